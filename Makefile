@@ -1,0 +1,27 @@
+# Each target builds the virtualenv it needs, from the pinned lock file.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench bench-smoke clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/rempart demo
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest -q
+
+bench: $(STAMP)
+	$(VENV)/bin/python bench/bench_gate.py
+
+bench-smoke: $(STAMP)
+	$(VENV)/bin/python bench/bench_gate.py --smoke
+
+clean:
+	rm -rf $(VENV) rempart-demo .pytest_cache

@@ -1,0 +1,36 @@
+"""Signal kinds: the vocabulary shared by detectors and policies.
+
+A policy that names a kind not listed here is rejected at load time.
+"""
+
+# Text intent (prompt)
+TEXT_UNDRESS = "text.undress"  # remove / reduce clothing, see-through, x-ray
+TEXT_SWIMWEAR = "text.swimwear"  # swap to bikini / swimsuit
+TEXT_UNDERWEAR = "text.underwear"  # swap to underwear / lingerie
+TEXT_NUDITY = "text.nudity"  # nude, naked
+TEXT_SEXUAL = "text.sexual"  # sexual act or pose
+TEXT_MINOR = "text.minor"  # child, teen, age under 18
+TEXT_REAL_PERSON = "text.real_person"  # a named real person
+
+# Image content
+IMAGE_FACE = "image.face"  # a face: a real, identifiable person may be present
+IMAGE_EXPOSED = "image.exposed"  # exposed intimate body parts (explicit nudity)
+IMAGE_COVERED_INTIMATE = "image.covered_intimate"  # covered intimate parts: swimwear, underwear, suggestive
+IMAGE_MINOR = "image.minor"  # a person who may be a minor
+
+# Edit comparison (output against input)
+OUTPUT_CLOTHING_REDUCTION = "output.clothing_reduction"  # less clothed after the edit
+OUTPUT_NEWLY_EXPOSED = "output.newly_exposed"  # exposed parts that were not exposed before
+
+# Hash banks
+HASH_MATCH = "hash.match"  # matched a bank of known abusive images
+
+# Failures: always fail closed
+DETECTOR_ERROR = "detector.error"  # a detector raised or timed out
+INPUT_INVALID = "input.invalid"  # an input could not be screened (bad image, bad text)
+
+ALL_KINDS = frozenset(
+    v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and "." in v
+)
+
+SEXUAL_TEXT_KINDS = (TEXT_UNDRESS, TEXT_SWIMWEAR, TEXT_UNDERWEAR, TEXT_NUDITY, TEXT_SEXUAL)
