@@ -33,7 +33,9 @@ class ScreenRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    prompt: str = Field(description="The user's instruction, any language.")
+    prompt: str | bytes = Field(
+        description="The user's instruction, any language. Raw bytes are decoded as strict UTF-8 by the gate."
+    )
     mode: Mode = Field(default=Mode.generate, description="`generate` a new image or `edit` input image(s).")
     images: list[bytes] = Field(default_factory=list, description="Encoded input images (edit mode).", exclude=True)
     tier: Tier = Field(default=Tier.anonymous, description="The user's account tier.")

@@ -1,0 +1,5 @@
+import sys
+
+from rempart.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,291 @@
+"""`rempart` command line.
+
+Exit codes (stable, documented in README):
+    0  allowed, or the command succeeded
+    1  internal error (a bug: please report it)
+    2  usage error (bad arguments)
+    3  blocked
+    4  sent to human review
+    5  configuration error (invalid policy, unreadable database)
+    6  audit verification failed: the log was tampered with
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from rempart.errors import InputError, PolicyError, RempartError
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_BLOCK = 3
+EXIT_REVIEW = 4
+EXIT_CONFIG = 5
+EXIT_TAMPERED = 6
+
+_VERDICT_EXIT = {"allow": EXIT_OK, "block": EXIT_BLOCK, "review": EXIT_REVIEW}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as documented
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"rempart: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="rempart", description="Consent and child-safety gate for AI image generation and editing.")
+    p.add_argument("--version", action="version", version=f"rempart {_version()}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=os.environ.get("REMPART_DB", "rempart.sqlite"),
+        help="SQLite file for the audit log and hash banks (env REMPART_DB; default ./rempart.sqlite)",
+    )
+    common.add_argument("--policy", default=os.environ.get("REMPART_POLICY"), help="policy YAML file (default: bundled strict policy)")
+    common.add_argument(
+        "--option", action="append", default=[], metavar="NAME=true|false", help="set a policy option, e.g. explicit_for_verified_adults=true"
+    )
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    s = sub.add_parser("screen", parents=[common], help="screen one request, or a JSONL batch")
+    s.add_argument("--prompt", help="the user's instruction")
+    s.add_argument("--mode", choices=["generate", "edit"], default=None, help="default: edit when --image is given, else generate")
+    s.add_argument("--image", action="append", default=[], metavar="PATH", help="input photo (repeatable)")
+    s.add_argument("--output", metavar="PATH", help="generated result to screen after generation (compared with --image)")
+    s.add_argument("--tier", choices=["anonymous", "free", "subscriber", "verified_adult"], default="anonymous")
+    s.add_argument("--account", help="account id, recorded in the audit log")
+    s.add_argument("--json", action="store_true", help="print the decision as JSON")
+    s.add_argument("--batch", metavar="IN.jsonl", help="screen every line of a JSONL file")
+    s.add_argument("--out", metavar="OUT.jsonl", help="with --batch: write decisions here (default: stdout)")
+    s.add_argument("--workers", type=int, default=1, help="with --batch: parallel workers (default 1)")
+    s.add_argument("--no-progress", action="store_true", help="with --batch: no progress bar on stderr")
+
+    b = sub.add_parser("bank", help="hash banks of known abusive images")
+    bsub = b.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
+    ba = bsub.add_parser("add", parents=[common], help="hash images into a bank (the images are not stored)")
+    ba.add_argument("bank")
+    ba.add_argument("paths", nargs="+", metavar="PATH")
+    ba.add_argument("--source", default="platform", help="victim, trusted_flagger, ncmec, stopncii, platform (default)")
+    ba.add_argument("--threshold", type=int, default=None, help="PDQ Hamming distance for a match (new banks; default 31)")
+    ba.add_argument("--note", help="free text stored with each hash")
+    bl = bsub.add_parser("list", parents=[common], help="list banks")
+    bl.add_argument("--json", action="store_true")
+
+    a = sub.add_parser("audit", help="the tamper-evident audit log")
+    asub = a.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    av = asub.add_parser("verify", parents=[common], help="verify the hash chain; names any altered record")
+    av.add_argument("--json", action="store_true")
+
+    sv = sub.add_parser("serve", parents=[common], help="run the HTTP service")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1)
+
+    d = sub.add_parser("demo", help="screen the bundled sample requests and print the decisions")
+    d.add_argument("--dir", default="rempart-demo", help="where the demo writes its SQLite audit log")
+
+    pc = sub.add_parser("policy", help="policy tools")
+    psub = pc.add_subparsers(dest="policy_command", required=True, parser_class=_Parser)
+    pcheck = psub.add_parser("check", help="validate a policy file")
+    pcheck.add_argument("file")
+    psub.add_parser("show-default", help="print the bundled default policy")
+
+    from rempart.cli import eval_cmd
+
+    eval_cmd.add_parser(sub, common)
+
+    sc = sub.add_parser("schema", help="print the JSON schema of the request or decision")
+    sc.add_argument("which", choices=["request", "decision"])
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except PolicyError as err:
+        print(f"rempart: invalid policy: {err.message}", file=sys.stderr)
+        return EXIT_CONFIG
+    except RempartError as err:
+        print(f"rempart: {err.code}: {err.message}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        print("rempart: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    cmd = args.command
+    if cmd == "screen":
+        from rempart.cli import screen
+
+        if args.batch:
+            if args.prompt or args.image or args.output:
+                print("rempart: error: --batch cannot be combined with --prompt/--image/--output", file=sys.stderr)
+                return EXIT_USAGE
+            return screen.run_batch(args)
+        if args.prompt is None:
+            print("rempart: error: screen needs --prompt TEXT or --batch IN.jsonl", file=sys.stderr)
+            return EXIT_USAGE
+        return screen.run_single(args)
+    if cmd == "bank":
+        return _bank(args)
+    if cmd == "audit":
+        return _audit_verify(args)
+    if cmd == "serve":
+        from rempart.service.app import serve
+
+        make_policy(args)  # validate now: an invalid policy is a clear error at start-up
+        serve(
+            db_path=args.db,
+            policy_path=args.policy,
+            options=_parse_options(args.option),
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+        )
+        return EXIT_OK
+    if cmd == "demo":
+        from rempart.demo.run import run_demo
+
+        return run_demo(Path(args.dir))
+    if cmd == "policy":
+        from rempart.policy.engine import Policy
+
+        if args.policy_command == "show-default":
+            from rempart.policy.engine import default_policy_text
+
+            sys.stdout.write(default_policy_text())
+            return EXIT_OK
+        pol = Policy.from_file(args.file)
+        print(f"ok: {pol.label}, {len(pol.rules)} rules, options {pol.options}")
+        return EXIT_OK
+    if cmd == "eval":
+        from rempart.cli import eval_cmd
+
+        return eval_cmd.run(args)
+    if cmd == "schema":
+        from rempart.decision.model import Decision
+        from rempart.request.model import ScreenRequestDoc
+
+        model = ScreenRequestDoc if args.which == "request" else Decision
+        print(json.dumps(model.model_json_schema(), indent=2))
+        return EXIT_OK
+    raise AssertionError(cmd)
+
+
+def _parse_options(items: list[str]) -> dict[str, bool]:
+    options: dict[str, bool] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or value.lower() not in ("true", "false"):
+            raise PolicyError(f"--option expects NAME=true|false, got {item!r}")
+        options[name] = value.lower() == "true"
+    return options
+
+
+def make_policy(args: argparse.Namespace):
+    from rempart.policy.engine import Policy
+
+    options = _parse_options(args.option)
+    if args.policy:
+        return Policy.from_file(args.policy, options=options)
+    return Policy.default_with(options)
+
+
+def _bank(args: argparse.Namespace) -> int:
+    from rempart.banks.store import BankStore
+    from rempart.request.images import decode_image, load_image_file
+
+    store = BankStore(args.db)
+    try:
+        if args.bank_command == "list":
+            banks = store.list_banks()
+            rows = [_bank_row(b) for b in banks]
+            if args.json:
+                print(json.dumps(rows, indent=2))
+            elif not rows:
+                print("no banks yet: `rempart bank add BANK PATH...` creates one")
+            else:
+                print(_table(rows, ["name", "source", "threshold", "enabled", "entries"]))
+            return EXIT_OK
+        if args.bank not in {b.name for b in store.list_banks()}:
+            kwargs: dict[str, Any] = {"source": args.source}
+            if args.threshold is not None:
+                kwargs["threshold"] = args.threshold
+            store.create_bank(args.bank, **kwargs)
+        failed = 0
+        for path in args.paths:
+            try:
+                image = decode_image(load_image_file(path))
+                store.add_image(args.bank, image, note=args.note)
+                print(f"added  {path}  sha256={image.sha256[:16]}…")
+            except InputError as err:
+                failed += 1
+                print(f"skipped {path}: {err.code}: {err.message}", file=sys.stderr)
+        return EXIT_CONFIG if failed and failed == len(args.paths) else EXIT_OK
+    finally:
+        close = getattr(store, "close", None)
+        if close:
+            close()
+
+
+def _bank_row(b: Any) -> dict[str, Any]:
+    d = dict(b.__dict__) if hasattr(b, "__dict__") else dict(b._asdict())
+    return {k: d.get(k) for k in ("name", "source", "threshold", "enabled", "entries")}
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from rempart.audit.log import AuditLog
+
+    if not Path(args.db).exists():
+        print(f"rempart: no audit database at {args.db}", file=sys.stderr)
+        return EXIT_CONFIG
+    log = AuditLog(args.db)
+    try:
+        report = log.verify()
+    finally:
+        log.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "checked": report.checked,
+                    "problems": [p.__dict__ for p in report.problems],
+                },
+                indent=2,
+            )
+        )
+    elif report.ok:
+        print(f"audit log OK: {report.checked} records, chain intact")
+    else:
+        print(f"audit log TAMPERED: {len(report.problems)} problem(s) in {report.checked} records")
+        for p in report.problems:
+            print(f"  record {p.seq}: {p.message}")
+    return EXIT_OK if report.ok else EXIT_TAMPERED
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols}
+    lines = ["  ".join(c.upper().ljust(widths[c]) for c in cols)]
+    lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(lines)
+
+
+def _version() -> str:
+    from rempart import __version__
+
+    return __version__
+
+
+if __name__ == "__main__":
+    sys.exit(main())

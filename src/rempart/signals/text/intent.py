@@ -1,0 +1,623 @@
+"""Text-intent detector: multilingual terms and context rules over a normalised prompt.
+
+Token-based rather than one big regex: the prompt is split once into words, each word is
+looked up in hash tables (exact words, 4-letter stem buckets, first words of phrases),
+and a few context rules look at short windows of neighbouring words. This keeps the cost
+linear in the prompt length and independent of the lexicon size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from rempart.signals import kinds as K
+from rempart.signals.base import Signal, TextSpan
+from rempart.signals.text import lexicon as L
+from rempart.signals.text.normalize import Normalized, normalize, squash_all
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
+FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
+MAX_STEM_SUFFIX = 6
+MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
+MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
+_MODES = frozenset({"generate", "edit"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    words: tuple[tuple[str, bool], ...]  # (word, is_stem)
+    kind: str
+    lang: str
+    score: float
+    term: str
+    accented: bool
+    block_next: frozenset[str]
+    block_prev: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Hit:
+    kind: str
+    score: float
+    start: int  # normalised offsets
+    end: int
+    term: str
+    lang: str
+
+
+def _split_list(spec: str) -> list[str]:
+    return [e.strip() for e in spec.split(",") if e.strip()]
+
+
+def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for w in raw.split():
+        stem = w.endswith("*")
+        w = w.rstrip("*")
+        n = normalize(w)
+        view = n.accented if accented else n.digits
+        toks = _TOKEN.findall(view)
+        for k, t in enumerate(toks):
+            out.append((t, stem and k == len(toks) - 1))
+    return out
+
+
+def _word_set(spec: str) -> frozenset[str]:
+    out = set()
+    for w in spec.split():
+        out.update(_TOKEN.findall(normalize(w).digits))
+    return frozenset(out)
+
+
+class _Compiled:
+    """Everything precompiled from the lexicon, built once per process."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[_Pattern]] = {}
+        self.stem4: dict[str, list[_Pattern]] = {}
+        self.acc_exact: dict[str, list[_Pattern]] = {}
+        self.has_accented_first: set[str] = set()
+        entries: list[tuple[str, str, str]] = []
+        for kind, by_lang in L.TERMS.items():
+            for lang, spec in by_lang.items():
+                entries.extend((kind, lang, e) for e in _split_list(spec))
+        entries.extend((K.TEXT_REAL_PERSON, "*", e) for e in _split_list(L.FAMOUS_PEOPLE))
+        for kind, lang, e in entries:
+            self._add(kind, lang, e)
+
+        # Removal context rule.
+        self.remove_pre = self._lang_words(L.REMOVE_PRE)
+        self.remove_weak = self._lang_words(L.REMOVE_WEAK)
+        self.remove_prep = self._lang_words(L.REMOVE_PREP)
+        self.remove_post = self._lang_words(L.REMOVE_POST)
+        self.post_anchors = {k: _word_set(v) for k, v in L.POST_ANCHORS.items()}
+        self.off_verbs = _word_set(L.OFF_VERBS)
+        self.off_objects = _word_set(L.OFF_OBJECTS)
+        self.possessives = _word_set(L.POSSESSIVES)
+        self.determiners = _word_set(L.DETERMINERS) | self.possessives
+        self.object_stop = _word_set(L.OBJECT_STOP)
+        self.clothing: dict[str, tuple[frozenset[str], bool]] = {}
+        self.clothing_stems: dict[str, list[tuple[str, str]]] = {}
+        for lang, spec in L.CLOTHING.items():
+            for w in spec.split():
+                ambiguous = w.endswith("?")
+                stem = w.rstrip("?").endswith("*")
+                for t in _TOKEN.findall(normalize(w.rstrip("?*")).digits)[-1:]:
+                    if stem:
+                        self.clothing_stems.setdefault(t[:4], []).append((t, lang))
+                    else:
+                        langs, amb = self.clothing.get(t, (frozenset(), False))
+                        self.clothing[t] = (langs | {lang}, amb or ambiguous)
+        self.transparent = [_norm_words(e, False) for e in _split_list(L.TRANSPARENT)]
+        self.transparent_first = {p[0][0][:4] for p in self.transparent}
+        self.xray = [_norm_words(e, False) for e in _split_list(L.XRAY)]
+        self.xray_targets = _word_set(L.XRAY_TARGETS) | frozenset(self.clothing)
+        self.xray_not = _word_set(L.XRAY_NOT)
+        self.strip_verbs = _word_set(L.STRIP_VERBS)
+        self.strip_objects = _word_set(L.STRIP_OBJECTS)
+
+        # Ages.
+        self.age_units: list[tuple[tuple[tuple[str, bool], ...], float]] = []
+        for e in _split_list(L.AGE_UNITS):
+            e, score = _score(e, 0.9)
+            self.age_units.append((tuple(_norm_words(e, False)), score))
+        self.age_units.sort(key=lambda u: -len(u[0]))  # longest unit first: "jahre alt"
+        self.age_unit_first = {u[0][0][0] for u in self.age_units}
+        self.cjk_units = tuple(u[0][0][0] for u in self.age_units if not u[0][0][0].isascii()
+                               and len(u[0][0][0]) == 1)
+        self.age_prefix = _word_set(L.AGE_PREFIX.replace(",", " "))
+        self.age_next_block = _word_set(L.AGE_NEXT_BLOCK)
+        self.age_prev_block = _word_set(L.AGE_PREV_BLOCK)
+        self.number_words: dict[str, int] = {}
+        for spec in L.NUMBER_WORDS.values():
+            for e in _split_list(spec):
+                w, v = e.rsplit(" ", 1)
+                for t in _TOKEN.findall(normalize(w).digits)[-1:]:
+                    self.number_words[t] = int(v)
+        self.grade_words = _word_set(L.GRADE_WORDS.replace(",", " "))
+        self.ordinal_suffix = _word_set(L.ORDINAL_SUFFIX.replace(",", " "))
+
+        # Substring scripts.
+        self.sub_index: dict[str, list[tuple[str, str, float, str]]] = {}
+        for kind, by_lang in L.SUBSTRING_TERMS.items():
+            for lang, spec in by_lang.items():
+                for e in _split_list(spec):
+                    e, score = _score(e, L.DIRECT)
+                    key = normalize(e).digits
+                    self.sub_index.setdefault(key, []).append((kind, lang, score, e))
+        keys = sorted(self.sub_index, key=len, reverse=True)
+        self.sub_re = re.compile("|".join(re.escape(k) for k in keys))
+        glued: dict[str, str] = {}
+        for kind, spec in L.GLUED_STEMS.items():
+            for e in _split_list(spec):
+                glued[e] = kind
+        self.glued = glued
+        self.glued_re = re.compile("|".join(sorted(glued, key=len, reverse=True)))
+
+    @staticmethod
+    def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for lang, words in spec.items():
+            for w in words.split():
+                for t in _TOKEN.findall(normalize(w).digits):
+                    out.setdefault(t, set()).add(lang)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def _add(self, kind: str, lang: str, entry: str) -> None:
+        entry, score = _score(entry, L.DIRECT if kind != K.TEXT_REAL_PERSON else 0.9)
+        accented = entry.startswith("^")
+        entry = entry.lstrip("^")
+        words = tuple(_norm_words(entry, accented))
+        if not words:
+            return
+        key = " ".join(w for w, _ in words)
+        pat = _Pattern(
+            words=words,
+            kind=kind,
+            lang=lang,
+            score=score,
+            term=entry,
+            accented=accented,
+            block_next=_word_set(" ".join(L.BLOCK_NEXT.get(key, ()))),
+            block_prev=_word_set(" ".join(L.BLOCK_PREV.get(key, ()))),
+        )
+        first, stem = words[0]
+        if accented:
+            self.acc_exact.setdefault(first, []).append(pat)
+        elif stem:
+            if len(first) < 4:
+                raise ValueError(f"stem too short in lexicon: {entry!r}")
+            self.stem4.setdefault(first[:4], []).append(pat)
+        else:
+            self.exact.setdefault(first, []).append(pat)
+
+
+def _score(entry: str, default: float) -> tuple[str, float]:
+    if "=" in entry:
+        e, s = entry.rsplit("=", 1)
+        return e.strip(), float(s)
+    return entry, default
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    return _Compiled()
+
+
+def _word_matches(tok: str, word: str, stem: bool) -> bool:
+    if stem:
+        return tok.startswith(word) and len(tok) - len(word) <= MAX_STEM_SUFFIX
+    return tok == word
+
+
+class TextIntentDetector:
+    """Finds undress / swimwear / underwear / nudity / sexual / minor / real-person intent.
+
+    One Signal per kind found. Evidence spans point into the original prompt.
+    """
+
+    name = "text_intent_v1"
+
+    def __init__(self) -> None:
+        self._c = _compiled()
+
+    # -- public ---------------------------------------------------------------------------
+    def detect(self, text: str, *, mode: str) -> list[Signal]:
+        mode = getattr(mode, "value", mode)  # accepts rempart.request.model.Mode too
+        if mode not in _MODES:
+            raise ValueError(f"unknown mode {mode!r}: expected 'generate' or 'edit'")
+        if not text:
+            return []
+        n = normalize(text)
+        hits = self._hits(n)
+        hits.extend(_real_person_shapes(text))
+        return self._signals(n, hits, mode)
+
+    # -- matching -------------------------------------------------------------------------
+    def _hits(self, n: Normalized) -> list[_Hit]:
+        c = self._c
+        s = n.text
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(s)]
+        toks = [s[a:b] for a, b in spans]
+        # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
+        # and elongated letters collapsed ("nuude" -> "nude").
+        alts: dict[int, list[str]] = {}
+        if n.obf:
+            for i, (a, b) in enumerate(spans):
+                if n.fuzzy(a, b):
+                    t = toks[i]
+                    extra = []
+                    d = n.digits[a:b]
+                    if "1" in d or "|" in d:
+                        extra.append("".join("l" if dc in "1|" else tc for tc, dc in zip(t, d)))
+                    sq = squash_all(t)
+                    if sq != t:
+                        extra.append(sq)
+                    if extra:
+                        alts[i] = extra
+        hits: list[_Hit] = []
+        ntok = len(toks)
+        check_acc = not n.original.isascii()
+        for i in range(ntok):
+            if len(hits) >= MAX_HITS:
+                break
+            t = toks[i]
+            forms = [t] + alts[i] if i in alts else (t,)
+            for f in forms:
+                for pat in c.exact.get(f, ()):
+                    self._try(pat, i, toks, spans, alts, hits)
+                for pat in c.stem4.get(f[:4], ()):
+                    self._try(pat, i, toks, spans, alts, hits)
+            if check_acc:
+                a, b = spans[i]
+                ta = n.accented[a:b]
+                if ta != t:
+                    for pat in c.acc_exact.get(ta, ()):
+                        self._try(pat, i, [n.accented[x:y] for x, y in spans[i:i + len(pat.words)]],
+                                  spans[i:], {}, hits, offset=i)
+        self._rule_removal(n, toks, spans, hits)
+        self._rule_transparent_xray_strip(n, toks, spans, hits)
+        self._rule_ages(n, toks, spans, hits)
+        if check_acc and c.sub_re.pattern:
+            for m in c.sub_re.finditer(s):
+                for kind, lang, score, term in c.sub_index[m.group()]:
+                    hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
+                if len(hits) >= MAX_HITS:
+                    break
+        if n.obf:
+            self._glued(n, toks, spans, hits)
+        return hits
+
+    def _try(self, pat: _Pattern, i: int, toks, spans, alts, hits, offset: int = 0) -> None:
+        # `offset` lets the accented path pass a slice of tokens starting at i.
+        j = i - offset
+        for k, (w, stem) in enumerate(pat.words):
+            p = j + k
+            if p >= len(toks):
+                return
+            if _word_matches(toks[p], w, stem):
+                continue
+            if not any(_word_matches(a, w, stem) for a in alts.get(p, ())):
+                return
+        end_idx = j + len(pat.words)
+        if pat.block_next and end_idx < len(toks) and toks[end_idx] in pat.block_next:
+            return
+        if pat.block_prev and j > 0 and toks[j - 1] in pat.block_prev:
+            return
+        if offset == 0 and pat.block_next and end_idx < len(toks):
+            # an alternative reading of the next word can also block
+            if any(a in pat.block_next for a in alts.get(end_idx, ())):
+                return
+        hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
+
+    def _clothing(self, tok: str) -> tuple[frozenset[str], bool] | None:
+        r = self._c.clothing.get(tok)
+        if r is not None:
+            return r
+        for stem, lang in self._c.clothing_stems.get(tok[:4], ()):
+            if tok.startswith(stem):
+                return frozenset({lang}), False
+        return None
+
+    def _rule_removal(self, n: Normalized, toks, spans, hits) -> None:
+        c = self._c
+        s = n.text
+        ntok = len(toks)
+        for i, t in enumerate(toks):
+            strong = c.remove_pre.get(t)
+            weak = c.remove_weak.get(t) if strong is None else None
+            prep = c.remove_prep.get(t) if strong is None and weak is None else None
+            is_off = t == "off"
+            if strong is None and weak is None and prep is None and not is_off:
+                continue
+            if is_off:
+                # "take off her shirt" yes; "off-white dress", "off-shoulder top" no.
+                before = toks[max(0, i - 2):i]
+                nxt = toks[i + 1] if i + 1 < ntok else ""
+                if not (any(b in c.off_verbs for b in before) or nxt in c.off_objects):
+                    continue
+                langs = frozenset({"en"})
+            else:
+                langs = strong or weak or prep
+            seen_det = False
+            for j in range(i + 1, min(ntok, i + 6)):
+                if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
+                    break
+                tj = toks[j]
+                if tj in c.object_stop and not (tj in ("de", "of") and prep is not None):
+                    break
+                cl = self._clothing(tj)
+                if cl is not None:
+                    cl_langs, ambiguous = cl
+                    if not ("*" in cl_langs or "*" in langs or cl_langs & langs):
+                        break
+                    if weak is not None and not seen_det:
+                        break
+                    # "top", "dress", "tank" alone are too ambiguous: need "her top".
+                    if ambiguous and not any(toks[k] in c.possessives for k in range(i + 1, j)):
+                        break
+                    hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[j][1], f"{t} … {tj}", next(iter(sorted(langs)))))
+                    break
+                if tj in c.determiners:
+                    seen_det = True
+        # Clothing followed by a particle: "her clothes off", "zieh ihr die Kleider aus".
+        for j, t in enumerate(toks):
+            cl = self._clothing(t)
+            if cl is None:
+                continue
+            cl_langs, ambiguous = cl
+            if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
+                continue
+            for k in range(j + 1, min(ntok, j + 3)):
+                if _SENTENCE_BREAK.search(s, spans[k - 1][1], spans[k][0]):
+                    break
+                post = c.remove_post.get(toks[k])
+                if post is None:
+                    continue
+                if not ("*" in cl_langs or cl_langs & post):
+                    continue
+                anchors = c.post_anchors.get(toks[k])
+                if anchors is not None and not any(toks[q] in anchors for q in range(max(0, j - 6), j)):
+                    continue
+                start = spans[j][0]
+                if anchors is not None:
+                    start = next(spans[q][0] for q in range(max(0, j - 6), j) if toks[q] in anchors)
+                hits.append(_Hit(K.TEXT_UNDRESS, 0.9, start, spans[k][1], f"{t} … {toks[k]}", sorted(post)[0]))
+                break
+
+    def _match_words(self, toks, i: int, words) -> int:
+        """Number of tokens matched by `words` at i, or 0."""
+        for k, (w, stem) in enumerate(words):
+            if i + k >= len(toks) or not _word_matches(toks[i + k], w, stem):
+                return 0
+        return len(words)
+
+    def _rule_transparent_xray_strip(self, n: Normalized, toks, spans, hits) -> None:
+        c = self._c
+        ntok = len(toks)
+        for i, t in enumerate(toks):
+            if t[:4] in c.transparent_first:
+                for words in c.transparent:
+                    m = self._match_words(toks, i, words)
+                    if not m:
+                        continue
+                    lo, hi = max(0, i - 3), min(ntok, i + m + 3)
+                    for j in list(range(i + m, hi)) + list(range(lo, i)):
+                        if self._clothing(toks[j]) is not None:
+                            a, b = min(i, j), max(i + m - 1, j)
+                            hits.append(_Hit(K.TEXT_UNDRESS, 0.85, spans[a][0], spans[b][1],
+                                             f"{' '.join(w for w, _ in words)} + {toks[j]}", "*"))
+                            break
+                    break
+            if t in ("xray", "x"):
+                for words in c.xray:
+                    m = self._match_words(toks, i, words)
+                    if not m:
+                        continue
+                    nxt = toks[i + m] if i + m < ntok else ""
+                    if nxt in c.xray_not:
+                        break
+                    for j in range(i + m, min(ntok, i + m + 3)):
+                        if toks[j] in c.xray_targets:
+                            hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[j][1], "x-ray + target", "en"))
+                            break
+                    break
+            if t in c.strip_verbs:
+                for j in range(i + 1, min(ntok, i + 3)):
+                    tj = toks[j]
+                    if tj in c.strip_objects:
+                        hits.append(_Hit(K.TEXT_UNDRESS, 0.85, spans[i][0], spans[j][1], f"{t} {tj}", "en"))
+                        break
+                    if tj not in c.determiners:
+                        break
+
+    def _rule_ages(self, n: Normalized, toks, spans, hits) -> None:
+        c = self._c
+        ntok = len(toks)
+        for i, t in enumerate(toks):
+            if t.isdigit():
+                if len(t) > 2:
+                    continue
+                age = int(t)
+                # "1.5", "3:15", "15,000": part of a larger number, not an age.
+                a, b = spans[i]
+                if (a > 0 and n.text[a - 1] in ".,:/") or (b < len(n.text) - 1 and n.text[b] in ".,:/"
+                                                         and n.text[b + 1].isdigit()):
+                    continue
+            else:
+                age = c.number_words.get(t)
+                if age is None:
+                    if t in c.grade_words and i + 1 < ntok and toks[i + 1].isdigit() and len(toks[i + 1]) <= 2:
+                        g = int(toks[i + 1])
+                        if 1 <= g <= 12:
+                            hits.append(_Hit(K.TEXT_MINOR, 0.8, spans[i][0], spans[i + 1][1], f"grade {g}", "*"))
+                    continue
+            if age >= 18:
+                continue
+            j = i + 1
+            # Ordinal + grade: "8th grade", "6th grader".
+            if t.isdigit() and j + 1 < ntok and toks[j] in c.ordinal_suffix and toks[j + 1] in c.grade_words:
+                if 1 <= age <= 12:
+                    hits.append(_Hit(K.TEXT_MINOR, 0.8, spans[i][0], spans[j + 1][1], f"{age} grade", "*"))
+                continue
+            if t.isdigit() and i > 0 and toks[i - 1] in ("under", "below") and age >= 10:
+                hits.append(_Hit(K.TEXT_MINOR, 0.6, spans[i - 1][0], spans[i][1], f"under {age}", "en"))
+                continue
+            if i > 0 and toks[i - 1] in c.age_prefix and t.isdigit():
+                hits.append(_Hit(K.TEXT_MINOR, 0.85, spans[i - 1][0], spans[i][1], f"age {age}", "*",))
+                continue
+            if j >= ntok:
+                continue
+            nxt = toks[j]
+            if nxt[:1] in c.cjk_units and t.isdigit():
+                hits.append(_Hit(K.TEXT_MINOR, 0.9, spans[i][0], spans[j][0] + 1, f"{age}{nxt[0]}", "cjk"))
+                continue
+            if nxt not in c.age_unit_first:
+                continue
+            for words, score in c.age_units:
+                m = self._match_words(toks, j, words)
+                if not m:
+                    continue
+                after = toks[j + m] if j + m < ntok else ""
+                before = toks[i - 1] if i > 0 else ""
+                if after in c.age_next_block or before in c.age_prev_block or (
+                        before == "a" and i > 1 and toks[i - 2] == "y"):  # "il y a 15 ans"
+                    break
+                hits.append(_Hit(K.TEXT_MINOR, score, spans[i][0], spans[j + m - 1][1],
+                                 f"{age} {' '.join(w for w, _ in words)}", "*"))
+                break
+
+    def _glued(self, n: Normalized, toks, spans, hits) -> None:
+        c = self._c
+        covered = {(h.start, h.end) for h in hits}
+        for i, t in enumerate(toks):
+            a, b = spans[i]
+            if len(t) < 6 or (a, b) in covered or not n.fuzzy(a, b):
+                continue
+            for m in c.glued_re.finditer(t):
+                hits.append(_Hit(c.glued[m.group()], 0.8, a + m.start(), a + m.end(), m.group(), "*"))
+
+    # -- output ---------------------------------------------------------------------------
+    def _signals(self, n: Normalized, hits: list[_Hit], mode: str) -> list[Signal]:
+        by_kind: dict[str, list[tuple[float, int, int, str, str]]] = {}
+        for h in hits:
+            if h.start < 0:  # real-person hits are already in original offsets
+                a, b = -h.start - 1, h.end
+            else:
+                a, b = n.span(h.start, h.end)
+            score = h.score * (FUZZY_FACTOR if h.start >= 0 and n.fuzzy(h.start, h.end) else 1.0)
+            by_kind.setdefault(h.kind, []).append((score, a, b, h.term, h.lang))
+        out: list[Signal] = []
+        for kind in _KIND_ORDER:
+            rows = by_kind.get(kind)
+            if not rows:
+                continue
+            terms: list[str] = []
+            langs: set[str] = set()
+            for _, _, _, term, lang in sorted(rows, key=lambda r: (-r[0], r[1])):
+                if term not in terms and len(terms) < 12:
+                    terms.append(term)
+                if lang != "*":
+                    langs.add(lang)
+            # Evidence: drop spans inside a longer one ("nude" in "in the nude"), keep the
+            # best-scored MAX_SPANS, report them in text order.
+            rows.sort(key=lambda r: (r[1], -r[2], -r[0]))
+            outer: list[tuple[float, int, int]] = []
+            max_end = -1
+            for score, a, b, _, _ in rows:
+                if b <= max_end:
+                    continue
+                max_end = b
+                outer.append((score, a, b))
+            outer.sort(key=lambda r: (-r[0], r[1]))
+            spans = sorted((TextSpan(a, b, n.original[a:b]) for _, a, b in outer[:MAX_SPANS]),
+                           key=lambda sp: sp.start)
+            score = max(r[0] for r in rows)
+            out.append(Signal(
+                kind=kind,
+                score=round(min(1.0, max(0.0, score)), 4),
+                detector=self.name,
+                evidence=tuple(spans),
+                detail={"terms": terms, "lang": sorted(langs), "hits": len(rows), "mode": mode},
+            ))
+        return out
+
+
+_KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL,
+               K.TEXT_MINOR, K.TEXT_REAL_PERSON)
+
+# -- real person: name-shaped spans in the ORIGINAL text -------------------------------------
+_CAP_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_NAME_STOP = frozenset("""
+a an the her his she he it its this that these those my your our their i you we they me him them
+make put remove take give turn change add show draw generate create render paint edit photo picture
+image portrait of in on at with and or but for to from by as is are be new old big little young
+high ultra super hyper very detailed realistic photorealistic cinematic beautiful pretty hot sexy
+woman women man men girl girls boy boys lady person people naked nude bikini style art artwork
+studio lighting light dark black white red blue green yellow golden pink purple orange brown grey gray
+trending artstation unreal engine octane digital oil canvas concept street city north south east west
+mount lake river saint st san santa los las el la le les de del da di van von der den das die
+please can could would will now then here there just only also very
+""".split())
+
+
+def _real_person_shapes(text: str) -> list[_Hit]:
+    """Two or more capitalised words in a row ("Emma Watson"), not in title-cased text.
+
+    Returns hits in ORIGINAL offsets, encoded with a negative start so _signals knows.
+    """
+    if len(text) > 20_000:
+        text = text[:20_000]  # the gate rejects long prompts earlier; keep this bounded
+    words = list(_CAP_WORD.finditer(text))
+    if len(words) < 2:
+        return []
+    caps = sum(1 for w in words if w.group()[0].isupper())
+    if caps < 2:
+        return []
+    if len(words) >= 4 and caps / len(words) >= 0.75:
+        return []  # Title Case Prompt: capitals carry no name information
+    hits: list[_Hit] = []
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            a, b = run[0].start(), run[-1].end()
+            hits.append(_Hit(K.TEXT_REAL_PERSON, 0.5, -a - 1, b, "name-shaped", "*"))
+
+    for w in words:
+        g = w.group()
+        ok = (
+            len(g) >= 2
+            and g[0].isupper()
+            and not g.isupper()
+            and g[1:].replace("-", "").replace("'", "").replace("’", "").isalpha()
+            and g.casefold() not in _NAME_STOP
+        )
+        if ok and run and text[run[-1].end():w.start()] not in (" ", "-"):
+            flush()
+            run = []
+        if ok:
+            run.append(w)
+        else:
+            flush()
+            run = []
+    flush()
+    return hits
+
+
+def detect_text(text: str, *, mode: str = "generate") -> list[Signal]:
+    """Convenience wrapper around a shared TextIntentDetector."""
+    return _default().detect(text, mode=mode)
+
+
+@lru_cache(maxsize=1)
+def _default() -> TextIntentDetector:
+    return TextIntentDetector()
+
+
+def sexual_kinds(signals: Iterable[Signal]) -> set[str]:
+    return {s.kind for s in signals if s.kind in K.SEXUAL_TEXT_KINDS}

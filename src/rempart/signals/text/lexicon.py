@@ -1,0 +1,503 @@
+"""Multilingual term lists for the text-intent detector.
+
+Terms are written in plain lower case and go through the prompt normaliser at load time,
+so accents here are optional ("déshabille" and "deshabille" are the same entry).
+
+Syntax of a term list: comma-separated entries; an entry is one or more words.
+- `word*`  prefix match (a stem), the word may carry up to 6 more letters;
+- `=0.6`   at the end: score for this entry (default: the list's score);
+- `^word`  match against the accent-keeping view (to tell "niña" from the name "Nina").
+
+Scripts written without spaces (Japanese, Chinese, Korean) and scripts where clitics glue
+onto words (Arabic, Hindi) go to SUBSTRING_TERMS and are matched as substrings.
+
+Harmful examples are kept to the words needed to recognise a request; nothing graphic.
+"""
+
+from __future__ import annotations
+
+from rempart.signals import kinds as K
+
+DIRECT = 0.9  # a direct, unambiguous term
+
+# ---------------------------------------------------------------------------------------
+# Word terms: TERMS[kind][lang] = "entry, entry, ..."
+# ---------------------------------------------------------------------------------------
+TERMS: dict[str, dict[str, str]] = {
+    K.TEXT_UNDRESS: {
+        "en": "undress*, undess, disrobe*, unclothe, strip naked, strip nude, strip down, stripped down=0.6, "
+        "strip off, stripping off, get naked, gets naked, getting naked, scantily clad=0.7, "
+        "scantily dressed=0.7, barely clothed=0.7, barely dressed=0.7, skimpy=0.6, "
+        "half dressed=0.6, half undressed, upskirt, downblouse, wardrobe malfunction=0.7, "
+        "seethrough=0.7, xray vision, x ray vision, clothes off, clothing off, "
+        "no clothes, no clothing, without clothes, without clothing, without any clothes, "
+        "less clothes, less clothing, fewer clothes, minimal clothing=0.7, nothing on=0.6, "
+        "wearing nothing, not wearing anything=0.7, dressed in nothing",
+        "fr": "deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
+        "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
+        "es": "desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
+        "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
+        "de": "auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
+        "zieh sie aus, zieh ihn aus, ziehe sie aus, zieh dich aus, zieht sie aus, weniger kleidung, freizugig=0.6, knapp bekleidet=0.7, spärlich bekleidet=0.7",
+        "it": "spoglia, spogliala, spoglialo, spogliare, spogliarla, spogliata, spogliato, spogliati, "
+        "spogliate, svestit*, svestila, senza vestiti, senza abiti, meno vestiti, poco vestita=0.7",
+        "pt": "despe, despir, despida, despido, despi la, despe la, tira a roupa, tire a roupa, "
+        "tirar a roupa, tira as roupas, tire as roupas, sem roupa, sem roupas, menos roupa",
+        "nl": "uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
+        "zonder kleding, minder kleding",
+        "pl": "rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
+        "ru": "раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*",
+        "uk": "роздягн*, роздяга*, без одягу, менше одягу",
+        "tr": "soyun*, soydur*, onu soy, kiyafetsiz, elbisesiz, giysisiz",
+        "id": "buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
+        "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*",
+        "sv": "klä av, kläd av, utan kläder",
+        "cs": "svlekn*, svlec*, bez obleceni",
+        "ro": "dezbraca*, fara haine",
+        "vi": "^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
+        "hi-latn": "kapde utar*, kapde utaa*, kapde nikal*",
+    },
+    K.TEXT_SWIMWEAR: {
+        "en": "bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
+        "bathing suit, bathing suits, swimming costume, swim trunks=0.7, speedo=0.7, speedos=0.7, "
+        "beachwear=0.6, bikini top, bikini bottoms, thong bikini",
+        "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
+        "es": "banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
+        "de": "badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
+        "it": "costume da bagno, costumi da bagno, costumino=0.7",
+        "pt": "biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
+        "nl": "badpak, zwempak, badkleding, zwemkleding",
+        "pl": "stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
+        "ru": "купальник*, купальн*, бикини",
+        "uk": "купальник*",
+        "tr": "mayolu, mayo giy*, mayoyla",
+        "id": "baju renang, pakaian renang",
+        "sv": "baddrakt",
+        "vi": "^đồ bơi",
+    },
+    K.TEXT_UNDERWEAR: {
+        "en": "underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
+        "g string, gstring, knickers, underpants, undies, boxer shorts=0.6, boxer briefs=0.6, "
+        "negligee, nightie=0.7, corset=0.6, bustier=0.6, garter belt=0.7, garters=0.6, "
+        "intimates=0.6, sports bra=0.7, bodystocking, teddy lingerie",
+        "fr": "sous vetements, sous vetement, soutien gorge, soutiens gorge, culotte=0.7, petite culotte, "
+        "lingerie fine, nuisette=0.7, porte jarretelles",
+        "es": "ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
+        "tanga=0.7, tangas=0.7, ropa intima",
+        "de": "unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
+        "it": "biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
+        "lingerie",
+        "pt": "roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, cueca=0.7, "
+        "lingerie",
+        "nl": "ondergoed, onderbroek=0.7, beha, slipje",
+        "pl": "bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
+        "ru": "нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
+        "uk": "спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
+        "tr": "ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
+        "id": "pakaian dalam, celana dalam, beha, bh",
+        "sv": "underklader, behå=0.7, trosor",
+        "vi": "^đồ lót",
+    },
+    K.TEXT_NUDITY: {
+        "en": "nude, nudes, nudity, naked, nakedness, topless, bottomless=0.7, unclothed, "
+        "in the nude, birthday suit=0.7, au naturel=0.7, stark naked, nudist=0.8, "
+        "naturist=0.7, bare breasted, barebreasted, bare chested=0.5, barechested=0.5, shirtless=0.5, "
+        "nipple, nipples, areola*, genitals, genitalia, vagina, vulva, penis, pubic, "
+        "exposed breasts, bare breasts, bare butt=0.7, naked body, full frontal nudity, frontal nudity",
+        "fr": "nu, nue, nus, nues, toute nue, tout nu, seins nus, torse nu=0.5, nudite, "
+        "seins a l air, sein nu",
+        "es": "desnuda, desnudo, desnudas, desnudos, desnudez, encuerada, en pelotas, en bolas=0.7, "
+        "pezon*, sin sujetador, senos al aire, en topless",
+        "de": "nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
+        "fkk=0.7",
+        "it": "nuda, nudo=0.7, nudi, nuda integrale, svestita, capezzol*, a seno nudo, seminud*",
+        "pt": "nua, nuas, pelada=0.6, peladas=0.6, sem sutia, mamilo*, seios de fora, nudez",
+        "nl": "naakt*, bloot=0.7, blote=0.6, tepel*",
+        "pl": "naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek",
+        "ru": "голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок",
+        "uk": "гола, голий, голі, голу, оголен*, оголена, соски, сосок",
+        "tr": "ciplak*, cirilciplak, meme ucu*",
+        "id": "telanjang*, bugil*, puting",
+        "sv": "naken, nakna, nakenbild*",
+        "cs": "naha, nahe, nahy, nahota",
+        "vi": "^khỏa thân, ^khoả thân, ^trần truồng",
+        "hi-latn": "nangi, nanga=0.6",
+    },
+    K.TEXT_SEXUAL: {
+        "en": "sex=0.8, sexual, sexually, sexy=0.6, sexier=0.6, porn, porno, pornographic, pornography, "
+        "nsfw, xxx=0.7, erot*, hentai, lewd, explicit=0.5, sexually explicit, smut, smutty, "
+        "aroused, arousing, orgasm*, masturbat*, intercourse=0.7, blowjob, handjob, "
+        "seductive=0.6, seductively=0.6, sensual=0.5, "
+        "spread legs, spreading her legs, spread her legs, spread your legs, "
+        "legs wide open, on all fours=0.5, doggy style, doggystyle, "
+        "sex position, sexual position, missionary position, cowgirl position, "
+        "sexy pose=0.8, seductive pose=0.8, provocative pose=0.7, suggestive pose=0.7, "
+        "boudoir=0.6, playboy=0.7, onlyfans=0.8, fetish=0.7, bdsm, bondage=0.7, stripper, strippers, "
+        "striptease, lap dance, pole dancer=0.5, ahegao, thirst trap=0.7, "
+        "breasts=0.6, boobs=0.8, boob=0.8, tits=0.8, titties, busty=0.6, cleavage=0.6, "
+        "buttocks=0.6, booty=0.5, pussy=0.6, orgy, orgies, cum=0.6, horny=0.7, "
+        "camel toe, cameltoe, milf, jailbait, r18, rule34, rule 34",
+        "fr": "sexe=0.8, sexuel, sexuelle, sexy=0.6, porno, pornographique, erotique, coquine=0.6, "
+        "position sexuelle, pose sexy=0.8, jambes ecartees, seins=0.6, fesses=0.6, excitante=0.6",
+        "es": "sexo=0.8, sexual, sexy=0.6, porno, pornografia, pornografico, erotica, erotico, "
+        "pose sexy=0.8, piernas abiertas, tetas=0.8, pechos=0.5, culo=0.5, cachonda, caliente=0.3",
+        "de": "sex=0.8, sexuell, sexy=0.6, porno, pornografie, pornografisch, erotisch, erotik, "
+        "beine gespreizt, gespreizte beine, titten, bruste=0.5, geil=0.5, versaut",
+        "it": "sesso=0.8, sessuale, sexy=0.6, porno, pornografico, erotica, erotico, gambe aperte, "
+        "tette, seno=0.5, culo=0.5, provocante=0.6",
+        "pt": "sexo=0.8, sexual, sexy=0.6, porno, pornografia, erotica, erotico, pernas abertas, "
+        "peitos=0.6, bunda=0.5, safada=0.7, gostosa=0.6, sensual=0.5",
+        "nl": "seks=0.8, seksueel, sexy=0.6, porno, erotisch, benen wijd",
+        "pl": "seks=0.8, seksualn*, seksown*, porno, pornografi*, erotyczn*, cycki, rozlozone nogi",
+        "ru": "секс=0.8, сексуальн*, порно, порнограф*, эротич*, эротик*, сиськи, раздвинутые ноги",
+        "uk": "секс=0.8, сексуальн*, порно, еротичн*, еротик*, цицьки",
+        "tr": "seks=0.8, seksi=0.6, cinsel, porno, erotik, mustehcen",
+        "id": "seks=0.8, seksi=0.6, porno, erotis, mesum, bokep, sange",
+        "sv": "sexig=0.6, porr",
+    },
+    K.TEXT_MINOR: {
+        "en": "child, children, childs, kid=0.8, kids=0.8, kiddo, toddler, toddlers, infant, infants, "
+        "newborn, baby=0.5, babies=0.5, little girl, little girls, little boy, little boys, "
+        "young girl, young girls, young boy, young boys, girl=0.3, girls=0.3, boy=0.3, boys=0.3, "
+        "schoolgirl, schoolgirls, schoolboy, schoolboys, school girl, school boy, "
+        "teen, teens, teenager, teenagers, teenage, preteen, preteens, pre teen, tween, tweens, "
+        "adolescent, adolescents, juvenile=0.7, underage, under age, under aged, a minor, minors=0.6, "
+        "loli, lolis, lolicon, shota, shotacon, lolita=0.7, daughter=0.4, stepdaughter=0.4, "
+        "girl scout, girl scouts, boy scout, boy scouts, brownie scout, "
+        "middle school, middle schooler, elementary school, primary school, grade school, "
+        "junior high, high school=0.6, high schooler=0.7, kindergarten, kindergartner, preschool, "
+        "preschooler, nursery school, school uniform=0.5, childlike=0.6, child like=0.6, youthful=0.3, "
+        "underage girl, not yet 18",
+        "fr": "enfant, enfants, fillette, fillettes, petite fille, petites filles, petit garcon, "
+        "petits garcons, gamine, gamin, ado, ados, adolescente, adolescent, mineure, mineur=0.6, "
+        "ecoliere, collegienne, collegien, lyceenne=0.7, bebe=0.5, jeune fille=0.5",
+        "es": "^niña, ^niñas, ^niño, ^niños, ^niñita, nena=0.6, chiquilla, chiquillo, infantil=0.6, "
+        "adolescente, adolescentes, menor de edad, menores de edad, colegiala, colegialas, bebe=0.5, "
+        "jovencita=0.6",
+        "de": "kinder=0.5, kindern, das kind, ein kind, dem kind, kleinkind, kleines kind, "
+        "kleines madchen, kleine madchen, madchen=0.3, junge=0.2, jugendliche, jugendlicher, "
+        "minderjahrig*, schulerin, schulmadchen, grundschule, grundschulerin, teenie",
+        "it": "bambina, bambine, bambino, bambini, bimba, bimbo=0.5, ragazzina, ragazzine, ragazzino, "
+        "minorenne, minorenni, adolescente, scolaretta, neonato, neonata",
+        "pt": "crianca, criancas, menina=0.6, meninas=0.6, menino=0.6, meninos=0.6, garotinha, "
+        "garotinho, adolescente, menor de idade, menores de idade, novinha=0.7, novinhas=0.7, "
+        "colegial=0.6, bebe=0.5",
+        "nl": "het kind, een kind, kinderen, klein meisje, kleine meisjes, meisje=0.4, jongetje, "
+        "tiener, tieners, minderjarig*, schoolmeisje",
+        "pl": "dziecko, dzieci, dziecka, dziewczynka, dziewczynki, dziewczynke, chlopiec=0.6, "
+        "nastolatka, nastolatek, nastolatki, nieletni*, maloletni*, uczennica=0.7",
+        "ru": "ребенок, ребенка, дети, детей, девочка, девочку, девочки, мальчик, мальчика, "
+        "подросток, подростка, школьница, школьницу, несовершеннолетн*, малолетн*",
+        "uk": "дитина, дитину, діти, дітей, дівчинка, дівчинку, хлопчик, підліток, підлітка, "
+        "школярка, школярку, неповнолітн*",
+        "tr": "cocuk*, kucuk kiz, kiz cocugu, ergen, resit olmayan, liseli=0.6",
+        "id": "anak=0.6, anak kecil, anak anak, gadis kecil, bocah, remaja, di bawah umur, siswi=0.6",
+        "sv": "barn, flicka=0.4",
+    },
+}
+
+# Names of very famous real people (the policy combines this with sexual signals).
+FAMOUS_PEOPLE = (
+    "taylor swift, emma watson, scarlett johansson, billie eilish, selena gomez, ariana grande, "
+    "kim kardashian, kylie jenner, kendall jenner, margot robbie, natalie portman, "
+    "millie bobby brown, jenna ortega, zendaya, beyonce, rihanna, shakira, angelina jolie, "
+    "jennifer lawrence, jennifer aniston, jennifer lopez, gal gadot, emma stone, anne hathaway, "
+    "megan fox, dua lipa, olivia rodrigo, sabrina carpenter, sydney sweeney, anya taylor joy, "
+    "alexandra daddario, elizabeth olsen, emilia clarke, sophie turner, maisie williams, "
+    "miley cyrus, lady gaga, katy perry, nicki minaj, cardi b, doja cat, ana de armas, "
+    "michelle obama, kamala harris, hillary clinton, alexandria ocasio cortez, greta thunberg, "
+    "meghan markle, kate middleton, princess diana, melania trump, ivanka trump, "
+    "donald trump, joe biden, barack obama, elon musk, mark zuckerberg, vladimir putin, "
+    "emmanuel macron, giorgia meloni, keanu reeves, tom cruise, brad pitt, "
+    "marilyn monroe, audrey hepburn, charli d amelio, addison rae, pokimane, "
+    "lisa manoban, jennie kim, jisoo"
+)
+
+# Blockers: an entry does not fire when the next (or previous) token is one of these.
+# They encode *why* a word is benign there (a colour, an object, a food), not test strings.
+_COLOURS_COSMETICS = (
+    "lipstick lipsticks lip lips lipgloss gloss makeup make eyeshadow palette palettes color colour "
+    "colors colours colored coloured tone tones toned shade shades nail nails polish heels heel pumps "
+    "shoes shoe sandals boots beige pink tan blush foundation concealer hue hues hosiery tights "
+    "stockings leather fabric paint pallet wall walls background backdrop aesthetic"
+).split()
+BLOCK_NEXT: dict[str, list[str]] = {
+    "nude": _COLOURS_COSMETICS + ["mole"],
+    "nudes": _COLOURS_COSMETICS,
+    "naked": "eye eyes truth flame flames ambition lunch mole wire wires bulb bulbs light lights blade "
+    "steel concrete wood tree trees branch branches chef city gun guns singularity".split(),
+    "topless": "convertible convertibles car cars bus buses jeep roadster vehicle tower building "
+    "sports".split(),
+    "bottomless": "pit pits abyss chasm well cup cups mimosas mimosa brunch glass drinks".split(),
+    "bikini": "atoll".split(),
+    "nanga": "parbat".split(),
+    "thong": "sandal sandals flip flops slippers".split(),
+    "thongs": "sandal sandals flip flops slippers".split(),
+    "strip": "mall malls club light lights of steak".split(),
+    "sex": "education ed pistols ratio chromosome chromosomes chromosomal determination cells".split(),
+    "explicit": "instructions instruction formula formulas definition rule rules statement "
+    "memory knowledge".split(),
+    "intercourse": "social".split(),
+    "baby": "blue pink shower carriage stroller grand teeth tooth spinach carrot carrots corn food "
+    "bottle bottles monitor oil powder steps bump bumps face doll dolls animal animals elephant "
+    "elephants giraffe giraffes zebra zebras bird birds bear bears goat goats cow cows sheep lamb "
+    "deer horse horses dragon penguin turtle duck ducks chick chicks".split(),
+    "babies": "breath".split(),
+    "kid": "gloves leather goat goats".split(),
+    "kids": "gloves".split(),
+    "teen": "titans".split(),
+    "spread legs": "out apart".split(),
+    "booty": "call".split(),
+    "pussy": "cat cats willow willows".split(),
+    "cum": "laude".split(),
+    "boudoir": "chair lamp".split(),
+    "provocative": "art question title".split(),
+    "high school": "musical reunion".split(),
+    "seno": "coseno".split(),
+    "breasts": "cancer feeding".split(),
+    "bondage": "knot".split(),
+    "nu": "metal jazz disco wave".split(),
+    "girl": "scout".split(),
+    "child": "seat seats labor labour".split(),
+    "stripper": "tool".split(),
+}
+BLOCK_PREV: dict[str, list[str]] = {
+    "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
+    "boneless skinless fowl poultry".split(),
+    "nu": "pieds pied mains main tete".split(),
+    "nus": "pieds mains".split(),
+    "nue": "tete".split(),
+    "nues": "mains".split(),
+    "ado": "much".split(),
+    "babies": "sugar".split(),
+    "baby": "sugar my oh".split(),
+    "kinder": "much".split(),
+    "girl": "cover golden".split(),
+    "explicit": "not".split(),
+    "stripper": "paint wire".split(),
+    "pelada": "bola".split(),
+    "booty": "pirate pirates treasure".split(),
+}
+
+# ---------------------------------------------------------------------------------------
+# Context rule: a removal word followed by a clothing word (or clothing followed by a
+# particle like "off", "aus", "uit", Turkish "çıkar"). Only clothing that exposes the
+# body counts; hats, glasses, shoes, coats are not clothing here.
+# ---------------------------------------------------------------------------------------
+# Strong removal verbs: "remove clothes", "unzip her dress".
+REMOVE_PRE: dict[str, str] = {
+    "en": "remove removes removed removing strip strips stripped stripping unbutton unbuttons "
+    "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
+    "fr": "enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher",
+    "es": "quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale",
+    "de": "entferne entfernen entfernt",
+    "it": "togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere",
+    "pt": "tire tira tirar tirando tirem remova remover retire arranca arrancar",
+    "nl": "verwijder verwijderen",
+    "pl": "zdejmij zdjac zdejmuje sciagnij sciagnac",
+    "ru": "сними снять снимите снимает стяни стянуть",
+    "uk": "зніми зняти зніміть",
+    "id": "buka bukalah lepas lepaskan lepasin copot",
+}
+# Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
+REMOVE_WEAK: dict[str, str] = {
+    "en": "lift lifts lifted lifting lose ditch erase erases erased delete deletes deleted rip rips "
+    "ripped tear tears tore shed peel peels peeled reduce reduced reduces reducing shrink shrinks "
+    "pull pulls pulled cut",
+    "fr": "supprime supprimer efface",
+    "es": "elimina eliminar borra",
+    "it": "elimina cancella",
+    "pt": "apaga elimina",
+    "pl": "usun usunac",
+    "ru": "убери убрать удали",
+    "uk": "прибери видали",
+    "id": "hapus kurangi",
+}
+# Prepositions and quantifiers: "without clothes", "less clothing", "sin ropa".
+REMOVE_PREP: dict[str, str] = {
+    "en": "without no less fewer minus minimal skimpier",
+    "fr": "sans moins",
+    "es": "sin menos",
+    "de": "ohne weniger",
+    "it": "senza meno",
+    "pt": "sem menos",
+    "nl": "zonder minder",
+    "pl": "bez mniej",
+    "ru": "без меньше",
+    "uk": "без менше",
+    "id": "tanpa",
+    "sv": "utan",
+}
+# Determiners that make an explicit object for a weak verb or an ambiguous garment.
+DETERMINERS = "the a an all any every this that these those le la les l un une el los las un una " \
+    "die der den das dem ein eine einen il lo i gli o os as um uma de het een"
+REMOVE_POST: dict[str, str] = {
+    "en": "off removed gone",
+    "de": "aus runter",
+    "nl": "uit",
+    "fr": "enleve enleves enlevee enlevees",
+    "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil",
+    "sv": "av",
+}
+# German "aus" and Dutch "uit" also mean "from/of" ("ein Kleid aus Seide"); they count
+# only with a pulling verb earlier in the clause ("zieh ihr die Kleider aus").
+POST_ANCHORS: dict[str, str] = {
+    "aus": "zieh ziehe zieht ziehen zog zogen ziehst",
+    "uit": "trek trekt trekken doe doet haal haalt",
+    "av": "ta tar klä kläd",
+}
+# "off" counts only after a taking verb or before a possessive/determiner: "take off her
+# shirt" yes, "an off-white dress" or "off-shoulder top" no.
+OFF_VERBS = "take takes took taking pull pulls pulled pulling rip ripped tear tore torn get got strip " \
+    "stripped peel peeled cut yank yanked whip knock slip slipped"
+OFF_OBJECTS = "her his their your my the all those these them him its"
+POSSESSIVES = (
+    "her his their your my its нее него неи ней ses sa son leur leurs su sus ihr ihre ihren ihrem sein seine seinen "
+    "suo sua suoi sue dela dele seu seus suas haar zijn jej jego ее её его onun nya le la les lui "
+    "le la gli"
+)
+# Words that end the object phrase of a removal verb: "remove the logo from her shirt".
+OBJECT_STOP = (
+    "from on in at behind near with and or but then to for under over above below beside around "
+    "into onto across off shoulder shoulders de du des sur dans avec von auf mit im am del en con "
+    "sobre da dal sul nel com em no na op van met z na на из от"
+)
+# clothing words; a leading "?" marks a word that is ambiguous on its own ("top", "suit"),
+# counted only with a possessive ("her top") or a trailing particle ("top off").
+CLOTHING: dict[str, str] = {
+    "*": "bikini bikinis lingerie top? tops? tshirt tshirts jeans shorts? leggings bh tanga",
+    "en": "clothes clothing outfit outfits garment garments shirt shirts blouse blouses dress? dresses "
+    "skirt skirts pants trousers bra bras panties underwear swimsuit swimsuits knickers robe? "
+    "gown gowns sweater jumper? hoodie tanktop camisole jumpsuit bodysuit romper leotard "
+    "uniform? kimono sari saree onesie pajamas pyjamas nightgown nightie corset thong briefs? "
+    "boxers? undies towel? apron? cover? coverup",
+    "fr": "vetements vetement habits fringues robe robes chemise chemisier haut jupe pantalon "
+    "soutien culotte slip maillot",
+    "es": "ropa ropas vestido vestidos camisa camiseta blusa falda pantalones pantalon sujetador "
+    "sosten bragas",
+    "de": "kleider kleidung klamotten kleid hemd bluse oberteil rock hose unterwasche hoschen "
+    "slip badeanzug",
+    "it": "vestiti vestito abiti abito maglietta camicia camicetta gonna pantaloni reggiseno "
+    "mutandine intimo",
+    "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini",
+    "nl": "kleren kleding jurk broek rok ondergoed beha",
+    "pl": "ubranie ubrania ciuchy sukienke sukienka koszulke koszulka bluzke bluzka spodnice "
+    "spodnica spodnie stanik majtki",
+    "ru": "одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
+    "лифчик трусы трусики белье",
+    "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну",
+    "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu",
+    "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja",
+    "sv": "klader",
+}
+# Transparency words next to clothing: "see-through dress", "transparent shirt".
+TRANSPARENT = (
+    "see through, seethrough, transparent, translucent, sheer, durchsichtig*, "
+    "transparente, transparentes, trasparente, trasparenti, doorzichtig*, przezroczyst*, "
+    "прозрачн*, прозор*, seffaf, tembus pandang"
+)
+XRAY_NOT = (
+    "of image images scan scans film machine room tech technician report result results plate tube "
+    "crystallography telescope astronomy source sources beam burst binary binaries emission spectrum "
+    "diffraction imaging"
+)
+# "x-ray" is medical on its own; it is an undress request when aimed at a person or clothes.
+XRAY = "xray, x ray, x rayed, xrayed"
+XRAY_TARGETS = (
+    "her him them she he this that my your the woman women girl girls man men lady person people "
+    "body bodies clothes clothing dress shirt photo photos picture pic image vision filter mode "
+    "effect glasses app"
+)
+# "strip" is undress only with a person as object: "strip her", "strip him".
+STRIP_VERBS = "strip strips stripped stripping"
+STRIP_OBJECTS = "her him them me you herself himself woman girl man lady she he this"
+
+# ---------------------------------------------------------------------------------------
+# Ages. A number below 18 followed by an age unit.
+# ---------------------------------------------------------------------------------------
+AGE_UNITS = (
+    "year old, years old, yr old, yrs old, year olds, years of age, yo, y o, yrs=0.6, years young, "
+    "ans, an=0.5, anos, años, jahre, jahre alt, jahrige*, jahriges, anni, jaar, jarige, lat, letnia, "
+    "letni, лет, года, год, летняя, летний, років, роки, рік, річна, yasinda, yasindaki, yas, "
+    "tahun, ar, arig, 歳, 岁, 歲, 살"
+)
+AGE_PREFIX = "aged, age, ages, edad, alter, eta, idade, возраст, umur"
+# "15 years ago", "il y a 15 ans", "vor 15 Jahren": durations, not ages.
+AGE_NEXT_BLOCK = "ago later before after earlier fa geleden temu назад тому sonra lalu apres despues"
+AGE_PREV_BLOCK = "hace vor seit depuis pendant durante hace fa since for over in en dans"
+NUMBER_WORDS = {
+    "en": "one 1, two 2, three 3, four 4, five 5, six 6, seven 7, eight 8, nine 9, ten 10, eleven 11, "
+    "twelve 12, thirteen 13, fourteen 14, fifteen 15, sixteen 16, seventeen 17",
+    "fr": "deux 2, trois 3, quatre 4, cinq 5, six 6, sept 7, huit 8, neuf 9, dix 10, onze 11, "
+    "douze 12, treize 13, quatorze 14, quinze 15, seize 16",
+    "es": "dos 2, tres 3, cuatro 4, cinco 5, seis 6, siete 7, ocho 8, nueve 9, diez 10, once 11, "
+    "doce 12, trece 13, catorce 14, quince 15, dieciseis 16, diecisiete 17",
+    "de": "zwei 2, drei 3, vier 4, funf 5, sechs 6, sieben 7, acht 8, neun 9, zehn 10, elf 11, "
+    "zwolf 12, dreizehn 13, vierzehn 14, funfzehn 15, sechzehn 16, siebzehn 17",
+    "it": "dieci 10, undici 11, dodici 12, tredici 13, quattordici 14, quindici 15, sedici 16, "
+    "diciassette 17",
+    "pt": "dez 10, onze 11, doze 12, treze 13, catorze 14, quatorze 14, quinze 15, dezesseis 16, "
+    "dezasseis 16, dezessete 17, dezassete 17",
+}
+# School grades: "8th grade", "grade 8", "6th grader".
+GRADE_WORDS = "grade, grader, graders, klasse, classe, grado, grau, klasa, класс, sinif"
+ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
+
+# ---------------------------------------------------------------------------------------
+# Substring terms (no word boundaries): Japanese, Chinese, Korean, Arabic, Hindi.
+# ---------------------------------------------------------------------------------------
+SUBSTRING_TERMS: dict[str, dict[str, str]] = {
+    K.TEXT_UNDRESS: {
+        "ja": "服を脱, 脱がせ, 脱がし, 脱衣, 透け, 服なし, 着衣なし",
+        "zh": "脱光, 脱衣, 脱掉衣服, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装",
+        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의",
+        "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري",
+        "hi": "कपड़े उतार, बिना कपड़, कपडे उतार",
+    },
+    K.TEXT_SWIMWEAR: {
+        "ja": "水着, ビキニ, スク水",
+        "zh": "比基尼, 泳装, 泳衣, 三点式",
+        "ko": "비키니, 수영복",
+        "ar": "بيكيني, ملابس سباحة, ملابس السباحة, مايوه",
+        "hi": "बिकिनी, स्विमसूट",
+    },
+    K.TEXT_UNDERWEAR: {
+        "ja": "下着, ランジェリー, ブラジャー, パンティ, ショーツ",
+        "zh": "内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
+        "ko": "속옷, 란제리, 팬티, 브래지어",
+        "ar": "ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
+        "hi": "अंडरवियर, लॉन्जरी, अधोवस्त्र",
+    },
+    K.TEXT_NUDITY: {
+        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首",
+        "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头",
+        "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지",
+        "ar": "عارية, عاري, عراة, عاريات",
+        "hi": "नंगी, नंगा, नग्न",
+    },
+    K.TEXT_SEXUAL: {
+        "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥",
+        "zh": "色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6",
+        "ko": "섹스, 야한, 포르노, 성행위, 야동",
+        "ar": "إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
+        "hi": "सेक्स, अश्लील",
+    },
+    K.TEXT_MINOR: {
+        "ja": "子供, 子ども, こども, 児童, 幼女, 少女=0.6, 女子高生=0.8, 女子中学生, 中学生, 小学生, ロリ, ショタ, 未成年",
+        "zh": "儿童, 兒童, 小孩, 小女孩, 女童, 幼女, 萝莉, 蘿莉, 未成年, 初中生, 小学生, 中学生, 女学生=0.6",
+        "ko": "어린이, 아동, 소녀=0.6, 미성년, 초등학생, 중학생, 여중생, 로리",
+        "ar": "طفلة, طفل, أطفال, اطفال, قاصر, فتاة صغيرة",
+        "hi": "बच्चा, बच्ची, बच्चे, नाबालिग, छोटी लड़की",
+    },
+}
+
+# Latin stems searched inside words that were glued together by an obfuscation step
+# ("r e m o v e h e r c l o t h e s" -> "removeherclothes").
+GLUED_STEMS: dict[str, str] = {
+    K.TEXT_NUDITY: "naked, nude, nudity, topless, nackt, desnud",
+    K.TEXT_UNDRESS: "undress, deshabill, auszieh, removeherclothes, takeoffherclothes, clothesoff, "
+    "withoutclothes, noclothes, stripher",
+    K.TEXT_SWIMWEAR: "bikini, swimsuit",
+    K.TEXT_UNDERWEAR: "lingerie, underwear, panties",
+    K.TEXT_SEXUAL: "porn, nsfw, sexy, hentai",
+}

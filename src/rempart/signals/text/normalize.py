@@ -1,0 +1,293 @@
+"""Prompt normalisation with an offset map back to the original string.
+
+`normalize(text)` returns three aligned views of the same length (so one offset map
+serves all three):
+
+- `text`: what term matching uses: NFKC, casefolded, invisibles removed, Latin/Greek/
+  Cyrillic accents stripped, look-alike letters mapped to Latin inside words that are
+  obviously disguised, leetspeak decoded inside words, spaced letters joined
+  ("n u d e" -> "nude"), letter runs of 3+ squashed to 2 ("nuuuude" -> "nuude").
+- `digits`: the same but without leetspeak, so "15 year old" stays readable.
+- `accented`: the same but with accents kept (niña vs the name Nina).
+
+`src[i]` is the index in the original string of the character that produced
+normalised character i. `obf` holds normalised positions touched by an obfuscation
+step (leet, look-alike, joined letters, squashed run, removed invisible char) so the
+detector can score those hits lower.
+
+Everything is linear in the input length; ASCII input takes a fast path.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+# Zero-width, bidi controls, word joiners, BOM, soft hyphen, plus a few other invisible
+# fillers seen in evasion (combining grapheme joiner, Hangul fillers, Mongolian vowel sep).
+_INVISIBLE = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2060, 0x2065)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\ufeff", "\u00ad", "\u034f", "\u180e", "\u115f", "\u1160", "\u3164", "\uffa0"]
+)
+
+# Lower-case Cyrillic/Greek letters that render like Latin ones. Upper-case forms are
+# casefolded first. Applied only inside words that mix scripts or are made only of
+# look-alikes, so real Russian or Greek words are left alone.
+_CONFUSABLE = {
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+    "ј": "j", "ѕ": "s", "к": "k", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ү": "y",
+    "ο": "o", "α": "a", "ι": "i", "ν": "v", "ρ": "p", "υ": "u", "κ": "k", "ε": "e",
+    "τ": "t", "χ": "x", "ѵ": "v", "ɑ": "a", "ɡ": "g", "ı": "i",
+}
+_CONFUSABLE_TABLE = str.maketrans(_CONFUSABLE)
+
+# Letters that do not decompose under NFD but are read as a plain Latin letter.
+_STRIP_EXTRA = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ð": "d", "ŀ": "l"}
+# Ligatures NFKC leaves alone; applied to every view (they change length).
+_LIGATURES = {"æ": "ae", "œ": "oe", "ĳ": "ij"}
+
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"}
+_LEET_DIGITS = frozenset("013457")
+
+# Stray combining marks left after composition (Latin diacritics, Arabic harakat) are
+# dropped; other scripts' marks (Devanagari vowel signs...) are meaningful and kept.
+_DROP_MARK = re.compile(r"[\u0300-\u036f\u064b-\u065f\u0670]")
+
+_WORDCHAR = r"[^\W_]"
+# A word containing a leet character between letters ("r3m0ve", "n@ked"), a single
+# trailing digit after 2+ letters ("nud3"), or a leading $/@ ("$ex"). Leading digits are
+# never decoded: "1girl", "15yo", "3d", "4k", "8th" must stay as they are.
+_LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457]?(?![^\W_])")
+_LEET_CAND = re.compile(r"[^\W\d_][013457@$!|+]|[$@][^\W\d_]")
+# Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e".
+_SPACED = re.compile(r"(?<![^\W_])[^\W_](?:[ ._\-*~·/]{1}[^\W_](?![^\W_])){2,}")
+_ELONG = re.compile(r"([^\W\d_])\1\1+")
+_CONF_CAND = re.compile("[" + "".join(_CONFUSABLE) + "]")
+_WORD = re.compile(r"[^\W\d_]+")
+_NATIVE_LETTER = re.compile("[" + "".join(
+    c for c in map(chr, list(range(0x430, 0x460)) + list(range(0x3B1, 0x3CA))) if c not in _CONFUSABLE
+) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    original: str
+    text: str  # matching view (leet decoded)
+    digits: str  # digits kept
+    accented: str  # accents kept
+    src: tuple[int, ...] | None  # None means identity (fast ASCII path)
+    obf: tuple[int, ...]  # sorted normalised positions touched by an obfuscation step
+
+    def orig_start(self, i: int) -> int:
+        if self.src is None:
+            return i
+        if i >= len(self.src):
+            return len(self.original)
+        return self.src[i]
+
+    def orig_end(self, j: int) -> int:
+        """Original end offset for a normalised end offset `j` (exclusive)."""
+        if j <= 0:
+            return 0
+        end = j if self.src is None else self.src[j - 1] + 1
+        # Take trailing combining marks that belong to the last char.
+        o = self.original
+        n = len(o)
+        while end < n and unicodedata.combining(o[end]):
+            end += 1
+        return end
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.orig_start(i), self.orig_end(j)
+
+    def fuzzy(self, i: int, j: int) -> bool:
+        """True when a normalised range was touched by an obfuscation step."""
+        if not self.obf:
+            return False
+        k = bisect_left(self.obf, i)
+        return k < len(self.obf) and self.obf[k] < j
+
+
+_cluster_cache: dict[str, tuple[str, str]] = {}
+
+
+def _strip_char(c: str) -> str:
+    e = _STRIP_EXTRA.get(c)
+    if e is not None:
+        return e
+    d = unicodedata.normalize("NFD", c)
+    if len(d) > 1 and (ord(d[0]) < 0x530 or 0x1E00 <= ord(d[0]) < 0x1F00):
+        return d[0]
+    return c
+
+
+def _map_cluster(cl: str) -> tuple[str, str]:
+    """(accented, stripped) forms of a grapheme-ish cluster; both have the same length."""
+    r = _cluster_cache.get(cl)
+    if r is not None:
+        return r
+    if cl[0] in _INVISIBLE:
+        r = ("", "")
+    else:
+        cat = unicodedata.category(cl[0])
+        if cat == "Cc" or cat == "Zl" or cat == "Zp":
+            r = (" ", " ")  # controls and line breaks act as separators
+        elif cat == "Cf" or cat == "Cs" or cat == "Co" or cat == "Cn":
+            r = ("", "")
+        else:
+            a = unicodedata.normalize("NFKC", cl).casefold()
+            a = _DROP_MARK.sub("", a)
+            a = "".join(_LIGATURES.get(c, c) for c in a)
+            s = "".join(_strip_char(c) for c in a)
+            r = (a, s)
+    if len(_cluster_cache) < 50_000:  # bounded: adversarial input must not grow it forever
+        _cluster_cache[cl] = r
+    return r
+
+
+def _delete(views: list[str], src: list[int], keep: list[bool]) -> tuple[list[str], list[int]]:
+    views = ["".join(c for c, k in zip(v, keep) if k) for v in views]
+    src = [p for p, k in zip(src, keep) if k]
+    return views, src
+
+
+def _remap(positions: list[int], keep: list[bool]) -> list[int]:
+    new_index = []
+    n = 0
+    for k in keep:
+        new_index.append(n)
+        n += k
+    return [new_index[p] for p in positions if keep[p]]
+
+
+def normalize(text: str) -> Normalized:
+    obf: list[int] = []
+    if text.isascii():
+        s = text.lower()
+        if not s.isprintable():
+            s = "".join(c if c.isprintable() else " " for c in s)
+        acc = s
+        src: list[int] | None = None
+    else:
+        # Cluster = a base char and the combining marks that follow it, so that NFKC can
+        # compose "e" + U+0301 into one char whose offsets span both.
+        a_parts: list[str] = []
+        s_parts: list[str] = []
+        src = []
+        i, n = 0, len(text)
+        combining = unicodedata.combining
+        dropped_invisible = False
+        while i < n:
+            j = i + 1
+            while j < n and combining(text[j]) and j - i < 16:
+                j += 1
+            a, st = _map_cluster(text[i:j])
+            if a:
+                a_parts.append(a)
+                s_parts.append(st)
+                src.extend([i] * len(a))
+            elif text[i] in _INVISIBLE or unicodedata.category(text[i]) == "Cf":
+                dropped_invisible = True
+                if src:  # mark the char before the gap as obfuscated
+                    obf.append(len(src) - 1)
+            i = j
+        acc = "".join(a_parts)
+        s = "".join(s_parts)
+        del dropped_invisible
+        # Look-alike letters, only inside words that are mixed-script or all look-alikes.
+        if _CONF_CAND.search(s):
+            # In genuine Cyrillic/Greek text (it has letters with no Latin look-alike) only
+            # mixed-script words are disguises; elsewhere all-look-alike words are too.
+            native = _NATIVE_LETTER.search(s) is not None
+            s_l, a_l = list(s), list(acc)
+            for m in _WORD.finditer(s):
+                w = m.group()
+                mapped = w.translate(_CONFUSABLE_TABLE)
+                if mapped == w:
+                    continue
+                if (mapped.isascii() and not native) or any("a" <= c <= "z" for c in w):
+                    for k in range(m.start(), m.end()):
+                        c = s_l[k]
+                        if c in _CONFUSABLE:
+                            s_l[k] = _CONFUSABLE[c]
+                            a_l[k] = _CONFUSABLE[c]
+                            obf.append(k)
+            s, acc = "".join(s_l), "".join(a_l)
+
+    # Join spaced-out letters: "n u d e" -> "nude" (at least two letters in the run).
+    if _SPACED.search(s):
+        keep = [True] * len(s)
+        hit = False
+        for m in _SPACED.finditer(s):
+            run = m.group()
+            if sum(c.isalpha() for c in run[::2]) < 2:
+                continue
+            hit = True
+            for k in range(m.start() + 1, m.end(), 2):
+                keep[k] = False
+            obf.extend(range(m.start(), m.end()))
+        if hit:
+            if src is None:
+                src = list(range(len(s)))
+            obf = _remap(sorted(set(obf)), keep)
+            (s, acc), src = _delete([s, acc], src, keep)
+
+    # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1).
+    if _ELONG.search(s):
+        keep = [True] * len(s)
+        for m in _ELONG.finditer(s):
+            for k in range(m.start() + 2, m.end()):
+                keep[k] = False
+            obf.extend(range(m.start(), m.start() + 2))
+        if src is None:
+            src = list(range(len(s)))
+        obf = _remap(sorted(set(obf)), keep)
+        (s, acc), src = _delete([s, acc], src, keep)
+
+    digits = s
+    # Leetspeak, 1:1 so the offset map is shared.
+    if _LEET_CAND.search(s):
+        s_l = list(s)
+        changed = False
+        for m in _LEET_WORD.finditer(s):
+            w = m.group()
+            if w.isalpha():
+                continue
+            base = m.start()
+            for k, c in enumerate(w):
+                if c in _LEET:
+                    s_l[base + k] = _LEET[c]
+                    obf.append(base + k)
+                    changed = True
+        if changed:
+            s = "".join(s_l)
+
+    return Normalized(
+        original=text,
+        text=s,
+        digits=digits,
+        accented=acc,
+        src=None if src is None else tuple(src),
+        obf=tuple(sorted(set(obf))),
+    )
+
+
+def squash_all(word: str) -> str:
+    """Collapse every doubled letter: used to retry elongated words ("nuude" -> "nude")."""
+    out = []
+    prev = ""
+    for c in word:
+        if c != prev:
+            out.append(c)
+        prev = c
+    return "".join(out)
+
+
+def normalize_term(term: str) -> str:
+    """Normalise a lexicon term the way prompts are normalised (no obfuscation steps)."""
+    return normalize(term).digits
