@@ -22,11 +22,11 @@ from rempart.signals import kinds
 from rempart.signals.base import ImageBox, Signal
 from rempart.signals.image.nudenet import (
     COVERED_INTIMATE_LABELS,
-    DETECTOR_NAME,
     EXPOSED_LABELS,
     LABELS,
     NudeNetDetector,
     RawDetection,
+    body_inventory,
 )
 
 COMPARATOR_NAME = "edit_compare_v1"
@@ -66,20 +66,6 @@ class CompareThresholds:
 DEFAULT_THRESHOLDS = CompareThresholds()
 
 
-def _summary(dets: Iterable[RawDetection]) -> dict[str, dict[str, float]]:
-    """Per label: best score, and count and area fraction (max over images and views)."""
-    groups: dict[tuple[int, str, str], list[RawDetection]] = collections.defaultdict(list)
-    for d in dets:
-        groups[(d.image_index, d.view, d.label)].append(d)
-    out: dict[str, dict[str, float]] = {}
-    for (_, _, label), ds in groups.items():
-        cur = out.setdefault(label, {"score": 0.0, "count": 0, "area": 0.0})
-        cur["score"] = max(cur["score"], max(d.score for d in ds))
-        cur["count"] = max(cur["count"], len(ds))
-        cur["area"] = max(cur["area"], sum(d.area_fraction for d in ds))
-    return out
-
-
 def _skin_area(dets: Iterable[RawDetection], th: CompareThresholds) -> float:
     """Exposed skin as a fraction of the image: max over images/views of the summed box areas."""
     per_view: dict[tuple[int, str], float] = collections.defaultdict(float)
@@ -98,7 +84,7 @@ def compare_detections(
 ) -> list[Signal]:
     """Compare every box of the input image(s) with every box of the output image."""
     th = thresholds
-    b, a = _summary(before), _summary(after)
+    b, a = body_inventory(before), body_inventory(after)
 
     def present(label: str) -> bool:  # in the output, at full threshold
         return a.get(label, {}).get("score", 0.0) >= th.of(label)
