@@ -48,6 +48,12 @@ def test_bikini_edit_of_a_photo_without_a_person_is_allowed(gate, object_photo):
     assert d.decision is Verdict.allow
 
 
+def test_timings_cover_every_stage(gate, person_photo):
+    d = gate.screen_request(ScreenRequest(prompt="make it sepia", mode="edit", images=[person_photo]))
+    assert {"decode", "text", "image", "policy", "audit", "total"} <= set(d.timings_ms)
+    assert d.timings_ms["total"] >= d.timings_ms["image"] > 0
+
+
 def test_audit_sequence_grows_and_records_hold_no_pixels(gate, person_photo):
     a = gate.screen_request(ScreenRequest(prompt="a lighthouse"))
     b = gate.screen_request(ScreenRequest(prompt="make it sepia", mode="edit", images=[person_photo]))

@@ -234,8 +234,8 @@ class Gate:
                     decision=Verdict.block,
                 ),
             )
-        timings["audit"] = _ms(t)
-        timings["total"] = _ms(t_start)
+        # The model holds its own copy of the dict: record the last two timings on it.
+        decision.timings_ms.update(audit=_ms(t), total=_ms(t_start))
         return decision
 
     def _decode_all(
