@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-smoke clean
+.PHONY: demo test bench bench-smoke eval-public clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,18 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/bench_gate.py
+	$(VENV)/bin/python bench/bench_audit.py
+	$(VENV)/bin/python bench/bench_pdq_index.py
 
 bench-smoke: $(STAMP)
 	$(VENV)/bin/python bench/bench_gate.py --smoke
+	$(VENV)/bin/python bench/bench_audit.py --smoke
+	$(VENV)/bin/python bench/bench_pdq_index.py --smoke
+	$(VENV)/bin/python bench/eval_public.py --smoke --quiet
+
+# The gate's figures on the public prompt sets in ../shared/eval (measuring only).
+eval-public: $(STAMP)
+	$(VENV)/bin/python bench/eval_public.py
 
 clean:
 	rm -rf $(VENV) rempart-demo .pytest_cache

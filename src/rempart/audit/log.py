@@ -147,6 +147,24 @@ class Problem:
     message: str
 
 
+class ProblemCollector:
+    """Counts every finding but keeps at most `limit`, so a wrecked log cannot exhaust memory."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def __call__(self, seq: int, kind: str, msg: str) -> None:
+        self.count += 1
+        if len(self.problems) < self.limit:
+            self.problems.append(Problem(seq, kind, msg))
+
+    @property
+    def truncated(self) -> bool:
+        return self.count > len(self.problems)
+
+
 PROBLEM_KINDS = {
     "modified": "stored fields do not hash to the stored record_hash",
     "record_hash_modified": "only the stored record_hash field was changed (the next record links to the true hash)",
@@ -416,14 +434,8 @@ class AuditLog:
     def verify(self, expected_head: tuple[int, str] | None = None, *, max_problems: int = 1000) -> VerifyReport:
         """Re-hash the whole chain, streaming. Never raises for tampering (see the report);
         raises AuditIntegrityError when the file itself cannot be read."""
-        problems: list[Problem] = []
-        n_problems = 0
-
-        def report(seq: int, kind: str, msg: str) -> None:
-            nonlocal n_problems
-            n_problems += 1
-            if len(problems) < max_problems:
-                problems.append(Problem(seq, kind, msg))
+        report = ProblemCollector(max_problems)
+        problems = report.problems
 
         triggers_ok = not self._backend.triggers_were_missing and self._backend.triggers_present()
 
@@ -499,6 +511,6 @@ class AuditLog:
                                           "(restored when the log was opened)")
 
         return VerifyReport(
-            ok=n_problems == 0, checked=checked, problems=problems, head=head,
-            problems_truncated=n_problems > len(problems),
+            ok=report.count == 0, checked=checked, problems=problems, head=head,
+            problems_truncated=report.truncated,
         )
