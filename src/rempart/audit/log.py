@@ -179,13 +179,12 @@ PROBLEM_KINDS = {
 }
 
 
-@dataclass
-class VerifyReport:
+class ProblemReport:
+    """Shared by the verification reports: needs `ok` and `problems`; `subject` names what was verified."""
+
+    subject = "audit log"
     ok: bool
-    checked: int
-    problems: list[Problem] = field(default_factory=list)
-    head: tuple[int, str] = (0, GENESIS_HASH)  # last record seen (seq, stored hash)
-    problems_truncated: bool = False  # more problems were found than reported
+    problems: list[Problem]
 
     @property
     def bad_seqs(self) -> list[int]:
@@ -195,8 +194,18 @@ class VerifyReport:
         if not self.ok:
             first = "; ".join(f"seq {p.seq}: {p.kind_of_problem}" for p in self.problems[:5])
             raise AuditIntegrityError(
-                f"audit log failed verification: {len(self.problems)} problem(s), first: {first}"
+                f"{self.subject} failed verification: {len(self.problems)} problem(s), first: {first}"
             )
+
+
+@dataclass
+class VerifyReport(ProblemReport):
+    ok: bool
+    checked: int
+    problems: list[Problem] = field(default_factory=list)
+    head: tuple[int, str] = (0, GENESIS_HASH)  # last record seen (seq, stored hash)
+    problems_truncated: bool = False  # more problems were found than reported
+
 
 
 # --------------------------------------------------------------------------- SQLite backend

@@ -37,7 +37,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Self
 
-from rempart.audit.log import AuditLog, Problem, ProblemCollector, canonical_json
+from rempart.audit.log import AuditLog, Problem, ProblemCollector, ProblemReport, canonical_json
 from rempart.audit.merkle import (
     EMPTY_ROOT,
     InvalidProofError,
@@ -145,7 +145,7 @@ class ConsistencyProof:
 
 
 @dataclass
-class TreeVerifyReport:
+class TreeVerifyReport(ProblemReport):
     ok: bool
     checked: int  # leaves recomputed from the log and compared
     size: int  # leaves the tree holds
@@ -154,15 +154,7 @@ class TreeVerifyReport:
     problems: list[Problem] = field(default_factory=list)
     problems_truncated: bool = False
 
-    @property
-    def bad_seqs(self) -> list[int]:
-        return sorted({p.seq for p in self.problems if p.seq > 0})
-
-    def raise_if_failed(self) -> None:
-        if not self.ok:
-            first = "; ".join(f"seq {p.seq}: {p.kind_of_problem}" for p in self.problems[:5])
-            raise AuditIntegrityError(f"audit Merkle tree failed verification: {len(self.problems)} problem(s), "
-                                      f"first: {first}")
+    subject = "audit Merkle tree"
 
 
 # --------------------------------------------------------------------------- the tree

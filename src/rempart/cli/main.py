@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -239,8 +240,7 @@ def _bank(args: argparse.Namespace) -> int:
 
 
 def _bank_row(b: Any) -> dict[str, Any]:
-    d = dict(b.__dict__) if hasattr(b, "__dict__") else dict(b._asdict())
-    return {k: d.get(k) for k in ("name", "source", "threshold", "enabled", "entries")}
+    return {k: getattr(b, k) for k in ("name", "source", "threshold", "enabled", "entries")}
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
@@ -260,7 +260,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
                 {
                     "ok": report.ok,
                     "checked": report.checked,
-                    "problems": [p.__dict__ for p in report.problems],
+                    "problems": [asdict(p) for p in report.problems],
                 },
                 indent=2,
             )

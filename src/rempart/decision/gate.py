@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 import time
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -39,30 +37,7 @@ class GateConfig:
     max_prompt_chars: int = MAX_PROMPT_CHARS
     max_images: int = 4
     onnx_threads: int = 1
-    image_cache_size: int = 256  # image-detector results cached per (detector, image sha256)
-
-
-class _LRU:
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[tuple, list[Signal]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> list[Signal] | None:
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key: tuple, value: list[Signal]) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+    image_cache_size: int = 256  # NudeNet results kept per image SHA-256 (0 turns the cache off)
 
 
 class Gate:
@@ -103,11 +78,13 @@ class Gate:
             from rempart.signals.hashes.detector import HashBankDetector
             from rempart.signals.image.nudenet import NudeNetDetector
 
-            image_detectors = [NudeNetDetector(threads=self.config.onnx_threads), HashBankDetector(banks)]
+            image_detectors = [
+                NudeNetDetector(threads=self.config.onnx_threads, cache_size=self.config.image_cache_size),
+                HashBankDetector(banks),
+            ]
         self.text_detectors = list(text_detectors)
         self.image_detectors = list(image_detectors)
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rempart-detector")
-        self._cache = _LRU(self.config.image_cache_size)
 
     # -- public API ----------------------------------------------------------------
     def screen_request(self, request: ScreenRequest, *, input_errors: Sequence[InputError] = ()) -> Decision:
@@ -268,26 +245,14 @@ class Gate:
     def _run_image_detectors(self, image: DecodedImage, role: str, index: int) -> list[Signal]:
         found: list[Signal] = []
         for det in self.image_detectors:
-            cacheable = getattr(det, "cacheable", False)
-            key = (det.name, image.sha256, role, index)
-            if cacheable:
-                cached = self._cache.get(key)
-                if cached is not None:
-                    found.extend(cached)
-                    continue
             future = self._pool.submit(det.detect, image, role=role, image_index=index)
             try:
-                result = list(future.result(timeout=self.config.detector_timeout_s))
+                found.extend(future.result(timeout=self.config.detector_timeout_s))
             except FutureTimeout:
                 future.cancel()
                 found.append(_detector_error(det, f"timed out after {self.config.detector_timeout_s}s"))
-                continue
             except Exception as exc:  # noqa: BLE001
                 found.append(_detector_error(det, f"raised {type(exc).__name__}: {exc}"))
-                continue
-            if cacheable:
-                self._cache.put(key, result)
-            found.extend(result)
         return found
 
     def _compare(self, input_signals: list[list[Signal]], output_signals: list[Signal]) -> list[Signal]:

@@ -327,7 +327,6 @@ class NudeNetDetector:
     """ImageDetector for faces and (un)covered intimate body parts, on every view."""
 
     name = DETECTOR_NAME
-    cacheable = True  # output depends only on the pixels (and fixed settings)
 
     def __init__(
         self,
