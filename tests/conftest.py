@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import io
+import os
+import uuid
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from PIL import Image
@@ -33,3 +36,35 @@ def png_bytes(img: Image.Image) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+# PostgreSQL runs at 127.0.0.1 on developer machines and in CI. The PostgreSQL tests must run
+# there, so an unreachable server is a test *error*, not a skip. Set REMPART_TEST_PG_DSN to
+# point elsewhere; set REMPART_SKIP_PG=1 to skip them knowingly (never in CI).
+
+PG_ADMIN_DSN = os.environ.get("REMPART_TEST_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture
+def pg_dsn() -> Iterator[str]:
+    """A DSN to a fresh, empty PostgreSQL database, dropped after the test."""
+    if os.environ.get("REMPART_SKIP_PG") == "1":
+        pytest.skip("REMPART_SKIP_PG=1")
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    name = f"rempart_t_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(PG_ADMIN_DSN, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as err:
+        pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_DSN} ({err}); set REMPART_SKIP_PG=1 to skip knowingly")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    params = conninfo_to_dict(PG_ADMIN_DSN)
+    params["dbname"] = name
+    try:
+        yield make_conninfo(**params)
+    finally:
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

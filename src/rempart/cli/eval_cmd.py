@@ -53,6 +53,7 @@ def add_parser(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
                    help="misclassified rows to print (default 50; the JSON has them all)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N rows")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ Exit codes (stable, documented in README):
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -29,6 +30,9 @@ EXIT_BLOCK = 3
 EXIT_REVIEW = 4
 EXIT_CONFIG = 5
 EXIT_TAMPERED = 6
+
+# Modules contributing command groups (see build_parser).
+COMMAND_MODULES = ("rempart.cli.eval_cmd",)
 
 _VERDICT_EXIT = {"allow": EXIT_OK, "block": EXIT_BLOCK, "review": EXIT_REVIEW}
 
@@ -97,9 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     pcheck.add_argument("file")
     psub.add_parser("show-default", help="print the bundled default policy")
 
-    from rempart.cli import eval_cmd
-
-    eval_cmd.add_parser(sub, common)
+    # Command groups that live in their own module: each has add_parser(sub, common), which
+    # sets `handler` on its parsers. Add a module here to add a command group.
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parser(sub, common)
 
     sc = sub.add_parser("schema", help="print the JSON schema of the request or decision")
     sc.add_argument("which", choices=["request", "decision"])
@@ -124,6 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        return handler(args)
     cmd = args.command
     if cmd == "screen":
         from rempart.cli import screen
@@ -169,10 +177,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         pol = Policy.from_file(args.file)
         print(f"ok: {pol.label}, {len(pol.rules)} rules, options {pol.options}")
         return EXIT_OK
-    if cmd == "eval":
-        from rempart.cli import eval_cmd
-
-        return eval_cmd.run(args)
     if cmd == "schema":
         from rempart.decision.model import Decision
         from rempart.request.model import ScreenRequestDoc
