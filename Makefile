@@ -19,13 +19,25 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/bench_gate.py
+	$(VENV)/bin/python bench/bench_text.py
+	$(VENV)/bin/python bench/bench_named_person.py
+	$(VENV)/bin/python bench/bench_images.py
+	$(VENV)/bin/python bench/benign_fp.py
 	$(VENV)/bin/python bench/bench_audit.py
 	$(VENV)/bin/python bench/bench_pdq_index.py
+	$(VENV)/bin/python bench/bench_hash_robustness.py
+	$(VENV)/bin/python bench/bench_hashing_speed.py
 
 bench-smoke: $(STAMP)
 	$(VENV)/bin/python bench/bench_gate.py --smoke
+	$(VENV)/bin/python bench/bench_text.py --smoke
+	$(VENV)/bin/python bench/bench_named_person.py --smoke
+	$(VENV)/bin/python bench/bench_images.py --smoke
+	$(VENV)/bin/python bench/benign_fp.py --smoke
 	$(VENV)/bin/python bench/bench_audit.py --smoke
 	$(VENV)/bin/python bench/bench_pdq_index.py --smoke
+	$(VENV)/bin/python bench/bench_hash_robustness.py --smoke
+	$(VENV)/bin/python bench/bench_hashing_speed.py --smoke
 	$(VENV)/bin/python bench/eval_public.py --smoke --quiet
 
 # The gate's figures on the public prompt sets in ../shared/eval (measuring only).

@@ -4,11 +4,16 @@ Same random PDQ hashes, same planted queries, same radius (31, ThreatExchange's 
 each index in its own fresh process so RSS deltas are comparable.
 
     .venv/bin/python bench/bench_pdq_index.py            # 10,000,000 hashes
-    .venv/bin/python bench/bench_pdq_index.py --smoke    # 100,000 hashes (CI)
+    .venv/bin/python bench/bench_pdq_index.py --smoke    # 20,000 hashes (CI, a few seconds)
     .venv/bin/python bench/bench_pdq_index.py --n 2000000 --te-site /path/to/site-packages
 
-threatexchange is optional: it is imported as installed, or from --te-site (appended to
-sys.path, so the venv's numpy/faiss still win). Without it only Rempart is measured.
+threatexchange (a pinned dependency) is the baseline of every full run: its PDQ index runs on
+the same data and queries in the same run, and the run fails if it cannot be imported
+(--no-baseline measures Rempart alone). --smoke includes it when importable. --te-site
+points at another installation (appended to sys.path, so the venv's numpy/faiss still win).
+Also times single adds and removes: on the index alone (with the vectorised batch path and
+threatexchange's add as same-run baselines), and through a SQLite BankStore + BankMatcher
+(--store-n hashes), i.e. from the write to the moment the matcher (un)matches the hash.
 Queries: 70% near copies of indexed hashes at distance 0..31, 10% at 32..40 (just
 outside), 20% random. Both indexes must return the same (id, distance) sets; Rempart is
 also checked against a numpy brute force on the first --brute queries.
@@ -138,7 +143,80 @@ def worker(args) -> dict:
         out.update(add_p50_ms=pct(ta, 50), add_p99_ms=pct(ta, 99), add_max_ms=pct(ta, 100),
                    rm_p50_ms=pct(tr, 50), rm_p99_ms=pct(tr, 99), rm_max_ms=pct(tr, 100),
                    removed_still_found=stale, added_found=found_new)
+        # the same single ops through the vectorised batch path (what every add/remove took
+        # before the scalar path): the same-run baseline for the figures above
+        tb_a, tb_r = [], []
+        extra = rng.integers(0, 256, (args.ops, 32), dtype=np.uint8)
+        extra_ids = np.arange(args.ops, dtype=np.int64) + 2 * args.n + 10
+        idx.reserve(len(idx) + args.ops)  # growth is not what this times
+        for i in range(args.ops):
+            t = time.perf_counter()
+            idx._add_batch(extra_ids[i : i + 1], extra[i : i + 1])
+            tb_a.append(time.perf_counter() - t)
+        for i in range(args.ops):
+            t = time.perf_counter()
+            idx._remove_batch(extra_ids[i : i + 1])
+            tb_r.append(time.perf_counter() - t)
+        out.update(batch_add_p50_ms=pct(tb_a, 50), batch_add_p99_ms=pct(tb_a, 99),
+                   batch_rm_p50_ms=pct(tb_r, 50), batch_rm_p99_ms=pct(tb_r, 99))
+    else:
+        # threatexchange's index can add (no remove): its single-add latency, same hashes. Each
+        # add rebuilds its id map over the whole index (O(n): seconds at 10M), so only 20 are timed.
+        rng = np.random.default_rng(args.seed + 2)
+        te_ops = min(args.ops, 20)
+        new = rng.integers(0, 256, (te_ops, 32), dtype=np.uint8)
+        ta = []
+        for i in range(te_ops):
+            h = new[i].tobytes().hex()
+            t = time.perf_counter()
+            idx.add(h, args.n + 1 + i)
+            ta.append(time.perf_counter() - t)
+        out.update(add_p50_ms=pct(ta, 50), add_p99_ms=pct(ta, 99), add_max_ms=pct(ta, 100))
     out["peak_rss_mb"] = rss_mb("VmHWM")
+    return out
+
+
+def store_worker(args) -> dict:
+    """Single adds and removes through the whole path: BankStore (SQLite, WAL, synchronous=FULL:
+    one fsync'd commit per call) then a BankMatcher applying that one change-log row."""
+    from rempart.banks.matcher import BankMatcher
+    from rempart.banks.store import BankStore
+
+    rng = np.random.default_rng(args.seed + 3)
+    base = rng.integers(0, 256, (args.store_n, 32), dtype=np.uint8)
+    out: dict = {"impl": "store+matcher", "n": args.store_n}
+    with tempfile.TemporaryDirectory() as tmp, BankStore(Path(tmp) / "banks.sqlite") as store:
+        store.create_bank("bench", source="platform_takedown")
+        for start in range(0, args.store_n, 50_000):
+            store.add_hashes("bench", [("pdq", h.tobytes().hex(), 90) for h in base[start : start + 50_000]])
+        matcher = BankMatcher(store, refresh_ms=0)
+        t = time.perf_counter()
+        matcher.refresh()
+        out["load_s"] = time.perf_counter() - t
+        new = [h.tobytes().hex() for h in rng.integers(0, 256, (args.store_ops, 32), dtype=np.uint8)]
+        w_add, m_add, w_rm, m_rm = [], [], [], []
+        for h in new:
+            t0 = time.perf_counter()
+            store.add_hashes("bench", [("pdq", h, 90)])
+            t1 = time.perf_counter()
+            matcher.refresh()
+            t2 = time.perf_counter()
+            w_add.append(t1 - t0), m_add.append(t2 - t1)
+        seen = sum(bool(matcher.match_pdq(h)) for h in new[:50])
+        for h in new:
+            t0 = time.perf_counter()
+            store.remove("bench", "pdq", h)
+            t1 = time.perf_counter()
+            matcher.refresh()
+            t2 = time.perf_counter()
+            w_rm.append(t1 - t0), m_rm.append(t2 - t1)
+        gone = sum(bool(matcher.match_pdq(h)) for h in new[:50])
+        tot_add = [a + b for a, b in zip(w_add, m_add)]
+        tot_rm = [a + b for a, b in zip(w_rm, m_rm)]
+        for name, ts in (("store_add", w_add), ("matcher_add", m_add), ("total_add", tot_add),
+                         ("store_rm", w_rm), ("matcher_rm", m_rm), ("total_rm", tot_rm)):
+            out[f"{name}_p50_ms"], out[f"{name}_p99_ms"] = pct(ts, 50), pct(ts, 99)
+        out.update(added_matched=f"{seen}/50", removed_still_matched=gone, rebuilds=matcher.rebuilds)
     return out
 
 
@@ -146,7 +224,8 @@ def run_worker(impl: str, n: int, args, tmp: Path) -> dict | None:
     result = tmp / f"{impl}-{n}.npz"
     cmd = [sys.executable, __file__, "--worker", impl, "--n", str(n), "--queries", str(args.queries),
            "--seed", str(args.seed), "--radius", str(args.radius), "--ops", str(args.ops),
-           "--brute", str(args.brute), "--result", str(result)]
+           "--brute", str(args.brute), "--result", str(result), "--store-n", str(args.store_n),
+           "--store-ops", str(args.store_ops)]
     if args.te_site:
         cmd += ["--te-site", args.te_site]
     print(f"[{impl}] n={n:,} ...", file=sys.stderr, flush=True)
@@ -175,7 +254,7 @@ def te_available(site: str | None) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000_000)
-    ap.add_argument("--smoke", action="store_true", help="100,000 hashes, 300 queries")
+    ap.add_argument("--smoke", action="store_true", help="20,000 hashes, 200 queries, 200 adds/removes (CI)")
     ap.add_argument("--te-n", type=int, help="hashes for threatexchange's index (default: --n); "
                     "if different, both indexes are also measured at this size")
     ap.add_argument("--te-site", help="site-packages holding threatexchange, if not installed")
@@ -184,16 +263,23 @@ def main() -> None:
     ap.add_argument("--ops", type=int, default=1000, help="single adds and removes to time")
     ap.add_argument("--brute", type=int, default=50, help="queries checked against brute force")
     ap.add_argument("--seed", type=int, default=2024)
-    ap.add_argument("--worker", choices=["rempart", "te"], help=argparse.SUPPRESS)
+    ap.add_argument("--no-baseline", action="store_true", help="skip threatexchange's index")
+    ap.add_argument("--store-n", type=int, default=100_000,
+                    help="hashes in the SQLite bank for the store+matcher add/remove timing (0: skip)")
+    ap.add_argument("--store-ops", type=int, default=300, help="single adds and removes through the store")
+    ap.add_argument("--worker", choices=["rempart", "te", "store"], help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        print(json.dumps(worker(args)))
+        print(json.dumps(store_worker(args) if args.worker == "store" else worker(args)))
         return
     if args.smoke:
-        args.n, args.queries = 100_000, 300
+        args.n, args.queries, args.ops, args.store_n, args.store_ops = 20_000, 200, 200, 2_000, 50
 
-    have_te = te_available(args.te_site)
+    have_te = not args.no_baseline and te_available(args.te_site)
+    if not have_te and not args.smoke and not args.no_baseline:
+        raise SystemExit("threatexchange's PDQ index is not importable: it is the baseline of a full run "
+                         "(install the pinned dependencies, or pass --no-baseline)")
     te_n = args.te_n or args.n
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -208,7 +294,8 @@ def main() -> None:
                 diff = [q for q in set(a) | set(b) if a.get(q, set()) != b.get(q, set())]
                 te["same_matches"] = f"{args.queries - len(diff)}/{args.queries} queries identical"
         else:
-            print("threatexchange not importable: measuring Rempart only (use --te-site)", file=sys.stderr)
+            print("threatexchange skipped or not importable: measuring Rempart only", file=sys.stderr)
+        store = run_worker("store", args.store_n, args, Path(tmp)) if args.store_n else None
 
     cols = [("impl", "{}"), ("n", "{:,}"), ("build_s", "{:.1f}"), ("rss_delta_mb", "{:.0f}"),
             ("memory_bytes_mb", "{:.0f}"), ("peak_rss_mb", "{:.0f}"), ("q_p50_ms", "{:.3f}"),
@@ -221,13 +308,36 @@ def main() -> None:
     for r in rows:
         if r and r["impl"] == "rempart":
             print(f"rempart n={r['n']:,}: brute-force mismatches {r['brute_mismatch']}/{r['brute_checked']}; "
-                  f"single add p50/p99/max {r['add_p50_ms']:.3f}/{r['add_p99_ms']:.3f}/{r['add_max_ms']:.3f} ms; "
-                  f"single remove p50/p99/max {r['rm_p50_ms']:.3f}/{r['rm_p99_ms']:.3f}/{r['rm_max_ms']:.3f} ms; "
                   f"reserve(+{args.ops}) {r['reserve_s']:.2f} s; removed ids still found {r['removed_still_found']}, "
                   f"added found {r['added_found']}/100")
         if r and r["impl"] == "te":
             print(f"threatexchange n={r['n']:,}: hex prep {r['prep_s']:.1f} s (not in build); "
                   f"same matches as rempart: {r.get('same_matches', 'n/a')}")
+
+    ops = [("single add, PDQIndex (scalar path)", "rempart", "add"),
+           ("single remove, PDQIndex (scalar path)", "rempart", "rm"),
+           ("single add, PDQIndex batch path [baseline]", "rempart", "batch_add"),
+           ("single remove, PDQIndex batch path [baseline]", "rempart", "batch_rm"),
+           ("single add, threatexchange PDQIndex [baseline]", "te", "add")]
+    print(f"\nsingle-hash add/remove latency, ms ({args.ops} ops each, index pre-sized with reserve)")
+    print(f"{'operation':<48} {'n':>12} {'p50':>8} {'p99':>8}")
+    for label, impl, key in ops:
+        for r in rows:
+            if r and r["impl"] == impl and f"{key}_p50_ms" in r:
+                print(f"{label:<48} {r['n']:>12,} {r[key + '_p50_ms']:>8.3f} {r[key + '_p99_ms']:>8.3f}")
+    if store:
+        print(f"\nthrough the store: SQLite bank of {store['n']:,} PDQ hashes + BankMatcher "
+              f"(load {store['load_s']:.2f} s), {args.store_ops} ops each")
+        print(f"{'operation':<48} {'p50':>8} {'p99':>8}")
+        for label, key in (("add: BankStore.add_hashes (fsync'd commit)", "store_add"),
+                           ("add: matcher.refresh applies the change", "matcher_add"),
+                           ("add: total, write to matchable", "total_add"),
+                           ("remove: BankStore.remove (fsync'd commit)", "store_rm"),
+                           ("remove: matcher.refresh applies the change", "matcher_rm"),
+                           ("remove: total, write to unmatchable", "total_rm")):
+            print(f"{label:<48} {store[key + '_p50_ms']:>8.3f} {store[key + '_p99_ms']:>8.3f}")
+        print(f"added hashes matched {store['added_matched']}, removed still matched {store['removed_still_matched']}, "
+              f"matcher rebuilds {store['rebuilds']} (1 = the initial load only)")
 
 
 if __name__ == "__main__":

@@ -48,11 +48,11 @@ PG_ADMIN_DSN = os.environ.get("REMPART_TEST_PG_DSN", "postgresql://postgres@127.
 
 @pytest.fixture
 def pg_dsn() -> Iterator[str]:
-    """A DSN to a fresh, empty PostgreSQL database, dropped after the test."""
+    """A postgresql:// URL of a fresh, empty PostgreSQL database, dropped after the test."""
     if os.environ.get("REMPART_SKIP_PG") == "1":
         pytest.skip("REMPART_SKIP_PG=1")
     import psycopg
-    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+    from psycopg.conninfo import conninfo_to_dict
 
     name = f"rempart_t_{uuid.uuid4().hex[:12]}"
     try:
@@ -62,9 +62,10 @@ def pg_dsn() -> Iterator[str]:
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     params = conninfo_to_dict(PG_ADMIN_DSN)
-    params["dbname"] = name
+    auth = params.get("user", "postgres") + (f":{params['password']}" if params.get("password") else "")
     try:
-        yield make_conninfo(**params)
+        # A URL: Rempart's stores select PostgreSQL by the postgresql:// scheme.
+        yield f"postgresql://{auth}@{params.get('host', '127.0.0.1')}:{params.get('port', 5432)}/{name}"
     finally:
         with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

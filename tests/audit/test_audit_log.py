@@ -91,7 +91,7 @@ def test_intact_log_verifies(db):
 
 
 def test_paging_crosses_page_boundaries(monkeypatch):
-    import rempart.audit.log as mod
+    import rempart.storage.sqlite as mod
 
     monkeypatch.setattr(mod, "_PAGE", 7)
     log = AuditLog()

@@ -74,8 +74,8 @@ def test_pdq_hex_is_threatexchange_order():
 
 
 def test_create_and_list_banks(store):
-    info = store.create_bank("ncmec-test", source="partner", threshold=20)
-    assert (info.name, info.source, info.threshold, info.enabled, info.entries) == ("ncmec-test", "partner", 20,
+    info = store.create_bank("ncmec-test", source="ncmec", threshold=20)
+    assert (info.name, info.source, info.threshold, info.enabled, info.entries) == ("ncmec-test", "ncmec", 20,
                                                                                       True, 0)
     store.create_bank("platform", enabled=False)
     assert [b.name for b in store.list_banks()] == ["ncmec-test", "platform"]
@@ -191,25 +191,41 @@ def test_version_changes_on_every_write_even_raw_sql(tmp_path):
 # --------------------------------------------------------------------------- images
 
 
-def test_add_image_stores_pdq_and_sha256(store):
+def test_add_image_stores_exact_hashes_and_robust_pdq_variants(store):
     store.create_bank("a")
     data = (SAMPLES / "astronaut.jpg").read_bytes()
-    out = store.add_image("a", make_image(data), note="case 1")
-    assert out["sha256"] == sha256_hex(data) and out["pdq_quality"] >= 50 and out["added"] == 2
-    entries = {e.algorithm: e for e in store.all_entries()}
-    assert entries["sha256"].value == sha256_hex(data)
-    assert entries["pdq"].value == out["pdq"] and entries["pdq"].quality == out["pdq_quality"]
-    assert entries["pdq"].note == "case 1"
-    assert store.add_image("a", make_image(data))["added"] == 0  # idempotent
+    out = store.add_image("a", make_image(data), note="case 1", encoded=data)
+    assert out["sha256"] == sha256_hex(data) and out["pdq_quality"] >= 50
+    entries = store.all_entries()
+    by_type = {}
+    for e in entries:
+        by_type.setdefault(e.signal_type, []).append(e)
+    assert [e.value for e in by_type["sha256"]] == [sha256_hex(data)]
+    assert [e.value for e in by_type["md5"]] == [hashlib.md5(data).hexdigest()]
+    plain = [e for e in by_type["pdq"] if e.tags == ("variant:original",)]
+    assert [e.value for e in plain] == [out["pdq"]] and plain[0].quality == out["pdq_quality"]
+    assert all(e.note == "case 1" for e in entries)
+    # the robust hasher adds central crops on the bank side (bank_hashes)
+    assert {"original", "crop:center90"} <= set(out["variants"])
+    assert len(by_type["pdq"]) == len(out["variants"]) and out["added"] == len(entries)
+    assert store.add_image("a", make_image(data), encoded=data)["added"] == 0  # idempotent
 
 
-def test_add_image_flat_picture_keeps_only_sha256(store):
+def test_add_image_flat_picture_keeps_only_exact_hashes(store):
     store.create_bank("a")
     data = encode(np.full((128, 128, 3), 128, np.uint8))
-    with pytest.raises(InputError, match="SHA-256") as e:
+    with pytest.raises(InputError, match="only its exact hashes") as e:
         store.add_image("a", make_image(data))
     assert e.value.code == "HASH_LOW_QUALITY"
-    assert [(x.algorithm, x.value) for x in store.all_entries()] == [("sha256", sha256_hex(data))]
+    assert [(x.signal_type, x.value) for x in store.all_entries()] == [("sha256", sha256_hex(data))]
+
+
+def test_bank_minimum_quality_is_per_bank(store):
+    store.create_bank("strict", min_quality=90)
+    with pytest.raises(InputError, match="below the bank's minimum 90") as e:
+        store.add_hashes("strict", [("pdq", H1, 80)])
+    assert e.value.code == "HASH_LOW_QUALITY" and store.get_bank("strict").entries == 0
+    assert store.add_hashes("strict", [("pdq", H1, 95)]) == 1
 
 
 # --------------------------------------------------------------------------- storage

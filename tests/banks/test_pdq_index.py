@@ -183,3 +183,96 @@ def test_corrupt_files_raise_clear_error(tmp_path, data):
         with pytest.raises(IndexFileError) as e:
             PDQIndex.load(tmp_path / name)
         assert e.value.code == "INDEX_CORRUPT" and name.split(".")[0] in str(e.value)
+
+
+def _resave(src, dest, **changes):
+    with np.load(src, allow_pickle=False) as z:
+        arrays = {k: z[k].copy() for k in z.files}
+    for k, fn in changes.items():
+        fn(arrays[k])
+    np.savez(dest, **arrays)  # valid zip, valid CRCs: only the contents lie
+
+
+def test_crafted_chains_are_refused_on_load(tmp_path, data):
+    """A well-formed .npz whose links loop, skip a row or sit under the wrong key must not load:
+    a loop would hang every search."""
+    hashes, ids, _ = data
+    idx = PDQIndex()
+    idx.add(ids[:300], hashes[:300])
+    path = tmp_path / "ok.npz"
+    idx.save(path)
+    with np.load(path, allow_pickle=False) as z:
+        head = z["head"]
+    k = int(np.flatnonzero(head >= 0)[0])
+    first = int(head[k])
+
+    def loop(nxt):  # the first node of a chain points back to itself
+        nxt[first] = first
+
+    def orphan(nxt):  # cut the chain after its first node: later rows become unreachable
+        nxt[first] = -1
+
+    def detour(nxt):  # a node of another row jumps into the middle of this chain
+        other = (first // 12 + 1) % 300 * 12 + first % 12
+        nxt[other] = first
+
+    def wrong_key(hd):  # move a chain to another key
+        hd[k + 1 if hd[k + 1] < 0 else k - 1], hd[k] = hd[k], -1
+
+    cases = {"loop": {"nxt": loop}, "detour": {"nxt": detour}, "wrong_key": {"head": wrong_key}}
+    if int(np.load(path)["nxt"][first]) >= 0:
+        cases["orphan"] = {"nxt": orphan}
+    for name, change in cases.items():
+        _resave(path, tmp_path / f"{name}.npz", **change)
+        with pytest.raises(IndexFileError, match="inconsistent"):
+            PDQIndex.load(tmp_path / f"{name}.npz")
+    assert len(PDQIndex.load(path)) == 300  # the untouched file still loads
+
+
+def test_reserve_then_add_keeps_capacity(data):
+    hashes, ids, _ = data
+    idx = PDQIndex()
+    idx.reserve(10_000)
+    before = idx.memory_bytes()
+    idx.add(ids[:5000], hashes[:5000])
+    assert idx.memory_bytes() == before  # no growth: the capacity was there
+    assert idx.search(hashes[10], 0) == [(int(ids[10]), 0)]
+
+
+def test_single_adds_and_removes_keep_chains_exact(tmp_path, data):
+    """The scalar paths (a few ids per call) interleaved with batches: near-duplicate hashes
+    share chains, so removals unlink heads, middles and tails. Checked against brute force,
+    and through save/load, whose loader verifies every chain link."""
+    hashes, ids, queries = data
+    rng = np.random.default_rng(99)
+    idx = PDQIndex()
+    live = np.zeros(len(ids), bool)
+    order = rng.permutation(len(ids))
+    idx.add(ids[order[:3000]], hashes[order[:3000]])  # batch
+    live[order[:3000]] = True
+    for step in range(1500):
+        if step % 3 == 2:  # remove 1..3 live ids, the same id twice in one call is fine
+            pick = rng.choice(np.flatnonzero(live), int(rng.integers(1, 4)), replace=False)
+            assert idx.remove(np.concatenate([ids[pick], ids[pick[:1]]])) == len(pick)
+            live[pick] = False
+        else:  # add 1..2 absent ids (planted near duplicates among them)
+            pick = rng.choice(np.flatnonzero(~live), int(rng.integers(1, 3)), replace=False)
+            idx.add(ids[pick], hashes[pick])
+            live[pick] = True
+    planted = np.arange(len(ids) - 1050, len(ids))
+    for j in planted[::3]:  # toggle planted ones singly: chains of near-identical keys
+        if live[j]:
+            assert idx.remove([ids[j]]) == 1
+        else:
+            idx.add([ids[j]], hashes[j : j + 1])
+        live[j] = not live[j]
+    assert len(idx) == int(live.sum())
+    with pytest.raises(ValueError, match="already"):  # nothing written on a refused single add
+        idx.add(ids[np.flatnonzero(live)[:1]], hashes[np.flatnonzero(live)[:1]])
+    assert len(idx) == int(live.sum()) and idx.remove([123456789]) == 0
+    for q in queries:
+        assert idx.search(q, 31) == brute(hashes[live], ids[live], q, 31)
+    idx.save(tmp_path / "i.npz")
+    again = PDQIndex.load(tmp_path / "i.npz")
+    for q in queries[:20]:
+        assert again.search(q, 31) == brute(hashes[live], ids[live], q, 31)

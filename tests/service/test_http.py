@@ -34,7 +34,7 @@ def test_healthz(client):
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "ok" and body["policy"].startswith("rempart-strict@")
-    assert "nudenet_320n" in body["detectors"]
+    assert "nudity_ensemble_v1" in body["detectors"]
 
 
 def test_openapi_documents_both_endpoints_and_body_types(client):

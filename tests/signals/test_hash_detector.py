@@ -43,7 +43,7 @@ def pixels(name: str) -> np.ndarray:
 def banked():
     """A store with astronaut.jpg in bank 'known' and a detector over it."""
     store = BankStore(":memory:")
-    store.create_bank("known", source="test")
+    store.create_bank("known", source="victim")
     data = (SAMPLES / "astronaut.jpg").read_bytes()
     store.add_image("known", make_image(data))
     return store, HashBankDetector(store, refresh_ms=0), data
@@ -69,6 +69,9 @@ def test_exact_copy_matches_sha256_and_pdq(banked):
     for e in s.evidence:
         assert e.bank == "known" and e.entry_id in ids and e.role == "input" and e.image_index == 2
     assert s.evidence[0].algorithm == "sha256"  # exact match ranks first
+    assert algos["sha256"].variant == "file" and algos["pdq"].variant == "original"  # which hash matched
+    assert all(e.bank_kind == "block" for e in s.evidence)
+    assert s.to_dict()["evidence"][0]["variant"] == "file"
     json.dumps(s.to_dict())  # serialisable for the audit log
 
 
@@ -149,7 +152,7 @@ def test_threshold_per_bank(banked):
 
 def test_several_banks_one_signal(banked):
     store, det, data = banked
-    store.create_bank("partner", source="partner-list")
+    store.create_bank("partner", source="trusted_flagger")
     pdq, q = pdq_hash(pixels("astronaut.jpg"))
     store.add_hashes("partner", [("pdq", pdq, q, "imported")])
     s = _only_signal(det.detect(make_image(data), role="input", image_index=0))

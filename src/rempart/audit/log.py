@@ -1,4 +1,4 @@
-"""Append-only, hash-chained audit log (SQLite v1).
+"""Append-only, hash-chained audit log, on SQLite or PostgreSQL (rempart.storage).
 
 Each record is chained to the previous one:
 
@@ -20,11 +20,14 @@ What verification can and cannot prove:
   * Dropped append-only triggers are restored on open and reported by that opener's
     `verify()` (and logged); a later opener no longer sees that they were dropped.
 
+  * Retention redacts records (`redact`): the payload goes, the hashes stay, so the chain and
+    every Merkle proof still verify; see "redaction" below for what stays checkable.
+
 The payload never holds images: `append` refuses bytes (and base64 data URIs); the gate
 passes hashes and signals only.
 
-SQL lives in `SqliteAuditBackend` so that a PostgreSQL backend can be added later; the
-chain logic in `AuditLog` does not touch SQL.
+SQL lives in the storage backends (`rempart.storage.base.AuditStore`); the chain logic in
+`AuditLog` does not touch SQL.
 """
 
 from __future__ import annotations
@@ -32,29 +35,25 @@ from __future__ import annotations
 import binascii
 import hashlib
 import json
-import logging
 import math
 import numbers
 import re
-import sqlite3
 import struct
-import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from rempart.errors import AuditIntegrityError, StorageError
-from rempart.storage.sqlite import open_sqlite
+from rempart.errors import AuditIntegrityError
+from rempart.storage.base import AuditStore, WriteTx, open_audit_store
+from rempart.storage.sqlite import SqliteAuditStore as SqliteAuditBackend  # noqa: F401  (public name, v1)
 
-_log = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
 MAX_PAYLOAD_BYTES = 256 * 1024  # a guard: audit records hold hashes and signals, not blobs
 _KIND_RE = re.compile(r"^[a-z][a-z0-9_.:-]{0,63}$")
 _HEX64_RE = re.compile(rb"^[0-9a-f]{64}$")
-_PAGE = 5000  # rows per read; bounds memory and lock hold time
 
 
 # --------------------------------------------------------------------------- hashing
@@ -175,7 +174,10 @@ PROBLEM_KINDS = {
     "malformed": "a field is not of the expected form (hex hash, UTF-8 text, integer seq)",
     "truncated": "the log ends before the expected head: tail deleted",
     "head_mismatch": "the record at the expected head seq has another hash",
-    "triggers_missing": "the append-only triggers had been dropped",
+    "triggers_missing": "the append-only triggers had been dropped or altered",
+    "unredacted": "a redacted record's payload was put back",
+    "redaction_modified": "a redacted record's ts, kind, hashes or marker changed after its redaction",
+    "redaction_unrecorded": "a payload was deleted without an audit.redaction record",
 }
 
 
@@ -208,143 +210,97 @@ class VerifyReport(ProblemReport):
 
 
 
-# --------------------------------------------------------------------------- SQLite backend
+# --------------------------------------------------------------------------- redaction
+# Retention deletes a record's payload but keeps everything a proof needs. Without the payload
+# neither the chain hash nor the leaf hash of that record can be recomputed, so redaction stores
+# the leaf hash in the row and a per-row tag binding (seq, ts, kind, record_hash, leaf_hash); the
+# "audit.redaction" record appended in the same transaction commits to the SHA-256 of those tags.
+# That record is chained and in the Merkle tree, so a later change to a redacted row (its ts,
+# kind, hashes or marker), a payload put back, or a payload deleted without such a record, is
+# found by verify() and named.
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS audit_records (
-    seq INTEGER PRIMARY KEY,
-    ts TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    record_hash TEXT NOT NULL
-);
-"""
-_TRIGGERS = {
-    "audit_records_no_update": "CREATE TRIGGER IF NOT EXISTS audit_records_no_update BEFORE UPDATE ON audit_records "
-    "BEGIN SELECT RAISE(ABORT, 'rempart audit log is append-only: UPDATE refused'); END;",
-    "audit_records_no_delete": "CREATE TRIGGER IF NOT EXISTS audit_records_no_delete BEFORE DELETE ON audit_records "
-    "BEGIN SELECT RAISE(ABORT, 'rempart audit log is append-only: DELETE refused'); END;",
-}
+REDACTION_KIND = "audit.redaction"
+_TAG_DOMAIN = b"rempart.audit.redaction.v1\n"
+_TAG_FRAME = struct.Struct(">QII")
+_LEAF_PREFIX = b"\x00"
+_MAX_RANGES_PER_RECORD = 4000  # keeps one redaction record far below MAX_PAYLOAD_BYTES
 
 
-class SqliteAuditBackend:
-    """All SQL of the audit log. Rows are (seq, ts, kind, payload, prev_hash, record_hash)."""
+def leaf_hash_raw(seq: int, ts: bytes, kind: bytes, payload: bytes) -> bytes:
+    """RFC 6962 leaf hash of a record: SHA-256(0x00 || frame(seq, ts, kind, payload)); the
+    chain's frame without the previous hash (see rempart.audit.tree)."""
+    return hashlib.sha256(_LEAF_PREFIX + _FRAME.pack(seq, len(ts), len(kind), len(payload)) + ts + kind
+                          + payload).digest()
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self._conn = open_sqlite(self.path, "audit log")
-        self._lock = threading.RLock()
+
+def redaction_tag(seq: int, ts: bytes, kind: bytes, record_hash_hex: bytes, leaf: bytes) -> bytes:
+    """What a redaction commits to for one row: everything that stays once the payload is gone."""
+    return hashlib.sha256(_TAG_DOMAIN + _TAG_FRAME.pack(seq, len(ts), len(kind)) + ts + kind + record_hash_hex
+                          + leaf).digest()
+
+
+def compress_seqs(seqs: Iterable[int]) -> list[list[int]]:
+    """Sorted seqs as inclusive [first, last] ranges: [1, 2, 3, 7] -> [[1, 3], [7, 7]]."""
+    out: list[list[int]] = []
+    for s in sorted(set(seqs)):
+        if out and s == out[-1][1] + 1:
+            out[-1][1] = s
+        else:
+            out.append([s, s])
+    return out
+
+
+def expand_ranges(ranges: Iterable[Iterable[int]]) -> Iterator[int]:
+    for a, b in ranges:
+        yield from range(a, b + 1)
+
+
+class _Redaction:
+    """One audit.redaction record, as verify() re-checks it."""
+
+    __slots__ = ("seq", "ranges", "count", "digest", "hasher", "seen", "named")
+
+    def __init__(self, seq: int, ranges: list[tuple[int, int]], count: int, digest: str) -> None:
+        self.seq, self.ranges, self.count, self.digest = seq, ranges, count, digest
+        self.hasher = hashlib.sha256()
+        self.seen = 0
+        self.named = False  # a per-row problem already names what went wrong
+
+    @classmethod
+    def parse(cls, seq: int, payload: str | bytes | None) -> "_Redaction | None":
         try:
-            with self._lock:
-                self._conn.execute(_SCHEMA)
-                present = {
-                    r[0]
-                    for r in self._conn.execute(
-                        "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_records'"
-                    )
-                }
-                n = self._conn.execute("SELECT EXISTS(SELECT 1 FROM audit_records)").fetchone()[0]
-                # Triggers missing on a non-empty log is evidence of tampering: remember it for verify().
-                self.triggers_were_missing = bool(n) and not set(_TRIGGERS) <= present
-                if self.triggers_were_missing:
-                    _log.warning("audit log %s: append-only triggers were missing; restored them", self.path)
-                for sql in _TRIGGERS.values():
-                    self._conn.execute(sql)
-        except sqlite3.DatabaseError as e:
-            self._conn.close()
-            raise StorageError(f"audit log {self.path!r} is not a usable database: {e}") from None
+            p = json.loads(payload)
+            ranges = [(int(a), int(b)) for a, b in p["seqs"]]
+            if any(a > b or a < 1 or b >= seq for a, b in ranges):
+                return None
+            return cls(seq, ranges, int(p["count"]), str(p["digest"]))
+        except (TypeError, ValueError, KeyError):
+            return None  # the chain check reports this record as modified/malformed
 
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+    def describe(self) -> str:
+        spans = ", ".join(_span(a, b) for a, b in self.ranges[:3]) + (" …" if len(self.ranges) > 3 else "")
+        return spans
 
-    def triggers_present(self) -> bool:
-        with self._lock:
-            try:
-                names = {r[0] for r in self._conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_records'")}
-            except sqlite3.DatabaseError as e:
-                raise AuditIntegrityError(f"audit log {self.path!r}: cannot read the schema: {e}") from None
-        return set(_TRIGGERS) <= names
 
-    def _fail(self, action: str, e: sqlite3.Error) -> StorageError:
-        return StorageError(f"audit log {self.path!r}: {action} failed: {e}")
+class _RedactionIndex:
+    """Which redaction record covers a seq; looked up in ascending seq order, O(1) amortised."""
 
-    def append(self, build: Callable[[int, str], list[tuple]]) -> list[tuple]:
-        """In one write transaction: read the head, let `build(seq, hash)` make rows, insert them.
+    def __init__(self, entries: list[_Redaction]) -> None:
+        self.entries = entries
+        self.intervals = sorted((a, b, e) for e in entries for a, b in e.ranges)
+        self._i = 0
 
-        BEGIN IMMEDIATE takes the write lock before reading the head, so two processes appending
-        to the same file cannot fork the chain.
-        """
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    seq, h = self._head()
-                    rows = build(seq, h)
-                    self._conn.executemany(
-                        "INSERT INTO audit_records(seq, ts, kind, payload, prev_hash, record_hash) VALUES (?,?,?,?,?,?)",
-                        rows,
-                    )
-                    self._conn.execute("COMMIT")
-                    return rows
-                except BaseException:
-                    self._conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as e:
-                raise self._fail("append", e) from None
+    def covering(self, seq: int) -> _Redaction | None:
+        iv, i = self.intervals, self._i
+        while i < len(iv) and iv[i][1] < seq:
+            i += 1
+        self._i = i
+        return iv[i][2] if i < len(iv) and iv[i][0] <= seq else None
 
-    def _head(self) -> tuple[int, str]:
-        row = self._conn.execute("SELECT seq, record_hash FROM audit_records ORDER BY seq DESC LIMIT 1").fetchone()
-        return (0, GENESIS_HASH) if row is None else (row[0], row[1])
-
-    def head(self) -> tuple[int, str]:
-        with self._lock:
-            try:
-                return self._head()
-            except sqlite3.Error as e:
-                raise self._fail("reading head", e) from None
-
-    def get(self, seq: int) -> tuple | None:
-        with self._lock:
-            try:
-                return self._conn.execute(
-                    "SELECT seq, ts, kind, payload, prev_hash, record_hash FROM audit_records WHERE seq=?", (seq,)
-                ).fetchone()
-            except sqlite3.Error as e:
-                raise self._fail(f"reading seq {seq}", e) from None
-
-    def pages(self, start: int, raw: bool) -> Iterator[list[tuple]]:
-        """Keyset-paginated scan by seq. raw=True returns every column as bytes (seq as int) so
-        that verify hashes exactly the stored bytes, even invalid UTF-8."""
-        cols = (
-            "seq, CAST(ts AS BLOB), CAST(kind AS BLOB), CAST(payload AS BLOB), CAST(prev_hash AS BLOB), "
-            "CAST(record_hash AS BLOB)"
-            if raw
-            else "seq, ts, kind, payload, prev_hash, record_hash"
-        )
-        sql = f"SELECT {cols} FROM audit_records WHERE seq >= ? ORDER BY seq LIMIT {_PAGE}"
-        nxt = start
-        while True:
-            with self._lock:  # held per page only, so appends interleave with a long verify
-                try:
-                    rows = self._conn.execute(sql, (nxt,)).fetchall()
-                except sqlite3.ProgrammingError as e:  # e.g. the log was closed: a bug, not corruption
-                    raise StorageError(f"audit log {self.path!r}: {e}") from None
-                except sqlite3.DatabaseError as e:
-                    raise AuditIntegrityError(
-                        f"audit log {self.path!r} is unreadable from seq {nxt} on (corrupt database file?): {e}"
-                    ) from None
-            if not rows:
-                return
-            yield rows
-            last = rows[-1][0]
-            if not isinstance(last, int):
-                raise AuditIntegrityError(f"audit log {self.path!r}: non-integer seq {last!r} after seq {nxt}")
-            if len(rows) < _PAGE:
-                return
-            nxt = last + 1
+    @property
+    def next_start(self) -> float:
+        """First seq that may be covered from the current position (inf when none)."""
+        return self.intervals[self._i][0] if self._i < len(self.intervals) else math.inf
 
 
 # --------------------------------------------------------------------------- the log
@@ -361,6 +317,8 @@ def _utc_now() -> str:
 class AuditLog:
     """Tamper-evident, append-only log of gate decisions. Thread-safe.
 
+    `path_or_url` is an SQLite file (or ":memory:") or a `postgresql://` URL.
+
     >>> log = AuditLog(":memory:")
     >>> log.append("decision", {"verdict": "block", "sha256": "ab" * 32})
     1
@@ -368,13 +326,18 @@ class AuditLog:
     True
     """
 
-    def __init__(self, path: str | Path = ":memory:", *, clock: Callable[[], str] = _utc_now) -> None:
-        self._backend = SqliteAuditBackend(path)
+    def __init__(self, path_or_url: str | Path = ":memory:", *, clock: Callable[[], str] = _utc_now) -> None:
+        self._backend: AuditStore = open_audit_store(path_or_url)
         self._clock = clock
 
     @property
     def path(self) -> str:
         return self._backend.path
+
+    @property
+    def storage(self) -> AuditStore:
+        """The backend, for the Merkle tree that lives in the same database."""
+        return self._backend
 
     def close(self) -> None:
         self._backend.close()
@@ -401,26 +364,89 @@ class AuditLog:
         prepared = [self._prepare(k, p) for k, p in items]  # validate before taking the write lock
         if not prepared:
             return []
+        with self._backend.write() as tx:
+            rows = self._chain(tx, prepared)
+            tx.insert(rows)
+        return [r[0] for r in rows]
 
-        def build(seq: int, prev: str) -> list[tuple]:
-            rows, ts = [], self._clock()
-            prev_raw = bytes.fromhex(prev)
-            for kind, payload in prepared:
-                seq += 1
-                raw = _hash_raw(prev_raw, seq, ts.encode(), kind.encode(), payload.encode())
-                h = raw.hex()
-                rows.append((seq, ts, kind, payload, prev, h))
-                prev, prev_raw = h, raw
-            return rows
+    def _chain(self, tx: WriteTx, prepared: list[tuple[str, str]]) -> list[tuple]:
+        """Rows for `prepared` (kind, payload text) chained onto the head read in `tx`."""
+        seq, prev = tx.head() or (0, GENESIS_HASH)
+        rows, ts = [], self._clock()
+        prev_raw = bytes.fromhex(prev)
+        tsb = ts.encode()
+        for kind, payload in prepared:
+            seq += 1
+            raw = _hash_raw(prev_raw, seq, tsb, kind.encode(), payload.encode())
+            h = raw.hex()
+            rows.append((seq, ts, kind, payload, prev, h))
+            prev, prev_raw = h, raw
+        return rows
 
-        return [r[0] for r in self._backend.append(build)]
+    def redact(self, seqs: Iterable[int], reason: str) -> int:
+        """Delete the payloads of records `seqs` (retention), keeping what every proof needs.
+
+        In one transaction: each record is first checked against its chain hash (a tampered
+        record is never laundered by redaction), its payload is replaced by '' and marked
+        redacted, its leaf hash and redaction tag are stored, and one "audit.redaction" record
+        {seqs: [[first, last], ...], count, reason, digest} is appended (several if the ranges
+        are very fragmented). Already-redacted records and redaction records are skipped.
+        Returns the number of records redacted. KeyError for a seq the log does not hold."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValueError("a redaction needs a reason")
+        wanted = sorted({_as_seq(s) for s in seqs})
+        if not wanted:
+            return 0
+        with self._backend.write() as tx:
+            head = (tx.head() or (0, GENESIS_HASH))[0]
+            if wanted[0] < 1 or wanted[-1] > head:
+                bad = next(s for s in wanted if not 1 <= s <= head)
+                raise KeyError(f"no audit record with seq {bad} (the log holds 1..{head})")
+            rows = tx.fetch_for_redaction(wanted)
+            if len(rows) != len(wanted):
+                have = {r[0] for r in rows}
+                raise AuditIntegrityError(f"seq {next(s for s in wanted if s not in have)}: record missing from "
+                                          "the audit log (deleted?); refusing to redact")
+            updates, tags = [], []
+            for seq, ts, kind, payload, prev, stored, red in rows:
+                if red or kind == REDACTION_KIND.encode():
+                    continue
+                if not _HEX64_RE.fullmatch(prev or b"") or \
+                        _hash_raw(bytes.fromhex(prev.decode()), seq, ts, kind, payload).hex().encode() != stored:
+                    raise AuditIntegrityError(f"seq {seq}: record does not match its chain hash (tampered?); "
+                                              "refusing to redact it, run `rempart audit verify`")
+                leaf = leaf_hash_raw(seq, ts, kind, payload)
+                tag = redaction_tag(seq, ts, kind, stored, leaf)
+                updates.append((leaf, tag, seq))
+                tags.append((seq, tag))
+            if not updates:
+                return 0
+            tx.redact(updates)
+            records = []
+            ranges = compress_seqs(s for s, _ in tags)
+            by_seq = dict(tags)
+            for i in range(0, len(ranges), _MAX_RANGES_PER_RECORD):
+                part = ranges[i:i + _MAX_RANGES_PER_RECORD]
+                digest = hashlib.sha256(b"".join(by_seq[s] for s in expand_ranges(part) if s in by_seq))
+                count = sum(1 for s in expand_ranges(part) if s in by_seq)
+                records.append((REDACTION_KIND, encode_payload(
+                    {"seqs": part, "count": count, "reason": reason, "digest": digest.hexdigest()})))
+            tx.insert(self._chain(tx, records))
+        return len(updates)
 
     # reading
 
     @staticmethod
     def _row_dict(row: tuple) -> dict:
-        seq, ts, kind, payload, prev, h = row
-        return {"seq": seq, "ts": ts, "kind": kind, "payload": json.loads(payload), "prev_hash": prev, "record_hash": h}
+        seq, ts, kind, payload, prev, h, redacted, leaf = row
+        if redacted:
+            leaf_hex = bytes(leaf).hex() if leaf is not None else None
+            body = None
+        else:
+            leaf_hex = leaf_hash_raw(seq, ts.encode(), kind.encode(), payload.encode()).hex()
+            body = json.loads(payload)
+        return {"seq": seq, "ts": ts, "kind": kind, "payload": body, "redacted": bool(redacted),
+                "prev_hash": prev, "record_hash": h, "leaf_hash": leaf_hex}
 
     def get(self, seq: int) -> dict:
         row = self._backend.get(seq)
@@ -428,48 +454,90 @@ class AuditLog:
             raise KeyError(f"no audit record with seq {seq}")
         return self._row_dict(row)
 
-    def iter_records(self, start: int = 1) -> Iterator[dict]:
-        for page in self._backend.pages(start, raw=False):
+    def iter_records(self, start: int = 1, end: int | None = None) -> Iterator[dict]:
+        """Records start..end (inclusive; end None = to the head) as dicts: seq, ts, kind,
+        payload (None when redacted), redacted, prev_hash, record_hash, leaf_hash (hex)."""
+        for page in self._backend.pages(start, end, raw=False):
             for row in page:
                 yield self._row_dict(row)
+
+    def iter_raw(self, start: int = 1, end: int | None = None) -> Iterator[tuple]:
+        """The stored bytes, for verifiers: tuples (seq, ts, kind, payload, prev_hash, record_hash,
+        redacted, leaf_hash, redaction_tag); text columns as UTF-8 bytes exactly as stored, leaf
+        hash and tag set on redacted rows only. Streams in pages."""
+        for page in self._backend.pages(start, end, raw=True):
+            yield from page
+
+    def iter_raw_pages(self, start: int = 1, end: int | None = None) -> Iterator[list[tuple]]:
+        """`iter_raw` a page (list of rows) at a time: the fast path for whole-log scans."""
+        return self._backend.pages(start, end, raw=True)
 
     def head(self) -> tuple[int, str]:
         """(seq, record_hash) of the last record; (0, GENESIS_HASH) when empty. Export it
         elsewhere regularly: it is what makes tail truncation detectable."""
-        return self._backend.head()
+        return self._backend.head() or (0, GENESIS_HASH)
 
     # verification
 
+    def _redactions(self) -> list[_Redaction]:
+        out = []
+        for seq, payload in self._backend.rows_of_kind(REDACTION_KIND):
+            r = _Redaction.parse(seq, payload)
+            if r is not None:
+                out.append(r)
+        return out
+
     def verify(self, expected_head: tuple[int, str] | None = None, *, max_problems: int = 1000) -> VerifyReport:
-        """Re-hash the whole chain, streaming. Never raises for tampering (see the report);
-        raises AuditIntegrityError when the file itself cannot be read."""
+        """Re-hash the whole chain, streaming, and re-check every redaction against the record
+        that committed to it. Never raises for tampering (see the report); raises
+        AuditIntegrityError when the database itself cannot be read."""
         report = ProblemCollector(max_problems)
         problems = report.problems
 
         triggers_ok = not self._backend.triggers_were_missing and self._backend.triggers_present()
+        redactions = _RedactionIndex(self._redactions())
+        next_red = redactions.next_start
+        uncovered: list[int] = []  # redacted rows no known redaction record covers (yet)
 
-        unhex, hash_raw, hex_ok = binascii.unhexlify, _hash_raw, _HEX64_RE.fullmatch
+        unhex, hash_raw, hex_ok, tag_of = binascii.unhexlify, _hash_raw, _HEX64_RE.fullmatch, redaction_tag
         prev_seq, prev_stored = 0, GENESIS_HASH.encode()  # stored hash (hex bytes) of the previous record
         prev_computed = GENESIS_HASH.encode()
         prev_modified = False
+        prev_redacted = False
         recent: OrderedDict[bytes, int] = OrderedDict()  # stored hash -> seq, last few records
         dangling: dict[bytes, int] = {}  # prev_hash of badly linked records -> their seq
         checked = 0
 
-        for page in self._backend.pages(1, raw=True):
-            for seq, ts, kind, payload, prev, stored in page:
+        for page in self._backend.pages(1, None, raw=True):
+            for seq, ts, kind, payload, prev, stored, red, leaf, tag in page:
                 checked += 1
                 if (ts is None or kind is None or payload is None or prev is None or stored is None
                         or not hex_ok(prev) or not hex_ok(stored) or not isinstance(seq, int)):
                     report(seq, "malformed", "a field is NULL or a hash is not 64 lowercase hex digits")
                     prev_seq, prev_stored, prev_computed, prev_modified = seq, stored or b"", b"", True
+                    prev_redacted = False
                     continue
 
-                # 1. content: do the stored fields hash to the stored hash?
-                computed = hash_raw(unhex(prev), seq, ts, kind, payload).hex().encode()
-                modified = computed != stored
-                if modified:
-                    report(seq, "modified", "changed: the stored fields do not hash to the stored record_hash")
+                covering = None
+                if seq >= next_red:
+                    covering = redactions.covering(seq)
+                    next_red = redactions.next_start
+                if red:
+                    # The payload is gone: the chain hash cannot be recomputed. The stored hash is
+                    # held by the next record's link; ts/kind/hashes by the tag and its digest.
+                    computed, modified = stored, False
+                    self._check_redacted(seq, ts, kind, payload, stored, red, leaf, tag, covering, report,
+                                         uncovered, tag_of)
+                else:
+                    # 1. content: do the stored fields hash to the stored hash?
+                    computed = hash_raw(unhex(prev), seq, ts, kind, payload).hex().encode()
+                    modified = computed != stored
+                    if modified:
+                        report(seq, "modified", "changed: the stored fields do not hash to the stored record_hash")
+                    if covering is not None:
+                        covering.named = True
+                        report(seq, "unredacted", f"payload put back after its redaction (recorded by seq "
+                                                  f"{covering.seq})")
 
                 # 2. position: seq continuity and the link to the previous record
                 if seq != prev_seq + 1:
@@ -487,6 +555,11 @@ class AuditLog:
                                 problems[i] = Problem(prev_seq, "record_hash_modified",
                                                       "record_hash field changed (the content itself is intact)")
                                 break
+                    elif prev_redacted and not modified and prev_seq > 0:
+                        # We hash correctly with our prev_hash, so the redacted record's stored hash moved.
+                        if not any(p.seq == prev_seq for p in problems[-3:]):
+                            report(prev_seq, "redaction_modified",
+                                   "record_hash of this redacted record changed (the next record links elsewhere)")
                     elif prev_seq == 0:
                         report(seq, "bad_genesis", "seq 1 does not link to the genesis hash")
                     elif prev in recent:
@@ -502,6 +575,9 @@ class AuditLog:
                 if len(recent) > 4096:
                     recent.popitem(last=False)
                 prev_seq, prev_stored, prev_computed, prev_modified = seq, stored, computed, modified
+                prev_redacted = bool(red)
+
+        self._check_redaction_records(redactions, uncovered, report)
 
         head = (prev_seq, prev_stored.decode("ascii", "replace"))
         if expected_head is not None:
@@ -516,10 +592,56 @@ class AuditLog:
                     report(eseq, "head_mismatch", f"does not have the expected head hash {ehash[:16]}…: records rewritten")
 
         if not triggers_ok:  # listed last: record-level findings matter more to a reader
-            report(0, "triggers_missing", "the append-only UPDATE/DELETE triggers had been dropped "
+            report(0, "triggers_missing", "the append-only UPDATE/DELETE triggers had been dropped or altered "
                                           "(restored when the log was opened)")
 
         return VerifyReport(
             ok=report.count == 0, checked=checked, problems=problems, head=head,
             problems_truncated=report.truncated,
         )
+
+    @staticmethod
+    def _check_redacted(seq: int, ts: bytes, kind: bytes, payload: bytes, stored: bytes, red: Any, leaf: Any,
+                        tag: Any, covering: _Redaction | None, report: ProblemCollector, uncovered: list[int],
+                        tag_of: Callable[..., bytes]) -> None:
+        if red != 1 or not isinstance(leaf, bytes) or len(leaf) != 32 or not isinstance(tag, bytes) \
+                or len(tag) != 32:
+            report(seq, "redaction_modified", "the redaction marker, leaf hash or tag of this record was altered")
+            if covering is not None:
+                covering.named = True
+            return
+        if payload != b"":
+            report(seq, "unredacted", "a payload was put back into this redacted record")
+            if covering is not None:
+                covering.named = True
+        computed = tag_of(seq, ts, kind, stored, leaf)
+        if computed != tag:
+            report(seq, "redaction_modified", "ts, kind, record_hash or leaf hash changed after redaction")
+            if covering is not None:
+                covering.named = True
+        if covering is None:
+            uncovered.append(seq)
+        else:
+            covering.hasher.update(computed)
+            covering.seen += 1
+
+    def _check_redaction_records(self, redactions: _RedactionIndex, uncovered: list[int],
+                                 report: ProblemCollector) -> None:
+        if uncovered:  # a redaction may have committed while we scanned: look again before blaming
+            late = _RedactionIndex(self._redactions())
+            for seq in uncovered:
+                if late.covering(seq) is None:
+                    report(seq, "redaction_unrecorded", "payload deleted without an audit.redaction record")
+        for r in redactions.entries:
+            if r.named:
+                continue
+            if r.seen != r.count or r.hasher.hexdigest() != r.digest:
+                report(r.seq, "redaction_modified",
+                       f"the redacted records ({r.describe()}) no longer match what this redaction record "
+                       "committed to: their ts, kind or hashes were changed")
+
+
+def _as_seq(s: Any) -> int:
+    if isinstance(s, bool) or not isinstance(s, numbers.Integral):
+        raise TypeError(f"seq must be an int, got {s!r}")
+    return int(s)

@@ -12,7 +12,7 @@ leading prev-hash, so a leaf commits to the record alone and not to the chain; r
 leaf index `seq - 1`. The tree over leaves 1..S is the RFC 6962 tree of size S, so any RFC 6962 /
 RFC 9162 verifier (transparency-dev/merkle, CT, sigsum) checks our proofs.
 
-Storage, in the log's own SQLite file (the log's table is untouched):
+Storage, in the log's own database, SQLite or PostgreSQL (the log's table is untouched):
 
     merkle_leaves(seq INTEGER PRIMARY KEY, leaf_hash BLOB)      one row per synced record
     merkle_nodes(level, idx, hash) PRIMARY KEY (level, idx)     every complete subtree, level >= 1
@@ -20,6 +20,9 @@ Storage, in the log's own SQLite file (the log's table is untouched):
 (level, idx) covers leaves [idx * 2**level, (idx + 1) * 2**level). Any root, inclusion or
 consistency proof is a fold of O(log n) complete subtrees, so it costs O(log n) indexed lookups.
 Both tables are written in the same transaction and carry append-only triggers like the log.
+All SQL is in the storage backend (`rempart.storage.base.AuditStore`); records are read through
+`AuditLog.iter_raw`. A redacted record (payload deleted by retention) keeps its leaf hash in its
+row, so it stays a leaf of every proof; `verify()` compares that stored hash with the tree's.
 
 The tables are a cache of values derived from the log: they make proofs cheap, but trust comes
 from signed checkpoints (`rempart.audit.checkpoint`) exported elsewhere. `verify()` recomputes
@@ -30,7 +33,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import sqlite3
 import struct
 import threading
 from collections.abc import Iterator, Sequence
@@ -50,8 +52,8 @@ from rempart.audit.merkle import (
     verify_consistency,
     verify_inclusion,
 )
-from rempart.errors import AuditIntegrityError, StorageError
-from rempart.storage.sqlite import open_sqlite
+from rempart.errors import AuditIntegrityError
+from rempart.storage.base import RacedError
 
 if TYPE_CHECKING:  # checkpoint pulls in `cryptography`; only needed to sign
     from rempart.audit.checkpoint import SigningKey
@@ -59,20 +61,8 @@ if TYPE_CHECKING:  # checkpoint pulls in `cryptography`; only needed to sign
 _FRAME = struct.Struct(">QIII")  # same frame as log.record_hash, without the prev hash
 _PAGE = 5000
 
-_SCHEMA = [
-    "CREATE TABLE IF NOT EXISTS merkle_leaves (seq INTEGER PRIMARY KEY, leaf_hash BLOB NOT NULL)",
-    ("CREATE TABLE IF NOT EXISTS merkle_nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, "
-     "PRIMARY KEY (level, idx)) WITHOUT ROWID"),
-]
-_TRIGGERS = [
-    f"CREATE TRIGGER IF NOT EXISTS {t}_no_{op.lower()} BEFORE {op} ON {t} "
-    f"BEGIN SELECT RAISE(ABORT, 'rempart Merkle tree is append-only: {op} refused'); END"
-    for t in ("merkle_leaves", "merkle_nodes")
-    for op in ("UPDATE", "DELETE")
-]
-
 TREE_PROBLEM_KINDS = {
-    "modified": "the record no longer hashes to the leaf hash the tree committed to",
+    "modified": "the record (or a redacted record's stored leaf hash) no longer matches the tree's leaf hash",
     "missing": "the tree has a leaf for a seq the log no longer holds: record deleted",
     "malformed": "a stored field is NULL or not an integer seq",
     "leaf_gap": "the tree's leaf table has a gap (rows deleted from merkle_leaves)",
@@ -97,7 +87,9 @@ def leaf_data(seq: int, ts: str | bytes, kind: str | bytes, payload: str | bytes
 
 def record_leaf_hash(record: dict) -> bytes:
     """Leaf hash of a record as `AuditLog.get()` returns it (payload re-encoded canonically,
-    which is what the log stores)."""
+    which is what the log stores; the kept leaf hash of a redacted record)."""
+    if record.get("redacted"):
+        return bytes.fromhex(record["leaf_hash"])
     return leaf_hash(leaf_data(record["seq"], record["ts"], record["kind"], canonical_json(record["payload"])))
 
 
@@ -183,26 +175,12 @@ class MerkleTree:
 
     def __init__(self, log: AuditLog, *, commit_every: int = 20_000) -> None:
         self._log = log
+        self._store = log.storage  # same database as the log; the backend holds the SQL
         self._commit_every = commit_every
         self._sync_lock = threading.Lock()
-        if log.path in (":memory:", ""):
-            # A private in-memory database is only reachable through the log's own connection.
-            backend = log._backend
-            self._conn, self._lock, self._own_conn = backend._conn, backend._lock, False
-        else:
-            self._conn, self._lock, self._own_conn = open_sqlite(log.path, "audit Merkle tree"), threading.RLock(), True
-        try:
-            with self._lock:
-                for sql in _SCHEMA + _TRIGGERS:
-                    self._conn.execute(sql)
-        except sqlite3.DatabaseError as e:
-            self.close()
-            raise StorageError(f"audit Merkle tree in {log.path!r}: cannot create its tables: {e}") from None
 
     def close(self) -> None:
-        if self._own_conn:
-            with self._lock:
-                self._conn.close()
+        """The tree shares the log's connection: closing the log closes it."""
 
     def __enter__(self) -> Self:
         return self
@@ -212,42 +190,26 @@ class MerkleTree:
 
     # -- storage ------------------------------------------------------------------------
 
-    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
-        with self._lock:
-            try:
-                return self._conn.execute(sql, args).fetchall()
-            except sqlite3.Error as e:
-                raise StorageError(f"audit Merkle tree in {self._log.path!r}: query failed: {e}") from None
-
     @property
     def size(self) -> int:
         """Number of records (leaves) synced into the tree."""
-        return self._query("SELECT COALESCE(MAX(seq), 0) FROM merkle_leaves")[0][0]
+        return self._store.tree_size()
 
     def subtree_hashes(self, coords: Sequence[tuple[int, int]]) -> list[bytes]:
         """HashStore protocol: cached hashes of complete subtrees (level, index)."""
-        out = []
-        with self._lock:
-            ex = self._conn.execute
-            try:
-                for level, idx in coords:
-                    row = (ex("SELECT leaf_hash FROM merkle_leaves WHERE seq=?", (idx + 1,)).fetchone() if level == 0
-                           else ex("SELECT hash FROM merkle_nodes WHERE level=? AND idx=?", (level, idx)).fetchone())
-                    if row is None or not isinstance(row[0], bytes) or len(row[0]) != 32:
-                        first = (idx << level) + 1
-                        raise AuditIntegrityError(
-                            f"audit Merkle tree: cached hash of seqs {first}..{first + (1 << level) - 1} "
-                            f"(level {level}, index {idx}) is missing or malformed")
-                    out.append(row[0])
-            except sqlite3.Error as e:
-                raise StorageError(f"audit Merkle tree in {self._log.path!r}: read failed: {e}") from None
-        return out
+        out = self._store.tree_hashes(coords)
+        for (level, idx), h in zip(coords, out):
+            if not isinstance(h, bytes) or len(h) != 32:
+                first = (idx << level) + 1
+                raise AuditIntegrityError(
+                    f"audit Merkle tree: cached hash of seqs {first}..{first + (1 << level) - 1} "
+                    f"(level {level}, index {idx}) is missing or malformed")
+        return out  # type: ignore[return-value]
 
-    def _raw_record(self, seq: int) -> tuple | None:
-        """The stored bytes of one record, exactly as hashed (no UTF-8 round trip)."""
-        rows = self._query("SELECT seq, CAST(ts AS BLOB), CAST(kind AS BLOB), CAST(payload AS BLOB) "
-                           "FROM audit_records WHERE seq=?", (seq,))
-        return rows[0] if rows else None
+    def _current_leaf(self, seq: int) -> bytes | None:
+        """The leaf hash of record `seq` as the log holds it now (stored hash if redacted)."""
+        row = next(self._log.iter_raw(seq, seq), None)
+        return None if row is None or row[0] != seq else _raw_leaf(row)
 
     # -- sync ---------------------------------------------------------------------------
 
@@ -258,7 +220,7 @@ class MerkleTree:
             while True:
                 try:
                     return self._sync_once()
-                except _Raced:
+                except RacedError:
                     continue  # another process synced meanwhile: start again from its size
 
     def _sync_once(self) -> int:
@@ -268,9 +230,7 @@ class MerkleTree:
             raise AuditIntegrityError(f"audit log ends at seq {head} but the Merkle tree already holds {size} "
                                       f"records: seq {head + 1}..{size} deleted")
         if size:  # cheap tail check: the last synced record must still hash to its leaf
-            row = self._raw_record(size)
-            stored = self._query("SELECT leaf_hash FROM merkle_leaves WHERE seq=?", (size,))[0][0]
-            if row is None or None in row or leaf_hash(leaf_data(*row)) != stored:
+            if self._current_leaf(size) != self.leaf_hash(size):
                 raise AuditIntegrityError(f"seq {size}: the record changed or vanished after it was added to the "
                                           "Merkle tree")
         if head == size:
@@ -279,14 +239,20 @@ class MerkleTree:
         stack = self.subtree_hashes(range_cover(0, size))  # compact range of [0, size)
         sha, pack, leaves, nodes = hashlib.sha256, _FRAME.pack, [], []
         n = size
-        for page in self._log._backend.pages(size + 1, raw=True):
-            for seq, ts, kind, payload, _prev, _hash in page:
+        for page in self._log.iter_raw_pages(size + 1):
+            for seq, ts, kind, payload, _prev, _hash, red, stored_leaf, _tag in page:
                 if seq != n + 1:
                     raise AuditIntegrityError(f"audit log: seq {n + 1} is missing (next record is seq {seq!r}); "
                                               "cannot extend the Merkle tree")
                 if ts is None or kind is None or payload is None:
                     raise AuditIntegrityError(f"seq {seq}: a stored field is NULL; cannot extend the Merkle tree")
-                h = sha(b"\x00" + pack(seq, len(ts), len(kind), len(payload)) + ts + kind + payload).digest()
+                if red:
+                    if not isinstance(stored_leaf, bytes) or len(stored_leaf) != 32:
+                        raise AuditIntegrityError(f"seq {seq}: redacted record without a valid leaf hash; cannot "
+                                                  "extend the Merkle tree")
+                    h = stored_leaf
+                else:
+                    h = sha(b"\x00" + pack(seq, len(ts), len(kind), len(payload)) + ts + kind + payload).digest()
                 leaves.append((seq, h))
                 # Each trailing one bit of the old size closes a complete subtree on the right edge.
                 level, m = 0, n
@@ -304,23 +270,8 @@ class MerkleTree:
         return n
 
     def _flush(self, leaves: list, nodes: list) -> None:
-        if not leaves:
-            return
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    cur = self._conn.execute("SELECT COALESCE(MAX(seq), 0) FROM merkle_leaves").fetchone()[0]
-                    if cur != leaves[0][0] - 1:
-                        raise _Raced()
-                    self._conn.executemany("INSERT INTO merkle_leaves(seq, leaf_hash) VALUES (?,?)", leaves)
-                    self._conn.executemany("INSERT INTO merkle_nodes(level, idx, hash) VALUES (?,?,?)", nodes)
-                    self._conn.execute("COMMIT")
-                except BaseException:
-                    self._conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as e:
-                raise StorageError(f"audit Merkle tree in {self._log.path!r}: sync failed: {e}") from None
+        if leaves:
+            self._store.tree_append(leaves, nodes)
 
     # -- roots and proofs ---------------------------------------------------------------
 
@@ -340,10 +291,10 @@ class MerkleTree:
 
     def leaf_hash(self, seq: int) -> bytes:
         """The leaf hash the tree committed to for `seq`."""
-        rows = self._query("SELECT leaf_hash FROM merkle_leaves WHERE seq=?", (seq,))
-        if not rows:
+        h = self._store.tree_hashes([(0, seq - 1)])[0] if isinstance(seq, int) and seq >= 1 else None
+        if h is None:
             raise KeyError(f"seq {seq} is not in the Merkle tree (size {self.size})")
-        return rows[0][0]
+        return h
 
     def inclusion_proof(self, seq: int, size: int | None = None) -> list[bytes]:
         size = self._size(size)
@@ -366,10 +317,9 @@ class MerkleTree:
     def check_record(self, seq: int, size: int, root: bytes) -> None:
         """Prove that record `seq`, as the log holds it *now*, is in the tree (size, root), e.g. a
         checkpoint's. Raises InvalidProofError naming the seq if it changed or is absent."""
-        row = self._raw_record(seq)
-        if row is None or None in row:
+        current = self._current_leaf(seq)
+        if current is None:
             raise InvalidProofError(f"seq {seq}: record is missing from the audit log")
-        current = leaf_hash(leaf_data(*row))
         try:
             verify_inclusion(seq - 1, size, current, self.inclusion_proof(seq, size), root)
         except InvalidProofError as e:
@@ -385,16 +335,6 @@ class MerkleTree:
 
     # -- verification -------------------------------------------------------------------
 
-    def _stored_leaf_pages(self) -> Iterator[list[tuple]]:
-        nxt = 0
-        while True:
-            rows = self._query("SELECT seq, leaf_hash FROM merkle_leaves WHERE seq > ? ORDER BY seq LIMIT ?",
-                               (nxt, _PAGE))
-            if not rows:
-                return
-            yield rows
-            nxt = rows[-1][0]
-
     def verify(self, expected: Any = None, *, max_problems: int = 1000) -> TreeVerifyReport:
         """Recompute every leaf from the log's stored bytes and the whole tree from them, streaming;
         compare with the cached leaves and subtrees and, if given, an expected (size, root) or a
@@ -406,7 +346,7 @@ class MerkleTree:
         size = self.size
         log_head = self._log.head()[0]
         sha, pack = hashlib.sha256, _FRAME.pack
-        records = (r for page in self._log._backend.pages(1, raw=True) for r in page)
+        records = self._log.iter_raw()
         rec = next(records, None)
         stack: list[bytes] = []
         bad: list[int] = []  # 0-based indices whose leaf did not match, ascending
@@ -415,7 +355,7 @@ class MerkleTree:
         checked = 0
 
         gap = False
-        for page in self._stored_leaf_pages():
+        for page in self._store.tree_leaf_pages(0):
             computed_nodes: list[tuple[int, int, bytes]] = []
             for seq, stored in page:
                 if seq != n + 1:
@@ -431,6 +371,13 @@ class MerkleTree:
                 elif None in rec[1:4]:
                     report(seq, "malformed", "a stored field is NULL")
                     bad.append(n)
+                elif rec[6]:  # redacted: the row keeps the leaf hash (the chain's verify checks its tag)
+                    h = rec[7] if isinstance(rec[7], bytes) else b""
+                    checked += 1
+                    if h != stored:
+                        report(seq, "modified", "the leaf hash kept in this redacted record is not the one the "
+                                                "Merkle tree committed to")
+                        bad.append(n)
                 else:
                     _, ts, kind, payload = rec[:4]
                     h = sha(b"\x00" + pack(seq, len(ts), len(kind), len(payload)) + ts + kind + payload).digest()
@@ -474,8 +421,7 @@ class MerkleTree:
             by_level.setdefault(level, []).append((idx, h))
         for level, items in by_level.items():
             lo, hi = items[0][0], items[-1][0]  # nodes of one level complete in index order
-            stored = dict(self._query("SELECT idx, hash FROM merkle_nodes WHERE level=? AND idx BETWEEN ? AND ?",
-                                      (level, lo, hi)))
+            stored = self._store.tree_nodes(level, lo, hi)
             for idx, h in items:
                 if stored.get(idx) == h:
                     continue
@@ -488,8 +434,14 @@ class MerkleTree:
                        f"{'missing' if idx not in stored else 'wrong'}: merkle_nodes altered")
 
 
-class _Raced(Exception):
-    pass
+def _raw_leaf(row: tuple) -> bytes | None:
+    """Leaf hash of a raw row (AuditLog.iter_raw): recomputed, or the stored one if redacted."""
+    seq, ts, kind, payload, _prev, _hash, red, stored_leaf = row[:8]
+    if red:
+        return stored_leaf if isinstance(stored_leaf, bytes) and len(stored_leaf) == 32 else None
+    if ts is None or kind is None or payload is None:
+        return None
+    return leaf_hash(leaf_data(seq, ts, kind, payload))
 
 
 def _fold(stack: list[bytes]) -> bytes:

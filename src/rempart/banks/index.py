@@ -45,6 +45,11 @@ _FORMAT = "rempart-pdq-index"
 _VERSION = 1
 _EMPTY, _DELETED = -1, -2  # id-table slot states (stored in the row column)
 _HASH_MUL = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing for the id table
+_HASH_MUL_INT = 0x9E3779B97F4A7C15
+_U64 = (1 << 64) - 1
+_SEG_MASKS = tuple((1 << w) - 1 for w in _SEG_WIDTHS)
+_SEG_BASE_INT = tuple(int(b) for b in _SEG_BASE)
+_SCALAR_MAX = 8  # adds/removes of up to this many ids take the scalar path
 
 
 class IndexFileError(StorageError):
@@ -228,6 +233,23 @@ class PDQIndex:
         if n > 1 and len(np.unique(ids)) != n:
             raise ValueError("duplicate ids in one add")
         words = np.ascontiguousarray(hashes).view("<u8").astype(np.uint64, copy=False)
+        if n <= _SCALAR_MAX:
+            with self._lock:
+                for i in range(n):  # ids were checked unique above; one add is all-or-nothing below
+                    if self._find_one(int(ids[i])) >= 0:
+                        raise ValueError(f"ids already in the index: {[int(ids[i])]}")
+                self._grow_table(self._count + n)  # before any write: a resize rehashes
+                for i in range(n):
+                    self._add_one(int(ids[i]), words[i])
+            return
+        self._add_batch(ids, words)
+
+    def _add_batch(self, ids: np.ndarray, words: np.ndarray) -> None:
+        """Vectorised add of unique ids ((n,) int64) with hashes ((n, 32) uint8 or (n, 4) uint64)."""
+        ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+        if words.dtype == np.uint8:
+            words = np.ascontiguousarray(words).view("<u8").astype(np.uint64, copy=False)
+        n = len(ids)
         with self._lock:
             present = self._table_find(ids) >= 0
             if present.any():
@@ -246,6 +268,80 @@ class PDQIndex:
             for s in range(NSEG):
                 self._link(_seg_keys(words, s), rows * NSEG + s)
             self._count += n
+
+    # Single hashes (a victim's report, a withdrawal, a change-log delta) take scalar paths:
+    # 12 chain heads to update and short chains to walk (~n / 2**21 nodes each) cost a few
+    # microseconds in plain Python, where the vectorised batch path pays ~20 numpy calls per
+    # segment whatever the size. Nothing here is O(n) unless the arrays must grow (see reserve).
+
+    def _slot_one(self, id_: int) -> int:
+        shift = 64 - len(self._trows).bit_length() + 1
+        return (((id_ & _U64) * _HASH_MUL_INT) & _U64) >> shift
+
+    def _find_one(self, id_: int) -> int:
+        """Slot of one id, -1 when absent."""
+        trows, ids = self._trows, self._ids
+        mask = len(trows) - 1
+        pos = self._slot_one(id_)
+        while True:
+            r = int(trows[pos])
+            if r == _EMPTY:
+                return -1
+            if r >= 0 and int(ids[r]) == id_:
+                return pos
+            pos = (pos + 1) & mask
+
+    def _add_one(self, id_: int, words: np.ndarray) -> None:
+        """Add one absent id; the id table already has room."""
+        if self._free:
+            row = self._free.pop()
+        else:
+            row = self._nrows
+            self._grow_rows(row + 1)  # amortised: +25% at a time, nothing when reserved
+            self._nrows += 1
+        self._words[row] = words
+        self._ids[row] = id_
+        self._alive[row] = True
+        trows, mask = self._trows, len(self._trows) - 1
+        pos = self._slot_one(id_)
+        while trows[pos] >= 0:
+            pos = (pos + 1) & mask
+        if trows[pos] == _EMPTY:
+            self._tused += 1
+        trows[pos] = row
+        head, nxt = self._head, self._nxt
+        w = [int(x) for x in words]
+        base = row * NSEG
+        for s in range(NSEG):
+            k = ((w[_SEG_WORD[s]] >> _SEG_SHIFTS[s]) & _SEG_MASKS[s]) + _SEG_BASE_INT[s]
+            nxt[base + s] = head[k]
+            head[k] = base + s
+        self._count += 1
+
+    def _remove_one(self, id_: int) -> int:
+        pos = self._find_one(id_)
+        if pos < 0:
+            return 0
+        row = int(self._trows[pos])
+        self._trows[pos] = _DELETED
+        self._alive[row] = False
+        head, nxt = self._head, self._nxt
+        w = [int(x) for x in self._words[row]]
+        base = row * NSEG
+        for s in range(NSEG):
+            k = ((w[_SEG_WORD[s]] >> _SEG_SHIFTS[s]) & _SEG_MASKS[s]) + _SEG_BASE_INT[s]
+            node = base + s
+            cur = int(head[k])
+            if cur == node:
+                head[k] = nxt[node]
+            else:  # unlink from its predecessor; the node is on this chain (the index is consistent)
+                while (after := int(nxt[cur])) != node:
+                    cur = after
+                nxt[cur] = nxt[node]
+            nxt[node] = -1
+        self._free.append(row)
+        self._count -= 1
+        return 1
 
     def _link(self, keys: np.ndarray, nodes: np.ndarray, replace: bool = False) -> None:
         """Prepend nodes to the chains of `keys` (nodes of one key keep their order).
@@ -266,6 +362,17 @@ class PDQIndex:
 
     def remove(self, ids) -> int:
         """Remove ids; unknown ids are ignored. Returns how many were removed."""
+        ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+        if len(ids) <= _SCALAR_MAX:
+            with self._lock:
+                removed = sum(self._remove_one(i) for i in dict.fromkeys(ids.tolist()))
+                if removed and 10 * self._tused > 7 * len(self._trows):
+                    self._grow_table(self._count)
+                return removed
+        return self._remove_batch(ids)
+
+    def _remove_batch(self, ids) -> int:
+        """Vectorised remove; unknown ids are ignored."""
         ids = np.unique(np.asarray(ids, dtype=np.int64).reshape(-1))
         with self._lock:
             slots = self._table_find(ids)
@@ -412,6 +519,9 @@ class PDQIndex:
         bad_links = any(len(x) and (x.min() < -1 or x.max() >= n * NSEG) for x in (a["head"], a["nxt"]))
         if int(np.count_nonzero(a["alive"])) != count or bad_links:
             raise IndexFileError(f"{path}: inconsistent index contents")
+        problem = _chain_problem(a["head"], a["nxt"], a["alive"], a["words"])
+        if problem:
+            raise IndexFileError(f"{path}: inconsistent index contents: {problem}")
         idx = cls()
         idx._head, idx._words, idx._nxt = a["head"], a["words"], a["nxt"]  # fresh arrays, no copy needed
         idx._ids, idx._alive = a["ids"], a["alive"]
@@ -423,3 +533,40 @@ class PDQIndex:
             raise IndexFileError(f"{path}: duplicate ids in index file")
         idx._table_insert(idx._ids[live], live.astype(np.int32))
         return idx
+
+
+_SEG_WORD_ARR = np.asarray(_SEG_WORD, dtype=np.int64)
+_SEG_SHIFT_ARR = np.asarray(_SEG_SHIFTS, dtype=np.uint64)
+_SEG_MASK_ARR = np.asarray([(1 << w) - 1 for w in _SEG_WIDTHS], dtype=np.uint64)
+
+
+def _chain_problem(head: np.ndarray, nxt: np.ndarray, alive: np.ndarray, words: np.ndarray) -> str | None:
+    """Why these chains cannot be searched safely, or None. A crafted file could link a
+    chain into a loop (a search would never end) or hide a row from its chain (a search
+    would miss it). Checks, in O(nodes):
+    1. every node has at most one predecessor (heads included): then no chain reachable
+       from a head can loop, since entering a loop needs a node with two predecessors;
+    2. exactly the live rows' nodes are linked, each once;
+    3. walking every chain from its head, each node sits on the chain of its own key."""
+    total = len(nxt)
+    refs = np.concatenate([head[head >= 0], nxt[nxt >= 0]]).astype(np.int64)
+    indeg = np.bincount(refs, minlength=total)
+    if len(indeg) and indeg.max() > 1:
+        return "a chain node has two predecessors (a loop or shared chains)"
+    if not np.array_equal(indeg.astype(bool), np.repeat(alive, NSEG)):
+        return "linked nodes do not match the live rows"
+    keys = np.flatnonzero(head >= 0)
+    cur = head[keys].astype(np.int64)
+    seen = 0
+    while len(cur):  # terminates: by check 1 every node is visited at most once
+        seen += len(cur)
+        rows, segs = cur // NSEG, cur % NSEG
+        k = (words[rows, _SEG_WORD_ARR[segs]] >> _SEG_SHIFT_ARR[segs]) & _SEG_MASK_ARR[segs]
+        if not np.array_equal(k.astype(np.int64) + _SEG_BASE[segs], keys):
+            return "a row is linked under another segment key"
+        cur = nxt[cur].astype(np.int64)
+        ok = cur >= 0
+        cur, keys = cur[ok], keys[ok]
+    if seen != len(refs):
+        return "some linked nodes are not reachable from any chain head"
+    return None

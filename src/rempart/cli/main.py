@@ -17,11 +17,10 @@ import importlib
 import json
 import os
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Sequence
 
-from rempart.errors import InputError, PolicyError, RempartError
+from rempart.errors import PolicyError, RempartError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -32,7 +31,9 @@ EXIT_CONFIG = 5
 EXIT_TAMPERED = 6
 
 # Modules contributing command groups (see build_parser).
-COMMAND_MODULES = ("rempart.cli.eval_cmd",)
+COMMAND_MODULES = ("rempart.cli.eval_cmd", "rempart.cli.bank_cmd", "rempart.cli.hash_cmd", "rempart.cli.provenance_cmd",
+                   "rempart.cli.hold_cmd", "rempart.cli.retention_cmd", "rempart.cli.evidence_cmd",
+                   "rempart.cli.sor_cmd", "rempart.cli.report_cmd", "rempart.cli.review_cmd", "rempart.cli.audit_cmd")
 
 _VERDICT_EXIT = {"allow": EXIT_OK, "block": EXIT_BLOCK, "review": EXIT_REVIEW}
 
@@ -70,22 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="OUT.jsonl", help="with --batch: write decisions here (default: stdout)")
     s.add_argument("--workers", type=int, default=1, help="with --batch: parallel workers (default 1)")
     s.add_argument("--no-progress", action="store_true", help="with --batch: no progress bar on stderr")
-
-    b = sub.add_parser("bank", help="hash banks of known abusive images")
-    bsub = b.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
-    ba = bsub.add_parser("add", parents=[common], help="hash images into a bank (the images are not stored)")
-    ba.add_argument("bank")
-    ba.add_argument("paths", nargs="+", metavar="PATH")
-    ba.add_argument("--source", default="platform", help="victim, trusted_flagger, ncmec, stopncii, platform (default)")
-    ba.add_argument("--threshold", type=int, default=None, help="PDQ Hamming distance for a match (new banks; default 31)")
-    ba.add_argument("--note", help="free text stored with each hash")
-    bl = bsub.add_parser("list", parents=[common], help="list banks")
-    bl.add_argument("--json", action="store_true")
-
-    a = sub.add_parser("audit", help="the tamper-evident audit log")
-    asub = a.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
-    av = asub.add_parser("verify", parents=[common], help="verify the hash chain; names any altered record")
-    av.add_argument("--json", action="store_true")
 
     sv = sub.add_parser("serve", parents=[common], help="run the HTTP service")
     sv.add_argument("--host", default="127.0.0.1")
@@ -145,10 +130,6 @@ def _dispatch(args: argparse.Namespace) -> int:
             print("rempart: error: screen needs --prompt TEXT or --batch IN.jsonl", file=sys.stderr)
             return EXIT_USAGE
         return screen.run_single(args)
-    if cmd == "bank":
-        return _bank(args)
-    if cmd == "audit":
-        return _audit_verify(args)
     if cmd == "serve":
         from rempart.service.app import serve
 
@@ -204,78 +185,6 @@ def make_policy(args: argparse.Namespace):
     if args.policy:
         return Policy.from_file(args.policy, options=options)
     return Policy.default_with(options)
-
-
-def _bank(args: argparse.Namespace) -> int:
-    from rempart.banks.store import BankStore
-    from rempart.request.images import decode_image, load_image_file
-
-    store = BankStore(args.db)
-    try:
-        if args.bank_command == "list":
-            banks = store.list_banks()
-            rows = [_bank_row(b) for b in banks]
-            if args.json:
-                print(json.dumps(rows, indent=2))
-            elif not rows:
-                print("no banks yet: `rempart bank add BANK PATH...` creates one")
-            else:
-                print(_table(rows, ["name", "source", "threshold", "enabled", "entries"]))
-            return EXIT_OK
-        if args.bank not in {b.name for b in store.list_banks()}:
-            kwargs: dict[str, Any] = {"source": args.source}
-            if args.threshold is not None:
-                kwargs["threshold"] = args.threshold
-            store.create_bank(args.bank, **kwargs)
-        failed = 0
-        for path in args.paths:
-            try:
-                image = decode_image(load_image_file(path))
-                store.add_image(args.bank, image, note=args.note)
-                print(f"added  {path}  sha256={image.sha256[:16]}…")
-            except InputError as err:
-                failed += 1
-                print(f"skipped {path}: {err.code}: {err.message}", file=sys.stderr)
-        return EXIT_CONFIG if failed and failed == len(args.paths) else EXIT_OK
-    finally:
-        close = getattr(store, "close", None)
-        if close:
-            close()
-
-
-def _bank_row(b: Any) -> dict[str, Any]:
-    return {k: getattr(b, k) for k in ("name", "source", "threshold", "enabled", "entries")}
-
-
-def _audit_verify(args: argparse.Namespace) -> int:
-    from rempart.audit.log import AuditLog
-
-    if not Path(args.db).exists():
-        print(f"rempart: no audit database at {args.db}", file=sys.stderr)
-        return EXIT_CONFIG
-    log = AuditLog(args.db)
-    try:
-        report = log.verify()
-    finally:
-        log.close()
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "ok": report.ok,
-                    "checked": report.checked,
-                    "problems": [asdict(p) for p in report.problems],
-                },
-                indent=2,
-            )
-        )
-    elif report.ok:
-        print(f"audit log OK: {report.checked} records, chain intact")
-    else:
-        print(f"audit log TAMPERED: {len(report.problems)} problem(s) in {report.checked} records")
-        for p in report.problems:
-            print(f"  record {p.seq}: {p.message}")
-    return EXIT_OK if report.ok else EXIT_TAMPERED
 
 
 def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:

@@ -38,6 +38,20 @@ class GateConfig:
     max_images: int = 4
     onnx_threads: int = 1
     image_cache_size: int = 256  # NudeNet results kept per image SHA-256 (0 turns the cache off)
+    # Hash banks: an SQLite file or a postgresql:// DSN (env REMPART_BANKS; default: db_path).
+    banks_location: str | None = field(default_factory=lambda: os.environ.get("REMPART_BANKS") or None)
+    # An operator's own moderation model as a second opinion on prompts; off unless configured
+    # (env REMPART_SECOND_OPINION_URL, see rempart.signals.text.second_opinion).
+    second_opinion: Any = field(default_factory=lambda: _second_opinion_from_env())
+    # Second face detector (dlib): also search 90/180/270-degree rotations when no upright face
+    # is found. Off by default: NudeNet's rotated windows cover rotated faces more cheaply.
+    face_rotations: bool = False
+    # dlib's whole-picture search size (long side). Its 80 px window then finds faces over
+    # ~80/384 of the picture's side; smaller faces come from NudeNet's tiled pass, and dlib
+    # re-checks each of those in a crop (so it still boxes them for the age estimate).
+    face_working_side: int = 384
+    # An operator's ONNX age model (rempart.signals.image.age.OnnxAgeSpec); None: the bundled one.
+    age_model: Any = None
 
 
 class Gate:
@@ -67,21 +81,25 @@ class Gate:
         if banks is None:
             from rempart.banks.store import BankStore
 
-            banks = BankStore(self.config.db_path)
+            banks = BankStore(self.config.banks_location or self.config.db_path)
         self.audit = audit
         self.banks = banks
         if text_detectors is None:
             from rempart.signals.text.intent import TextIntentDetector
 
-            text_detectors = [TextIntentDetector()]
+            from rempart.signals.text.names import NamedPersonDetector
+
+            text_detectors = [TextIntentDetector(), NamedPersonDetector()]
+            if self.config.second_opinion is not None:
+                from rempart.signals.text.second_opinion import SecondOpinionDetector
+
+                text_detectors.append(SecondOpinionDetector(self.config.second_opinion))
         if image_detectors is None:
             from rempart.signals.hashes.detector import HashBankDetector
-            from rempart.signals.image.nudenet import NudeNetDetector
+            from rempart.signals.image.ensemble import NudityEnsembleDetector
 
-            image_detectors = [
-                NudeNetDetector(threads=self.config.onnx_threads, cache_size=self.config.image_cache_size),
-                HashBankDetector(banks),
-            ]
+            nudity = NudityEnsembleDetector(threads=self.config.onnx_threads, cache_size=self.config.image_cache_size)
+            image_detectors = [nudity, *_person_detectors(self.config, nudity), HashBankDetector(banks)]
         self.text_detectors = list(text_detectors)
         self.image_detectors = list(image_detectors)
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rempart-detector")
@@ -175,6 +193,7 @@ class Gate:
         if output_image is not None and any(img is not None for img in inputs):
             t = time.perf_counter()
             signals.extend(self._compare(input_signals, output_signals))
+            signals.extend(self._compare_people(inputs, output_image))
             timings["compare"] = _ms(t)
 
         # 3. Policy.
@@ -265,6 +284,18 @@ class Gate:
         except Exception as exc:  # noqa: BLE001
             return [Signal(kinds.DETECTOR_ERROR, 1.0, "edit_compare", (Note(f"raised {exc!r}"),))]
 
+    def _compare_people(self, inputs: list[DecodedImage | None], output_image: DecodedImage) -> list[Signal]:
+        """Per-person before/after on pixels, with the boxes the nudity detector already cached."""
+        from rempart.signals.image.compare import PEOPLE_COMPARATOR_NAME, compare_images_per_person
+
+        det = next((d for d in self.image_detectors if hasattr(d, "analyse")), None)
+        if det is None:
+            return []
+        try:
+            return compare_images_per_person(det, [i for i in inputs if i is not None], output_image)
+        except Exception as exc:  # noqa: BLE001 - a comparison that fails must not allow
+            return [Signal(kinds.DETECTOR_ERROR, 1.0, PEOPLE_COMPARATOR_NAME, (Note(f"raised {exc!r}"),))]
+
     def _audit_payload(
         self,
         request: ScreenRequest,
@@ -278,7 +309,8 @@ class Gate:
 
         def describe(img: DecodedImage | None, raw: bytes) -> dict[str, Any]:
             if img is None:
-                return {"sha256": hashlib.sha256(raw).hexdigest(), "decoded": False}
+                md5 = hashlib.md5(raw, usedforsecurity=False).hexdigest()  # banks may list MD5 only
+                return {"sha256": hashlib.sha256(raw).hexdigest(), "md5": md5, "decoded": False}
             return {
                 **image_hashes(img),
                 "width": img.width,
@@ -311,6 +343,32 @@ class Gate:
         if output is not None:
             payload["output"] = describe(output_image, output)
         return payload
+
+
+def _person_detectors(config: GateConfig, nudity: Any = None) -> list[Any]:
+    """Second face detector, possible-minor (sharing its face boxes), provenance, photo-or-render.
+
+    With `nudity` (the ensemble, run first), the face detector also checks the ensemble's
+    cached face boxes, so small faces get a dlib box and an age estimate too."""
+    from rempart.signals.image.age import OnnxAgeModel, PossibleMinorDetector
+    from rempart.signals.image.faces import DlibFaceDetector
+    from rempart.signals.image.photo import PhotoVsRenderDetector
+    from rempart.signals.image.provenance import ProvenanceDetector
+
+    faces = DlibFaceDetector(
+        working_side=config.face_working_side,
+        try_rotations=config.face_rotations,
+        cache_size=max(2, config.image_cache_size),  # the age estimate reuses this image's boxes
+        hints=nudity if hasattr(nudity, "face_boxes") else None,
+    )
+    age_model = OnnxAgeModel(config.age_model, threads=config.onnx_threads) if config.age_model else None
+    return [faces, PossibleMinorDetector(faces, age_model), ProvenanceDetector(), PhotoVsRenderDetector()]
+
+
+def _second_opinion_from_env() -> Any:
+    from rempart.signals.text.second_opinion import SecondOpinionConfig
+
+    return SecondOpinionConfig.from_env()
 
 
 def _detector_error(det: Any, why: str) -> Signal:

@@ -60,6 +60,8 @@ class DecodedImage:
     sha256: str  # of the encoded bytes
     n_bytes: int
     notes: tuple[str, ...] = field(default=())  # e.g. "alpha channel hides content: screened both layers"
+    # The encoded bytes, for detectors that read metadata (C2PA, XMP). Never stored or logged.
+    source: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def primary(self) -> np.ndarray:
@@ -207,6 +209,7 @@ def _decode(data: bytes, digest: str, limits: ImageLimits) -> DecodedImage:
         sha256=digest,
         n_bytes=len(data),
         notes=tuple(notes),
+        source=data,
     )
 
 

@@ -85,6 +85,9 @@ def create_app(gate: Gate) -> FastAPI:
         description="Consent and child-safety gate for AI image generation and editing.",
     )
     app.state.gate = gate
+    from rempart.service.banks_api import router as banks_router  # hash-only reports (token-gated)
+
+    app.include_router(banks_router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:

@@ -45,13 +45,15 @@ class ImageBox:
 class HashMatch:
     """A match of an image hash against a bank entry."""
 
-    algorithm: str  # "pdq" or "sha256"
+    algorithm: str  # "pdq", "md5" or "sha256"
     value: str  # hex digest of the screened image
     bank: str
     entry_id: int
     distance: int
     role: str = "input"
     image_index: int = 0
+    variant: str = ""  # which hash of the image matched: "file" (exact), "original", "rot90", "crop_center_90", ...
+    bank_kind: str = "block"  # "block", or "allow" (a known false positive that cancels the block matches)
     type: ClassVar[str] = "hash_match"
 
 

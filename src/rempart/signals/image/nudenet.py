@@ -12,6 +12,8 @@ Every view of a DecodedImage is screened (frames, alpha layers). The detector ne
 from __future__ import annotations
 
 import collections
+import dataclasses
+import hashlib
 import importlib.util
 import os
 import threading
@@ -24,7 +26,11 @@ import numpy as np
 from rempart.errors import DetectorError
 from rempart.request.images import DecodedImage, ImageView
 from rempart.signals import kinds
-from rempart.signals.base import ImageBox, Signal
+from rempart.signals.base import ImageBox, Note, Signal
+from rempart.signals.image import tiling as tiling_mod
+from rempart.signals.image import workcopy
+from rempart.signals.image.skin import skin_fraction
+from rempart.signals.image.tiling import Unscreenable, Window, box_to_view, merge_boxes, touches_inner_edge
 
 # Output class order of 320n.onnx (from nudenet/nudenet.py).
 LABELS: tuple[str, ...] = (
@@ -322,9 +328,38 @@ def signals_from_detections(
 
 # --- the detector ------------------------------------------------------------------------------
 
+TILE_MAX_BOX = 0.5  # share of a grid / strip / zoom window above which a box is dropped
+TILE_SCORE_TOLL = 0.1  # subtracted from scores found in those windows
+_TILE_KINDS = frozenset({"grid", "strip", "zoom"})
+ROTATE_MIN_SKIN = 0.25  # skin share that, with weak evidence of a body, earns a look at the rotations
+HINT_FLOOR = 0.1  # boxes this weak are never evidence, only hints that a rotated person may be there
+ROTATE_HINT = 0.1  # a face or body hint at least this strong (and under the floor) is such a hint
+BATCH = 8
+PROBE_SIDE = INPUT_SIZE // 2  # each rotation's side in the one-run rotation probe (a 2 x 2 mosaic)
+
+
+@dataclass(frozen=True)
+class ImageAnalysis:
+    """Every box found in every view of one image, and how they were found."""
+
+    detections: tuple[RawDetection, ...]
+    windows: dict[str, list[str]]  # view name -> windows run (see tiling.Window.name)
+    skin: dict[str, float]  # view name -> skin-coloured fraction (part of the trigger for rotations)
+    unscreenable: tuple[tuple[str, str, str], ...] = ()  # (view, code, message)
+    duplicates: dict[str, str] = dataclasses.field(default_factory=dict)  # view -> identical earlier view
+    hints: dict[str, dict[str, float]] = dataclasses.field(default_factory=dict)  # view -> best weak face/body score
+
+    @property
+    def runs(self) -> int:
+        return sum(len(v) for v in self.windows.values())
+
 
 class NudeNetDetector:
-    """ImageDetector for faces and (un)covered intimate body parts, on every view."""
+    """ImageDetector for faces and (un)covered intimate body parts, on every view.
+
+    Each view is run whole and, when its shape calls for it, through extra windows
+    (content crop, strips, grid, zooms on small people, rotations): see `tiling`.
+    """
 
     name = DETECTOR_NAME
 
@@ -338,11 +373,18 @@ class NudeNetDetector:
         model_path: str | None = None,
         cache_size: int = 16,
         channel_order: str = "rgb",
+        tiling: bool = True,
+        rotations: str = "auto",
+        max_windows: int = tiling_mod.DEFAULT_MAX_WINDOWS,
     ) -> None:
         """channel_order: "rgb" (YOLOv8 training convention, default) or "bgr" (what nudenet
-        3.4's own NudeDetector feeds after its cv2 conversions; scores then match it exactly)."""
+        3.4's own NudeDetector feeds after its cv2 conversions; scores then match it exactly).
+        rotations: "auto" (when no face is found upright and something suggests a person:
+        see `_rotations_for`), "always" or "never"."""
         if channel_order not in ("rgb", "bgr"):
             raise ValueError("channel_order must be 'rgb' or 'bgr'")
+        if rotations not in ("auto", "always", "never"):
+            raise ValueError("rotations must be 'auto', 'always' or 'never'")
         self.bgr = channel_order == "bgr"
         for t in (face_threshold, exposed_threshold, covered_threshold):
             if not (SCORE_FLOOR <= t <= 1.0):
@@ -354,8 +396,11 @@ class NudeNetDetector:
         }
         self.threads = max(1, int(threads))
         self.model_path = model_path or default_model_path()
+        self.tiling = bool(tiling)
+        self.rotations = rotations
+        self.max_windows = int(max_windows)
         # Recent analyses by image sha256, so a comparison after detect() does not re-run the model.
-        self._cache: collections.OrderedDict[str, list[RawDetection]] = collections.OrderedDict()
+        self._cache: collections.OrderedDict[str, ImageAnalysis] = collections.OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
 
@@ -372,7 +417,7 @@ class NudeNetDetector:
             raise DetectorError(f"NudeNet inference failed: {e}") from e
 
     def detections(self, view: ImageView | np.ndarray, *, view_name: str | None = None) -> list[RawDetection]:
-        """All boxes >= SCORE_FLOOR in one view (RGB uint8), every class."""
+        """All boxes >= SCORE_FLOOR in one picture (RGB uint8), every class, no windows."""
         if isinstance(view, ImageView):
             pixels, name = view.pixels, view.name
         else:
@@ -381,37 +426,241 @@ class NudeNetDetector:
         out = self._run(preprocess(pixels, bgr=self.bgr))
         return postprocess(out[0], pixels.shape[1], pixels.shape[0], view=name)
 
-    def analyse(self, image: DecodedImage) -> list[RawDetection]:
-        """All boxes in every view of the image (cached by content hash)."""
+    def _run_windows(
+        self,
+        jobs: list[tuple[ImageView, Window]],
+        cut_ids: set[int],
+        hints: dict[str, dict[str, float]] | None = None,
+    ) -> dict[int, list[RawDetection]]:
+        """Run the model on every (view, window), batched; boxes come back in view coordinates.
+        The ids of boxes cut by a window edge are added to `cut_ids`. With `hints`, the best
+        face and body scores per view down to HINT_FLOOR are recorded there (whole-view and
+        content windows only): weak boxes are no evidence, but they tell where a second look
+        at the rotations is worth its cost."""
+        found: dict[int, list[RawDetection]] = {}
+        for start in range(0, len(jobs), BATCH):
+            chunk = jobs[start : start + BATCH]
+            cuts = [win.cut(v.pixels) for v, win in chunk]
+            out = self._run(np.concatenate([preprocess(c, bgr=self.bgr) for c in cuts], axis=0))
+            for k, ((v, win), cut, o) in enumerate(zip(chunk, cuts, out)):
+                vh, vw = v.pixels.shape[:2]
+                dets = []
+                floor = HINT_FLOOR if hints is not None and win.kind in _HINT_KINDS else SCORE_FLOOR
+                for d in postprocess(o, cut.shape[1], cut.shape[0], view=v.name, score_floor=floor):
+                    if floor < SCORE_FLOOR:
+                        group = "face" if d.label in FACE_LABELS else "body" if d.label not in _NOT_PERSON else ""
+                        if group:
+                            h_ = hints.setdefault(v.name, {"face": 0.0, "body": 0.0})
+                            h_[group] = max(h_[group], float(d.score))
+                        if d.score < SCORE_FLOOR:
+                            continue
+                    if win.kind in _TILE_KINDS:
+                        # Tiles are there to find small things: a box filling most of a tile is
+                        # texture seen too close (measured on benign wallpapers), and every
+                        # extra look is an extra chance of a false find, so tile scores pay a toll.
+                        if d.w * d.h > TILE_MAX_BOX * cut.shape[0] * cut.shape[1]:
+                            continue
+                        d = dataclasses.replace(d, score=d.score - TILE_SCORE_TOLL)
+                        if d.score < SCORE_FLOOR:
+                            continue
+                    x, y, w, h = box_to_view(d.x, d.y, d.w, d.h, win)
+                    x0, y0 = max(0, int(x)), max(0, int(y))
+                    x1, y1 = min(vw, int(round(x + w))), min(vh, int(round(y + h)))
+                    if x1 - x0 >= 1 and y1 - y0 >= 1:
+                        dets.append(RawDetection(d.label, d.score, x0, y0, x1 - x0, y1 - y0, v.name, vw, vh))
+                        if touches_inner_edge(x, y, w, h, win, vw, vh):
+                            cut_ids.add(id(dets[-1]))
+                found[start + k] = dets
+        return found
+
+    def _rotation_probe(self, v: ImageView) -> list[int]:
+        """Which rotations (np.rot90 k) show a face or body part, from ONE model run on a 2 x 2
+        mosaic of the view turned 90, 180 and 270 degrees at half the model's side. A cheap
+        first look: only the rotations it flags are then run at full size."""
+        small, _ = workcopy.shrunk(v.pixels, 512)  # the shared working copy: plenty for 160 px
+        mosaic = np.zeros((INPUT_SIZE, INPUT_SIZE, 3), np.uint8)
+        for k, (qx, qy) in zip((1, 2, 3), ((0, 0), (PROBE_SIDE, 0), (0, PROBE_SIDE))):
+            rot = np.rot90(small, k)
+            h, w = rot.shape[:2]
+            f = PROBE_SIDE / max(h, w)
+            size = (max(1, round(w * f)), max(1, round(h * f)))
+            mosaic[qy : qy + size[1], qx : qx + size[0]] = cv2.resize(
+                np.ascontiguousarray(rot), size, interpolation=cv2.INTER_AREA
+            )
+        out = self._run(preprocess(mosaic, bgr=self.bgr))
+        hits: set[int] = set()
+        for d in postprocess(out[0], INPUT_SIZE, INPUT_SIZE, view=v.name):
+            if d.label in _NOT_PERSON:
+                continue
+            cx, cy = d.x + d.w / 2, d.y + d.h / 2
+            quadrant = (cx >= PROBE_SIDE) + 2 * (cy >= PROBE_SIDE)
+            if quadrant < 3:
+                hits.add(quadrant + 1)
+        return sorted(hits)
+
+    def analysis(self, image: DecodedImage, *, rotation_gate: Any = None) -> ImageAnalysis:
+        """All boxes in every view of the image, with how they were found (cached by hash).
+
+        rotation_gate(view, window_names) -> bool, when given, is asked before a view that
+        shows skin but no person hint at all gets the rotation probe (the ensemble asks
+        open_nsfw); without it, skin alone is enough."""
         key = image.sha256
         if key:
             with self._cache_lock:
                 hit = self._cache.get(key)
                 if hit is not None:
                     self._cache.move_to_end(key)
-                    return list(hit)
-        dets: list[RawDetection] = []
-        views = image.views
-        # Views are batched by 8: one run call per batch is cheaper than one per view.
-        for start in range(0, len(views), 8):
-            chunk = views[start : start + 8]
-            out = self._run(np.concatenate([preprocess(v.pixels, bgr=self.bgr) for v in chunk], axis=0))
-            for v, o in zip(chunk, out):
-                dets.extend(postprocess(o, v.pixels.shape[1], v.pixels.shape[0], view=v.name))
-        if key:
+                    return hit
+        result = self._analyse_uncached(image, rotation_gate)
+        if key and self._cache_size > 0:
             with self._cache_lock:
-                self._cache[key] = dets
+                self._cache[key] = result
                 self._cache.move_to_end(key)
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
-        return list(dets)
+        return result
+
+    def _analyse_uncached(self, image: DecodedImage, rotation_gate: Any = None) -> ImageAnalysis:
+        views, duplicates = _distinct_views(image.views)
+        unscreenable: list[tuple[str, str, str]] = []
+        jobs: list[tuple[ImageView, Window]] = []
+        for v in views:
+            h, w = v.pixels.shape[:2]
+            try:
+                plan = tiling_mod.plan_windows(v.pixels, max_windows=self.max_windows) if self.tiling else [
+                    Window(0, 0, w, h, "full")
+                ]
+            except Unscreenable as e:
+                unscreenable.append((v.name, e.code, str(e)))
+                plan = [Window(0, 0, w, h, "full")]  # still look: its boxes are evidence
+            jobs += [(v, win) for win in plan]
+        cut: set[int] = set()
+        hints: dict[str, dict[str, float]] = {}
+        found = self._run_windows(jobs, cut, hints)
+        per_view: dict[str, list[RawDetection]] = collections.defaultdict(list)
+        ran: dict[str, list[Window]] = collections.defaultdict(list)
+        for i, (v, win) in enumerate(jobs):
+            per_view[v.name] += found[i]
+            ran[v.name].append(win)
+
+        # Second pass: zoom on small people; rotate when nobody is upright.
+        skin: dict[str, float] = {}
+        extra: list[tuple[ImageView, Window]] = []
+        face_thr = self.thresholds[kinds.IMAGE_FACE]
+        for v in views:
+            h, w = v.pixels.shape[:2]
+            dets = per_view[v.name]
+            budget = self.max_windows - len(ran[v.name])
+            more: list[Window] = []
+            if self.tiling:
+                people = [(d.x, d.y, d.w, d.h) for d in dets if d.label not in _NOT_PERSON]
+                more += tiling_mod.zoom_windows(people, w, h, ran[v.name])
+            if self.rotations == "always":
+                more += tiling_mod.rotation_windows(w, h)
+            elif self.rotations == "auto" and not any(d.label in FACE_LABELS and d.score >= face_thr for d in dets):
+                more += self._rotations_for(v, dets, hints.get(v.name, {}), skin, ran, rotation_gate)
+            extra += [(v, win) for win in more[: max(0, budget)]]
+        if extra:
+            found2 = self._run_windows(extra, cut)
+            for i, (v, win) in enumerate(extra):
+                per_view[v.name] += found2[i]
+                ran[v.name].append(win)
+
+        dets_all: list[RawDetection] = []
+        for v in views:
+            dets = per_view[v.name]
+            if len(ran[v.name]) > 1:
+                items = [(d.label, d.score, d.x, d.y, d.w, d.h) for d in dets]
+                flags = [id(d) in cut for d in dets]
+                dets = [dets[i] for i in merge_boxes(items, cut=flags, iou=NMS_IOU)]
+            dets_all += dets
+        # Identical frames share the detections of the first one, under their own names.
+        for dup, orig in duplicates.items():
+            dets_all += [dataclasses.replace(d, view=dup) for d in per_view.get(orig, []) if d in dets_all]
+        dets_all.sort(key=lambda d: -d.score)
+        return ImageAnalysis(
+            detections=tuple(dets_all),
+            windows={k: [wn.name for wn in ws] for k, ws in ran.items()},
+            skin=skin,
+            unscreenable=tuple(unscreenable),
+            duplicates=duplicates,
+            hints=hints,
+        )
+
+    def _rotations_for(
+        self,
+        v: ImageView,
+        dets: list[RawDetection],
+        hint: dict[str, float],
+        skin: dict[str, float],
+        ran: dict[str, list[Window]],
+        rotation_gate: Any,
+    ) -> list[Window]:
+        """Rotated windows for a view with no upright face, by the strength of the evidence.
+
+        Three full rotated runs cost three times the upright one, and raw skin colour (sand,
+        wood, warm light) calls for them on ~1 in 5 benign photos. So: a body-part box
+        (>= SCORE_FLOOR) -> all three rotations; weaker evidence (a face or, with skin, a body
+        hint under the floor; or skin plus the rotation gate's say) -> the one-run probe,
+        then only the rotations it flags; nothing -> no rotation."""
+        h, w = v.pixels.shape[:2]
+        skin[v.name] = round(skin_fraction(v.pixels), 4)
+        if any(d.label not in FACE_LABELS and d.label not in _NOT_PERSON for d in dets):
+            return tiling_mod.rotation_windows(w, h)
+        skinny = skin[v.name] >= ROTATE_MIN_SKIN
+        weak = hint.get("face", 0.0) >= ROTATE_HINT or (skinny and hint.get("body", 0.0) >= ROTATE_HINT)
+        if not weak and skinny:
+            weak = rotation_gate is None or bool(rotation_gate(v, [wn.name for wn in ran[v.name]]))
+        if not weak:
+            return []
+        ran[v.name].append(Window(0, 0, w, h, "rotprobe"))
+        return [Window(0, 0, w, h, "rot", rot=k) for k in self._rotation_probe(v)]
+
+    def analyse(self, image: DecodedImage) -> list[RawDetection]:
+        """All boxes in every view of the image (cached by content hash)."""
+        return list(self.analysis(image).detections)
 
     def detect(self, image: DecodedImage, *, role: str, image_index: int) -> list[Signal]:
-        dets = [_with_index(d, image_index) for d in self.analyse(image)]
-        return signals_from_detections(dets, role=role, image_index=image_index, thresholds=self.thresholds)
+        analysis = self.analysis(image)
+        dets = [_with_index(d, image_index) for d in analysis.detections]
+        sigs = signals_from_detections(dets, role=role, image_index=image_index, thresholds=self.thresholds)
+        return sigs + unscreenable_signals(analysis, role=role, image_index=image_index, detector=self.name)
+
+
+_NOT_PERSON = frozenset({"FEET_EXPOSED", "FEET_COVERED"})  # shoes alone do not make a person
+_HINT_KINDS = frozenset({"full", "content"})  # windows whose weak boxes count as rotation hints
+
+
+def unscreenable_signals(analysis: ImageAnalysis, *, role: str, image_index: int, detector: str) -> list[Signal]:
+    """A view that could not be screened in full is an invalid input: the policy blocks it."""
+    return [
+        Signal(
+            kinds.INPUT_INVALID,
+            1.0,
+            detector,
+            (Note(f"{role} image {image_index}, view {view}: {msg}"),),
+            {"code": code, "view": view},
+        )
+        for view, code, msg in analysis.unscreenable
+    ]
+
+
+def _distinct_views(views: Sequence[ImageView]) -> tuple[list[ImageView], dict[str, str]]:
+    """Views with identical pixels are screened once (still animations, repeated frames)."""
+    if len(views) < 2:
+        return list(views), {}
+    seen: dict[tuple[tuple[int, ...], bytes], str] = {}
+    out: list[ImageView] = []
+    dup: dict[str, str] = {}
+    for v in views:
+        key = (v.pixels.shape, hashlib.blake2b(np.ascontiguousarray(v.pixels).data, digest_size=16).digest())
+        if key in seen:
+            dup[v.name] = seen[key]
+        else:
+            seen[key] = v.name
+            out.append(v)
+    return out, dup
 
 
 def _with_index(d: RawDetection, image_index: int) -> RawDetection:
-    if d.image_index == image_index:
-        return d
-    return RawDetection(d.label, d.score, d.x, d.y, d.w, d.h, d.view, d.view_w, d.view_h, image_index)
+    return d if d.image_index == image_index else dataclasses.replace(d, image_index=image_index)

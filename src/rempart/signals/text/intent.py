@@ -13,13 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+import numpy as np
+
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, squash_all
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")  # the same on ASCII text, twice as fast
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
+_HAS_DIGIT = re.compile(r"\d")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
@@ -47,6 +51,12 @@ class _Hit:
     end: int
     term: str
     lang: str
+
+
+def _previous_word(s: str, end: int) -> str:
+    """The space-separated word that ends right before `end` (skipping spaces)."""
+    head = s[:end].rstrip()
+    return head[head.rfind(" ") + 1:]
 
 
 def _split_list(spec: str) -> list[str]:
@@ -119,6 +129,18 @@ class _Compiled:
         self.xray_not = _word_set(L.XRAY_NOT)
         self.strip_verbs = _word_set(L.STRIP_VERBS)
         self.strip_objects = _word_set(L.STRIP_OBJECTS)
+        # Prefilter sets: a rule runs only when the prompt holds one of its first words.
+        self.removal_first = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
+            | frozenset(self.remove_prep) | {"off"}
+        self.xray_strip_first = frozenset({"xray", "x"}) | self.strip_verbs
+        # First words of multi-word terms only ("a", "on", "in"): such a word is a candidate
+        # only when a second word of one of its terms is in the prompt too.
+        self.second_words: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        for first, pats in self.exact.items():
+            if all(len(p.words) >= 2 and (not p.words[1][1] or len(p.words[1][0]) >= 4) for p in pats):
+                exact2 = frozenset(p.words[1][0] for p in pats if not p.words[1][1])
+                stem2 = frozenset(p.words[1][0][:4] for p in pats if p.words[1][1])
+                self.second_words[first] = (exact2, stem2)
 
         # Ages.
         self.age_units: list[tuple[tuple[tuple[str, bool], ...], float]] = []
@@ -140,6 +162,7 @@ class _Compiled:
                     self.number_words[t] = int(v)
         self.grade_words = _word_set(L.GRADE_WORDS.replace(",", " "))
         self.ordinal_suffix = _word_set(L.ORDINAL_SUFFIX.replace(",", " "))
+        self.age_words = frozenset(self.number_words) | self.grade_words
 
         # Substring scripts.
         self.sub_index: dict[str, list[tuple[str, str, float, str]]] = {}
@@ -151,6 +174,8 @@ class _Compiled:
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
         keys = sorted(self.sub_index, key=len, reverse=True)
         self.sub_re = re.compile("|".join(re.escape(k) for k in keys))
+        self.sub_object_before = {normalize(k).digits: _word_set(v)
+                                  for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
         glued: dict[str, str] = {}
         for kind, spec in L.GLUED_STEMS.items():
             for e in _split_list(spec):
@@ -208,16 +233,33 @@ def _compiled() -> _Compiled:
     return _Compiled()
 
 
+_CHAR_CLASS = np.zeros(256, dtype=np.int8)  # 1 letter, 2 digit: _ASCII_TOKEN's two token kinds
+_CHAR_CLASS[np.frombuffer(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)] = 1
+_CHAR_CLASS[np.frombuffer(b"0123456789", np.uint8)] = 2
+
+
+def _ascii_spans(s: str) -> list[tuple[int, int]]:
+    """`[m.span() for m in _ASCII_TOKEN.finditer(s)]`, vectorised: faster on long prompts."""
+    k = _CHAR_CLASS[np.frombuffer(s.encode("ascii"), dtype=np.uint8)]
+    pad = np.zeros(k.size + 2, dtype=np.int8)
+    pad[1:-1] = k
+    change = pad[1:] != pad[:-1]
+    word = k != 0
+    starts = np.flatnonzero(change[:-1] & word)
+    ends = np.flatnonzero(change[1:] & word) + 1
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
 def _word_matches(tok: str, word: str, stem: bool) -> bool:
     if stem:
         return tok.startswith(word) and len(tok) - len(word) <= MAX_STEM_SUFFIX
     return tok == word
 
 
-class TextIntentDetector:
-    """Finds undress / swimwear / underwear / nudity / sexual / minor / real-person intent.
-
-    One Signal per kind found. Evidence spans point into the original prompt.
+class RuleIntentDetector:
+    """The rule half (v1): finds undress / swimwear / underwear / nudity / sexual / minor /
+    real-person terms. One Signal per kind found. Evidence spans point into the original
+    prompt. `TextIntentDetector` (hybrid.py) combines it with the statistical model.
     """
 
     name = "text_intent_v1"
@@ -232,17 +274,42 @@ class TextIntentDetector:
             raise ValueError(f"unknown mode {mode!r}: expected 'generate' or 'edit'")
         if not text:
             return []
-        n = normalize(text)
+        return self.detect_normalized(normalize(text), mode)
+
+    def detect_normalized(self, n: Normalized, mode: str) -> list[Signal]:
+        """Same as `detect` for an already normalised prompt (the hybrid detector shares it)."""
         hits = self._hits(n)
-        hits.extend(_real_person_shapes(text))
+        hits.extend(_real_person_shapes(n.original))
         return self._signals(n, hits, mode)
 
     # -- matching -------------------------------------------------------------------------
     def _hits(self, n: Normalized) -> list[_Hit]:
         c = self._c
         s = n.text
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(s)]
-        toks = [s[a:b] for a, b in spans]
+        tokenizer = _ASCII_TOKEN if s.isascii() else _TOKEN
+        toks = tokenizer.findall(s)
+        # Prefilter: set operations (in C) say which passes can fire at all. Most prompts
+        # hold no trigger word, and the Python-level passes below then never run.
+        words = set(toks)
+        prefixes = {t[:4] for t in words}
+        term_words = words & c.exact.keys()
+        for w in term_words & c.second_words.keys():
+            exact2, stem2 = c.second_words[w]
+            if words.isdisjoint(exact2) and prefixes.isdisjoint(stem2):
+                term_words.discard(w)
+        term_pre = prefixes & c.stem4.keys()
+        check_acc = not n.original.isascii()
+        acc_diff = check_acc and n.accented != s
+        need_removal = not words.isdisjoint(c.removal_first)
+        need_post = not words.isdisjoint(c.remove_post)
+        need_shape = not prefixes.isdisjoint(c.transparent_first) or not words.isdisjoint(c.xray_strip_first)
+        need_ages = not words.isdisjoint(c.age_words) or _HAS_DIGIT.search(s) is not None
+        need_sub = check_acc and bool(c.sub_re.pattern)
+        if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
+                or need_ages or need_sub):
+            return []
+        spans = _ascii_spans(s) if tokenizer is _ASCII_TOKEN and len(s) > 300 else \
+            [m.span() for m in tokenizer.finditer(s)]
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
         # and elongated letters collapsed ("nuude" -> "nude").
         alts: dict[int, list[str]] = {}
@@ -261,8 +328,13 @@ class TextIntentDetector:
                         alts[i] = extra
         hits: list[_Hit] = []
         ntok = len(toks)
-        check_acc = not n.original.isascii()
-        for i in range(ntok):
+        if n.obf or acc_diff:
+            candidates: Iterable[int] = range(ntok)
+        elif term_words or term_pre:
+            candidates = [i for i, t in enumerate(toks) if t in term_words or t[:4] in term_pre]
+        else:
+            candidates = ()
+        for i in candidates:
             if len(hits) >= MAX_HITS:
                 break
             t = toks[i]
@@ -272,18 +344,24 @@ class TextIntentDetector:
                     self._try(pat, i, toks, spans, alts, hits)
                 for pat in c.stem4.get(f[:4], ()):
                     self._try(pat, i, toks, spans, alts, hits)
-            if check_acc:
+            if acc_diff:
                 a, b = spans[i]
                 ta = n.accented[a:b]
                 if ta != t:
                     for pat in c.acc_exact.get(ta, ()):
                         self._try(pat, i, [n.accented[x:y] for x, y in spans[i:i + len(pat.words)]],
                                   spans[i:], {}, hits, offset=i)
-        self._rule_removal(n, toks, spans, hits)
-        self._rule_transparent_xray_strip(n, toks, spans, hits)
-        self._rule_ages(n, toks, spans, hits)
-        if check_acc and c.sub_re.pattern:
+        if need_removal or need_post:
+            self._rule_removal(n, toks, spans, hits, need_removal, need_post)
+        if need_shape:
+            self._rule_transparent_xray_strip(n, toks, spans, hits)
+        if need_ages:
+            self._rule_ages(n, toks, spans, hits)
+        if need_sub:
             for m in c.sub_re.finditer(s):
+                objects = c.sub_object_before.get(m.group())
+                if objects and _previous_word(s, m.start()) in objects:
+                    continue  # "안경 벗겨": glasses, not clothes
                 for kind, lang, score, term in c.sub_index[m.group()]:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
                 if len(hits) >= MAX_HITS:
@@ -323,11 +401,13 @@ class TextIntentDetector:
                 return frozenset({lang}), False
         return None
 
-    def _rule_removal(self, n: Normalized, toks, spans, hits) -> None:
+    def _rule_removal(self, n: Normalized, toks, spans, hits, first: bool = True, post: bool = True) -> None:
         c = self._c
         s = n.text
         ntok = len(toks)
-        for i, t in enumerate(toks):
+        trig = c.removal_first
+        for i in [i for i, t in enumerate(toks) if t in trig] if first else ():
+            t = toks[i]
             strong = c.remove_pre.get(t)
             weak = c.remove_weak.get(t) if strong is None else None
             prep = c.remove_prep.get(t) if strong is None and weak is None else None
@@ -365,7 +445,7 @@ class TextIntentDetector:
                 if tj in c.determiners:
                     seen_det = True
         # Clothing followed by a particle: "her clothes off", "zieh ihr die Kleider aus".
-        for j, t in enumerate(toks):
+        for j, t in enumerate(toks) if post else ():
             cl = self._clothing(t)
             if cl is None:
                 continue
@@ -399,7 +479,9 @@ class TextIntentDetector:
     def _rule_transparent_xray_strip(self, n: Normalized, toks, spans, hits) -> None:
         c = self._c
         ntok = len(toks)
-        for i, t in enumerate(toks):
+        first4, first = c.transparent_first, c.xray_strip_first
+        for i in [i for i, t in enumerate(toks) if t[:4] in first4 or t in first]:
+            t = toks[i]
             if t[:4] in c.transparent_first:
                 for words in c.transparent:
                     m = self._match_words(toks, i, words)
@@ -438,7 +520,9 @@ class TextIntentDetector:
     def _rule_ages(self, n: Normalized, toks, spans, hits) -> None:
         c = self._c
         ntok = len(toks)
-        for i, t in enumerate(toks):
+        age_words = c.age_words
+        for i in [i for i, t in enumerate(toks) if t in age_words or t.isdigit()]:
+            t = toks[i]
             if t.isdigit():
                 if len(t) > 2:
                     continue
@@ -552,6 +636,10 @@ _KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY,
 
 # -- real person: name-shaped spans in the ORIGINAL text -------------------------------------
 _CAP_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# _CAP_WORD's words that start with a capital, in ASCII text (not a capital glued after a
+# hyphen or apostrophe inside a word: "x-Men" is one lower-case word there).
+_ASCII_CAP_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’\-])[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*")
+_TWO_CAPS = re.compile(r"[A-Z][A-Za-z'\-]*[ \-][A-Z]")  # necessary for a run, in ASCII text
 _NAME_STOP = frozenset("""
 a an the her his she he it its this that these those my your our their i you we they me him them
 make put remove take give turn change add show draw generate create render paint edit photo picture
@@ -572,13 +660,20 @@ def _real_person_shapes(text: str) -> list[_Hit]:
     """
     if len(text) > 20_000:
         text = text[:20_000]  # the gate rejects long prompts earlier; keep this bounded
-    words = list(_CAP_WORD.finditer(text))
-    if len(words) < 2:
+    if text.isascii() and _TWO_CAPS.search(text) is None:
+        return []  # no capitalised word directly followed by another: no run to report
+    ascii_text = text.isascii()
+    if ascii_text:
+        words: list = []
+        n_words = len(_CAP_WORD.findall(text))
+        caps = len(_ASCII_CAP_WORD.findall(text))
+    else:
+        words = list(_CAP_WORD.finditer(text))
+        n_words = len(words)
+        caps = sum(1 for w in words if w.group()[0].isupper())
+    if n_words < 2 or caps < 2:
         return []
-    caps = sum(1 for w in words if w.group()[0].isupper())
-    if caps < 2:
-        return []
-    if len(words) >= 4 and caps / len(words) >= 0.75:
+    if n_words >= 4 and caps / n_words >= 0.75:
         return []  # Title Case Prompt: capitals carry no name information
     hits: list[_Hit] = []
     run: list[re.Match[str]] = []
@@ -588,7 +683,10 @@ def _real_person_shapes(text: str) -> list[_Hit]:
             a, b = run[0].start(), run[-1].end()
             hits.append(_Hit(K.TEXT_REAL_PERSON, 0.5, -a - 1, b, "name-shaped", "*"))
 
-    for w in words:
+    # In ASCII text only capitalised words can join a run, and any other word between two
+    # of them shows in the gap: iterating over the capitalised words alone gives the same runs.
+    candidates = _ASCII_CAP_WORD.finditer(text) if ascii_text else words
+    for w in candidates:
         g = w.group()
         ok = (
             len(g) >= 2
@@ -602,7 +700,7 @@ def _real_person_shapes(text: str) -> list[_Hit]:
             run = []
         if ok:
             run.append(w)
-        else:
+        elif run:
             flush()
             run = []
     flush()
@@ -610,13 +708,20 @@ def _real_person_shapes(text: str) -> list[_Hit]:
 
 
 def detect_text(text: str, *, mode: str = "generate") -> list[Signal]:
-    """Convenience wrapper around a shared TextIntentDetector."""
-    return _default().detect(text, mode=mode)
+    """Convenience wrapper around a shared TextIntentDetector (rules + model)."""
+    from rempart.signals.text.hybrid import default_detector
+
+    return default_detector().detect(text, mode=mode)
 
 
-@lru_cache(maxsize=1)
-def _default() -> TextIntentDetector:
-    return TextIntentDetector()
+def __getattr__(name: str):
+    # `from rempart.signals.text.intent import TextIntentDetector` keeps working: it is the
+    # hybrid detector now (imported lazily, hybrid.py imports this module).
+    if name == "TextIntentDetector":
+        from rempart.signals.text.hybrid import TextIntentDetector
+
+        return TextIntentDetector
+    raise AttributeError(name)
 
 
 def sexual_kinds(signals: Iterable[Signal]) -> set[str]:

@@ -53,7 +53,8 @@ TERMS: dict[str, dict[str, str]] = {
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*",
         "sv": "klä av, kläd av, utan kläder",
         "cs": "svlekn*, svlec*, bez obleceni",
-        "ro": "dezbraca*, fara haine",
+        "ro": "dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
+        "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
         "vi": "^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
         "hi-latn": "kapde utar*, kapde utaa*, kapde nikal*",
     },
@@ -73,13 +74,17 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "mayolu, mayo giy*, mayoyla",
         "id": "baju renang, pakaian renang",
         "sv": "baddrakt",
+        "cs": "plavky, plavkach, dvoudilne plavky",
+        "ro": "costum de baie, costume de baie",
+        "ja-latn": "mizugi, sukumizu",
         "vi": "^đồ bơi",
     },
     K.TEXT_UNDERWEAR: {
         "en": "underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
         "g string, gstring, knickers, underpants, undies, boxer shorts=0.6, boxer briefs=0.6, "
         "negligee, nightie=0.7, corset=0.6, bustier=0.6, garter belt=0.7, garters=0.6, "
-        "intimates=0.6, sports bra=0.7, bodystocking, teddy lingerie",
+        "intimates=0.6, sports bra=0.7, bodystocking, teddy lingerie, "
+        "undergarments, lingere, lingeri, linjerie, underware, undawear, pantys, brassier",
         "fr": "sous vetements, sous vetement, soutien gorge, soutiens gorge, culotte=0.7, petite culotte, "
         "lingerie fine, nuisette=0.7, porte jarretelles",
         "es": "ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
@@ -96,6 +101,9 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
         "id": "pakaian dalam, celana dalam, beha, bh",
         "sv": "underklader, behå=0.7, trosor",
+        "cs": "spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
+        "ro": "lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
+        "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
         "vi": "^đồ lót",
     },
     K.TEXT_NUDITY: {
@@ -103,7 +111,8 @@ TERMS: dict[str, dict[str, str]] = {
         "in the nude, birthday suit=0.7, au naturel=0.7, stark naked, nudist=0.8, "
         "naturist=0.7, bare breasted, barebreasted, bare chested=0.5, barechested=0.5, shirtless=0.5, "
         "nipple, nipples, areola*, genitals, genitalia, vagina, vulva, penis, pubic, "
-        "exposed breasts, bare breasts, bare butt=0.7, naked body, full frontal nudity, frontal nudity",
+        "exposed breasts, bare breasts, bare butt=0.7, naked body, full frontal nudity, frontal nudity, "
+        "nekkid, nakkid, nakid, nakey=0.7, neked, nood=0.7, noodz, nudez",
         "fr": "nu, nue, nus, nues, toute nue, tout nu, seins nus, torse nu=0.5, nudite, "
         "seins a l air, sein nu",
         "es": "desnuda, desnudo, desnudas, desnudos, desnudez, encuerada, en pelotas, en bolas=0.7, "
@@ -122,6 +131,8 @@ TERMS: dict[str, dict[str, str]] = {
         "cs": "naha, nahe, nahy, nahota",
         "vi": "^khỏa thân, ^khoả thân, ^trần truồng",
         "hi-latn": "nangi, nanga=0.6",
+        "ro": "goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless",
+        "ja-latn": "hadaka, zenra, hanra, nuudo",
     },
     K.TEXT_SEXUAL: {
         "en": "sex=0.8, sexual, sexually, sexy=0.6, sexier=0.6, porn, porno, pornographic, pornography, "
@@ -136,7 +147,9 @@ TERMS: dict[str, dict[str, str]] = {
         "striptease, lap dance, pole dancer=0.5, ahegao, thirst trap=0.7, "
         "breasts=0.6, boobs=0.8, boob=0.8, tits=0.8, titties, busty=0.6, cleavage=0.6, "
         "buttocks=0.6, booty=0.5, pussy=0.6, orgy, orgies, cum=0.6, horny=0.7, "
-        "camel toe, cameltoe, milf, jailbait, r18, rule34, rule 34",
+        "camel toe, cameltoe, milf, jailbait, r18, rule34, rule 34, "
+        "suggestively=0.7, provocatively=0.7, in a suggestive way=0.8, in a suggestive pose=0.8, "
+        "suggestive manner=0.7, sexualized, sexualised, sexualize, sexualise",
         "fr": "sexe=0.8, sexuel, sexuelle, sexy=0.6, porno, pornographique, erotique, coquine=0.6, "
         "position sexuelle, pose sexy=0.8, jambes ecartees, seins=0.6, fesses=0.6, excitante=0.6",
         "es": "sexo=0.8, sexual, sexy=0.6, porno, pornografia, pornografico, erotica, erotico, "
@@ -154,6 +167,9 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "seks=0.8, seksi=0.6, cinsel, porno, erotik, mustehcen",
         "id": "seks=0.8, seksi=0.6, porno, erotis, mesum, bokep, sange",
         "sv": "sexig=0.6, porr",
+        "cs": "sex=0.8, sexualn*, sexy=0.6, porno, pornografi*, erotick*",
+        "ro": "sex=0.8, sexual*, sexy=0.6, porno, pornografic*, erotic*, obscen*, indecent*=0.7",
+        "ja-latn": "ecchi, etchi, eroi, ero gazou, ero shashin, sekkusu, iyarashii=0.8",
     },
     K.TEXT_MINOR: {
         "en": "child, children, childs, kid=0.8, kids=0.8, kiddo, toddler, toddlers, infant, infants, "
@@ -193,6 +209,11 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "cocuk*, kucuk kiz, kiz cocugu, ergen, resit olmayan, liseli=0.6",
         "id": "anak=0.6, anak kecil, anak anak, gadis kecil, bocah, remaja, di bawah umur, siswi=0.6",
         "sv": "barn, flicka=0.4",
+        "cs": "dite, ditete, holcicka, holcicku, divenka, nezletil*, skolacka, skolacku",
+        "ro": "copil, copila, copilul, copii=0.6, fetita, fetite, fetitei, baietel, baietelul, minora, "
+        "minori=0.6, adolescenta, adolescent=0.7, eleva=0.6, eleve=0.6, scolarita",
+        "ja-latn": "shoujo=0.6, joshikousei, joshi kousei, joshichuugakusei, joshi chuugakusei, "
+        "chuugakusei, shougakusei, youjo, kodomo, rori",
     },
 }
 
@@ -298,6 +319,7 @@ REMOVE_PRE: dict[str, str] = {
     "ru": "сними снять снимите снимает стяни стянуть",
     "uk": "зніми зняти зніміть",
     "id": "buka bukalah lepas lepaskan lepasin copot",
+    "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
 REMOVE_WEAK: dict[str, str] = {
@@ -327,6 +349,7 @@ REMOVE_PREP: dict[str, str] = {
     "uk": "без менше",
     "id": "tanpa",
     "sv": "utan",
+    "he": "בלי ללא",
 }
 # Determiners that make an explicit object for a weak verb or an ambiguous garment.
 DETERMINERS = "the a an all any every this that these those le la les l un une el los las un una " \
@@ -389,6 +412,9 @@ CLOTHING: dict[str, str] = {
     "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu",
     "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja",
     "sv": "klader",
+    # Hebrew glues the article ה- to the noun: both forms are listed.
+    "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
+    "חצאית החצאית מכנסיים המכנסיים",
 }
 # Transparency words next to clothing: "see-through dress", "transparent shirt".
 TRANSPARENT = (
@@ -419,12 +445,13 @@ AGE_UNITS = (
     "year old, years old, yr old, yrs old, year olds, years of age, yo, y o, yrs=0.6, years young, "
     "ans, an=0.5, anos, años, jahre, jahre alt, jahrige*, jahriges, anni, jaar, jarige, lat, letnia, "
     "letni, лет, года, год, летняя, летний, років, роки, рік, річна, yasinda, yasindaki, yas, "
-    "tahun, ar, arig, 歳, 岁, 歲, 살"
+    "tahun, ar, arig, ani, sai, sal, saal, ساله, سال, বছর, বছরের, 歳, 岁, 歲, 살"
 )
-AGE_PREFIX = "aged, age, ages, edad, alter, eta, idade, возраст, umur"
+AGE_PREFIX = "aged, age, ages, edad, alter, eta, idade, возраст, umur, varsta, בת, בן, בגיל, גיל"
 # "15 years ago", "il y a 15 ans", "vor 15 Jahren": durations, not ages.
-AGE_NEXT_BLOCK = "ago later before after earlier fa geleden temu назад тому sonra lalu apres despues"
-AGE_PREV_BLOCK = "hace vor seit depuis pendant durante hace fa since for over in en dans"
+AGE_NEXT_BLOCK = "ago later before after earlier fa geleden temu назад тому sonra lalu apres despues " \
+    "pehle baad mae pahle پہلے بعد قبل پیش আগে পরে"
+AGE_PREV_BLOCK = "hace vor seit depuis pendant durante hace fa since for over in en dans acum timp"
 NUMBER_WORDS = {
     "en": "one 1, two 2, three 3, four 4, five 5, six 6, seven 7, eight 8, nine 9, ten 10, eleven 11, "
     "twelve 12, thirteen 13, fourteen 14, fifteen 15, sixteen 16, seventeen 17",
@@ -448,11 +475,16 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "服を脱, 脱がせ, 脱がし, 脱衣, 透け, 服なし, 着衣なし",
+        "ja": "服を脱, 脱がせ, 脱がし, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし",
         "zh": "脱光, 脱衣, 脱掉衣服, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装",
         "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의",
         "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري",
         "hi": "कपड़े उतार, बिना कपड़, कपडे उतार",
+        "bn": "জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
+        "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র",
+        "he": "תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
+        "תורידי לה את הבגדים, תוריד ממנה את הבגדים",
+        "ur": "کپڑے اتار, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "水着, ビキニ, スク水",
@@ -460,27 +492,39 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ko": "비키니, 수영복",
         "ar": "بيكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "बिकिनी, स्विमसूट",
+        "bn": "বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
+        "he": "ביקיני, בגד ים, בגדי ים",
+        "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس",
     },
     K.TEXT_UNDERWEAR: {
-        "ja": "下着, ランジェリー, ブラジャー, パンティ, ショーツ",
+        "ja": "下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
         "zh": "内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
         "ko": "속옷, 란제리, 팬티, 브래지어",
         "ar": "ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
         "hi": "अंडरवियर, लॉन्जरी, अधोवस्त्र",
+        "bn": "অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
+        "he": "תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
+        "ur": "زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
     },
     K.TEXT_NUDITY: {
-        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首",
+        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん",
         "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头",
         "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지",
         "ar": "عارية, عاري, عراة, عاريات",
         "hi": "नंगी, नंगा, नग्न",
+        "bn": "নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা",
+        "he": "עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי",
+        "ur": "ننگی, ننگا, برہنہ, عریاں, عریانی",
     },
     K.TEXT_SEXUAL: {
-        "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥",
+        "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
         "zh": "色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6",
         "ko": "섹스, 야한, 포르노, 성행위, 야동",
         "ar": "إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
         "hi": "सेक्स, अश्लील",
+        "bn": "যৌন, সেক্স, সেক্সি=0.6, পর্ন, অশ্লীল, কামুক=0.7, উত্তেজক=0.6",
+        "he": "סקסי=0.6, סקסית=0.6, פורנו, ארוטי, מיני מפורש, יחסי מין, בתנוחה מינית, תנוחה מינית",
+        "ur": "فحش, جنسی, سیکس, سیکسی=0.6, شہوانی=0.7, بیہودہ=0.6",
     },
     K.TEXT_MINOR: {
         "ja": "子供, 子ども, こども, 児童, 幼女, 少女=0.6, 女子高生=0.8, 女子中学生, 中学生, 小学生, ロリ, ショタ, 未成年",
@@ -488,7 +532,19 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ko": "어린이, 아동, 소녀=0.6, 미성년, 초등학생, 중학생, 여중생, 로리",
         "ar": "طفلة, طفل, أطفال, اطفال, قاصر, فتاة صغيرة",
         "hi": "बच्चा, बच्ची, बच्चे, नाबालिग, छोटी लड़की",
+        "bn": "শিশু, বাচ্চা, নাবালিকা, নাবালক, ছোট মেয়ে, কিশোরী=0.8, স্কুলছাত্রী=0.7",
+        "he": "ילדה, ילדות, ילד קטן, קטינה, קטין, נערה=0.6, תלמידה=0.6, פעוט",
+        "ur": "بچی, بچہ, نابالغ, کمسن, کم سن, چھوٹی لڑکی, سکول کی لڑکی",
     },
+}
+
+# A substring term right after one of these words is about an object, not clothing:
+# Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat).
+SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
+    "벗겨": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
+    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
+    "벗기": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
+    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
 }
 
 # Latin stems searched inside words that were glued together by an obfuscation step

@@ -67,6 +67,13 @@ _LEET_CAND = re.compile(r"[^\W\d_][013457@$!|+]|[$@][^\W\d_]")
 # Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e".
 _SPACED = re.compile(r"(?<![^\W_])[^\W_](?:[ ._\-*~·/]{1}[^\W_](?![^\W_])){2,}")
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
+# The same three patterns with ASCII classes: identical on ASCII text, and much faster
+# there (Python's re looks Unicode classes up per character). Used for the "is there any"
+# checks that every prompt pays.
+_SPACED_ASCII = re.compile(_SPACED.pattern, re.ASCII)
+_ELONG_ASCII = re.compile(_ELONG.pattern, re.ASCII)
+_LEET_CAND_ASCII = re.compile(_LEET_CAND.pattern, re.ASCII)
+_LEET_CHARS = frozenset("013457@$!|+")
 _CONF_CAND = re.compile("[" + "".join(_CONFUSABLE) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
 _NATIVE_LETTER = re.compile("[" + "".join(
@@ -165,7 +172,23 @@ def _remap(positions: list[int], keep: list[bool]) -> list[int]:
     return [new_index[p] for p in positions if keep[p]]
 
 
+# The last prompt normalised and its result. The gate runs several text detectors on the
+# same prompt string one after another; each calls normalize(), and this one-entry cache
+# lets them share the work. A tuple is swapped in whole, so threads see a consistent pair.
+_last: tuple[str, "Normalized"] | None = None
+
+
 def normalize(text: str) -> Normalized:
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    result = _normalize(text)
+    _last = (text, result)
+    return result
+
+
+def _normalize(text: str) -> Normalized:
     obf: list[int] = []
     if text.isascii():
         s = text.lower()
@@ -220,7 +243,7 @@ def normalize(text: str) -> Normalized:
             s, acc = "".join(s_l), "".join(a_l)
 
     # Join spaced-out letters: "n u d e" -> "nude" (at least two letters in the run).
-    if _SPACED.search(s):
+    if (_SPACED_ASCII if s.isascii() else _SPACED).search(s):
         keep = [True] * len(s)
         hit = False
         for m in _SPACED.finditer(s):
@@ -238,7 +261,7 @@ def normalize(text: str) -> Normalized:
             (s, acc), src = _delete([s, acc], src, keep)
 
     # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1).
-    if _ELONG.search(s):
+    if (_ELONG_ASCII if s.isascii() else _ELONG).search(s):
         keep = [True] * len(s)
         for m in _ELONG.finditer(s):
             for k in range(m.start() + 2, m.end()):
@@ -251,7 +274,7 @@ def normalize(text: str) -> Normalized:
 
     digits = s
     # Leetspeak, 1:1 so the offset map is shared.
-    if _LEET_CAND.search(s):
+    if not _LEET_CHARS.isdisjoint(s) and (_LEET_CAND_ASCII if s.isascii() else _LEET_CAND).search(s):
         s_l = list(s)
         changed = False
         for m in _LEET_WORD.finditer(s):

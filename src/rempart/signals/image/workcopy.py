@@ -1,0 +1,88 @@
+"""Downscaled working copies of a view, made once per picture and shared by the detectors.
+
+Several image detectors want the same small picture: the skin measures and the
+photo-or-render statistics a ~256 px copy, dlib a 512 px grey one, the window planner and
+dlib the content box. Each used to shrink the full-size view itself (a few milliseconds
+each at 1024 px, more on large photos). Here each copy is made once, from the next larger
+cached copy (so a 256 px copy of a 4000 px photo costs a 512 px resize), and kept while the
+view's pixel array is alive.
+
+The cache is keyed by the array's identity and checked through a weak reference, so a
+recycled id never returns another picture's copy; copies are read-only to every caller.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from typing import Any, Callable
+
+import cv2
+import numpy as np
+
+_CACHE_SIZE = 32  # entries: a few copies and measures for each of a few views in flight
+_cache: OrderedDict[tuple[int, str], tuple[weakref.ref, Any]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _memo(pixels: np.ndarray, key: str, make: Callable[[], Any]) -> Any:
+    k = (id(pixels), key)
+    with _lock:
+        hit = _cache.get(k)
+        if hit is not None and hit[0]() is pixels:
+            _cache.move_to_end(k)
+            return hit[1]
+    value = make()
+    try:
+        ref = weakref.ref(pixels)
+    except TypeError:  # not weak-referenceable (should not happen for ndarrays): no caching
+        return value
+    with _lock:
+        for dead in [key for key, (r, _) in _cache.items() if r() is None]:
+            del _cache[dead]  # the picture is gone: free its copies now, not at eviction
+        _cache[k] = (ref, value)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def _freeze(a: np.ndarray) -> np.ndarray:
+    a.setflags(write=False)  # shared between detectors: nobody may change it in place
+    return a
+
+
+# Sizes of the copies kept; a request for another side shrinks from the nearest larger one.
+_LADDER = (512, 256)
+
+
+def shrunk(pixels: np.ndarray, side: int) -> tuple[np.ndarray, float]:
+    """RGB copy with long side <= `side` (area-averaged) and the scale from the view to it.
+
+    A view already small enough is returned as it is (scale 1.0)."""
+    h, w = pixels.shape[:2]
+    f = min(1.0, side / float(max(h, w)))
+    if f >= 1.0:
+        return pixels, 1.0
+
+    def make() -> np.ndarray:
+        src = pixels
+        for rung in _LADDER:  # start from the smallest cached copy still larger than the target
+            if rung > side and max(h, w) > rung:
+                src = shrunk(pixels, rung)[0]
+        size = (max(1, round(w * f)), max(1, round(h * f)))
+        return _freeze(cv2.resize(np.ascontiguousarray(src), size, interpolation=cv2.INTER_AREA))
+
+    small = _memo(pixels, f"rgb{side}", make)
+    return small, small.shape[1] / float(w)
+
+
+def grey(pixels: np.ndarray, side: int) -> tuple[np.ndarray, float]:
+    """Grey (luma) copy with long side <= `side`, and the scale from the view to it."""
+    small, scale = shrunk(pixels, side)
+    return _memo(pixels, f"grey{side}", lambda: _freeze(cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_RGB2GRAY))), scale
+
+
+def memo(pixels: np.ndarray, key: str, make: Callable[[], Any]) -> Any:
+    """Any other per-picture measure (the content box, the skin fraction), computed once."""
+    return _memo(pixels, key, make)

@@ -1,0 +1,165 @@
+"""The text-intent detector: rules and a statistical model, combined per intent.
+
+- The rules (intent.py, v1) find explicit terms and give evidence spans into the original
+  prompt.
+- The model (model.py) gives a graded probability per intent from hashed character
+  n-grams; it catches implicit intent ("boudoir", "covered only by a sheet"), misspellings
+  and sub-word mixes that no list enumerates, and it scores the benign look-alikes low.
+- The context rules (context.py) say who the request is about (a real person, an invented
+  one) and whether it tries to switch the gate off.
+
+Each intent kind gets one signal whose score is the larger of the two halves; `detail`
+keeps both (`rule`, `model`) so a reviewer or a policy can see which half fired. A model-only
+signal points at the words that drove its score. The detector never decides.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from rempart.signals import kinds as K
+from rempart.signals.base import Signal, TextSpan
+from rempart.signals.text.context import ContextHit, ContextRules
+from rempart.signals.text.features import prepare
+from rempart.signals.text.intent import RuleIntentDetector
+from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
+from rempart.signals.text.normalize import Normalized, normalize
+
+_MODES = frozenset({"generate", "edit"})
+# Model label -> signal kind.
+LABEL_KINDS = {
+    "undress": K.TEXT_UNDRESS, "swimwear": K.TEXT_SWIMWEAR, "underwear": K.TEXT_UNDERWEAR,
+    "nudity": K.TEXT_NUDITY, "sexual": K.TEXT_SEXUAL, "minor": K.TEXT_MINOR, "injection": K.TEXT_INJECTION,
+}
+KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL, K.TEXT_MINOR,
+              K.TEXT_REAL_PERSON, K.TEXT_INJECTION, K.TEXT_REAL_TARGET, K.TEXT_FICTIONAL_TARGET)
+MODEL_EMIT = 0.5  # a model-only intent is reported from this probability on
+_USE_DEFAULT = object()
+
+
+class TextIntentDetector:
+    """Rules + model text-intent detector. Build once and share: it is read-only."""
+
+    name = "text_intent_v2"
+
+    def __init__(self, model: TextIntentModel | None | object = _USE_DEFAULT,
+                 rules: RuleIntentDetector | None = None, context: ContextRules | None = None) -> None:
+        self.rules = rules or RuleIntentDetector()
+        self.context = context or _context_rules()
+        self._model_error: str | None = None
+        if model is _USE_DEFAULT:
+            try:
+                model = default_model()
+            except ModelUnavailable as exc:  # fail closed at detect time, not at start-up
+                model, self._model_error = None, str(exc)
+        self.model: TextIntentModel | None = model  # type: ignore[assignment]
+
+    # -- public ---------------------------------------------------------------------------
+    def detect(self, text: str, *, mode: str) -> list[Signal]:
+        return self.detect_batch([text], [mode])[0]
+
+    def detect_batch(self, texts: Sequence[str], modes: Sequence[str] | str) -> list[list[Signal]]:
+        """Signals for each prompt, in order; one model pass for the whole batch."""
+        if self._model_error is not None:
+            raise ModelUnavailable(self._model_error)
+        if isinstance(modes, str) or not isinstance(modes, Sequence):
+            modes = [modes] * len(texts)  # type: ignore[list-item]
+        modes = [getattr(m, "value", m) for m in modes]
+        for m in modes:
+            if m not in _MODES:
+                raise ValueError(f"unknown mode {m!r}: expected 'generate' or 'edit'")
+        norms = [normalize(t) if t else None for t in texts]
+        probs = None
+        prepared: list[str] = []
+        hot: list[bool] = [False] * len(norms)
+        if self.model is not None:
+            prepared = [prepare(n.text) if n is not None else "" for n in norms]
+            probs = self.model.predict_prepared(prepared)
+            hot = (probs >= MODEL_EMIT).any(axis=1).tolist()  # rows where the model has a say
+        labels = self.model.labels if self.model is not None else ()
+        out: list[list[Signal]] = []
+        for i, n in enumerate(norms):
+            if n is None:
+                out.append([])
+                continue
+            row = None if probs is None else probs[i]
+            out.append(self._combine(n, modes[i], row, labels, prepared[i] if prepared else "", hot[i]))
+        return out
+
+    # -- combination ----------------------------------------------------------------------
+    def _combine(self, n: Normalized, mode: str, row, labels: Sequence[str], prepared: str,
+                 hot: bool) -> list[Signal]:
+        rule = {s.kind: s for s in self.rules.detect_normalized(n, mode)}
+        ctx = {h.kind: h for h in self.context.find(n, mode)}
+        if not rule and not ctx and not hot:
+            return []  # the common case: nothing from either half
+        probs = None if row is None else dict(zip(labels, row.tolist()))
+        found: dict[str, Signal] = {}
+        for label, kind in LABEL_KINDS.items():
+            r_sig = rule.get(kind)
+            r = r_sig.score if r_sig is not None else 0.0
+            m = probs.get(label, 0.0) if probs is not None else 0.0
+            if kind == K.TEXT_INJECTION and "injection" in ctx:
+                h = ctx["injection"]
+                r_sig = self._span_signal(kind, 0.9, n, h, mode)
+                r = 0.9
+            if r_sig is None and m < MODEL_EMIT:
+                continue
+            score = max(r, m)
+            if r_sig is not None:
+                evidence, detail = r_sig.evidence, dict(r_sig.detail)
+            else:
+                evidence, detail = self._model_evidence(n, prepared, label), {"terms": [], "lang": [], "mode": mode}
+            detail.update(rule=round(r, 4), model=round(m, 4),
+                          source="both" if r_sig is not None and m >= MODEL_EMIT else ("rules" if r_sig else "model"))
+            found[kind] = Signal(kind, round(min(1.0, score), 4), self.name, evidence, detail)
+        if K.TEXT_REAL_PERSON in rule:
+            s = rule[K.TEXT_REAL_PERSON]
+            found[K.TEXT_REAL_PERSON] = Signal(s.kind, s.score, self.name, s.evidence, s.detail)
+        found.update(self._targets(n, mode, ctx))
+        return [found[k] for k in KIND_ORDER if k in found]
+
+    def _targets(self, n: Normalized, mode: str, ctx: dict[str, ContextHit]) -> dict[str, Signal]:
+        out: dict[str, Signal] = {}
+        real = ctx.get("relation") or ctx.get("photo")
+        score = 0.9 if real is not None else 0.0
+        if real is None and mode == "edit" and "edit_person" in ctx and "fictional" not in ctx:
+            # An edit that talks about a person in the uploaded picture: a real person unless
+            # the text says otherwise. The image detectors confirm with a face.
+            real, score = ctx["edit_person"], 0.7
+        if real is not None:
+            out[K.TEXT_REAL_TARGET] = self._span_signal(K.TEXT_REAL_TARGET, score, n, real, mode)
+        if "fictional" in ctx:
+            out[K.TEXT_FICTIONAL_TARGET] = self._span_signal(K.TEXT_FICTIONAL_TARGET, 0.8, n, ctx["fictional"], mode)
+        return out
+
+    def _span_signal(self, kind: str, score: float, n: Normalized, h: ContextHit, mode: str) -> Signal:
+        a, b = n.span(h.start, h.end)
+        return Signal(kind, score, self.name, (TextSpan(a, b, n.original[a:b]),),
+                      {"terms": [h.term], "cue": h.kind, "mode": mode})
+
+    def _model_evidence(self, n: Normalized, prepared: str, label: str) -> tuple[TextSpan, ...]:
+        """Spans of the original prompt holding the words that drove a model-only score."""
+        if self.model is None or not prepared:
+            return ()
+        spans = []
+        s = n.text
+        for a, b in self.model.top_spans(prepared, label):
+            word = prepared[a:b]
+            k = s.find(word)
+            if k < 0:
+                continue
+            oa, ob = n.span(k, k + len(word))
+            spans.append(TextSpan(oa, ob, n.original[oa:ob]))
+        return tuple(sorted(set(spans), key=lambda sp: (sp.start, sp.end)))
+
+
+@lru_cache(maxsize=1)
+def _context_rules() -> ContextRules:
+    return ContextRules()
+
+
+@lru_cache(maxsize=1)
+def default_detector() -> TextIntentDetector:
+    return TextIntentDetector()

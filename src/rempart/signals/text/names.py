@@ -1,0 +1,427 @@
+"""Named-real-person detector: finds people's names in a prompt, offline.
+
+The policy blocks a named real person together with a sexual, undressing or swimwear
+signal, so this detector trades recall for precision. It reports `text.real_person` for:
+
+1. Public figures (score 0.9): a hand-written list (data/public_figures.txt) matched on
+   the normalised prompt, so case, accents, leetspeak, look-alike letters, invisible
+   characters and spaced-out letters do not matter. Also glued ("taylorswift",
+   "#TaylorSwift"), one-letter misspellings of both-distinctive names ("scarlett johanson",
+   0.8), and native spellings in other scripts (CJK, Cyrillic, Arabic, Devanagari...).
+2. First name + surname pairs (0.65, 0.6 outside Latin script): two adjacent words, the
+   first a popular first name and the second a popular surname in some country
+   (Faker's per-locale name lists, data/first_names.txt, data/last_names.txt), neither of
+   them a common word in one of many languages (data/common_words.txt). In any case.
+3. The same pair where one word is also a common word ("Grace Kelly", "Mark Zuckerberg")
+   counts only when both words are capitalised in the original in a prompt that is not
+   written in Title Case or capitals, or when they are glued in CamelCase (0.6).
+
+Pairs that name a place, brand, artwork or fictional character ("Hong Kong", "Lara
+Croft", data/not_people.txt) are not reported. Evidence spans point into the original
+prompt. Cost is linear in the prompt: one tokenisation and a few set look-ups per word.
+The lists load once per process (~15 MB).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from rempart.signals import kinds as K
+from rempart.signals.base import Signal, TextSpan
+from rempart.signals.text.normalize import Normalized, normalize
+
+DATA_DIR = Path(__file__).parent / "data"
+MAX_CHARS = 20_000  # the gate rejects longer prompts first; bounds work on direct calls
+MAX_SPANS = 8
+_MODES = frozenset({"generate", "edit"})
+
+SCORE_PUBLIC = 0.9
+SCORE_PUBLIC_FUZZY = 0.8
+SCORE_PAIR = 0.65
+SCORE_PAIR_OTHER_SCRIPT = 0.6
+SCORE_PAIR_CASED = 0.6
+
+# Letters plus the combining marks that scripts such as Devanagari or Thai need inside a
+# word (Python's \w leaves those out and would cut the word apart).
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f\u17b4-\u17d3\u302a-\u302f\u3099\u309a"
+)
+_TOKEN = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
+_ASCII_TOKEN = re.compile(r"[a-z]+")
+# A lower-case letter followed by a capital: a CamelCase word may hide a glued name.
+_INNER_CAPITAL = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")
+# Two capitalised words in a row: without one, the case rule (3) cannot fire.
+_TWO_CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+[ \t\-_.·'’]{1,3}[A-ZÀ-Þ]")
+# What may stand between the parts of one name: spaces, a hyphen, a dot, an underscore,
+# a middle dot ("泰勒·斯威夫特"), an apostrophe. Not a comma or a line break.
+_GAP = re.compile(r"[ \t\-_.·・•'’]{1,3}")
+_NAME_SEP = r"[\s\-_.·・•]*"
+# Scripts written without spaces between words (or with particles glued to names):
+# names there are found as substrings.
+_NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# Capital Cyrillic/Greek letters that look Latin but whose lower case does not (В, Н, М,
+# Т, Β, Η, Μ, Ζ): the normaliser casefolds first, so inside a word that also has Latin
+# letters we map their lower case back ("Тaylor" -> "taylor"). One char for one char.
+_EXTRA_LOOKALIKE = str.maketrans({"в": "b", "н": "h", "м": "m", "т": "t", "β": "b", "η": "h", "μ": "m", "ζ": "z"})
+_MIXED_WORD = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*")
+# Words after which a name is the author of a style, not the person depicted
+# ("painting by Greg Rutkowski", "in the style of ..."); such pairs score below the policy
+# threshold. Public figures are not affected.
+_CREATOR_PREV = frozenset(
+    "by artist artists painter painters photographer illustrator sculptor designer author "
+    "director par por von".split()
+)
+_CREATOR_OF = frozenset("style styles manner school works".split())
+_LIST_JOIN = re.compile(r"\s*(?:,|and|&|\+|y|et|und|e)?\s*")
+SCORE_CREATOR = 0.4
+# A "surname" that names a kind of place makes the pair a place ("Morgan Rd", "Charles
+# River", "Graham Street"), not a person.
+_PLACE_WORDS = frozenset(
+    "st str rd ln ave av blvd dr hwy pl sq ct street road lane avenue boulevard drive way highway "
+    "place square court river lake bay island isle park hall bridge station tower hill mount "
+    "mountain valley beach falls creek canyon county city town village airport harbor harbour "
+    "port center centre church cathedral chapel castle palace gardens garden stadium arena "
+    "college university school hospital museum library theater theatre hotel".split()
+)
+
+
+def _read_list(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _tokens(s: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(s))
+
+
+def _is_latin(word: str) -> bool:
+    return all(c < "\u0250" for c in word)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1:] == b[i + 1:]:
+            return True
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    if len(a) > len(b):
+        a, b = b, a
+    return a[i:] == b[i + 1:]
+
+
+class NameLists:
+    """The name data, normalised the way prompts are. Built once per process."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        self.first = frozenset(_read_list(data_dir / "first_names.txt"))
+        self.last = frozenset(_read_list(data_dir / "last_names.txt"))
+        self.common = frozenset(_read_list(data_dir / "common_words.txt"))
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> public figures
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}  # last word of 2-word names
+        self.mononyms: set[str] = set()
+        self.glued: dict[str, tuple[str, ...]] = {}  # "taylorswift" -> ("taylor", "swift")
+        no_space: list[str] = []
+        spaced: list[str] = []
+        for entry in _read_list(data_dir / "public_figures.txt"):
+            norm = normalize(entry).digits
+            toks = _tokens(norm)
+            if not toks:
+                continue
+            if not all(_is_latin(t) for t in toks):
+                if _NO_SPACE_SCRIPT.search(norm):
+                    no_space.append(_NAME_SEP.join(map(re.escape, toks)))
+                else:  # each word may carry a short inflection ("владимира путина")
+                    spaced.append((r"[^\W\d_]{0,2}" + _NAME_SEP).join(map(re.escape, toks)))
+                continue
+            if len(toks) == 1:
+                self.mononyms.add(toks[0])
+                continue
+            self.phrases.setdefault(toks[0], []).append(toks)
+            glued = "".join(toks)
+            if len(glued) >= 8:
+                self.glued[glued] = toks
+            if len(toks) == 2:
+                self.by_last.setdefault(toks[1], []).append(toks)
+        # Words that can start a name: one set look-up rejects every other word.
+        # First names that are also common words ("will", "rose", "mark") start a name only
+        # when capitalised (rule 3), so they are kept apart and checked after the case.
+        self.starters = (self.first - self.common) | self.phrases.keys() | self.mononyms | self.glued.keys()
+        self.cased_starters = self.first & self.common
+        for cands in self.phrases.values():
+            cands.sort(key=len, reverse=True)  # longest first: "jennifer love hewitt"
+        self.not_people: set[tuple[str, str]] = set()
+        for entry in _read_list(data_dir / "not_people.txt"):
+            toks = _tokens(normalize(entry).digits)
+            if len(toks) >= 2:  # single words (e.g. "cinderella") can never form a pair
+                self.not_people.add(toks[:2])
+        # Other scripts: substring search. Space-less scripts need no word boundary; the
+        # others may carry a short inflection or clitic ("путина").
+        alts = sorted(no_space, key=len, reverse=True)
+        self.no_space_re = re.compile("(?:" + "|".join(alts) + ")") if alts else None
+        alts = sorted(spaced, key=len, reverse=True)
+        self.spaced_re = (
+            re.compile(rf"(?<![^\W\d_])(?:{'|'.join(alts)})[^\W\d_]{{0,3}}(?![^\W\d_])") if alts else None
+        )
+
+
+_lists: NameLists | None = None
+_lists_lock = threading.Lock()
+
+
+def default_lists() -> NameLists:
+    global _lists
+    if _lists is None:
+        with _lists_lock:
+            if _lists is None:
+                _lists = NameLists()
+    return _lists
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # normalised offsets
+    end: int
+    score: float
+    source: str
+    name: str
+
+
+class NamedPersonDetector:
+    """Emits `text.real_person` when a prompt names a person (see the module docstring)."""
+
+    name = "named_person"
+
+    def __init__(self, lists: NameLists | None = None) -> None:
+        self._lists = lists or default_lists()
+
+    def detect(self, text: str, *, mode: str) -> list[Signal]:
+        mode = getattr(mode, "value", mode)  # accepts rempart.request.model.Mode too
+        if mode not in _MODES:
+            raise ValueError(f"unknown mode {mode!r}: expected 'generate' or 'edit'")
+        if not text or not isinstance(text, str):
+            return []
+        if len(text) > MAX_CHARS:
+            text = text[:MAX_CHARS]  # a prefix: spans stay valid in the caller's text
+        return self.detect_normalized(normalize(text))
+
+    def detect_normalized(self, n: Normalized) -> list[Signal]:
+        """Same as `detect` for a prompt another detector has already normalised."""
+        matches = self._matches(n)
+        if not matches:
+            return []
+        return [self._signal(n, matches)]
+
+    # -- matching -------------------------------------------------------------------------
+    def _matches(self, n: Normalized) -> list[_Match]:
+        L = self._lists
+        s = n.text
+        ascii_text = s.isascii()
+        if not ascii_text:
+            s = _unmask_mixed_words(s)
+        out: list[_Match] = []
+        if not ascii_text:
+            for rx in (L.no_space_re, L.spaced_re):
+                if rx is not None:
+                    for m in rx.finditer(s):
+                        out.append(_Match(m.start(), m.end(), SCORE_PUBLIC, "public_figure", m.group()))
+        tokenizer = _ASCII_TOKEN if ascii_text else _TOKEN
+        orig = n.original
+        starters = L.starters
+        by_last = L.by_last
+        camel = _INNER_CAPITAL.search(orig) is not None
+        # Fast path (most prompts): set operations in C show that no word can start a name.
+        all_words = tokenizer.findall(s)
+        if starters.isdisjoint(all_words) and by_last.keys().isdisjoint(all_words) and not camel \
+                and _TWO_CAPITALISED.search(orig) is None:
+            return out
+        spans = [m.span() for m in tokenizer.finditer(s)]
+        words = [s[a:b] for a, b in spans]
+        count = len(words)
+        cased_starters = L.cased_starters
+        case_info: list[bool] = []  # computed on first need
+
+        def cased() -> bool:
+            if not case_info:
+                case_info.append(_case_is_informative(n.original))
+            return case_info[0]
+
+        def joined(i: int) -> bool:  # words i and i+1 may be parts of one name
+            return _GAP.fullmatch(s, spans[i][1], spans[i + 1][0]) is not None
+
+        for i, w in enumerate(words):
+            has_next = i + 1 < count
+            if (
+                w not in starters
+                and not (w in cased_starters and orig[n.orig_start(spans[i][0])].isupper())
+                and not (has_next and words[i + 1] in by_last)
+                and not (camel and len(w) >= 6)
+            ):
+                continue  # the common case: this word cannot start a name
+            # 1. public figures
+            hit = False
+            for ph in L.phrases.get(w, ()):
+                k = len(ph)
+                if tuple(words[i:i + k]) == ph and all(joined(x) for x in range(i, i + k - 1)):
+                    out.append(_Match(spans[i][0], spans[i + k - 1][1], SCORE_PUBLIC, "public_figure", " ".join(ph)))
+                    hit = True
+                    break
+            if hit:
+                continue
+            if w in L.mononyms or (len(w) >= 8 and w in L.glued):
+                name = " ".join(L.glued.get(w, (w,)))
+                out.append(_Match(spans[i][0], spans[i][1], SCORE_PUBLIC, "public_figure", name))
+                continue
+            if has_next and joined(i):
+                nxt = words[i + 1]
+                fuzzy = self._fuzzy_public(w, nxt)
+                if fuzzy:
+                    out.append(_Match(spans[i][0], spans[i + 1][1], SCORE_PUBLIC_FUZZY, "public_figure_fuzzy", fuzzy))
+                    continue
+                # 2./3. first name + surname, with an optional initial between ("Michael J. Fox")
+                j = i + 1
+                if len(nxt) == 1 and i + 2 < count and joined(i + 1):
+                    j = i + 2
+                score = self._pair_score(n, spans, words, i, j, cased)
+                if score:
+                    source = "name_pair"
+                    if _is_creator(s, spans, words, i, out):
+                        score, source = SCORE_CREATOR, "creator_pair"
+                    out.append(_Match(spans[i][0], spans[j][1], score, source, f"{w} {words[j]}"))
+                    continue
+            # CamelCase glued pair in the original ("#EmmaWatson")
+            if camel and len(w) >= 6:
+                score, split = self._camel_pair(n, spans[i], w)
+                if score:
+                    out.append(_Match(spans[i][0], spans[i][1], score, "name_pair", f"{w[:split]} {w[split:]}"))
+        return out
+
+    def _fuzzy_public(self, w: str, nxt: str) -> str | None:
+        """A public figure's two-word name with one typo in one word (both words >= 5)."""
+        L = self._lists
+        common = L.common
+        for ph in L.phrases.get(w, ()):
+            if len(ph) == 2 and len(ph[1]) >= 5 and ph[1] not in common and w not in common \
+                    and _within_one_edit(nxt, ph[1]):
+                return " ".join(ph)
+        if len(w) >= 5:
+            for ph in L.by_last.get(nxt, ()):
+                if len(ph[0]) >= 5 and ph[0] not in common and nxt not in common and _within_one_edit(w, ph[0]):
+                    return " ".join(ph)
+        return None
+
+    def _pair_score(self, n: Normalized, spans, words, i: int, j: int, cased) -> float:
+        L = self._lists
+        f, last = words[i], words[j]
+        if f not in L.first or last not in L.last:
+            return 0.0
+        latin = _is_latin(f) and _is_latin(last)
+        if (latin and len(f) < 3) or len(f) < 2 or len(last) < 2:
+            return 0.0
+        if (f, last) in L.not_people or (i > 0 and (words[i - 1], f) in L.not_people) or last in _PLACE_WORDS:
+            return 0.0
+        if len(f) == len(last) and (f[1:] == last[1:] or (f[0] == last[0] and f[-2:] == last[-2:])):
+            return 0.0  # reduplication, not a name: "ping pong", "ding dong", "tic tac"
+        cf, cl = f in L.common, last in L.common
+        if not cf and not cl:
+            return SCORE_PAIR if latin else SCORE_PAIR_OTHER_SCRIPT
+        if cf and cl:
+            return 0.0
+        if latin and cased() and _capitalised(n, spans[i]) and _capitalised(n, spans[j]):
+            return SCORE_PAIR_CASED
+        return 0.0
+
+    def _camel_pair(self, n: Normalized, span: tuple[int, int], w: str) -> tuple[float, int]:
+        a, b = n.span(*span)
+        orig = n.original[a:b]
+        if len(orig) != len(w) or not orig[0].isupper():
+            return 0.0, 0
+        uppers = [k for k in range(1, len(orig)) if orig[k].isupper()]
+        if len(uppers) != 1 or not orig[1:uppers[0]].islower() or not orig[uppers[0] + 1:].islower():
+            return 0.0, 0
+        k = uppers[0]
+        f, last = w[:k], w[k:]
+        L = self._lists
+        if len(f) < 3 or len(last) < 2 or f not in L.first or last not in L.last or (f, last) in L.not_people \
+                or last in _PLACE_WORDS:
+            return 0.0, 0
+        if f in L.common and last in L.common:
+            return 0.0, 0
+        return (SCORE_PAIR if f not in L.common and last not in L.common else SCORE_PAIR_CASED), k
+
+    # -- output ---------------------------------------------------------------------------
+    def _signal(self, n: Normalized, matches: list[_Match]) -> Signal:
+        # Merge overlapping matches ("Sarah Jessica" + "Jessica Parker"), keep the best score.
+        matches.sort(key=lambda m: (m.start, -m.end))
+        merged: list[_Match] = []
+        for m in matches:
+            if merged and m.start < merged[-1].end:
+                top = merged[-1]
+                top.end = max(top.end, m.end)
+                if m.score > top.score:
+                    top.score, top.source, top.name = m.score, m.source, m.name
+            else:
+                merged.append(_Match(m.start, m.end, m.score, m.source, m.name))
+        best = sorted(merged, key=lambda m: (-m.score, m.start))[:MAX_SPANS]
+        best.sort(key=lambda m: m.start)
+        evidence = []
+        for m in best:
+            a, b = n.span(m.start, m.end)
+            evidence.append(TextSpan(a, b, n.original[a:b]))
+        return Signal(
+            kind=K.TEXT_REAL_PERSON,
+            score=max(m.score for m in merged),
+            detector=self.name,
+            evidence=tuple(evidence),
+            detail={
+                "names": [m.name for m in best],
+                "sources": sorted({m.source for m in best}),
+                "obfuscated": any(n.fuzzy(m.start, m.end) for m in best),
+            },
+        )
+
+
+def _is_creator(s: str, spans, words, i: int, previous: list[_Match]) -> bool:
+    """A name right after "by", "artist", "style of"..., or listed after such a name."""
+    if i >= 1 and words[i - 1] in _CREATOR_PREV:
+        return True
+    if i >= 2 and words[i - 1] == "of" and words[i - 2] in _CREATOR_OF:
+        return True
+    if previous and previous[-1].source == "creator_pair":
+        return _LIST_JOIN.fullmatch(s, previous[-1].end, spans[i][0]) is not None
+    return False
+
+
+def _unmask_mixed_words(s: str) -> str:
+    if not any(c in "внмтβημζ" for c in s):
+        return s
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_EXTRA_LOOKALIKE), s)
+
+
+def _capitalised(n: Normalized, span: tuple[int, int]) -> bool:
+    a, b = n.span(*span)
+    w = n.original[a:b]
+    return len(w) >= 2 and w[0].isupper() and not w[1:].isupper()
+
+
+def _case_is_informative(text: str) -> bool:
+    """False for prompts in capitals or Title Case, where a capital says nothing about names."""
+    if text.isupper():
+        return False
+    words = _LONG_WORD.findall(text)
+    if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+        return False
+    return True

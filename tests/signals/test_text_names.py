@@ -1,0 +1,178 @@
+"""NamedPersonDetector: names of real people in prompts, with exact spans, few false hits."""
+
+from __future__ import annotations
+
+import pytest
+
+from rempart.signals import kinds as K
+from rempart.signals.text.names import NamedPersonDetector, NameLists, _within_one_edit
+
+
+@pytest.fixture(scope="module")
+def det() -> NamedPersonDetector:
+    return NamedPersonDetector()
+
+
+def person(det: NamedPersonDetector, text: str, mode: str = "generate"):
+    sigs = det.detect(text, mode=mode)
+    assert all(s.kind == K.TEXT_REAL_PERSON and s.detector == "named_person" for s in sigs)
+    return sigs[0] if sigs else None
+
+
+def assert_spans_exact(text: str, sig) -> None:
+    for ev in sig.evidence:
+        assert 0 <= ev.start < ev.end <= len(text)
+        assert text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    "text, span_text",
+    [
+        ("taylor swift in a bikini", "taylor swift"),
+        ("Taylor Swift on the beach", "Taylor Swift"),
+        ("TAYLOR SWIFT", "TAYLOR SWIFT"),
+        ("photo of t4yl0r sw1ft", "t4yl0r sw1ft"),  # leetspeak
+        ("T a y l o r S w i f t", "T a y l o r S w i f t"),  # spaced letters
+        ("tay\u200blor swift", "tay\u200blor swift"),  # zero-width space
+        ("\u0422aylor Swift", "\u0422aylor Swift"),  # Cyrillic capital Te
+        ("make #TaylorSwift dance", "TaylorSwift"),  # glued, hashtag
+        ("taylor_swift", "taylor_swift"),
+        ("Beyoncé at a party", "Beyoncé"),
+        ("b3y0nc3", "b3y0nc3"),
+        ("a picture of scarlett johanson", "scarlett johanson"),  # one-letter typo
+        ("泰勒·斯威夫特穿比基尼", "泰勒·斯威夫特"),  # no spaces in Chinese
+        ("фото владимира путина", "владимира путина"),  # Russian inflection
+    ],
+)
+def test_public_figures_any_case_and_obfuscation(det, text, span_text):
+    sig = person(det, text)
+    assert sig is not None, text
+    assert sig.score >= 0.8
+    assert [e.text for e in sig.evidence] == [span_text]
+    assert_spans_exact(text, sig)
+
+
+def test_obfuscated_hit_is_marked(det):
+    assert person(det, "t4yl0r sw1ft").detail["obfuscated"] is True
+    assert person(det, "taylor swift").detail["obfuscated"] is False
+
+
+@pytest.mark.parametrize(
+    "text, span_text",
+    [
+        ("a photo of emily johnson at the office", "emily johnson"),
+        ("Emily Johnson", "Emily Johnson"),
+        ("EMILY JOHNSON", "EMILY JOHNSON"),
+        ("put Michael J. Fox on stage", "Michael J. Fox"),
+        ("Emily James Parker smiling", "Emily James Parker"),  # overlapping pairs merge
+        ("my neighbour #EmilyJohnson", "EmilyJohnson"),
+        ("портрет Анна Иванова", "Анна Иванова"),
+    ],
+)
+def test_first_and_last_name_pairs(det, text, span_text):
+    sig = person(det, text)
+    assert sig is not None, text
+    assert 0.55 <= sig.score <= 0.7
+    assert [e.text for e in sig.evidence] == [span_text]
+    assert_spans_exact(text, sig)
+
+
+def test_common_word_name_needs_capitals(det):
+    # "grace" and "mark" are common words: the pair counts only when written like a name.
+    assert person(det, "a portrait of Rose Byrne smiling") is not None
+    assert person(det, "a portrait of rose byrne smiling") is None
+    # ...and not in a Title Case prompt, where capitals say nothing.
+    assert person(det, "A Portrait Of Rose Byrne In The Garden") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a woman in a summer dress on the beach",
+        "rose garden",
+        "Rose Garden",
+        "will it rain tomorrow",
+        "young king on a throne",
+        "Young King",
+        "grace under pressure",
+        "Golden Gate bridge at sunset",
+        "GoldenGate",
+        "Hong Kong skyline at night",
+        "a statue of Lara Croft",  # fictional character
+        "Walk down Morgan Rd to the Charles River",  # places shaped like names
+        "The Alamo at dusk",
+        "playing ping pong",
+        "A man riding a wave on top of a surfboard.",
+        "",
+        "   ",
+    ],
+)
+def test_benign_look_alikes_stay_clean(det, text):
+    assert person(det, text) is None
+
+
+def test_artist_names_score_below_policy_threshold(det):
+    sig = person(det, "oil painting by greg wilson and emily johnson")
+    assert sig is not None and sig.score < 0.5
+    assert sig.detail["sources"] == ["creator_pair"]
+    # The depicted person still counts when a creator is also named.
+    sig = person(det, "emily johnson, painting by greg wilson")
+    assert sig.score >= 0.6
+
+
+def test_several_names_give_several_spans(det):
+    text = "Emma Watson and Emily Johnson at a party"
+    sig = person(det, text)
+    assert [e.text for e in sig.evidence] == ["Emma Watson", "Emily Johnson"]
+    assert sig.score == pytest.approx(0.9)
+    assert_spans_exact(text, sig)
+
+
+def test_accepts_mode_enum_and_rejects_unknown_mode(det):
+    from rempart.request.model import Mode
+
+    assert person(det, "taylor swift", mode=Mode("edit")) is not None
+    with pytest.raises(ValueError):
+        det.detect("taylor swift", mode="paint")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "taylor swift " * 20_000,  # 260k chars: truncated, still a hit
+        "\x00\x01\x02\x1f\x7f" * 1000,
+        "\u200b\u200e\u202e" * 1000,
+        "\ud800 lone surrogate taylor swift",
+        "a" * 100_000,
+        "Aa" * 50_000,
+    ],
+)
+def test_bad_input_does_not_crash(det, text):
+    sigs = det.detect(text, mode="generate")
+    for s in sigs:
+        assert_spans_exact(text, s)
+        assert len(s.evidence) <= 8
+
+
+def test_detect_normalized_matches_detect(det):
+    from rempart.signals.text.normalize import normalize
+
+    text = "t4yl0r sw1ft and Emily Johnson"
+    assert det.detect_normalized(normalize(text)) == det.detect(text, mode="generate")
+
+
+def test_lists_are_loaded_and_consistent():
+    lists = NameLists()
+    assert "taylor" in lists.first and "johnson" in lists.last
+    assert "the" not in lists.first  # function words never count as names
+    assert {"will", "rose", "king"} <= lists.common
+    assert ("taylor", "swift") in lists.phrases["taylor"]
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [("johansson", "johanson", True), ("swift", "swfit", True), ("swift", "swift", False),
+     ("swift", "shift", True), ("swift", "drift", False), ("ab", "abcd", False)],
+)
+def test_within_one_edit(a, b, expected):
+    assert _within_one_edit(a, b) is expected
