@@ -32,7 +32,9 @@ TERMS: dict[str, dict[str, str]] = {
         "seethrough=0.7, xray vision, x ray vision, clothes off, clothing off, "
         "no clothes, no clothing, without clothes, without clothing, without any clothes, "
         "less clothes, less clothing, fewer clothes, minimal clothing=0.7, nothing on=0.6, "
-        "wearing nothing, not wearing anything=0.7, dressed in nothing",
+        "wearing nothing, not wearing anything=0.7, dressed in nothing, "
+        "under her clothes=0.8, under her clothing=0.8, beneath her clothes=0.8, underneath her clothes=0.8, "
+        "under his clothes=0.8, under her shirt=0.7, under her dress=0.7, under her top=0.7",
         "fr": "deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
         "es": "desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
@@ -485,6 +487,9 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "he": "תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
         "תורידי לה את הבגדים, תוריד ממנה את הבגדים",
         "ur": "کپڑے اتار, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر",
+        "fa": "لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
+        "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
+        "برهنه اش کن, برهنهاش کن, بدون لباس, بی لباس",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "水着, ビキニ, スク水",
@@ -495,6 +500,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "bn": "বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
         "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس",
+        "fa": "بیکینی, مایو, لباس شنا",
     },
     K.TEXT_UNDERWEAR: {
         "ja": "下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
@@ -505,6 +511,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "bn": "অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
         "he": "תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
+        "fa": "لباس زیر, سوتین, لانژری",
     },
     K.TEXT_NUDITY: {
         "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん",
@@ -515,6 +522,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "bn": "নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা",
         "he": "עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי",
         "ur": "ننگی, ننگا, برہنہ, عریاں, عریانی",
+        "fa": "برهنه, عریان",
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
