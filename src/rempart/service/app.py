@@ -249,7 +249,9 @@ def app_from_env() -> FastAPI:
         policy = Policy.from_file(path, options=options)
     else:
         policy = Policy.default_with(options)
-    return create_app(Gate(policy, GateConfig(db_path=os.environ.get("REMPART_DB", "rempart.sqlite"))))
+    gate = Gate(policy, GateConfig(db_path=os.environ.get("REMPART_DB", "rempart.sqlite")))
+    gate.warm_up()  # load every model before the first request, not during it
+    return create_app(gate)
 
 
 def serve(*, db_path: str, policy_path: str | None, options: dict[str, bool], host: str, port: int, workers: int) -> None:

@@ -57,6 +57,11 @@ class BundledAgeModel:
 
         self._model = AgeAndGender()
 
+    def warm_up(self) -> None:
+        # The package loads its landmark model and networks lazily: one estimate on a blank
+        # face-sized box loads them all.
+        self._model.predict(np.zeros((64, 64, 3), np.uint8), [(0, 63, 63, 0)])
+
     def estimate(self, pixels: np.ndarray, faces: Sequence[FaceBox]) -> list[float]:
         if not faces:
             return []
@@ -157,6 +162,12 @@ class PossibleMinorDetector:
             if self._model is None:
                 self._model = BundledAgeModel()
             return self._model
+
+    def warm_up(self) -> None:
+        """Load the age model now rather than on the first face."""
+        warm = getattr(self.model, "warm_up", None)
+        if callable(warm):
+            warm()
 
     def detect(self, image: DecodedImage, *, role: str, image_index: int) -> list[Signal]:
         faces = self.faces.analyse(image)
