@@ -26,10 +26,7 @@ from typing import Any
 
 from rempart.errors import AuditIntegrityError
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_CONFIG = 5
-EXIT_TAMPERED = 6
+from rempart.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_TAMPERED, EXIT_USAGE, fail, open_audit_log
 DEFAULT_ORIGIN = "rempart/audit"
 
 
@@ -76,18 +73,7 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
 # --------------------------------------------------------------------------- helpers
 
 
-def _fail(message: str, code: int = EXIT_CONFIG) -> int:
-    print(f"rempart: {message}", file=sys.stderr)
-    return code
 
-
-def _open(db: str) -> Any:
-    from rempart.audit.log import AuditLog
-    from rempart.storage.base import is_postgres_url
-
-    if not is_postgres_url(db) and not Path(db).exists():
-        raise FileNotFoundError(f"no audit database at {db}")
-    return AuditLog(db)
 
 
 def _synced_tree(log: Any) -> Any:
@@ -104,16 +90,16 @@ def _problem_dicts(report: Any, source: str) -> list[dict]:
 
 def _with_log(args: argparse.Namespace, fn: Any) -> int:
     try:
-        log = _open(args.db)
+        log = open_audit_log(args.db)
     except FileNotFoundError as e:
-        return _fail(str(e))
+        return fail(str(e), EXIT_CONFIG)
     try:
         return fn(log)
     except AuditIntegrityError as e:
         print(f"rempart: audit log TAMPERED: {e.message}", file=sys.stderr)
         return EXIT_TAMPERED
     except (ValueError, KeyError) as e:  # a seq or size the tree does not hold
-        return _fail(str(e.args[0] if e.args else e), EXIT_USAGE)
+        return fail(str(e.args[0] if e.args else e), EXIT_USAGE)
     finally:
         log.close()
 
@@ -136,14 +122,14 @@ def run_verify(args: argparse.Namespace) -> int:
     cp = None
     if args.from_checkpoint:
         if not args.key:
-            return _fail("--from-checkpoint needs --key FILE (the verifier key, or the signer key file)", EXIT_USAGE)
+            return fail("--from-checkpoint needs --key FILE (the verifier key, or the signer key file)", EXIT_USAGE)
         try:
             verifier = _load_verifier(args.key)
             cp = verify_checkpoint(Path(args.from_checkpoint).read_bytes(), verifier)
         except OSError as e:
-            return _fail(f"cannot read {e.filename}: {e.strerror}")
+            return fail(f"cannot read {e.filename}: {e.strerror}", EXIT_CONFIG)
         except ValueError as e:
-            return _fail(f"bad key file {args.key}: {e}")
+            return fail(f"bad key file {args.key}: {e}", EXIT_CONFIG)
         except CheckpointError as e:
             print(f"rempart: checkpoint {args.from_checkpoint} does not verify: {e.message}", file=sys.stderr)
             return EXIT_TAMPERED
@@ -242,25 +228,25 @@ def run_checkpoint(args: argparse.Namespace) -> int:
     from rempart.audit.checkpoint import load_key
 
     if not args.key_file:
-        return _fail("checkpoint needs a signer key: --key-file FILE (or env REMPART_AUDIT_KEY_FILE); "
+        return fail("checkpoint needs a signer key: --key-file FILE (or env REMPART_AUDIT_KEY_FILE); "
                      "create one with `rempart audit keygen --out FILE`", EXIT_USAGE)
     try:
         key = load_key(args.key_file)
     except PermissionError as e:
-        return _fail(str(e))
+        return fail(str(e), EXIT_CONFIG)
     except OSError as e:
-        return _fail(f"cannot read the key file {args.key_file}: {e.strerror}")
+        return fail(f"cannot read the key file {args.key_file}: {e.strerror}", EXIT_CONFIG)
     except ValueError as e:
-        return _fail(f"bad key file {args.key_file}: {e}")
+        return fail(f"bad key file {args.key_file}: {e}", EXIT_CONFIG)
     if args.post and not args.post.startswith(("http://", "https://")):
-        return _fail(f"--post needs an http:// or https:// URL, got {args.post!r}", EXIT_USAGE)
+        return fail(f"--post needs an http:// or https:// URL, got {args.post!r}", EXIT_USAGE)
 
     def checkpoint(log: Any) -> int:
         tree = _synced_tree(log)
         try:
             note = tree.checkpoint(args.origin, key)
         except ValueError as e:
-            return _fail(f"cannot sign a checkpoint: {e}", EXIT_USAGE)
+            return fail(f"cannot sign a checkpoint: {e}", EXIT_USAGE)
         if args.out:
             Path(args.out).write_text(note, "utf-8")
             print(f"checkpoint of {tree.size} records written to {args.out}", file=sys.stderr)
@@ -280,10 +266,10 @@ def _post(url: str, note: str, timeout: float) -> int:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - URL scheme checked above
             status = resp.status
     except urllib.error.HTTPError as e:
-        return _fail(f"witness {url} refused the checkpoint: HTTP {e.code} {e.reason}")
+        return fail(f"witness {url} refused the checkpoint: HTTP {e.code} {e.reason}", EXIT_CONFIG)
     except (urllib.error.URLError, TimeoutError, OSError) as e:
         reason = getattr(e, "reason", e)
-        return _fail(f"cannot reach the witness {url}: {reason}")
+        return fail(f"cannot reach the witness {url}: {reason}", EXIT_CONFIG)
     print(f"checkpoint posted to {url}: HTTP {status}", file=sys.stderr)
     return EXIT_OK
 
@@ -294,13 +280,13 @@ def run_keygen(args: argparse.Namespace) -> int:
     try:
         key = generate_key(args.name)
     except ValueError as e:
-        return _fail(str(e), EXIT_USAGE)
+        return fail(str(e), EXIT_USAGE)
     try:
         save_key(key, args.out)
     except FileExistsError:
-        return _fail(f"{args.out} exists; refusing to overwrite a key")
+        return fail(f"{args.out} exists; refusing to overwrite a key", EXIT_CONFIG)
     except OSError as e:
-        return _fail(f"cannot write {args.out}: {e.strerror}")
+        return fail(f"cannot write {args.out}: {e.strerror}", EXIT_CONFIG)
     pub = Path(f"{args.out}.pub")
     pub.write_text(key.verifier_key + "\n", "utf-8")
     print(key.verifier_key)

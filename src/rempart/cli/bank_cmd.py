@@ -23,9 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_DATA = 5
+from rempart.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, fail, open_audit_log, table
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -108,10 +106,6 @@ def _store(args: argparse.Namespace):
     return BankStore(args.banks or args.db)
 
 
-def _fail(message: str, code: int = EXIT_DATA) -> int:
-    print(f"rempart: {message}", file=sys.stderr)
-    return code
-
 
 def _create(args: argparse.Namespace) -> int:
     kwargs: dict[str, Any] = {"source": args.source, "kind": "allow" if args.allow_list else "block",
@@ -162,7 +156,7 @@ def _list(args: argparse.Namespace) -> int:
     elif not rows:
         print("no banks yet: `rempart bank create NAME --source S` creates one")
     else:
-        print(_table(rows, cols[:7]))
+        print(table(rows, cols[:7]))
     return EXIT_OK
 
 
@@ -209,17 +203,17 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    from rempart.audit.log import AuditLog
     from rempart.banks.sweep import format_result, parse_since, sweep
     from rempart.cli.progress import Progress
 
     try:
         since = parse_since(args.since) if args.since else None
     except ValueError as e:
-        return _fail(f"error: {e}", EXIT_USAGE)
-    if not Path(args.db).exists():
-        return _fail(f"no audit database at {args.db}")
-    log = AuditLog(args.db)
+        return fail(f"error: {e}", EXIT_USAGE)
+    try:
+        log = open_audit_log(args.db)
+    except FileNotFoundError as e:
+        return fail(str(e), EXIT_DATA)
     progress = Progress(None, label="sweeping", enabled=not args.no_progress)
     try:
         with _store(args) as store:
@@ -249,7 +243,7 @@ def _sync(args: argparse.Namespace) -> int:
     remotes = [r for r in config.remotes if not args.only or r.name in args.only]
     unknown = sorted(set(args.only) - {r.name for r in config.remotes})
     if unknown:
-        return _fail(f"error: no configured remote named {', '.join(unknown)} "
+        return fail(f"error: no configured remote named {', '.join(unknown)} "
                      f"(configured: {', '.join(r.name for r in config.remotes) or 'none'})", EXIT_USAGE)
     if not remotes:
         print("no remote banks configured; nothing to do (see `rempart bank sync --help`)", file=sys.stderr)
@@ -281,9 +275,3 @@ def _sync(args: argparse.Namespace) -> int:
           f"{totals[2]} skipped" + (f"; {failed} failed (their banks keep what they had)" if failed else ""))
     return EXIT_DATA if failed else EXIT_OK
 
-
-def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
-    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols}
-    lines = ["  ".join(c.upper().ljust(widths[c]) for c in cols)]
-    lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in cols) for r in rows]
-    return "\n".join(lines)

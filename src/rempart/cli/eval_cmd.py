@@ -12,7 +12,6 @@ import argparse
 import hashlib
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -20,9 +19,7 @@ from typing import Any, Callable, Sequence
 
 from rempart.eval.prompts import REVIEW_AS, EvalInputError, EvalRow, Outcome, evaluate, format_report, read_rows
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_CONFIG = 5
+from rempart.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, fail
 DEFAULT_IMAGE = "rempart.demo:samples/astronaut.jpg"
 TIERS = ("anonymous", "free", "subscriber", "verified_adult")
 
@@ -68,20 +65,20 @@ def run_prompts(args: argparse.Namespace) -> int:
     from rempart.decision.gate import Gate, GateConfig
 
     if args.limit is not None and args.limit < 1:
-        return _fail("--limit must be at least 1", EXIT_USAGE)
+        return fail("--limit must be at least 1", EXIT_USAGE, "eval")
     if args.max_misclassified < 0:
-        return _fail("--max-misclassified must be 0 or more", EXIT_USAGE)
+        return fail("--max-misclassified must be 0 or more", EXIT_USAGE, "eval")
     path = Path(args.file)
     if not path.is_file():
-        return _fail(f"evaluation file not found: {path}")
+        return fail(f"evaluation file not found: {path}", EXIT_CONFIG, "eval")
     try:
         rows = read_rows(path, args.limit)
     except EvalInputError as err:
-        return _fail(f"{path}:{err.line}: {err.message}" if err.line else f"{path}: {err.message}")
+        return fail(f"{path}:{err.line}: {err.message}" if err.line else f"{path}: {err.message}", EXIT_CONFIG, "eval")
     except OSError as err:
-        return _fail(f"cannot read {path}: {err.strerror or err}")
+        return fail(f"cannot read {path}: {err.strerror or err}", EXIT_CONFIG, "eval")
     if not rows:
-        return _fail(f"{path}: no data rows")
+        return fail(f"{path}: no data rows", EXIT_CONFIG, "eval")
 
     photo: bytes | None = None
     photo_label = None
@@ -89,7 +86,7 @@ def run_prompts(args: argparse.Namespace) -> int:
         try:
             photo, photo_label = load_photo(args.image)
         except (OSError, ValueError) as err:
-            return _fail(str(err))
+            return fail(str(err), EXIT_CONFIG, "eval")
 
     policy = make_policy(args)  # an invalid policy raises PolicyError: main() maps it to exit 5
     progress = Progress(len(rows), label="evaluating", enabled=not args.no_progress)
@@ -184,7 +181,3 @@ def screen_rows(
             on_result(verdict)
     return outcomes
 
-
-def _fail(message: str, code: int = EXIT_CONFIG) -> int:
-    print(f"rempart: eval: {message}", file=sys.stderr)
-    return code

@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from rempart.cli.hold_cmd import EXIT_CONFIG, EXIT_OK, EXIT_TAMPERED, EXIT_USAGE, fail, open_log, run_guarded
+from rempart.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_TAMPERED, EXIT_USAGE, fail
+from rempart.cli.common import open_audit_log as open_log
+from rempart.cli.hold_cmd import run_guarded
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -40,15 +42,14 @@ def run_export(args: argparse.Namespace) -> int:
     from rempart.cli.progress import Progress
 
     if not args.key_file:
-        return fail("evidence", "export needs a signing key: --key-file FILE (or env REMPART_AUDIT_KEY_FILE); "
-                                "create one with `rempart audit keygen --out FILE`",
-                    EXIT_USAGE)
+        return fail("export needs a signing key: --key-file FILE (or env REMPART_AUDIT_KEY_FILE); "
+                    "create one with `rempart audit keygen --out FILE`", EXIT_USAGE, "evidence")
 
     def body() -> int:
         try:
             key = load_key(args.key_file)
         except (ValueError, PermissionError) as err:
-            return fail("evidence", f"signing key {args.key_file}: {err}", EXIT_CONFIG)
+            return fail(f"signing key {args.key_file}: {err}", EXIT_CONFIG, "evidence")
         log = open_log(args.db)
         progress = Progress(log.head()[0], label="exporting", enabled=not args.no_progress)
         try:
@@ -70,7 +71,7 @@ def run_verify(args: argparse.Namespace) -> int:
     from rempart.audit.evidence import verify_bundle
 
     if not Path(args.bundle).exists():
-        return fail("evidence", f"no bundle at {args.bundle}", EXIT_CONFIG)
+        return fail(f"no bundle at {args.bundle}", EXIT_CONFIG, "evidence")
 
     def body() -> int:
         pinned = None
@@ -78,7 +79,7 @@ def run_verify(args: argparse.Namespace) -> int:
             try:
                 pinned = load_verifier_key(args.key)
             except (ValueError, OSError) as err:
-                return fail("evidence", f"--key: not a verifier key: {err}", EXIT_USAGE)
+                return fail(f"--key: not a verifier key: {err}", EXIT_USAGE, "evidence")
         report = verify_bundle(args.bundle, pinned)
         if args.json:
             print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

@@ -26,9 +26,7 @@ from rempart.errors import InputError
 from rempart.request.images import decode_image, load_image_file
 from rempart.signals.hashes.compute import DIHEDRAL_NAMES, PDQ_MIN_QUALITY, md5_hex, pdq_dihedral, pdq_hash
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_DATA = 5
+from rempart.cli.common import EXIT_DATA, EXIT_OK
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".avif"})
 
 

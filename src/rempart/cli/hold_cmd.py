@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_USAGE, EXIT_CONFIG, EXIT_TAMPERED = 0, 2, 5, 6
+from rempart.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_TAMPERED, EXIT_USAGE, fail
+from rempart.cli.common import open_audit_log as open_log
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -55,26 +54,6 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
 # --------------------------------------------------------------------------- shared with evidence/retention
 
 
-def fail(group: str, message: str, code: int) -> int:
-    print(f"rempart: {group}: {message}", file=sys.stderr)
-    return code
-
-
-def open_log(db: str) -> Any:
-    """The audit log at --db (an SQLite file that must exist, or a postgresql:// URL)."""
-    from rempart.audit.log import AuditLog
-    from rempart.errors import RempartError
-
-    if "://" not in db and not Path(db).exists():
-        raise FileNotFoundError(f"no audit database at {db}")
-    try:
-        return AuditLog(db)
-    except RempartError:
-        raise
-    except Exception as e:  # noqa: BLE001 - e.g. a driver error opening a URL: one clear line
-        raise FileNotFoundError(f"cannot open the audit log {db}: {e}") from None
-
-
 def run_guarded(group: str, body: Any) -> int:
     """Run `body()` mapping errors to exit codes with one line each, never a traceback."""
     from rempart.audit.holds import HoldError, UnknownHoldError
@@ -84,15 +63,15 @@ def run_guarded(group: str, body: Any) -> int:
     try:
         return body()
     except (QuerySyntaxError, HoldError) as e:
-        return fail(group, f"{e.code}: {e.message}", EXIT_CONFIG if isinstance(e, UnknownHoldError) else EXIT_USAGE)
+        return fail(f"{e.code}: {e.message}", EXIT_CONFIG if isinstance(e, UnknownHoldError) else EXIT_USAGE, group)
     except AuditIntegrityError as e:
-        return fail(group, f"{e.code}: {e.message}", EXIT_TAMPERED)
+        return fail(f"{e.code}: {e.message}", EXIT_TAMPERED, group)
     except RempartError as e:
-        return fail(group, f"{e.code}: {e.message}", EXIT_CONFIG)
+        return fail(f"{e.code}: {e.message}", EXIT_CONFIG, group)
     except FileNotFoundError as e:
-        return fail(group, str(e), EXIT_CONFIG)
+        return fail(str(e), EXIT_CONFIG, group)
     except OSError as e:
-        return fail(group, f"{e.filename or ''}: {e.strerror or e}", EXIT_CONFIG)
+        return fail(f"{e.filename or ''}: {e.strerror or e}", EXIT_CONFIG, group)
 
 
 # --------------------------------------------------------------------------- commands

@@ -1,14 +1,4 @@
-"""`rempart` command line.
-
-Exit codes (stable, documented in README):
-    0  allowed, or the command succeeded
-    1  internal error (a bug: please report it)
-    2  usage error (bad arguments)
-    3  blocked
-    4  sent to human review
-    5  configuration error (invalid policy, unreadable database)
-    6  audit verification failed: the log was tampered with
-"""
+"""`rempart` command line. The exit codes are in rempart.cli.common (and the README)."""
 
 from __future__ import annotations
 
@@ -18,17 +8,19 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 from rempart.errors import PolicyError, RempartError
 
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_USAGE = 2
-EXIT_BLOCK = 3
-EXIT_REVIEW = 4
-EXIT_CONFIG = 5
-EXIT_TAMPERED = 6
+from rempart.cli.common import (  # noqa: F401 - re-exported: part of the CLI contract
+    EXIT_BLOCK,
+    EXIT_CONFIG,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_REVIEW,
+    EXIT_TAMPERED,
+    EXIT_USAGE,
+)
 
 # Modules contributing command groups (see build_parser).
 COMMAND_MODULES = ("rempart.cli.eval_cmd", "rempart.cli.bank_cmd", "rempart.cli.hash_cmd", "rempart.cli.provenance_cmd",
@@ -186,12 +178,6 @@ def make_policy(args: argparse.Namespace):
         return Policy.from_file(args.policy, options=options)
     return Policy.default_with(options)
 
-
-def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
-    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols}
-    lines = ["  ".join(c.upper().ljust(widths[c]) for c in cols)]
-    lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in cols) for r in rows]
-    return "\n".join(lines)
 
 
 def _version() -> str:

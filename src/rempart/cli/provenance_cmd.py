@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_USAGE, EXIT_CONFIG = 0, 2, 5
+from rempart.cli.common import EXIT_OK
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:

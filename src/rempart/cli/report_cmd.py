@@ -4,13 +4,10 @@ counts from the audit log, as a tidy CSV and a self-contained HTML page (inline 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_DATA = 5
+from rempart.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, fail, open_audit_log
 
 
 def add_parser(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
@@ -26,7 +23,6 @@ def add_parser(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
 
 
 def run_transparency(args: argparse.Namespace) -> int:
-    from rempart.audit.log import AuditLog
     from rempart.cli.progress import Progress
     from rempart.cli.sor_cmd import bank_sources
     from rempart.records.sor import ReasonClassifier, parse_day
@@ -34,13 +30,12 @@ def run_transparency(args: argparse.Namespace) -> int:
 
     start, end = parse_day(args.date_from), parse_day(args.date_to)
     if end < start:
-        print("rempart: report: --to is before --from", file=sys.stderr)
-        return EXIT_USAGE
-    if "://" not in args.db and not Path(args.db).exists():
-        print(f"rempart: report: no audit database at {args.db}", file=sys.stderr)
-        return EXIT_DATA
+        return fail("--to is before --from", EXIT_USAGE, "report")
+    try:
+        log = open_audit_log(args.db)
+    except FileNotFoundError as e:
+        return fail(str(e), EXIT_DATA, "report")
     classifier = ReasonClassifier(bank_sources(args.db))
-    log = AuditLog(args.db)
     try:
         progress = Progress(log.head()[0] or None, label="scanning", enabled=not args.no_progress)
         try:

@@ -7,7 +7,9 @@ import json
 import sys
 from typing import Any
 
-from rempart.cli.hold_cmd import EXIT_OK, open_log, run_guarded
+from rempart.cli.common import EXIT_OK
+from rempart.cli.common import open_audit_log as open_log
+from rempart.cli.hold_cmd import run_guarded
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:

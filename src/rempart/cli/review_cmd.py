@@ -13,9 +13,9 @@ import json
 import re
 from typing import Any
 
-from rempart.cli.hold_cmd import fail, open_log
+from rempart.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, fail
+from rempart.cli.common import open_audit_log as open_log
 
-EXIT_OK, EXIT_USAGE, EXIT_CONFIG = 0, 2, 5
 NOTICE_SOURCES = ("victim", "trusted_flagger", "ncmec", "stopncii", "user", "authority", "other")
 _OPAQUE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")  # no spaces or '@': not a name or email
 
@@ -47,12 +47,12 @@ def _append(args: argparse.Namespace, group: str, kind: str, payload: dict, chec
     try:
         log = open_log(args.db)
     except FileNotFoundError as e:
-        return fail(group, str(e), EXIT_CONFIG)
+        return fail(str(e), EXIT_CONFIG, group)
     try:
         if check is not None:
             problem = check(log)
             if problem:
-                return fail(group, problem, EXIT_USAGE)
+                return fail(problem, EXIT_USAGE, group)
         seq = log.append(kind, payload)
     finally:
         log.close()
@@ -81,9 +81,9 @@ def _check_notice_id(notice_id: str) -> str | None:
 
 def run_notice_receive(args: argparse.Namespace) -> int:
     if (problem := _check_notice_id(args.notice_id)) is not None:
-        return fail("notice", problem, EXIT_USAGE)
+        return fail(problem, EXIT_USAGE, "notice")
     if args.category and not args.category.startswith("STATEMENT_CATEGORY_"):
-        return fail("notice", "--category takes a Transparency Database category, STATEMENT_CATEGORY_...", EXIT_USAGE)
+        return fail("--category takes a Transparency Database category, STATEMENT_CATEGORY_...", EXIT_USAGE, "notice")
     payload = {"notice_id": args.notice_id, "source": args.source}
     if args.category:
         payload["category"] = args.category
@@ -92,7 +92,7 @@ def run_notice_receive(args: argparse.Namespace) -> int:
 
 def run_notice_resolve(args: argparse.Namespace) -> int:
     if (problem := _check_notice_id(args.notice_id)) is not None:
-        return fail("notice", problem, EXIT_USAGE)
+        return fail(problem, EXIT_USAGE, "notice")
 
     def check(log: Any) -> str | None:
         seen = any(r["kind"] == "notice.received" and (r["payload"] or {}).get("notice_id") == args.notice_id

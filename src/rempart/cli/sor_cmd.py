@@ -17,9 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_DATA = 5
+from rempart.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, fail, open_audit_log
 
 
 def add_parser(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
@@ -58,14 +56,6 @@ def add_parser(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     u.set_defaults(handler=run_submit)
 
 
-def _fail(message: str, code: int = EXIT_DATA) -> int:
-    print(f"rempart: sor: {message}", file=sys.stderr)
-    return code
-
-
-def _is_url(db: str) -> bool:
-    return "://" in db
-
 
 def bank_sources(db: str) -> dict[str, str]:
     """Bank name -> source, so a hash match reads as a victim's notice, a trusted flagger's, ..."""
@@ -82,23 +72,23 @@ def bank_sources(db: str) -> dict[str, str]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from rempart.audit.log import AuditLog
     from rempart.cli.progress import Progress
     from rempart.records.sor import SorBuilder, SorConfig, export_statements, iter_period, parse_day, parse_territory
 
-    if not _is_url(args.db) and not Path(args.db).exists():
-        return _fail(f"no audit database at {args.db}")
-    start = parse_day(args.date_from) if args.date_from else None
-    end = parse_day(args.date_to) if args.date_to else None
-    if start and end and end < start:
-        return _fail("--to is before --from", EXIT_USAGE)
-    config = SorConfig.from_env(
-        args.secret_env, namespace=args.namespace, territorial_scope=parse_territory(args.territory),
-        terms_reference=args.terms_reference, terms_url=args.terms_url, bank_sources=bank_sources(args.db))
-    builder = SorBuilder(config)
-    log = AuditLog(args.db)
+    try:
+        log = open_audit_log(args.db)
+    except FileNotFoundError as e:
+        return fail(str(e), EXIT_DATA, "sor")
     tmp = Path(str(args.out) + ".part")
     try:
+        start = parse_day(args.date_from) if args.date_from else None
+        end = parse_day(args.date_to) if args.date_to else None
+        if start and end and end < start:
+            return fail("--to is before --from", EXIT_USAGE, "sor")
+        config = SorConfig.from_env(
+            args.secret_env, namespace=args.namespace, territorial_scope=parse_territory(args.territory),
+            terms_reference=args.terms_reference, terms_url=args.terms_url, bank_sources=bank_sources(args.db))
+        builder = SorBuilder(config)
         progress = Progress(log.head()[0] or None, label="exporting", enabled=not args.no_progress)
         try:
             with open(tmp, "w", encoding="utf-8") as out:
@@ -115,7 +105,7 @@ def run_export(args: argparse.Namespace) -> int:
     for seq, why in list(summary.refused.items())[:10]:
         print(f"  refused audit seq {seq}: {why}", file=sys.stderr)
     if summary.refused:
-        return _fail(f"{len(summary.refused)} statement(s) refused; the others were written")
+        return fail(f"{len(summary.refused)} statement(s) refused; the others were written", EXIT_DATA, "sor")
     return EXIT_OK
 
 
@@ -123,7 +113,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from rempart.records.sor import read_statements, validate_statement
 
     if not Path(args.file).is_file():
-        return _fail(f"no such file: {args.file}")
+        return fail(f"no such file: {args.file}", EXIT_DATA, "sor")
     seen: dict[str, int] = {}
     total = bad = 0
     for line, item in read_statements(args.file):
@@ -142,7 +132,7 @@ def run_validate(args: argparse.Namespace) -> int:
             if bad <= args.max_errors:
                 print(f"{args.file}:{line}: " + "; ".join(errors))
     if total == 0:
-        return _fail(f"{args.file}: no statements")
+        return fail(f"{args.file}: no statements", EXIT_DATA, "sor")
     if bad:
         print(f"{bad} of {total} statement(s) invalid")
         return EXIT_DATA
@@ -157,17 +147,17 @@ def run_submit(args: argparse.Namespace) -> int:
 
     token = os.environ.get(args.token_env)
     if not token:
-        return _fail(f"environment variable {args.token_env} holds no API token")
+        return fail(f"environment variable {args.token_env} holds no API token", EXIT_DATA, "sor")
     if not Path(args.file).is_file():
-        return _fail(f"no such file: {args.file}")
+        return fail(f"no such file: {args.file}", EXIT_DATA, "sor")
     statements = []
     for line, item in read_statements(args.file):
         errors = [str(item)] if isinstance(item, Exception) else validate_statement(item)
         if errors:  # nothing invalid leaves this machine: fix the file, then submit it whole
-            return _fail(f"{args.file}:{line}: invalid statement, nothing sent: {'; '.join(errors[:3])}")
+            return fail(f"{args.file}:{line}: invalid statement, nothing sent: {'; '.join(errors[:3])}", EXIT_DATA, "sor")
         statements.append(item)
     if not statements:
-        return _fail(f"{args.file}: no statements")
+        return fail(f"{args.file}: no statements", EXIT_DATA, "sor")
     client = TdbClient(args.url, token, api_version=args.api_version, timeout_s=args.timeout,
                        batch_size=args.batch_size)
     progress = Progress(len(statements), label="submitting", enabled=not args.no_progress)
