@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from rempart.request.images import ImageView, decode_image
-from rempart.signals.image import workcopy
+from rempart.signals import workcopy
 from rempart.signals.image.faces import DlibFaceDetector
 from rempart.signals.image.nudenet import LABELS, PROBE_SIDE, NudeNetDetector, RawDetection
 from rempart.signals.image.tiling import content_box

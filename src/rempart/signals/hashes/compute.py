@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-import weakref
-from collections import OrderedDict
 
-import cv2
 import numpy as np
 import pdqhash
+
+from rempart.signals import workcopy
 
 PDQ_MIN_QUALITY = 50  # ThreatExchange guidance: hashes below this are too weak to match on
 PDQ_MAX_SIDE = 512  # downscale larger pictures first: the reference downsampler is slow (seconds at 6k px)
@@ -37,64 +35,27 @@ def pdq_dihedral(pixels: np.ndarray) -> tuple[list[str], int]:
     """The 8 PDQ hashes of a picture's rotations and flips (DIHEDRAL_NAMES order) from one
     DCT, for about the cost of one hash, and their shared quality. [0] is pdq_hash's.
 
-    Remembered for the last few arrays hashed (by identity, while they live): the bank
-    detector's query variants and the audit record hash the same view, once. Decoded views
-    are never changed in place; an array that is must not be hashed again through here."""
+    Computed once per view (rempart.signals.workcopy): the bank detector's query variants
+    and the audit record hash the same view."""
     if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3 or pixels.dtype != np.uint8:
         shape = getattr(pixels, "shape", None)
         raise ValueError(f"PDQ needs an H x W x 3 uint8 RGB array, got {type(pixels).__name__} {shape}")
     if min(pixels.shape[:2]) < _MIN_SIDE:
         return ["0" * 64] * 8, 0
-    hit = _memo_get(_dihedral_memo, pixels)
-    if hit is None:
+
+    def compute() -> tuple[tuple[str, ...], int]:
         hashes, quality = pdqhash.compute_dihedral(pdq_input(pixels))
-        hit = ([_bits_hex(b) for b in hashes], int(quality))
-        _memo_put(_dihedral_memo, pixels, hit)
-    return list(hit[0]), hit[1]
+        return tuple(_bits_hex(b) for b in hashes), int(quality)
+
+    hashes, quality = workcopy.memo(pixels, "pdq_dihedral", compute)
+    return list(hashes), quality
 
 
 def pdq_input(pixels: np.ndarray) -> np.ndarray:
-    """The array PDQ actually hashes: at most PDQ_MAX_SIDE on its long side, C-contiguous.
-    Hashing this array again gives the same hash, so callers can shrink once and reuse it."""
-    h, w = pixels.shape[:2]
-    if max(h, w) <= PDQ_MAX_SIDE:
-        return np.ascontiguousarray(pixels)
-    hit = _memo_get(_input_memo, pixels)
-    if hit is None:
-        scale = PDQ_MAX_SIDE / max(h, w)
-        size = (max(_MIN_SIDE, round(w * scale)), max(_MIN_SIDE, round(h * scale)))
-        # Area average, close to the tent filter PDQ itself uses to downsample (OpenCV's is
-        # several times faster than Pillow's BOX, and within a few bits of it).
-        hit = cv2.resize(np.ascontiguousarray(pixels), size, interpolation=cv2.INTER_AREA)
-        hit.flags.writeable = False  # shared through the memo: nobody may change it in place
-        _memo_put(_input_memo, pixels, hit)
-    return hit
-
-
-_MEMO_SIZE = 8
-_memo_lock = threading.Lock()
-_dihedral_memo: OrderedDict[int, tuple[weakref.ref, object]] = OrderedDict()
-_input_memo: OrderedDict[int, tuple[weakref.ref, object]] = OrderedDict()
-
-
-def _memo_get(table: OrderedDict, key_obj: np.ndarray):
-    with _memo_lock:
-        hit = table.get(id(key_obj))
-        if hit is not None and hit[0]() is key_obj:
-            table.move_to_end(id(key_obj))
-            return hit[1]
-    return None
-
-
-def _memo_put(table: OrderedDict, key_obj: np.ndarray, value: object) -> None:
-    try:
-        ref = weakref.ref(key_obj)
-    except TypeError:
-        return
-    with _memo_lock:
-        table[id(key_obj)] = (ref, value)
-        while len(table) > _MEMO_SIZE:
-            table.popitem(last=False)
+    """The array PDQ actually hashes: at most PDQ_MAX_SIDE on its long side (area-averaged,
+    close to the tent filter PDQ itself uses to downsample), C-contiguous. It is the shared
+    512 px working copy, so the image detectors' shrink is not done twice."""
+    return np.ascontiguousarray(workcopy.shrunk(pixels, PDQ_MAX_SIDE)[0])
 
 
 def _bits_hex(bits: np.ndarray) -> str:

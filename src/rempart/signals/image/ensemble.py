@@ -54,7 +54,7 @@ from rempart.signals.image.nudenet import (
     signals_from_detections,
     unscreenable_signals,
 )
-from rempart.signals.image import workcopy
+from rempart.signals import workcopy
 from rempart.signals.image.opennsfw import OpenNsfwClassifier
 from rempart.signals.image.skin import skin_fraction
 

@@ -34,7 +34,7 @@ import numpy as np
 from rempart.request.images import DecodedImage
 from rempart.signals import kinds
 from rempart.signals.base import ImageBox, Signal
-from rempart.signals.image import workcopy
+from rempart.signals import workcopy
 from rempart.signals.image.tiling import content_box
 
 FACE_LABEL = "FACE"

@@ -28,7 +28,7 @@ from rempart.request.images import DecodedImage, ImageView
 from rempart.signals import kinds
 from rempart.signals.base import ImageBox, Note, Signal
 from rempart.signals.image import tiling as tiling_mod
-from rempart.signals.image import workcopy
+from rempart.signals import workcopy
 from rempart.signals.image.skin import skin_fraction
 from rempart.signals.image.tiling import Unscreenable, Window, box_to_view, merge_boxes, touches_inner_edge
 

@@ -24,7 +24,7 @@ from PIL import Image
 from rempart.request.images import DecodedImage
 from rempart.signals import kinds
 from rempart.signals.base import Note, Signal
-from rempart.signals.image import workcopy
+from rempart.signals import workcopy
 
 RENDER_THRESHOLD = 0.5
 WORK_SIDE = 256

@@ -11,7 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from rempart.signals.image import workcopy
+from rempart.signals import workcopy
 
 CR_RANGE = (133, 173)
 CB_RANGE = (77, 127)

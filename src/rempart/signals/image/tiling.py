@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 import cv2
 import numpy as np
 
-from rempart.signals.image import workcopy
+from rempart.signals import workcopy
 
 MODEL_SIDE = 320
 LARGE_SIDE = 1600  # above this long side, a grid is added (each window shrunk <= ~4x)

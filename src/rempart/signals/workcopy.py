@@ -1,8 +1,8 @@
 """Downscaled working copies of a view, made once per picture and shared by the detectors.
 
-Several image detectors want the same small picture: the skin measures and the
-photo-or-render statistics a ~256 px copy, dlib a 512 px grey one, the window planner and
-dlib the content box. Each used to shrink the full-size view itself (a few milliseconds
+Several detectors want the same small picture: the skin measures and the photo-or-render
+statistics a ~256 px copy, dlib a grey one, open_nsfw and PDQ (which hashes at most 512 px)
+the 512 px copy, the window planner and dlib the content box. Each used to shrink the full-size view itself (a few milliseconds
 each at 1024 px, more on large photos). Here each copy is made once, from the next larger
 cached copy (so a 256 px copy of a 4000 px photo costs a 512 px resize), and kept while the
 view's pixel array is alive.
