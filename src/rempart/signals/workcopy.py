@@ -26,7 +26,7 @@ _cache: OrderedDict[tuple[int, str], tuple[weakref.ref, Any]] = OrderedDict()
 _lock = threading.Lock()
 
 
-def _memo(pixels: np.ndarray, key: str, make: Callable[[], Any]) -> Any:
+def _memo(pixels: Any, key: str, make: Callable[[], Any]) -> Any:
     k = (id(pixels), key)
     with _lock:
         hit = _cache.get(k)
@@ -83,6 +83,7 @@ def grey(pixels: np.ndarray, side: int) -> tuple[np.ndarray, float]:
     return _memo(pixels, f"grey{side}", lambda: _freeze(cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_RGB2GRAY))), scale
 
 
-def memo(pixels: np.ndarray, key: str, make: Callable[[], Any]) -> Any:
-    """Any other per-picture measure (the content box, the skin fraction), computed once."""
-    return _memo(pixels, key, make)
+def memo(picture: object, key: str, make: Callable[[], Any]) -> Any:
+    """Any other per-picture measure (the content box, the skin fraction, the hashes of a
+    decoded image), computed once while `picture` (a view's array, or a DecodedImage) lives."""
+    return _memo(picture, key, make)

@@ -18,14 +18,12 @@ MD5 and SHA-256 are of the encoded file (`DecodedImage.source`, `.sha256`): exac
 from __future__ import annotations
 
 import logging
-import threading
-import weakref
-from collections import OrderedDict
 
 from rempart.banks.matcher import BankHit, BankMatcher
 from rempart.banks.store import BankStore
 from rempart.errors import DetectorError
 from rempart.request.images import DecodedImage
+from rempart.signals import workcopy
 from rempart.signals.base import HashMatch, Signal
 from rempart.signals.hashes.compute import PDQ_MIN_QUALITY, md5_hex, pdq_hash
 from rempart.signals.kinds import HASH_ALLOWLISTED, HASH_MATCH
@@ -33,31 +31,6 @@ from rempart.signals.kinds import HASH_ALLOWLISTED, HASH_MATCH
 log = logging.getLogger(__name__)
 
 MAX_EVIDENCE = 32  # a bank full of near-duplicates must not produce a huge signal
-
-
-# detect() and the gate's audit record both need an image's hashes: compute them once.
-# Keyed by id() with a weak reference to tell a live image from a recycled id (DecodedImage
-# is unhashable: its views hold arrays).
-_cache: OrderedDict[int, tuple[weakref.ref, dict]] = OrderedDict()
-_cache_lock = threading.Lock()
-_CACHE_SIZE = 64
-
-
-def _get(table: OrderedDict, image: object):
-    hit = table.get(id(image))
-    if hit is not None and hit[0]() is image:
-        table.move_to_end(id(image))
-        return hit[1]
-    return None
-
-
-def _put(table: OrderedDict, image: object, value) -> None:
-    try:
-        table[id(image)] = (weakref.ref(image), value)
-    except TypeError:  # not weak-referenceable: do not cache
-        return
-    while len(table) > _CACHE_SIZE:
-        table.popitem(last=False)
 
 
 def _copy(h: dict) -> dict:
@@ -69,25 +42,24 @@ def image_hashes(image: DecodedImage) -> dict:
     {"sha256": hex of the encoded bytes, "md5": hex (when the bytes are known), "pdq": [hex
     per view], "pdq_quality": [int per view], "views": [view names]}. Raises DetectorError if
     a view cannot be hashed."""
-    with _cache_lock:
-        hit = _get(_cache, image)
-        if hit is not None:
-            return _copy(hit)
-    pdqs, quals = [], []
-    for view in image.views:
-        try:
-            h, q = pdq_hash(view.pixels)
-        except ValueError as e:
-            raise DetectorError(f"hash_banks_v1: cannot hash view {view.name!r}: {e}") from e
-        pdqs.append(h)
-        quals.append(q)
-    out: dict = {"sha256": image.sha256, "pdq": pdqs, "pdq_quality": quals, "views": [v.name for v in image.views]}
-    source = getattr(image, "source", b"")
-    if source:
-        out["md5"] = md5_hex(source)
-    with _cache_lock:
-        _put(_cache, image, out)
-    return _copy(out)
+    # detect() and the gate's audit record both need these: computed once per image
+    # (rempart.signals.workcopy keeps them while the image lives).
+    def compute() -> dict:
+        pdqs, quals = [], []
+        for view in image.views:
+            try:
+                h, q = pdq_hash(view.pixels)
+            except ValueError as e:
+                raise DetectorError(f"hash_banks_v1: cannot hash view {view.name!r}: {e}") from e
+            pdqs.append(h)
+            quals.append(q)
+        out: dict = {"sha256": image.sha256, "pdq": pdqs, "pdq_quality": quals, "views": [v.name for v in image.views]}
+        source = getattr(image, "source", b"")
+        if source:
+            out["md5"] = md5_hex(source)
+        return out
+
+    return _copy(workcopy.memo(image, "image_hashes", compute))
 
 
 def query_variants(image: DecodedImage, hashes: dict) -> list[tuple[str, str, str, int]]:
