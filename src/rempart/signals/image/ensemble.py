@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import bisect
 import collections
-import threading
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -41,6 +40,7 @@ import numpy as np
 
 from rempart.request.images import DecodedImage, ImageView
 from rempart.signals import kinds
+from rempart.signals.cache import ResultCache
 from rempart.signals.base import ImageBox, Note, Signal
 from rempart.signals.image.nudenet import (
     COVERED_INTIMATE_LABELS,
@@ -158,36 +158,23 @@ class NudityEnsembleDetector:
         self.calibration = calibration
         self.open_nsfw = open_nsfw
         self.face_threshold = self.nudenet.thresholds[kinds.IMAGE_FACE]
-        self._cache: collections.OrderedDict[str, EnsembleAnalysis] = collections.OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
+        self._cache: ResultCache[EnsembleAnalysis] = ResultCache(cache_size)
 
     # The comparison step reads every box through these two.
     def analyse(self, image: DecodedImage) -> list[RawDetection]:
         return list(self.analysis(image).nudenet.detections)
 
     def analysis(self, image: DecodedImage) -> EnsembleAnalysis:
-        key = image.sha256
-        if key:
-            with self._lock:
-                hit = self._cache.get(key)
-                if hit is not None:
-                    self._cache.move_to_end(key)
-                    return hit
-        result = self._analyse(image)
-        if key and self._cache_size > 0:
-            with self._lock:
-                self._cache[key] = result
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
-        return result
+        hit = self._cache.get(image.sha256)
+        if hit is None:
+            hit = self._analyse(image)
+            self._cache.put(image.sha256, hit)
+        return hit
 
     def face_boxes(self, image: DecodedImage) -> list[tuple[str, int, int, int, int]] | None:
         """NudeNet's confident faces (view, x, y, w, h) if this image was already analysed and
         cached, else None: the face detector's hint, which must never run the models again."""
-        key = image.sha256
-        with self._lock:
-            hit = self._cache.get(key) if key else None
+        hit = self._cache.get(image.sha256)
         if hit is None:
             return None
         return [

@@ -24,7 +24,6 @@ Boxes are in the coordinates of the decoded view (the original image size).
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +32,7 @@ import numpy as np
 
 from rempart.request.images import DecodedImage
 from rempart.signals import kinds
+from rempart.signals.cache import ResultCache
 from rempart.signals.base import ImageBox, Signal
 from rempart.signals import workcopy
 from rempart.signals.image.tiling import content_box
@@ -95,8 +95,7 @@ class DlibFaceDetector:
         self.min_margin = min_margin
         self.rotated_side = rotated_side
         self._rotations = (90, 180, 270) if try_rotations else ()
-        self._cache: OrderedDict[str, list[FaceBox]] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache: ResultCache[list[FaceBox]] = ResultCache(cache_size)
 
     def _search(self, pixels: np.ndarray, upsample: int) -> list[tuple[tuple[int, int, int, int], float]]:
         with self._lock:
@@ -148,19 +147,13 @@ class DlibFaceDetector:
 
     def analyse(self, image: DecodedImage) -> list[FaceBox]:
         """Faces in every view of the image, cached by content hash."""
-        key = image.sha256
-        with self._lock:
-            if key and key in self._cache:
-                self._cache.move_to_end(key)
-                return list(self._cache[key])
+        hit = self._cache.get(image.sha256)
+        if hit is not None:
+            return list(hit)
         faces = [f for v in image.views for f in self.faces_in(v.pixels, v.name)]
         if self.hints is not None:
             faces += self._confirm_hints(image, faces)
-        if key:
-            with self._lock:
-                self._cache[key] = faces
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+        self._cache.put(image.sha256, faces)
         return list(faces)
 
     def _confirm_hints(self, image: DecodedImage, found: list[FaceBox]) -> list[FaceBox]:

@@ -26,6 +26,7 @@ import numpy as np
 from rempart.errors import DetectorError
 from rempart.request.images import DecodedImage, ImageView
 from rempart.signals import kinds
+from rempart.signals.cache import ResultCache
 from rempart.signals.base import ImageBox, Note, Signal
 from rempart.signals.image import tiling as tiling_mod
 from rempart.signals import workcopy
@@ -400,9 +401,7 @@ class NudeNetDetector:
         self.rotations = rotations
         self.max_windows = int(max_windows)
         # Recent analyses by image sha256, so a comparison after detect() does not re-run the model.
-        self._cache: collections.OrderedDict[str, ImageAnalysis] = collections.OrderedDict()
-        self._cache_size = cache_size
-        self._cache_lock = threading.Lock()
+        self._cache: ResultCache[ImageAnalysis] = ResultCache(cache_size)
 
     def warm_up(self) -> None:
         """Load the model now (start-up) rather than on the first request."""
@@ -504,21 +503,11 @@ class NudeNetDetector:
         rotation_gate(view, window_names) -> bool, when given, is asked before a view that
         shows skin but no person hint at all gets the rotation probe (the ensemble asks
         open_nsfw); without it, skin alone is enough."""
-        key = image.sha256
-        if key:
-            with self._cache_lock:
-                hit = self._cache.get(key)
-                if hit is not None:
-                    self._cache.move_to_end(key)
-                    return hit
-        result = self._analyse_uncached(image, rotation_gate)
-        if key and self._cache_size > 0:
-            with self._cache_lock:
-                self._cache[key] = result
-                self._cache.move_to_end(key)
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
-        return result
+        hit = self._cache.get(image.sha256)
+        if hit is None:
+            hit = self._analyse_uncached(image, rotation_gate)
+            self._cache.put(image.sha256, hit)
+        return hit
 
     def _analyse_uncached(self, image: DecodedImage, rotation_gate: Any = None) -> ImageAnalysis:
         views, duplicates = _distinct_views(image.views)
