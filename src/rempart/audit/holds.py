@@ -28,6 +28,7 @@ from typing import Any, Iterable, Iterator
 
 from rempart.audit.query import Literal, RecordQuery, _equal, _reach
 from rempart.errors import AuditIntegrityError, RempartError
+from rempart.timeutil import utc_instant
 
 HOLD_CREATE, HOLD_CHANGE, HOLD_RELEASE = "hold.create", "hold.change", "hold.release"
 HOLD_KINDS = (HOLD_CREATE, HOLD_CHANGE, HOLD_RELEASE)
@@ -55,18 +56,13 @@ def parse_instant(text: str | datetime, *, end_of_day: bool = False, what: str =
     """An ISO 8601 date or date-time as an aware UTC datetime. A bare date means its start
     (00:00 UTC), or with `end_of_day` the start of the next day, so `--to 2026-03-31` and
     `--until 2026-12-31` include that whole day. A time without offset is UTC."""
-    if isinstance(text, datetime):
-        d = text
-    else:
-        s = str(text).strip()
-        try:
-            d = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
-        except ValueError:
-            raise HoldError(f"{what} {s!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time") from None
-        if end_of_day and len(s) == 10:
-            d += timedelta(days=1)
-    d = d if d.tzinfo else d.replace(tzinfo=timezone.utc)
-    return d.astimezone(timezone.utc)
+    try:
+        d = utc_instant(text)
+    except ValueError:
+        raise HoldError(f"{what} {str(text).strip()!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time") from None
+    if end_of_day and isinstance(text, str) and len(text.strip()) == 10:
+        d += timedelta(days=1)
+    return d
 
 
 def iso(d: datetime) -> str:

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from rempart.errors import RempartError
+from rempart.timeutil import utc_instant
 
 MAX_QUERY_CHARS = 4000
 MAX_DEPTH = 50  # nesting of parentheses / "not": bounds recursion on hostile input
@@ -242,10 +243,9 @@ def _instant(v: Any) -> datetime | None:
     if not isinstance(v, str) or len(v) < 10:
         return None
     try:
-        d = datetime.fromisoformat(v)
+        return utc_instant(v)
     except ValueError:
         return None
-    return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
 
 
 def _is_number(v: Any) -> bool:

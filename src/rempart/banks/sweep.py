@@ -24,6 +24,7 @@ from typing import IO, Any, Iterable, Iterator
 from rempart.banks.matcher import BankHit, BankMatcher
 from rempart.banks.store import BankError, BankStore
 from rempart.signals.hashes.compute import PDQ_MIN_QUALITY
+from rempart.timeutil import utc_instant
 
 FORMATS = ("json", "csv")
 _CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run these as formulas
@@ -60,17 +61,16 @@ class SweepResult:
 def parse_since(text: str) -> datetime:
     """A date or ISO timestamp; naive values are UTC. ValueError with a clear message if bad."""
     try:
-        dt = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        return utc_instant(text)
     except ValueError:
         raise ValueError(f"--since expects a date such as 2026-01-31 or 2026-01-31T12:00:00Z, got {text!r:.60}") \
             from None
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
 def _record_time(record: dict) -> datetime | None:
     ts = record.get("payload", {}).get("ts") or record.get("ts")
     try:
-        return parse_since(str(ts))
+        return utc_instant(str(ts))
     except ValueError:
         return None
 
