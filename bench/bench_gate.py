@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import re
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchlib import p50_p95, pin_one_core
 
 from PIL import Image
 
@@ -27,11 +27,6 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 NAIVE_KEYWORDS = ["nude", "naked", "undress", "bikini", "lingerie", "underwear", "topless", "sex", "porn", "nsfw",
                   "strip", "breasts", "explicit", "child", "kid", "teen", "loli"]
-
-
-def pin_one_core() -> None:
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
 
 def load_prompts(limit: int) -> list[str]:
@@ -56,11 +51,6 @@ def throughput(fn, items: list, min_seconds: float) -> float:
         elapsed = time.perf_counter() - start
         if elapsed >= min_seconds:
             return n / elapsed
-
-
-def percentiles(samples_ms: list[float]) -> tuple[float, float]:
-    s = sorted(samples_ms)
-    return statistics.median(s), s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
 
 
 def photo_variants(side: int, n: int) -> list[bytes]:
@@ -130,8 +120,8 @@ def main() -> int:
                     t = time.perf_counter()
                     gate.screen_request(req)
                     ours.append((time.perf_counter() - t) * 1000)
-                b50, b95 = percentiles(base)
-                o50, o95 = percentiles(ours)
+                b50, b95 = p50_p95(base)
+                o50, o95 = p50_p95(ours)
                 rows.append((f"image {side}px: upstream NudeDetector.detect (baseline)", f"p50 {b50:.1f} ms", f"p95 {b95:.1f} ms"))
                 rows.append((f"image {side}px: rempart full screen", f"p50 {o50:.1f} ms", f"p95 {o95:.1f} ms"))
         finally:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
 import time
 from pathlib import Path
+
+from benchlib import pin_one_core
 
 import numpy as np
 import pdqhash
@@ -35,14 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "src" / "rempart" / "demo" / "samples"
 SIDE = 1024
 N_IMAGES = 24
-
-
-def pin_to_one_core() -> str:
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity on this system)"
-    cpu = max(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
 
 
 def to_jpeg(im: Image.Image) -> bytes:
@@ -88,7 +81,7 @@ def main() -> int:
     args = ap.parse_args()
     seconds = 0.25 if args.smoke else 2.0
 
-    pinned = pin_to_one_core()
+    pinned = pin_one_core(-1)
     files, what = inputs(args.smoke)
     pixels = [decode_image(f).primary for f in files]
     print(f"inputs: {what}, mean {np.mean([len(f) for f in files]) / 1024:.0f} KiB; {pinned}")

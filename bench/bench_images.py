@@ -27,14 +27,9 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benign_fp import source_files  # noqa: E402
+from benchlib import p50_p95, pin_one_core  # noqa: E402
 
 SIDE = 1024
-
-
-def pin(core_index: int = 0) -> None:
-    if hasattr(os, "sched_setaffinity"):
-        cores = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cores[core_index % len(cores)]})
 
 
 def photos(n: int) -> list[bytes]:
@@ -103,7 +98,7 @@ def _init(core: mp.Value) -> None:
     with core.get_lock():
         idx = core.value
         core.value += 1
-    pin(idx)
+    pin_one_core(idx)
     _WORKER = Screener()
 
 
@@ -122,18 +117,13 @@ def throughput(items: list[bytes], procs: int) -> float:
         return len(items) / (time.perf_counter() - t)
 
 
-def pct(v: list[float]) -> tuple[float, float]:
-    s = sorted(v)
-    return statistics.median(s), s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--smoke", action="store_true")
     args = ap.parse_args()
     n = 6 if args.smoke else 80
     items = photos(n + 1)
-    pin(0)
+    pin_one_core(0)
 
     from nudenet import NudeDetector
 
@@ -160,12 +150,12 @@ def main() -> int:
         total.append((time.perf_counter() - t) * 1000)
 
     print(f"{len(items) - 1} distinct {SIDE}x{SIDE} JPEG photos, one core (pinned)")
-    b50, b95 = pct(base)
+    b50, b95 = p50_p95(base)
     print(f"{'baseline: upstream NudeDetector.detect':44s} p50 {b50:6.1f} ms  p95 {b95:6.1f} ms")
     for name, v in times.items():
-        p50, p95 = pct(v)
+        p50, p95 = p50_p95(v)
         print(f"{'stage: ' + name:44s} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  mean {statistics.fmean(v):6.1f}")
-    t50, t95 = pct(total)
+    t50, t95 = p50_p95(total)
     ok = "OK" if t50 <= 60 and t95 <= 120 else "OVER TARGET"
     print(f"{'full image screening':44s} p50 {t50:6.1f} ms  p95 {t95:6.1f} ms  (target p50<=60, p95<=120: {ok})")
     nn = scr.nudity
