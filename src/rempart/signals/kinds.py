@@ -9,6 +9,7 @@ TEXT_SWIMWEAR = "text.swimwear"  # swap to bikini / swimsuit
 TEXT_UNDERWEAR = "text.underwear"  # swap to underwear / lingerie
 TEXT_NUDITY = "text.nudity"  # nude, naked
 TEXT_SEXUAL = "text.sexual"  # sexual act or pose
+TEXT_SUGGESTIVE = "text.suggestive"  # implicit sexualisation: nude-prone art, glamour, body focus, intimate setting
 TEXT_MINOR = "text.minor"  # child, teen, age under 18
 TEXT_REAL_PERSON = "text.real_person"  # a named real person
 TEXT_INJECTION = "text.injection"  # a wrapper that tries to switch the rules off ("ignore previous instructions")

@@ -7,6 +7,8 @@
   and sub-word mixes that no list enumerates, and it scores the benign look-alikes low.
 - The context rules (context.py) say who the request is about (a real person, an invented
   one) and whether it tries to switch the gate off.
+- The suggestive cues (suggestive.py) score implicit sexualisation: painters known for
+  nudes, glamour words, body focus and intimate settings, none decisive alone.
 
 Each intent kind gets one signal whose score is the larger of the two halves; `detail`
 keeps both (`rule`, `model`) so a reviewer or a policy can see which half fired. A model-only
@@ -25,6 +27,7 @@ from rempart.signals.text.features import prepare
 from rempart.signals.text.intent import RuleIntentDetector
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
 from rempart.signals.text.normalize import Normalized, normalize
+from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SuggestiveCues, SuggestiveResult
 
 _MODES = frozenset({"generate", "edit"})
 # Model label -> signal kind.
@@ -32,8 +35,8 @@ LABEL_KINDS = {
     "undress": K.TEXT_UNDRESS, "swimwear": K.TEXT_SWIMWEAR, "underwear": K.TEXT_UNDERWEAR,
     "nudity": K.TEXT_NUDITY, "sexual": K.TEXT_SEXUAL, "minor": K.TEXT_MINOR, "injection": K.TEXT_INJECTION,
 }
-KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL, K.TEXT_MINOR,
-              K.TEXT_REAL_PERSON, K.TEXT_INJECTION, K.TEXT_REAL_TARGET, K.TEXT_FICTIONAL_TARGET)
+KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL, K.TEXT_SUGGESTIVE,
+              K.TEXT_MINOR, K.TEXT_REAL_PERSON, K.TEXT_INJECTION, K.TEXT_REAL_TARGET, K.TEXT_FICTIONAL_TARGET)
 MODEL_EMIT = 0.5  # a model-only intent is reported from this probability on
 _USE_DEFAULT = object()
 
@@ -44,9 +47,11 @@ class TextIntentDetector:
     name = "text_intent_v2"
 
     def __init__(self, model: TextIntentModel | None | object = _USE_DEFAULT,
-                 rules: RuleIntentDetector | None = None, context: ContextRules | None = None) -> None:
+                 rules: RuleIntentDetector | None = None, context: ContextRules | None = None,
+                 suggestive: SuggestiveCues | None = None) -> None:
         self.rules = rules or RuleIntentDetector()
         self.context = context or _context_rules()
+        self.suggestive = suggestive or _suggestive_cues()
         self._model_error: str | None = None
         if model is _USE_DEFAULT:
             try:
@@ -92,8 +97,9 @@ class TextIntentDetector:
                  hot: bool) -> list[Signal]:
         rule = {s.kind: s for s in self.rules.detect_normalized(n, mode)}
         ctx = {h.kind: h for h in self.context.find(n, mode)}
-        if not rule and not ctx and not hot:
-            return []  # the common case: nothing from either half
+        sug = self.suggestive.score(n)
+        if not rule and not ctx and not hot and not sug.cues:
+            return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))
         found: dict[str, Signal] = {}
         for label, kind in LABEL_KINDS.items():
@@ -117,6 +123,9 @@ class TextIntentDetector:
         if K.TEXT_REAL_PERSON in rule:
             s = rule[K.TEXT_REAL_PERSON]
             found[K.TEXT_REAL_PERSON] = Signal(s.kind, s.score, self.name, s.evidence, s.detail)
+        minor = found.get(K.TEXT_MINOR)
+        if sug.score >= SUGGESTIVE_EMIT or (minor is not None and minor.score >= MODEL_EMIT and sug.sexualising()):
+            found[K.TEXT_SUGGESTIVE] = self._suggestive_signal(n, mode, sug)
         found.update(self._targets(n, mode, ctx))
         return [found[k] for k in KIND_ORDER if k in found]
 
@@ -133,6 +142,17 @@ class TextIntentDetector:
         if "fictional" in ctx:
             out[K.TEXT_FICTIONAL_TARGET] = self._span_signal(K.TEXT_FICTIONAL_TARGET, 0.8, n, ctx["fictional"], mode)
         return out
+
+    def _suggestive_signal(self, n: Normalized, mode: str, sug: SuggestiveResult) -> Signal:
+        evidence = []
+        for cue in sug.cues:
+            a, b = n.span(cue.start, cue.end)
+            evidence.append(TextSpan(a, b, n.original[a:b]))
+        # A glamour word about a child is never weak: it counts in full (see suggestive.py).
+        score = sug.score if sug.score >= SUGGESTIVE_EMIT else SUGGESTIVE_EMIT
+        return Signal(K.TEXT_SUGGESTIVE, score, self.name, tuple(evidence),
+                      {"terms": [c.term for c in sug.cues], "cues": {c.group: c.weight for c in sug.cues},
+                       "cue_score": sug.score, "mode": mode})
 
     def _span_signal(self, kind: str, score: float, n: Normalized, h: ContextHit, mode: str) -> Signal:
         a, b = n.span(h.start, h.end)
@@ -158,6 +178,11 @@ class TextIntentDetector:
 @lru_cache(maxsize=1)
 def _context_rules() -> ContextRules:
     return ContextRules()
+
+
+@lru_cache(maxsize=1)
+def _suggestive_cues() -> SuggestiveCues:
+    return SuggestiveCues()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,261 @@
+"""Implicit sexualisation: prompts likely to produce nudity without naming it.
+
+Much of what makes a text-to-image model draw nudity is not a word like "nude": it is a
+painter known for nudes ("by Bouguereau"), a classical nude subject ("the birth of Venus",
+"odalisque"), or a mix of glamour words, body focus and an intimate setting ("voluptuous
+woman, lower back, silk sheets"). No single such cue is harmful; together they are.
+
+Each cue belongs to a group with a weight; a prompt's score is 1 - prod(1 - w) over the
+groups it touches (the strongest cue per group), so one weak cue never fires alone:
+
+    group      weight   examples
+    nude_art   .45-.6   painters and photographers known for nudes, classical nude subjects
+    glamour    .35-.48  sexy, seductive, voluptuous, scantily clad, pin-up
+    pose       .25-.4   bending over, arching her back, on all fours
+    body       .2-.35   belly, thighs, cleavage, lower back, bare skin
+    setting    .25-.35  in bed, silk sheets, bathtub, shower, sauna
+    person     .1-.15   woman, girl, goddess, nymph: a person to be sexualised
+    beauty     .1-.25   beautiful, attractive, gorgeous
+
+`text.suggestive` is emitted from SUGGESTIVE_EMIT on, with one evidence span per cue, and
+whenever a sexualising cue (nude art, glamour, pose) describes a prompt that also names a
+minor: "a sexy picture of a little girl" needs no second cue. The policy reviews it for accounts that are not verified adults and blocks it with a real
+person or a minor. The lists come from art history and the vocabulary of glamour
+photography, never from the public evaluation sets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rempart.signals.text.normalize import Normalized, normalize
+
+SUGGESTIVE_EMIT = 0.5
+
+_TOKEN = re.compile(r"[^\W_]+")
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+# group -> {weight: "comma-separated phrases"}; phrases in any language, any script that
+# separates words with spaces. Matched as whole words on the normalised text.
+CUES: dict[str, dict[float, str]] = {
+    "nude_art": {
+        0.6: "bouguereau, cabanel, alma tadema, herbert james draper, john william godward, jules joseph lefebvre, "
+             "jean leon gerome, ingres, titian, tiziano, rubens, francois boucher, fragonard, correggio, giorgione, "
+             "modigliani, egon schiele, anders zorn, lucian freud, jenny saville, milo manara, frank frazetta, "
+             "boris vallejo, julie bell, luis royo, hajime sorayama, olivia de berardinis, gil elvgren, "
+             "alberto vargas, george petty, enoch bolles, earl moran, art frahm, helmut newton, terry richardson, "
+             "bunny yeager, vanessa beecroft, spencer tunick, guido crepax, paul delvaux, balthus, david hamilton, "
+             "jock sturges, sally mann, edward weston, ruth bernhard, bill brandt, gustave courbet, "
+             "william etty, john collier, edward poynter, franz von stuck, felicien rops, lucas cranach, "
+             "simon bisley, j scott campbell, adam hughes, serge birault, rolf armstrong, peter driben, zoe mozert, "
+             "duane bryers, ellen von unwerth, guido argentini, jan saudek, nobuyoshi araki, robert mapplethorpe, "
+             "bettie page, dita von teese, lady godiva, maja desnuda, sleeping venus, rokeby venus, flaming june, "
+             "hylas and the nymphs, judgement of paris, diana and actaeon, pygmalion and galatea, "
+             "cupid and psyche, bathsheba, "
+             "birth of venus, nascita di venere, naissance de venus, venus de milo, venus of urbino, "
+             "venus anadyomene, odalisque, odalisca, grande odalisque, three graces, leda and the swan, "
+             "susanna and the elders, danae, the bather, the bathers, bather, bathers, baigneuse, baigneuses, "
+             "life model, nude model, centerfold, pin up girl, pinup girl, pin up model, glamour model, succubus, "
+             "dominatrix",
+        0.45: "botticelli, gustav klimt, klimt, tamara de lempicka, renoir, gustave moreau, waterhouse, "
+              "herb ritts, irving penn, imogen cunningham, artemisia gentileschi, adam and eve, andromeda, psyche, "
+              "galatea, figure study, life drawing, pin up, pinup, glamour photography, glamour shot, burlesque, "
+              "venus, aphrodite, nymph, nymphs, naiad, harem, temptress, femboy, femboys, bimbo, vixen",
+    },
+    "glamour": {
+        0.48: "scantily clad, barely dressed, barely clothed, skimpy, raunchy, risque, "
+             "hot girl, hot woman, hot babe, hot chick, bombshell, perfect body, beautiful body, hourglass figure, "
+             "plunging neckline, low cut, oiled up, oiled body, thicc, bare skin, "
+             "peu vetue, legerement vetue, poco vestida, ligera de ropa, knapp bekleidet, freizugig, "
+             "poco vestita, seminuda, pouco vestida, schaars gekleed, skapo ubrana, полуобнаженн, "
+             "откровенн, yari ciplak, seksi, berpakaian minim",
+        0.45: "sexy, seductive, seductively, sensual, sensuous, alluring, voluptuous, busty, perky, curvaceous, "
+              "provocative, sultry, tantalizing, seduisante, sensuelle, voluptueuse, "
+              "seductora, sensual, voluptuosa, verfuhrerisch, sinnlich, kurvig, seducente, sensuale, "
+              "sedutora, sensuale, verleidelijk, zmyslowa, uwodzicielska, соблазнительн, чувственн, "
+              "сексуальн, baştan çıkarıcı, bastan cikarici, menggoda, seksi, gợi cảm, goi cam, σέξι, σεξι",
+        0.35: "curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
+              "wet clothes, wet dress, wet shirt, wet hair and skin, shirtless",
+    },
+    "pose": {
+        0.4: "on all fours, bending over, bent over, arching her back, arched back, legs apart, from behind, "
+             "lying on her stomach, spread legs, straddling",
+        0.25: "lying down, reclining, lying on her back, view from the back, over the shoulder",
+    },
+    "body": {
+        0.35: "belly, navel, belly button, midriff, lower back, thighs, thigh, hips, buttocks, butt, booty, "
+              "cleavage, bust, bosom, curves, torso, bare body, ventre, nombril, cuisses, vientre, ombligo, "
+              "muslos, bauch, oberschenkel, pancia, cosce, barriga, coxas, бедра, живот, karin, paha",
+        0.2: "body, skin, figure, legs, abs, full body, full figure, corps, cuerpo, korper, corpo, тело",
+    },
+    "setting": {
+        0.35: "silk sheets, satin sheets, bedsheets, bed sheets, bathtub, bath tub, bathing, hot tub, jacuzzi, "
+              "sauna, onsen, hot spring, hot springs, changing room, locker room, shower, massage, "
+              "sous la douche, dans le bain, en la ducha, en la banera, unter der dusche, in der badewanne, "
+              "sotto la doccia, nella vasca, no chuveiro, na banheira, в душе, в ванне",
+        0.25: "bed, in bed, on bed, on the bed, bedroom, sheets, satin, silk, bath, spa, boudoir chair, "
+              "lit, chambre, cama, dormitorio, bett, schlafzimmer, letto, camera da letto, quarto, "
+              "bed kamer, lozko, кровать, постель, yatak, ranjang, kasur, giuong",
+    },
+    "person": {
+        0.15: "woman, women, girl, girls, lady, ladies, female, she, her, goddess, goddesses, maiden, wife, "
+              "housewife, mistress, nun, nurse, maid, priestess, mermaid, model, princess, queen, elf, witch, "
+              "femme, mujer, chica, frau, madchen, donna, ragazza, mulher, moca, vrouw, meisje, kobieta, "
+              "dziewczyna, женщина, девушка, kadin, kiz, wanita, gadis, perempuan, co gai, phu nu",
+        0.1: "man, men, male, guy, god, greek god, muscular",
+    },
+    "beauty": {
+        0.25: "attractive",
+        0.15: "beautiful, gorgeous, pretty, stunning, lovely, belle, bella, hermosa, schon, bonita, mooi, piekna, "
+              "красивая, guzel, cantik, dep",
+    },
+}
+# Scripts written without spaces: matched as substrings of the normalised text.
+CUES_SUBSTRING: dict[str, dict[float, str]] = {
+    "glamour": {0.45: "性感, 诱惑, 誘惑, セクシー, 色っぽい, 섹시, 야한, مثير, مثيرة, سکسی, سکسي, סקסית, סקסי, "
+                      "सेक्सी, মাদক, সেক্সি, سیکسی, เซ็กซี่, ยั่วยวน"},
+    "body": {0.35: "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ"},
+    "setting": {0.3: "床上, ベッド, 침대, 浴缸, 浴室, 风呂, お風呂, 욕조, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
+                     "बिस्तर, বিছানা, بستر, เตียง"},
+    "person": {0.15: "女人, 女孩, 美女, 女性, 女の子, 여자, 여성, 美少女, امرأة, فتاة, زن, دختر, אישה, בחורה, "
+                     "औरत, लड़की, মহিলা, মেয়ে, عورت, لڑکی, ผู้หญิง, สาว"},
+    "beauty": {0.15: "漂亮, 美しい, 綺麗, 예쁜, 아름다운, جميلة, زیبا, יפה, सुंदर, সুন্দর, خوبصورت, สวย"},
+}
+# Words that, right after a cue, give it an ordinary meaning ("bed frame", "bust of Caesar").
+CUE_STOP_NEXT: dict[str, frozenset[str]] = {
+    "bust": frozenset("of statue sculpture marble bronze".split()),
+    "bed": frozenset("frame bug bugs of side table".split()),
+    "bath": frozenset("towel bomb salts mat house uk".split()),
+    "shower": frozenset("of curtain head cap gel".split()),
+    "venus": frozenset("planet surface flytrap fly trap rover atmosphere".split()),
+    "model": frozenset("car train kit airplane plane ship building railway house rocket t".split()),
+    "figure": frozenset("skating skater skate eight 8 out".split()),
+    "massage": frozenset("chair gun oil".split()),
+    "spa": frozenset("day resort logo".split()),
+    "racy": frozenset("car cars".split()),
+}
+
+
+def _combine(weights) -> float:
+    keep = 1.0
+    for w in weights:
+        keep *= 1.0 - w
+    return 1.0 - keep
+
+
+def _phrases(spec: str) -> list[str]:
+    return [normalize(p.strip()).text for p in spec.split(",") if p.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    group: str
+    weight: float
+    start: int  # normalised offsets
+    end: int
+    term: str
+
+
+# Cues that sexualise whoever they describe, with the least weight that counts: with a
+# minor in the prompt one is enough. Poses ("lying down", "from behind") and the lighter
+# glamour words ("curvy", "revealing") are ordinary around children and stay out.
+SEXUALISING = {"glamour": 0.4, "nude_art": 0.6}
+SEXUALISING_GROUPS = frozenset(SEXUALISING)
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestiveResult:
+    score: float
+    cues: tuple[Cue, ...]  # the strongest cue of each group that fired
+
+    def sexualising(self) -> bool:
+        return any(c.weight >= SEXUALISING.get(c.group, 2.0) for c in self.cues)
+
+
+_NOTHING = SuggestiveResult(0.0, ())
+
+
+class SuggestiveCues:
+    """Scores implicit sexualisation from cue groups. Built once, read-only."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, tuple[str, float]] = {}  # phrase (tokens joined by " ") -> (group, weight)
+        for group, by_weight in CUES.items():
+            for weight, spec in sorted(by_weight.items()):  # a heavier listing of a phrase wins
+                for ph in _phrases(spec):
+                    self.table[" ".join(_TOKEN.findall(ph))] = (group, weight)
+        self.longest: dict[str, int] = {}  # first word -> longest phrase starting with it
+        # first word -> (group, weight, all its words) of the phrases starting with it: the
+        # phrases whose words are all in the prompt bound its score from above, which lets
+        # most prompts stop before any phrase is matched in order.
+        self.bound: dict[str, list[tuple[str, float, frozenset[str]]]] = {}
+        for ph, (group, weight) in self.table.items():
+            w = ph.split(" ")
+            self.longest[w[0]] = max(self.longest.get(w[0], 0), len(w))
+            self.bound.setdefault(w[0], []).append((group, weight, frozenset(w)))
+        self.first_words = frozenset(self.longest)
+        subs: dict[str, tuple[str, float]] = {}
+        for group, by_weight in CUES_SUBSTRING.items():
+            for weight, spec in by_weight.items():
+                for ph in _phrases(spec):
+                    subs[ph] = (group, weight)
+        self.subs = subs
+        self.sub_re = re.compile("|".join(sorted(map(re.escape, subs), key=len, reverse=True)))
+
+    def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT) -> SuggestiveResult:
+        """The prompt's cues and score. A prompt whose cues cannot reach `floor` even at their
+        heaviest, and holds no sexualising cue, returns score 0 and no cues without matching any
+        phrase (the common case)."""
+        s = n.text
+        ascii_text = s.isascii()
+        tokenizer = _ASCII_TOKEN if ascii_text else _TOKEN
+        words = tokenizer.findall(s)
+        present = self.first_words.intersection(words)
+        subs = [] if ascii_text else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
+        if not present and not subs:
+            return _NOTHING
+        heaviest: dict[str, float] = {}
+        for w in present:
+            for group, weight, needs in self.bound[w]:
+                if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(words)):
+                    heaviest[group] = weight
+        for term, _, _ in subs:
+            group, weight = self.subs[term]
+            if weight > heaviest.get(group, 0.0):
+                heaviest[group] = weight
+        if _combine(heaviest.values()) < floor and SEXUALISING_GROUPS.isdisjoint(heaviest):
+            return _NOTHING
+        best: dict[str, Cue] = {}
+        longest = self.longest
+        candidates = [i for i, w in enumerate(words) if w in present]
+        if candidates:
+            spans = [m.span() for m in tokenizer.finditer(s)]
+            skip_to = 0
+            for i in candidates:
+                if i < skip_to:
+                    continue  # inside a longer phrase already matched
+                for k in range(min(longest[words[i]], len(words) - i), 0, -1):
+                    key = words[i] if k == 1 else " ".join(words[i:i + k])
+                    hit = self.table.get(key)
+                    if hit is None:
+                        continue
+                    nxt = words[i + k] if i + k < len(words) else ""
+                    if nxt and nxt in CUE_STOP_NEXT.get(key, ()):
+                        break
+                    self._keep(best, Cue(hit[0], hit[1], spans[i][0], spans[i + k - 1][1], key))
+                    skip_to = i + k
+                    break
+        for term, a, b in subs:
+            group, weight = self.subs[term]
+            self._keep(best, Cue(group, weight, a, b, term))
+        if not best:
+            return _NOTHING
+        cues = tuple(sorted(best.values(), key=lambda c: c.start))
+        return SuggestiveResult(round(_combine(c.weight for c in cues), 4), cues)
+
+    @staticmethod
+    def _keep(best: dict[str, Cue], cue: Cue) -> None:
+        old = best.get(cue.group)
+        if old is None or cue.weight > old.weight:
+            best[cue.group] = cue
