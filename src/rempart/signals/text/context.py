@@ -123,10 +123,13 @@ INJECTION_PATTERNS = [  # (trigger substring, regex)
     ("uncensored", r"\buncensored\b"), ("unfiltered", r"\bunfiltered\b"), ("system", r"\bsystem (override|prompt)\b"),
     ("compl", r"\bmust comply\b"), ("refuse", r"\bdo not refuse\b"),
     ("ignor", r"\bignor(a|e|er|ez|iere|eer|era)\b.{0,25}\b(instrucciones|instructions|anweisungen|istruzioni|instrucoes|"
-     r"instructies|instrukcje|instruktioner|talimatlari|instruksi)\b"),
+     r"instructies|instrukcje|instruktioner|talimatlari|instruksi|pokyny|instrukce|pravidla)\b"),
+    ("rezim", r"\brezimu? (vyvojare|vyvojar)\b"), ("lage", r"\butvecklarlage\b"),
     ("zignoruj", r"\bzignoruj\b"), ("игнорируй", "игнорируй"), ("ігноруй", "ігноруй"), ("abaikan", r"\babaikan\b"),
     ("yok say", r"\byok say\b"), ("bo qua", r"\bbo qua\b"), ("忽略", "忽略(之前|以上|所有)"), ("無視", "無視して"),
     ("무시", "무시하고"), ("تجاهل", "تجاهل"), ("התעלם", "התעלם"), ("अनदेखा", "अनदेखा"), ("αγνοησε", "αγνοησε"),
+    ("نادیده", "نادیده بگیر"), ("بھول", "(ہدایات|ہدایت|اصول).{0,15}بھول"), ("موڈ", "(ڈیولپر|ڈویلپر|ڈیویلپر) موڈ"),
+    ("मोड", "(डेवलपर|डिवेलपर) मोड"), ("モード", "(開発者|デベロッパー)モード"), ("模式", "开发者模式|開發者模式"),
 ]
 
 # The two patterns above with an empty trigger run only when one of these words is present
@@ -191,6 +194,8 @@ class ContextRules:
         for ph in self.phrases_gen:
             w = ph.split(" ")
             self.starts_gen[w[0]] = max(self.starts_gen.get(w[0], 0), len(w))
+        self.first_words = frozenset(self.starts)
+        self.first_words_gen = frozenset(self.starts_gen)
         # Prefilter: a first word that only starts longer phrases ("the", "in", "my") is a
         # candidate only when one of their second words is in the prompt too.
         self.seconds: dict[str, frozenset[str]] = {}
@@ -214,7 +219,7 @@ class ContextRules:
         table, starts = (self.phrases_gen, self.starts_gen) if gen else (self.phrases, self.starts)
         tokenizer = _ASCII_TOKEN if s.isascii() else _TOKEN
         words = tokenizer.findall(s)
-        present = starts.keys() & set(words)
+        present = set((self.first_words_gen if gen else self.first_words).intersection(words))
         if present:
             seconds = self.seconds
             wordset = None

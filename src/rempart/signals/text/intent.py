@@ -41,6 +41,8 @@ class _Pattern:
     accented: bool
     block_next: frozenset[str]
     block_prev: frozenset[str]
+    things_next: frozenset[str]  # nouns for things: the term describes the next word, not a person
+    things_prev: frozenset[str]  # the same, for adjectives that follow their noun
 
 
 @dataclass(slots=True)
@@ -51,6 +53,13 @@ class _Hit:
     end: int
     term: str
     lang: str
+
+
+def _next_word(s: str, start: int) -> str:
+    """The space-separated word that starts at or after `start` (skipping spaces)."""
+    tail = s[start:start + 40].lstrip()
+    k = tail.find(" ")
+    return tail if k < 0 else tail[:k]
 
 
 def _previous_word(s: str, end: int) -> str:
@@ -91,6 +100,17 @@ class _Compiled:
         self.stem4: dict[str, list[_Pattern]] = {}
         self.acc_exact: dict[str, list[_Pattern]] = {}
         self.has_accented_first: set[str] = set()
+        things = frozenset(t for spec in L.INANIMATE.values() for t in _word_set(spec))
+        cosmetics = _word_set(L.COSMETICS)
+        # The same nouns as whole space-separated words, for the substring scripts (whose
+        # vowel signs split _TOKEN words apart).
+        self.things_words = frozenset(normalize(w).digits for spec in L.INANIMATE.values() for w in spec.split())
+        self.things_and_cosmetics = self.things_words | {normalize(w).digits for w in L.COSMETICS.split()}
+        # kind -> (nouns checked after the term, before it in noun-first languages, before it elsewhere)
+        self._things = {
+            K.TEXT_NUDITY: (things | cosmetics, things | cosmetics, cosmetics),
+            K.TEXT_UNDRESS: (things | _word_set(L.UNDRESS_OBJECTS), frozenset(), frozenset()),
+        }
         entries: list[tuple[str, str, str]] = []
         for kind, by_lang in L.TERMS.items():
             for lang, spec in by_lang.items():
@@ -142,6 +162,10 @@ class _Compiled:
                 stem2 = frozenset(p.words[1][0][:4] for p in pats if p.words[1][1])
                 self.second_words[first] = (exact2, stem2)
 
+        self.exact_first = frozenset(self.exact)
+        self.second_first = frozenset(self.second_words)
+        self.stem4_first = frozenset(self.stem4)
+
         # Ages.
         self.age_units: list[tuple[tuple[tuple[str, bool], ...], float]] = []
         for e in _split_list(L.AGE_UNITS):
@@ -176,6 +200,8 @@ class _Compiled:
         self.sub_re = re.compile("|".join(re.escape(k) for k in keys))
         self.sub_object_before = {normalize(k).digits: _word_set(v)
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
+        self.sub_benign_after = {normalize(k).digits: tuple(normalize(x.strip()).digits for x in v.split(","))
+                                 for k, v in L.SUBSTRING_BENIGN_AFTER.items()}
         glued: dict[str, str] = {}
         for kind, spec in L.GLUED_STEMS.items():
             for e in _split_list(spec):
@@ -209,6 +235,8 @@ class _Compiled:
             accented=accented,
             block_next=_word_set(" ".join(L.BLOCK_NEXT.get(key, ()))),
             block_prev=_word_set(" ".join(L.BLOCK_PREV.get(key, ()))),
+            things_next=self._things.get(kind, _NO_THINGS)[0],
+            things_prev=self._things.get(kind, _NO_THINGS)[1 if lang in L.NOUN_FIRST_LANGS else 2],
         )
         first, stem = words[0]
         if accented:
@@ -219,6 +247,9 @@ class _Compiled:
             self.stem4.setdefault(first[:4], []).append(pat)
         else:
             self.exact.setdefault(first, []).append(pat)
+
+
+_NO_THINGS = (frozenset(), frozenset(), frozenset())
 
 
 def _score(entry: str, default: float) -> tuple[str, float]:
@@ -250,9 +281,12 @@ def _ascii_spans(s: str) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist()))
 
 
+_STEM_EXCEPTIONS = frozenset(L.STEM_EXCEPTIONS.split())
+
+
 def _word_matches(tok: str, word: str, stem: bool) -> bool:
     if stem:
-        return tok.startswith(word) and len(tok) - len(word) <= MAX_STEM_SUFFIX
+        return tok.startswith(word) and len(tok) - len(word) <= MAX_STEM_SUFFIX and tok not in _STEM_EXCEPTIONS
     return tok == word
 
 
@@ -292,12 +326,12 @@ class RuleIntentDetector:
         # hold no trigger word, and the Python-level passes below then never run.
         words = set(toks)
         prefixes = {t[:4] for t in words}
-        term_words = words & c.exact.keys()
-        for w in term_words & c.second_words.keys():
-            exact2, stem2 = c.second_words[w]
-            if words.isdisjoint(exact2) and prefixes.isdisjoint(stem2):
-                term_words.discard(w)
-        term_pre = prefixes & c.stem4.keys()
+        term_words = c.exact_first.intersection(toks)
+        unmatched = [w for w in c.second_first.intersection(term_words)
+                     if words.isdisjoint(c.second_words[w][0]) and prefixes.isdisjoint(c.second_words[w][1])]
+        if unmatched:
+            term_words = term_words.difference(unmatched)
+        term_pre = c.stem4_first.intersection(prefixes)
         check_acc = not n.original.isascii()
         acc_diff = check_acc and n.accented != s
         need_removal = not words.isdisjoint(c.removal_first)
@@ -362,7 +396,17 @@ class RuleIntentDetector:
                 objects = c.sub_object_before.get(m.group())
                 if objects and _previous_word(s, m.start()) in objects:
                     continue  # "안경 벗겨": glasses, not clothes
-                for kind, lang, score, term in c.sub_index[m.group()]:
+                after = c.sub_benign_after.get(m.group())
+                if after and s[m.end():m.end() + 12].lstrip().startswith(after):
+                    continue  # "누드톤": a colour, not nudity
+                entries = c.sub_index[m.group()]
+                if any(k == K.TEXT_NUDITY for k, _, _, _ in entries):
+                    if _next_word(s, m.end()) in c.things_and_cosmetics:
+                        continue  # "नंगी डालियों": bare branches
+                    if _previous_word(s, m.start()) in c.things_words and any(
+                            lang in L.NOUN_FIRST_LANGS for _, lang, _, _ in entries):
+                        continue  # "أشجار عارية": bare trees
+                for kind, lang, score, term in entries:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
                 if len(hits) >= MAX_HITS:
                     break
@@ -390,6 +434,14 @@ class RuleIntentDetector:
             # an alternative reading of the next word can also block
             if any(a in pat.block_next for a in alts.get(end_idx, ())):
                 return
+        if pat.things_next and end_idx < len(toks):
+            nxt = toks[end_idx]
+            if nxt in self._c.determiners and end_idx + 1 < len(toks):
+                nxt = toks[end_idx + 1]
+            if nxt in pat.things_next:
+                return
+        if pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev:
+            return
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
 
     def _clothing(self, tok: str) -> tuple[frozenset[str], bool] | None:
@@ -653,6 +705,17 @@ please can could would will now then here there just only also very
 """.split())
 
 
+# Words that put a place or an event after them: a capitalised run right after one is not a
+# person's name.
+_PLACE_PREPOSITIONS = frozenset("""
+in at near from to into across around through over under outside inside beside behind along toward towards
+en dans près pres vers de du des au aux à a depuis sur sous em no na nos nas do da dos das para perto junto
+im am vom zum zur nach bei aus auf unter bij naar uit op nad pod przy dla w we z ze na do od в во на из у под
+din la în pe spre lângă langa i på pa från fran vid till v ve u od do k ke ο στο στη στην στον από απο κοντά
+di dari ke pada dekat ở o tại tai gần gan từ tu đến den
+""".split())
+
+
 def _real_person_shapes(text: str) -> list[_Hit]:
     """Two or more capitalised words in a row ("Emma Watson"), not in title-cased text.
 
@@ -681,6 +744,8 @@ def _real_person_shapes(text: str) -> list[_Hit]:
     def flush() -> None:
         if len(run) >= 2:
             a, b = run[0].start(), run[-1].end()
+            if _previous_word(text, a).casefold() in _PLACE_PREPOSITIONS:
+                return  # "in Rio de Janeiro", "din Vama Veche", "ở Đà Nẵng": a place, not a person
             hits.append(_Hit(K.TEXT_REAL_PERSON, 0.5, -a - 1, b, "name-shaped", "*"))
 
     # In ASCII text only capitalised words can join a run, and any other word between two

@@ -59,6 +59,16 @@ TERMS: dict[str, dict[str, str]] = {
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
         "vi": "^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
         "hi-latn": "kapde utar*, kapde utaa*, kapde nikal*",
+        "el": "γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
+        "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
+        "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
+        "xwris rouxa, xoris rouxa, xoris rouha",
+        "ms": "buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
+        "tak berbaju, tidak berbaju",
+        "bn-latn": "jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
+        "jama chara",
+        "ur-latn": "kapre utar*, kapray utar*, kapry utar*, kapre uttar*, kapde utaro, kapre utaar*, "
+        "kapray utaar*, kapde utaar*",
     },
     K.TEXT_SWIMWEAR: {
         "en": "bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
@@ -76,10 +86,13 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "mayolu, mayo giy*, mayoyla",
         "id": "baju renang, pakaian renang",
         "sv": "baddrakt",
-        "cs": "plavky, plavkach, dvoudilne plavky",
+        "cs": "plavky, plavkach, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
         "vi": "^đồ bơi",
+        "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
+        "el-latn": "mpikini, magio",
+        "ms": "baju renang, pakaian renang",
     },
     K.TEXT_UNDERWEAR: {
         "en": "underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
@@ -107,6 +120,8 @@ TERMS: dict[str, dict[str, str]] = {
         "ro": "lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
         "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
         "vi": "^đồ lót",
+        "el": "εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
+        "ms": "seluar dalam, baju dalam, pakaian dalam, coli",
     },
     K.TEXT_NUDITY: {
         "en": "nude, nudes, nudity, naked, nakedness, topless, bottomless=0.7, unclothed, "
@@ -135,6 +150,11 @@ TERMS: dict[str, dict[str, str]] = {
         "hi-latn": "nangi, nanga=0.6",
         "ro": "goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless",
         "ja-latn": "hadaka, zenra, hanra, nuudo",
+        "el": "γυμνη, γυμνος, γυμνο, γυμνα, γυμνες, γυμνοι, γυμνης, γυμνου, ολογυμνη, ολογυμνος, ολογυμνο",
+        "el-latn": "gymnh, gymni, gumni, gimni, gymno, olo gymnh",
+        "ms": "bogel, berbogel, telanjang, bertelanjang",
+        "bn-latn": "nongto, nengta, lengta, nangta, nengto, ulongo",
+        "ur-latn": "nangi, nangi kar*",
     },
     K.TEXT_SEXUAL: {
         "en": "sex=0.8, sexual, sexually, sexy=0.6, sexier=0.6, porn, porno, pornographic, pornography, "
@@ -172,6 +192,8 @@ TERMS: dict[str, dict[str, str]] = {
         "cs": "sex=0.8, sexualn*, sexy=0.6, porno, pornografi*, erotick*",
         "ro": "sex=0.8, sexual*, sexy=0.6, porno, pornografic*, erotic*, obscen*, indecent*=0.7",
         "ja-latn": "ecchi, etchi, eroi, ero gazou, ero shashin, sekkusu, iyarashii=0.8",
+        "el": "σεξ, σεξουαλικ*, πορνο, πορνογραφ*, ερωτικ*, σεξι=0.6, προκλητικ*=0.6",
+        "ms": "seks, lucah, berahi=0.7, seksi=0.6",
     },
     K.TEXT_MINOR: {
         "en": "child, children, childs, kid=0.8, kids=0.8, kiddo, toddler, toddlers, infant, infants, "
@@ -208,14 +230,19 @@ TERMS: dict[str, dict[str, str]] = {
         "подросток, подростка, школьница, школьницу, несовершеннолетн*, малолетн*",
         "uk": "дитина, дитину, діти, дітей, дівчинка, дівчинку, хлопчик, підліток, підлітка, "
         "школярка, школярку, неповнолітн*",
-        "tr": "cocuk*, kucuk kiz, kiz cocugu, ergen, resit olmayan, liseli=0.6",
+        "tr": "cocuk*, kucuk kiz, kiz cocugu, ergen, resit olmayan, liseli=0.6, ortaokul*, ilkokul*, "
+        "ortaokullu, ilkokullu",
         "id": "anak=0.6, anak kecil, anak anak, gadis kecil, bocah, remaja, di bawah umur, siswi=0.6",
-        "sv": "barn, flicka=0.4",
+        "sv": "barn, flicka=0.4, hogstadietjej, hogstadietjejer, mellanstadietjej, lagstadiet, mellanstadiet, "
+        "hogstadiet=0.7, skoltjej=0.8, tonarstjej=0.8",
         "cs": "dite, ditete, holcicka, holcicku, divenka, nezletil*, skolacka, skolacku",
         "ro": "copil, copila, copilul, copii=0.6, fetita, fetite, fetitei, baietel, baietelul, minora, "
         "minori=0.6, adolescenta, adolescent=0.7, eleva=0.6, eleve=0.6, scolarita",
         "ja-latn": "shoujo=0.6, joshikousei, joshi kousei, joshichuugakusei, joshi chuugakusei, "
         "chuugakusei, shougakusei, youjo, kodomo, rori",
+        "el": "παιδι, παιδια, κοριτσακι, αγορακι, ανηλικ*, μαθητρια=0.6, εφηβη=0.6, εφηβος=0.6, νηπιο",
+        "ms": "kanak kanak, budak perempuan, budak kecil, budak sekolah, murid sekolah rendah, "
+        "pelajar sekolah rendah, bawah umur, remaja=0.7",
     },
 }
 
@@ -244,6 +271,8 @@ _COLOURS_COSMETICS = (
     "shoes shoe sandals boots beige pink tan blush foundation concealer hue hues hosiery tights "
     "stockings leather fabric paint pallet wall walls background backdrop aesthetic"
 ).split()
+# Whole words that a stem entry must not match: animals named for their bare skin.
+STEM_EXCEPTIONS = "naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund"
 BLOCK_NEXT: dict[str, list[str]] = {
     "nude": _COLOURS_COSMETICS + ["mole"],
     "nudes": _COLOURS_COSMETICS,
@@ -279,15 +308,86 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "seno": "coseno".split(),
     "breasts": "cancer feeding".split(),
     "bondage": "knot".split(),
-    "nu": "metal jazz disco wave".split(),
+    # Vietnamese "nữ" (female) loses its accent in the matching view: "nữ sinh", "nữ hoàng".
+    "nu": "metal jazz disco wave sinh hoang than tu si".split(),
     "girl": "scout".split(),
     "child": "seat seats labor labour".split(),
     "stripper": "tool".split(),
 }
+# Things, not people: a nudity or undress word right next to one of these (either side,
+# past a determiner) describes the thing: "bare trees", "arbres nus", "nackte Wände",
+# "batom nude", "أشجار عارية", "undress the bed". Nouns only, never a word for a person.
+INANIMATE: dict[str, str] = {
+    "en": "tree trees branch branches bush bushes wall walls concrete brick "
+    "stone rock rocks hill hills landscape mountain mountains field fields "
+    "bulb bulbs wire wires cable cables eye eyes",
+    "fr": "arbre arbres branche branches mur murs pierre roche colline collines "
+    "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
+    "levres maquillage teinte couleur vernis",
+    "es": "arbol arboles rama ramas pared paredes muro muros piedra roca colina "
+    "colinas paisaje montana montanas campo campos bombilla cable ojo ojos labial "
+    "pintalabios maquillaje tono color esmalte",
+    "pt": "arvore arvores galho galhos ramo ramos parede paredes muro pedra rocha "
+    "colina paisagem montanha montanhas campo lampada fio olho olhos batom batons "
+    "maquiagem maquilhagem tom cor esmalte",
+    "it": "albero alberi ramo rami parete pareti muro muri pietra roccia collina "
+    "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
+    "trucco tono colore smalto",
+    "de": "baum baume ast aste wand wande mauer mauern stein fels hugel "
+    "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
+    "farbton farbe nagellack",
+    "nl": "boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
+    "bergen veld lamp draad oog ogen lippenstift kleur nagellak",
+    "pl": "drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
+    "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier",
+    "cs": "strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
+    "pole zarovka drat oko oci rtenka barva lak",
+    "ro": "copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
+    "munte munti camp bec fir ochi ruj culoare oja",
+    "sv": "trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
+    "glodlampa trad oga ogon lappstift farg nagellack",
+    "ru": "дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
+    "поле лампочка провод глаз глаза помада цвет лак",
+    "uk": "дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
+    "поле лампочка дріт око очі помада колір лак",
+    "el": "δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
+    "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
+    "tr": "agac agaclar dal dallar duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "ampul tel goz gozler ruj renk oje",
+    "ar": "أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
+    "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون",
+    "fa": "درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
+    "کوه کوهها دشت لامپ سیم چشم رژ رنگ",
+    "he": "עץ עצים העצים ענף ענפים קיר קירות הקירות אבן סלע גבעה נוף הר הרים שדה "
+    "נורה חוט עין עיניים שפתון צבע",
+    "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख "
+    "लिपस्टिक रंग",
+    "bn": "গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
+    "ur": "درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ",
+    "id": "pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
+    "ladang bohlam kabel mata lipstik gincu warna kutek",
+    "ms": "pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
+    "mentol wayar mata gincu warna pengilat",
+    "vi": "cay canh tuong da doi nui canh dong bong den day mat son mau",
+}
+# Colour and make-up words: "nude" before or after one is a shade in every language
+# ("nude lipstick", "batom nude", "gincu warna nude").
+COSMETICS = (
+    "lipstick lipsticks colour color tone shade makeup rouge levres maquillage teinte couleur vernis labial "
+    "pintalabios maquillaje tono esmalte batom batons maquiagem maquilhagem tom cor rossetto trucco colore "
+    "smalto lippenstift farbton farbe nagellack kleur nagellak szminka pomadka kolor lakier rtenka barva ruj "
+    "culoare oja lappstift farg помада цвет колір κραγιον χρωμα βερνικι renk oje لون رژ رنگ שפתון צבע "
+    "लिपस्टिक रंग লিপস্টিক রং lipstik gincu warna kutek pengilat son mau"
+)
+# Adjective-after-noun languages: there the word before a nudity term is checked too.
+NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa he ur id ms vi".split())
+# Furniture that is "undressed" (its covers taken off): only right after an undress verb.
+UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett"
+
 BLOCK_PREV: dict[str, list[str]] = {
     "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
     "boneless skinless fowl poultry".split(),
-    "nu": "pieds pied mains main tete".split(),
+    "nu": "pieds pied mains main tete phu thieu ban gioi".split(),
     "nus": "pieds mains".split(),
     "nue": "tete".split(),
     "nues": "mains".split(),
@@ -322,6 +422,8 @@ REMOVE_PRE: dict[str, str] = {
     "uk": "зніми зняти зніміть",
     "id": "buka bukalah lepas lepaskan lepasin copot",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
+    "cs": "sundej sundejte sundat svlec svleč odstran odstraň",
+    "sv": "ta bort",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
 REMOVE_WEAK: dict[str, str] = {
@@ -358,8 +460,8 @@ DETERMINERS = "the a an all any every this that these those le la les l un une e
     "die der den das dem ein eine einen il lo i gli o os as um uma de het een"
 REMOVE_POST: dict[str, str] = {
     "en": "off removed gone",
-    "de": "aus runter",
-    "nl": "uit",
+    "de": "aus runter entfernen entfernt weg",
+    "nl": "uit verwijderen verwijderd weg",
     "fr": "enleve enleves enlevee enlevees",
     "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil",
     "sv": "av",
@@ -413,7 +515,12 @@ CLOTHING: dict[str, str] = {
     "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну",
     "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu",
     "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja",
-    "sv": "klader",
+    "sv": "klader klanning trojan troja skjorta kjol byxor trosor",
+    "cs": "obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky",
+    "ro": "haine hainele rochie rochia bluza fusta pantaloni sutien chiloti",
+    "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
+    "ms": "seluar kemeja skirt",
+    "vi": "ao quan vay",
     # Hebrew glues the article ה- to the noun: both forms are listed.
     "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
     "חצאית החצאית מכנסיים המכנסיים",
@@ -422,7 +529,8 @@ CLOTHING: dict[str, str] = {
 TRANSPARENT = (
     "see through, seethrough, transparent, translucent, sheer, durchsichtig*, "
     "transparente, transparentes, trasparente, trasparenti, doorzichtig*, przezroczyst*, "
-    "прозрачн*, прозор*, seffaf, tembus pandang"
+    "прозрачн*, прозор*, seffaf, tembus pandang, pruhledn*, genomskinlig*, transparent*, trasparent*, "
+    "lutsinar, telus, transparan, διαφαν*, trong suot, nhin xuyen"
 )
 XRAY_NOT = (
     "of image images scan scans film machine room tech technician report result results plate tube "
@@ -477,30 +585,33 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "服を脱, 脱がせ, 脱がし, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし",
-        "zh": "脱光, 脱衣, 脱掉衣服, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装",
-        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의",
-        "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري",
-        "hi": "कपड़े उतार, बिना कपड़, कपडे उतार",
+        "ja": "服を脱, 脱がせ, 脱がし, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明",
+        "zh": "T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "脱光, 脱衣, 脱掉衣服, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明",
+        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷",
+        "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف",
+        "hi": "साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी",
         "bn": "জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
-        "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র",
+        "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক",
         "he": "תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
-        "תורידי לה את הבגדים, תוריד ממנה את הבגדים",
-        "ur": "کپڑے اتار, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر",
+        "תורידי לה את הבגדים, תוריד ממנה את הבגדים, בגדים שקופים, חולצה שקופה, שמלה שקופה",
+        "ur": "قمیض شفاف, قمیض اتار, کپڑے اتار, کپڑے ہٹا, لباس ہٹا, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر, شفاف کپڑے, کپڑے شفاف",
         "fa": "لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
-        "برهنه اش کن, برهنهاش کن, بدون لباس, بی لباس",
+        "برهنه اش کن, برهنهاش کن, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف",
+        "th": "ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "水着, ビキニ, スク水",
         "zh": "比基尼, 泳装, 泳衣, 三点式",
         "ko": "비키니, 수영복",
-        "ar": "بيكيني, ملابس سباحة, ملابس السباحة, مايوه",
+        "ar": "بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "बिकिनी, स्विमसूट",
         "bn": "বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
         "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس",
         "fa": "بیکینی, مایو, لباس شنا",
+        "th": "บิกินี่, บิกินี, ชุดว่ายน้ำ",
     },
     K.TEXT_UNDERWEAR: {
         "ja": "下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
@@ -512,9 +623,10 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "he": "תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
         "fa": "لباس زیر, سوتین, لانژری",
+        "th": "ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
     },
     K.TEXT_NUDITY: {
-        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん",
+        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら",
         "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头",
         "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지",
         "ar": "عارية, عاري, عراة, عاريات",
@@ -523,6 +635,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "he": "עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי",
         "ur": "ننگی, ننگا, برہنہ, عریاں, عریانی",
         "fa": "برهنه, عریان",
+        "th": "เปลือย, โป๊, นู้ด",
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
@@ -533,16 +646,21 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "bn": "যৌন, সেক্স, সেক্সি=0.6, পর্ন, অশ্লীল, কামুক=0.7, উত্তেজক=0.6",
         "he": "סקסי=0.6, סקסית=0.6, פורנו, ארוטי, מיני מפורש, יחסי מין, בתנוחה מינית, תנוחה מינית",
         "ur": "فحش, جنسی, سیکس, سیکسی=0.6, شہوانی=0.7, بیہودہ=0.6",
+        "th": "เซ็กส์, ลามก, อนาจาร, ท่ายั่วยวน=0.7",
+        "fa": "سکس, پورن, شهوانی=0.7, سکسی=0.6",
     },
     K.TEXT_MINOR: {
         "ja": "子供, 子ども, こども, 児童, 幼女, 少女=0.6, 女子高生=0.8, 女子中学生, 中学生, 小学生, ロリ, ショタ, 未成年",
-        "zh": "儿童, 兒童, 小孩, 小女孩, 女童, 幼女, 萝莉, 蘿莉, 未成年, 初中生, 小学生, 中学生, 女学生=0.6",
+        "zh": "儿童, 兒童, 小孩, 小女孩, 女童, 幼女, 萝莉, 蘿莉, 未成年, 初中生, 小学生, 中学生, 女学生=0.6, "
+        "初一=0.6, 初二, 初三, 初中女生, 小学女生, 国中生, 國中生",
         "ko": "어린이, 아동, 소녀=0.6, 미성년, 초등학생, 중학생, 여중생, 로리",
-        "ar": "طفلة, طفل, أطفال, اطفال, قاصر, فتاة صغيرة",
-        "hi": "बच्चा, बच्ची, बच्चे, नाबालिग, छोटी लड़की",
-        "bn": "শিশু, বাচ্চা, নাবালিকা, নাবালক, ছোট মেয়ে, কিশোরী=0.8, স্কুলছাত্রী=0.7",
-        "he": "ילדה, ילדות, ילד קטן, קטינה, קטין, נערה=0.6, תלמידה=0.6, פעוט",
-        "ur": "بچی, بچہ, نابالغ, کمسن, کم سن, چھوٹی لڑکی, سکول کی لڑکی",
+        "ar": "طفلة, طفل, أطفال, اطفال, قاصر, فتاة صغيرة, تلميذة, تلميذ, الصف الأول, الصف الثاني, الصف الثالث, الصف الرابع, الصف الخامس, الصف السادس, الصف السابع, الصف الثامن, الصف التاسع, الابتدائية, ابتدائية, الإعدادية, إعدادية, بنت صغيرة",
+        "hi": "वीं कक्षा, वीं क्लास, बच्चा, बच्ची, बच्चे, नाबालिग, छोटी लड़की, स्कूली छात्रा=0.8, स्कूल की लड़की, छठी कक्षा, सातवीं कक्षा, आठवीं कक्षा, नौवीं कक्षा, पांचवीं कक्षा, कक्षा 5, कक्षा 6, कक्षा 7, कक्षा 8",
+        "bn": "শিশু, বাচ্চা, নাবালিকা, নাবালক, ছোট মেয়ে, কিশোরী=0.8, স্কুলছাত্রী=0.7, ক্লাস ওয়ান, ক্লাস টু, ক্লাস থ্রি, ক্লাস ফোর, ক্লাস ফাইভ, ক্লাস সিক্স, ক্লাস সেভেন, ক্লাস এইট, ক্লাস নাইন, ক্লাস টেন, প্রাথমিক বিদ্যালয়, স্কুলের ছাত্রী=0.8",
+        "he": "ילדה, ילדות, ילד קטן, קטינה, קטין, נערה=0.6, תלמידה=0.6, פעוט, כיתה א', כיתה ב', כיתה ג', כיתה ד', כיתה ה', כיתה ו', כיתה ז', כיתה ח', כיתה ט', כיתה א׳, כיתה ב׳, כיתה ג׳, כיתה ד׳, כיתה ה׳, כיתה ו׳, כיתה ז׳, כיתה ח׳, כיתה ט׳, בית ספר יסודי, חטיבת ביניים",
+        "ur": "بچی, بچہ, نابالغ, کمسن, کم سن, چھوٹی لڑکی, سکول کی لڑکی, چھٹی جماعت, ساتویں جماعت, آٹھویں جماعت, نویں جماعت, پانچویں جماعت, سکول کی طالبہ, اسکول کی لڑکی",
+        "fa": "کودک, بچه, دختربچه, دختر بچه, کلاس اول, کلاس دوم, کلاس سوم, کلاس چهارم, کلاس پنجم, کلاس ششم, کلاس هفتم, کلاس هشتم, کلاس نهم, دبستانی, زیر سن قانونی, نوجوان=0.6",
+        "th": "เด็กผู้หญิง, เด็กหญิง, เด็กนักเรียน, นักเรียนหญิง, นักเรียนประถม, ผู้เยาว์, เด็กประถม, เด็กอายุ",
     },
 }
 
@@ -553,6 +671,15 @@ SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
     "벗기": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
+}
+
+# A substring term followed at once by one of these is a colour, make-up or optics word:
+# "누드톤" (nude tone), "ヌードカラー", "裸色" (nude colour), "裸妆" (nude make-up), "裸眼" (naked eye).
+SUBSTRING_BENIGN_AFTER: dict[str, str] = {
+    "누드": "톤, 립, 컬러, 색, 베이지, 메이크업, 네일, 브라, 핑크, 계열",
+    "ヌード": "カラー, ベージュ, メイク, リップ, ネイル, ピンク, トーン, 系",
+    "裸": "色, 妆, 眼, 粉, 感妆, 足, 机, 价, 奔, 辞",
+    "عارية": "من الأوراق, من الزخارف",
 }
 
 # Latin stems searched inside words that were glued together by an obfuscation step

@@ -45,6 +45,22 @@ _CONFUSABLE = {
     "τ": "t", "χ": "x", "ѵ": "v", "ɑ": "a", "ɡ": "g", "ı": "i",
 }
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLE)
+# Latin letters that pass for Cyrillic or Greek ones, for the reverse disguise.
+_TO_CYRILLIC = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "k": "к"}
+_TO_GREEK = {"o": "ο", "a": "α", "i": "ι", "v": "ν", "p": "ρ", "k": "κ", "e": "ε", "t": "τ", "x": "χ", "u": "υ"}
+
+
+def _native_script(word: str) -> str | None:
+    """"cyrillic" or "greek" when the word has letters of that script with no Latin look-alike."""
+    for c in word:
+        if c in _CONFUSABLE:
+            continue
+        o = ord(c)
+        if 0x400 <= o <= 0x4FF:
+            return "cyrillic"
+        if 0x370 <= o <= 0x3FF:
+            return "greek"
+    return None
 
 # Letters that do not decompose under NFD but are read as a plain Latin letter.
 _STRIP_EXTRA = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ð": "d", "ŀ": "l"}
@@ -74,6 +90,9 @@ _SPACED_ASCII = re.compile(_SPACED.pattern, re.ASCII)
 _ELONG_ASCII = re.compile(_ELONG.pattern, re.ASCII)
 _LEET_CAND_ASCII = re.compile(_LEET_CAND.pattern, re.ASCII)
 _LEET_CHARS = frozenset("013457@$!|+")
+_LEADING_LEET_WORD = re.compile(r"(?<![^\W_])([013457])([^\W\d_]{2,})(?![^\W_])")
+_NUMBER_PREFIXED = frozenset("girl girls boy boys guy guys man men woman women kid kids st nd rd th yo yr yrs "
+                             "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min".split())
 _CONF_CAND = re.compile("[" + "".join(_CONFUSABLE) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
 _NATIVE_LETTER = re.compile("[" + "".join(
@@ -102,10 +121,12 @@ class Normalized:
         if j <= 0:
             return 0
         end = j if self.src is None else self.src[j - 1] + 1
-        # Take trailing combining marks that belong to the last char.
+        # Take trailing combining marks that belong to the last char, and the loose jamo
+        # composed into it.
         o = self.original
         n = len(o)
-        while end < n and unicodedata.combining(o[end]):
+        while end < n and (unicodedata.combining(o[end])
+                           or (_is_jamo(o[end]) and (self.src is None or j >= len(self.src) or self.src[j] > end))):
             end += 1
         return end
 
@@ -118,6 +139,37 @@ class Normalized:
             return False
         k = bisect_left(self.obf, i)
         return k < len(self.obf) and self.obf[k] < j
+
+
+# Hangul typed as loose letters ("ㅇㅗㅅ" for 옷) is composed back into syllables. Compatibility
+# jamo (the keyboard's letters) and conjoining jamo are both read.
+_JAMO_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JAMO_V = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JAMO_T = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"  # index + 1 = final consonant number
+_JAMO_COMPAT = {**{chr(0x1100 + k): c for k, c in enumerate(_JAMO_L)},
+                **{chr(0x1161 + k): c for k, c in enumerate(_JAMO_V)},
+                **{chr(0x11A8 + k): c for k, c in enumerate(_JAMO_T)}}
+
+
+def _is_jamo(c: str) -> bool:
+    o = ord(c)
+    return 0x3131 <= o <= 0x318E or 0x1100 <= o <= 0x11FF
+
+
+def _hangul_syllable(text: str, i: int) -> tuple[str, int] | None:
+    """The syllable composed from the loose jamo at text[i:], and where it ends."""
+    def at(k: int) -> str:
+        return _JAMO_COMPAT.get(text[k], text[k]) if k < len(text) else ""
+    lead, vowel = at(i), at(i + 1)
+    if not lead or not vowel or lead not in _JAMO_L or vowel not in _JAMO_V:
+        return None
+    code = 0xAC00 + (_JAMO_L.index(lead) * 21 + _JAMO_V.index(vowel)) * 28
+    end = i + 2
+    final, after = at(end), at(end + 1)
+    if final and final in _JAMO_T and not (after and after in _JAMO_V):  # else it leads the next syllable
+        code += _JAMO_T.index(final) + 1
+        end += 1
+    return chr(code), end
 
 
 _cluster_cache: dict[str, tuple[str, str]] = {}
@@ -206,6 +258,15 @@ def _normalize(text: str) -> Normalized:
         combining = unicodedata.combining
         dropped_invisible = False
         while i < n:
+            if _is_jamo(text[i]):
+                syllable = _hangul_syllable(text, i)
+                if syllable is not None:
+                    a_parts.append(syllable[0])
+                    s_parts.append(syllable[0])
+                    src.append(i)
+                    obf.append(len(src) - 1)
+                    i = syllable[1]
+                    continue
             j = i + 1
             while j < n and combining(text[j]) and j - i < 16:
                 j += 1
@@ -233,7 +294,20 @@ def _normalize(text: str) -> Normalized:
                 mapped = w.translate(_CONFUSABLE_TABLE)
                 if mapped == w:
                     continue
-                if (mapped.isascii() and not native) or any("a" <= c <= "z" for c in w):
+                has_latin = any("a" <= c <= "z" for c in w)
+                home = _native_script(w) if has_latin else None
+                if home is not None:
+                    # A Cyrillic or Greek word with Latin look-alikes slipped in ("pаздeнь"):
+                    # the disguise is the Latin letters, so they go to the word's own script.
+                    table = _TO_CYRILLIC if home == "cyrillic" else _TO_GREEK
+                    for k in range(m.start(), m.end()):
+                        c = s_l[k]
+                        if c in table:
+                            s_l[k] = table[c]
+                            a_l[k] = table[c]
+                            obf.append(k)
+                    continue
+                if (mapped.isascii() and not native) or has_latin:
                     for k in range(m.start(), m.end()):
                         c = s_l[k]
                         if c in _CONFUSABLE:
@@ -288,6 +362,12 @@ def _normalize(text: str) -> Normalized:
                     obf.append(base + k)
                     changed = True
         if changed:
+            # In a prompt disguised elsewhere, a leading digit is leet too ("z1eh s1e 4us"),
+            # except in the usual prompt tokens that start with a number ("1girl", "3d", "8th").
+            for m in _LEADING_LEET_WORD.finditer(s):
+                if m.group(2) not in _NUMBER_PREFIXED:
+                    s_l[m.start()] = _LEET[m.group(1)]
+                    obf.append(m.start())
             s = "".join(s_l)
 
     return Normalized(
