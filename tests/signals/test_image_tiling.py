@@ -85,3 +85,15 @@ def test_zoom_only_for_small_people_and_rotations():
     zooms = zoom_windows([(1000, 1000, 40, 40), (0, 0, 1500, 1500)], 3000, 3000, full)
     assert len(zooms) == 1 and zooms[0].w >= 320 and zooms[0].x <= 1000 <= zooms[0].x + zooms[0].w
     assert [w.rot for w in rotation_windows(10, 20)] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("shape", [(1024, 1024, 3), (1026, 2052, 3), (999, 1536, 3), (3000, 4000, 3), (800, 600, 3)])
+def test_content_scan_samples_exactly_every_nth_pixel(shape):
+    from rempart.signals.image.tiling import _every_nth_pixel
+
+    px = np.random.default_rng(sum(shape)).integers(0, 255, shape, dtype=np.uint8)
+    step = max(1, max(shape[:2]) // 512)
+    out = _every_nth_pixel(px, step)
+    assert out.flags.c_contiguous and np.array_equal(out, px[::step, ::step])
+    crop = px[1:, 2:]  # not contiguous: the numpy path
+    assert np.array_equal(_every_nth_pixel(crop, step), crop[::step, ::step])

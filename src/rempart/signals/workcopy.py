@@ -2,10 +2,12 @@
 
 Several detectors want the same small picture: the skin measures and the photo-or-render
 statistics a ~256 px copy, dlib a grey one, open_nsfw and PDQ (which hashes at most 512 px)
-the 512 px copy, the window planner and dlib the content box. Each used to shrink the full-size view itself (a few milliseconds
-each at 1024 px, more on large photos). Here each copy is made once, from the next larger
-cached copy (so a 256 px copy of a 4000 px photo costs a 512 px resize), and kept while the
-view's pixel array is alive.
+the 512 px copy, the window planner and dlib the content box; open_nsfw and the
+photo-or-render statistics the same Pillow-bilinear 256 px picture of the 512 px copy (for a
+square photo). Each used to shrink the full-size view itself (a few milliseconds each at
+1024 px, more on large photos). Here each copy is made once, from the next larger cached copy
+(so a 256 px copy of a 4000 px photo costs a 512 px resize), and kept while the view's pixel
+array is alive.
 
 The cache is keyed by the array's identity and checked through a weak reference, so a
 recycled id never returns another picture's copy; copies are read-only to every caller.
@@ -20,8 +22,9 @@ from typing import Any, Callable
 
 import cv2
 import numpy as np
+from PIL import Image
 
-_CACHE_SIZE = 32  # entries: a few copies and measures for each of a few views in flight
+_CACHE_SIZE = 64  # entries: a dozen copies and measures for each of a few views in flight
 _cache: OrderedDict[tuple[int, str], tuple[weakref.ref, Any]] = OrderedDict()
 _lock = threading.Lock()
 
@@ -81,6 +84,21 @@ def grey(pixels: np.ndarray, side: int) -> tuple[np.ndarray, float]:
     """Grey (luma) copy with long side <= `side`, and the scale from the view to it."""
     small, scale = shrunk(pixels, side)
     return _memo(pixels, f"grey{side}", lambda: _freeze(cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_RGB2GRAY))), scale
+
+
+def pil_bilinear(pixels: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """Pillow's bilinear resize of an RGB array to `size` (w, h), made once per array and size.
+
+    open_nsfw's reference pre-processing and the photo-or-render weights were both set on
+    Pillow's filter, so this is Pillow's, not OpenCV's; both callers shrink the shared 512 px
+    copy to 256 x 256 for a square photo, and then share one result."""
+    w, h = int(size[0]), int(size[1])
+
+    def make() -> np.ndarray:
+        img = Image.fromarray(np.ascontiguousarray(pixels)).resize((w, h), Image.Resampling.BILINEAR)
+        return _freeze(np.asarray(img))
+
+    return _memo(pixels, f"pil_bilinear{w}x{h}", make)
 
 
 def memo(picture: object, key: str, make: Callable[[], Any]) -> Any:

@@ -22,11 +22,15 @@ threshold: re-run it after changing an anchor). A calibrated score is therefore 
 the operating point", monotone in the raw score, not a probability fitted on positives; each
 signal's detail carries the raw scores so an operator can re-derive it.
 
-open_nsfw costs as much as NudeNet, so it runs only where it can matter (a cascade): on a view
-where NudeNet saw any body part, or where skin-coloured pixels cover >= NSFW_MIN_SKIN of the
-picture; `open_nsfw="always"` turns the cascade off. On a skin-coloured view with no upright
-face and no person hint at all, NudeNet asks open_nsfw (through `rotation_gate`) before it
-spends a run on the rotated views; the score is reused, never computed twice.
+open_nsfw costs as much as NudeNet, so it runs only where it can matter (a cascade, see
+`open_nsfw_decision`): on a view where NudeNet saw any body part; on a view whose colours the
+skin model cannot be trusted with (greyscale, washed-out, mostly dark: bare skin would not
+read as skin); on a view where skin-coloured pixels cover >= NSFW_MIN_SKIN of the picture, unless that skin
+is the face of a portrait (NudeNet saw no trace of a body, and the skin outside the faces is
+under the same bound). `open_nsfw="always"` turns the cascade off. On a skin-coloured view
+with no upright face and no person hint at all, NudeNet asks open_nsfw (through
+`rotation_gate`) before it spends a run on the rotated views; the score is reused, never
+computed twice.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from rempart.signals.image.nudenet import (
     COVERED_INTIMATE_LABELS,
     EXPOSED_LABELS,
     FACE_LABELS,
+    HINT_FLOOR,
     SCORE_FLOOR,
     ImageAnalysis,
     NudeNetDetector,
@@ -56,7 +61,7 @@ from rempart.signals.image.nudenet import (
 )
 from rempart.signals import workcopy
 from rempart.signals.image.opennsfw import OpenNsfwClassifier
-from rempart.signals.image.skin import skin_fraction
+from rempart.signals.image.skin import colour_trust, lit_skin_shares, skin_fraction
 
 ENSEMBLE_NAME = "nudity_ensemble_v1"
 EMIT_FLOOR = 0.2  # calibrated scores below this are not emitted (noise)
@@ -67,6 +72,12 @@ NOT_BODY = FACE_LABELS | {"FEET_EXPOSED", "FEET_COVERED"}
 # half of Yahoo's "safe with high probability" bound (0.2); benign skin-coloured landscapes
 # score under it (bench/benign_fp.py prints how many views took the probe).
 ROTATE_NSFW = 0.1
+# Share of a face box that must read as skin for the face to vouch that the skin model sees
+# this picture's skin (its light, its camera, any tint): the portrait shortcut's colour reference.
+FACE_SKIN_REFERENCE = 0.5
+# A view whose working copy spans at most this many levels in every channel is one flat colour
+# (nothing could be drawn in it), even if it is grey.
+FLAT_RANGE = 8
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,7 @@ class EnsembleAnalysis:
     nsfw: tuple[NsfwScore, ...]
     skin: dict[str, float] = field(default_factory=dict)  # view -> skin fraction
     ring_skin: dict[tuple[str, int, int, int, int], float] = field(default_factory=dict)  # covered box -> ring skin
+    nsfw_cascade: dict[str, str] = field(default_factory=dict)  # view -> why open_nsfw ran or was skipped
 
     def best_nsfw(self) -> NsfwScore | None:
         return max(self.nsfw, key=lambda s: s.score, default=None)
@@ -209,6 +221,7 @@ class NudityEnsembleDetector:
         pictures: list[np.ndarray] = []
         labels: list[tuple[str, str]] = []
         ring: dict[tuple[str, int, int, int, int], float] = {}
+        cascade: dict[str, str] = {}
         for v in image.views:
             if v.name in nn.duplicates:
                 continue
@@ -220,8 +233,15 @@ class NudityEnsembleDetector:
             body = [d for d in dets if d.label not in NOT_BODY]
             if self.opennsfw is None:
                 continue
-            if self.open_nsfw == "auto" and not body and skin[v.name] < NSFW_MIN_SKIN:
-                continue
+            if self.open_nsfw == "auto":
+                faces = [d for d in dets if d.label in FACE_LABELS and d.score >= self.face_threshold]
+                run, cascade[v.name] = open_nsfw_decision(
+                    body=bool(body),
+                    body_hint=nn.hints.get(v.name, {}).get("body", 0.0),
+                    evidence=_SkinEvidence(v.pixels, faces),
+                )
+                if not run and not any(view == v.name for view, _ in scored):
+                    continue  # (a score the rotation gate already paid for is kept)
             for region, px in _nsfw_regions(v, nn.windows.get(v.name, []), dets):
                 if (v.name, region) not in scored:
                     pictures.append(px)
@@ -229,7 +249,7 @@ class NudityEnsembleDetector:
         fresh = iter(self.opennsfw.scores(pictures) if pictures else [])
         scores = [scored[key] if key in scored else next(fresh) for key in labels]
         nsfw = tuple(NsfwScore(view, region, round(s, 4)) for (view, region), s in zip(labels, scores))
-        return EnsembleAnalysis(nudenet=nn, nsfw=nsfw, skin=skin, ring_skin=ring)
+        return EnsembleAnalysis(nudenet=nn, nsfw=nsfw, skin=skin, ring_skin=ring, nsfw_cascade=cascade)
 
     def detect(self, image: DecodedImage, *, role: str, image_index: int) -> list[Signal]:
         an = self.analysis(image)
@@ -244,6 +264,68 @@ class NudityEnsembleDetector:
         )
         out = calibrate_signals(base, an, self.calibration, role=role, image_index=image_index, detector=self.name)
         return out + unscreenable_signals(an.nudenet, role=role, image_index=image_index, detector=self.name)
+
+
+# --- the open_nsfw cascade ---------------------------------------------------------------------
+
+
+class _SkinEvidence:
+    """The colour measures the cascade may ask about one view, each computed only if asked
+    (all on the shared 256 px working copy)."""
+
+    def __init__(self, pixels: np.ndarray, faces: Sequence[RawDetection]) -> None:
+        self._pixels = pixels
+        self.faces = len(faces)
+        self._boxes = [(d.x, d.y, d.w, d.h) for d in faces]
+
+    def has_content(self) -> bool:
+        small, _ = workcopy.shrunk(self._pixels, 256)
+        return bool(small.size) and int(np.ptp(small.reshape(-1, small.shape[-1]), axis=0).max()) > FLAT_RANGE
+
+    def colour_trusted(self) -> bool:
+        return bool(colour_trust(self._pixels)["trusted"])
+
+    def skin(self) -> float:
+        return lit_skin_shares(self._pixels)[0]
+
+    def face_skin_and_rest(self) -> tuple[float, float]:
+        return lit_skin_shares(self._pixels, self._boxes)[1:]
+
+
+def open_nsfw_decision(*, body: bool, body_hint: float, evidence) -> tuple[bool, str]:
+    """Whether open_nsfw must look at a view (cascade "auto"), and why.
+
+    open_nsfw is the independent second opinion for what NudeNet misses, so it is skipped
+    only where a cheap, independent witness, the skin-colour model, shows there is no bare
+    body to miss:
+      * NudeNet saw a body part            -> run ("body_part");
+      * the skin model is blind here       -> run ("colour_untrusted"): greyscale, washed-out
+        or mostly dark pictures, where bare skin does not read as skin, so "little skin" means
+        nothing; unless the view is one flat colour (nothing drawn in it at all);
+      * skin-coloured share of the lit pixels < NSFW_MIN_SKIN -> skip ("little_skin"); over
+        the lit pixels because dark ones never read as skin (a lit body in a mostly dark
+        photo must not be diluted by the darkness). Tinted pictures (club
+        light, duotone) are not told apart here: saturated benign scenes have the same mean
+        colour cast, so a tinted view with little skin-coloured area is skipped as before;
+      * a portrait: confident face(s) that themselves read as skin (so the model sees this
+        picture's skin, whatever its light or tint), NudeNet saw not even a weak body hint (< HINT_FLOOR), and the skin
+        share of the rest of the view is under NSFW_MIN_SKIN -> skip ("face_only_skin"). The
+        bound on skin outside the faces is the same one a face-less view is held to, over a
+        smaller area, so this never tolerates more body skin than the rule above;
+      * otherwise                          -> run ("skin").
+    `evidence` answers has_content(), colour_trusted(), skin(), faces and face_skin_and_rest()
+    (skin shares of lit pixels: the view, inside the faces, the rest)."""
+    if body:
+        return True, "body_part"
+    if not evidence.colour_trusted() and evidence.has_content():
+        return True, "colour_untrusted"
+    if evidence.skin() < NSFW_MIN_SKIN:
+        return False, "little_skin"
+    if evidence.faces and body_hint < HINT_FLOOR:
+        face_skin, rest = evidence.face_skin_and_rest()
+        if face_skin >= FACE_SKIN_REFERENCE and rest < NSFW_MIN_SKIN:
+            return False, "face_only_skin"
+    return True, "skin"
 
 
 # --- pure scoring ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image
 
 from rempart.errors import DetectorError
+from rempart.signals import workcopy
 
 MEAN_BGR = np.array([104.0, 117.0, 123.0], dtype=np.float32)
 RESIZE = 256
@@ -70,7 +71,8 @@ def preprocess(pixels: np.ndarray, *, jpeg_roundtrip: bool = True) -> np.ndarray
     """H x W x 3 uint8 RGB -> 224 x 224 x 3 float32 BGR minus mean (no batch axis)."""
     if pixels.ndim != 3 or pixels.shape[2] != 3:
         raise ValueError(f"expected H x W x 3 RGB pixels, got shape {pixels.shape}")
-    img = Image.fromarray(np.ascontiguousarray(pixels)).resize((RESIZE, RESIZE), Image.Resampling.BILINEAR)
+    # Pillow bilinear, shared with the photo-or-render measures (same picture for a square view).
+    img = Image.fromarray(workcopy.pil_bilinear(pixels, (RESIZE, RESIZE)))
     img = img.crop((OFFSET, OFFSET, OFFSET + CROP, OFFSET + CROP))
     if jpeg_roundtrip:  # the reference scores were produced on JPEG-decoded input
         buf = io.BytesIO()

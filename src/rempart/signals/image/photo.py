@@ -18,8 +18,9 @@ block by itself; it adds evidence.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from PIL import Image
 
 from rempart.request.images import DecodedImage
 from rempart.signals import kinds
@@ -34,11 +35,15 @@ TYPICAL_PHOTO_PALETTE = 0.03  # distinct 15-bit colours per pixel in the sample 
 def render_features(pixels: np.ndarray) -> dict[str, float]:
     # From the shared 512 px working copy; the last step keeps Pillow's bilinear filter,
     # which the weights were set with (the noise measure depends on the filter).
-    img = Image.fromarray(workcopy.shrunk(pixels, 2 * WORK_SIDE)[0])
-    img.thumbnail((WORK_SIDE, WORK_SIDE), Image.BILINEAR)
-    small = np.asarray(img)
+    half = workcopy.shrunk(pixels, 2 * WORK_SIDE)[0]
+    size = thumbnail_size(half.shape[1], half.shape[0], WORK_SIDE)
+    # Image.thumbnail's result (the copy is at most 2x larger, so its reducing_gap never
+    # applies), shared with open_nsfw, which shrinks the same copy to 256 x 256.
+    small = half if size is None else workcopy.pil_bilinear(half, size)
     rgb = small.astype(np.int16)
-    grey = small.astype(np.float32).mean(axis=2)  # float32 is plenty for a mean of three bytes
+    # The mean of three bytes, as float32: their exact sum divided by 3 (numpy's mean over a
+    # length-3 axis gives the same floats, several times slower).
+    grey = small.sum(axis=2, dtype=np.uint16).astype(np.float32) / np.float32(3.0)
     dx = np.abs(np.diff(grey, axis=1))[:-1, :]
     dy = np.abs(np.diff(grey, axis=0))[:, :-1]
     grad = dx + dy
@@ -54,6 +59,24 @@ def render_features(pixels: np.ndarray) -> dict[str, float]:
     lap = np.abs(4 * grey[1:-1, 1:-1] - grey[:-2, 1:-1] - grey[2:, 1:-1] - grey[1:-1, :-2] - grey[1:-1, 2:])
     noise = float(np.median(lap[smooth[:-1, :-1][: lap.shape[0], : lap.shape[1]]])) if smooth.any() else 0.0
     return {"flat": flat, "palette": palette, "noise": noise}
+
+
+def thumbnail_size(width: int, height: int, side: int) -> tuple[int, int] | None:
+    """The size Pillow's Image.thumbnail((side, side)) gives a width x height picture, or None
+    when it leaves it as it is (Pillow's own aspect rounding, reproduced)."""
+    if side >= width and side >= height:
+        return None
+    aspect = width / height
+
+    def round_aspect(number: float, key) -> int:
+        return max(min(math.floor(number), math.ceil(number), key=key), 1)
+
+    x, y = side, side
+    if x / y >= aspect:
+        x = round_aspect(y * aspect, key=lambda n: abs(aspect - n / y))
+    else:
+        y = round_aspect(x / aspect, key=lambda n: 0 if n == 0 else abs(aspect - x / n))
+    return None if (x, y) == (width, height) else (x, y)
 
 
 def render_score(features: dict[str, float]) -> float:

@@ -114,7 +114,7 @@ def _content_box(pixels: np.ndarray, tolerance: int) -> tuple[int, int, int, int
     if h < 3 or w < 3:
         return (0, 0, w, h)
     step = max(1, max(h, w) // 512)  # coarse scan; refined by one step below
-    small = np.ascontiguousarray(pixels[::step, ::step])
+    small = _every_nth_pixel(pixels, step)
     edge = np.concatenate([small[0], small[-1], small[:, 0], small[:, -1]], axis=0)
     border = np.median(edge, axis=0)
     # |v - border| > tolerance on any channel  <=>  v outside [border - tol, border + tol]:
@@ -129,6 +129,18 @@ def _content_box(pixels: np.ndarray, tolerance: int) -> tuple[int, int, int, int
     y0, y1 = max(0, (rows[0] - 1) * step), min(h, (rows[-1] + 2) * step)
     x0, x1 = max(0, (cols[0] - 1) * step), min(w, (cols[-1] + 2) * step)
     return (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
+
+
+def _every_nth_pixel(pixels: np.ndarray, step: int) -> np.ndarray:
+    """pixels[::step, ::step] as a contiguous array. When the sides divide by `step`, OpenCV's
+    nearest-neighbour shrink picks exactly those pixels (source index = step x target index)
+    about four times faster than numpy's strided copy of 3-byte pixels."""
+    h, w = pixels.shape[:2]
+    if step == 1:
+        return np.ascontiguousarray(pixels)
+    if h % step == 0 and w % step == 0 and pixels.dtype == np.uint8 and pixels.flags.c_contiguous:
+        return cv2.resize(pixels, (w // step, h // step), interpolation=cv2.INTER_NEAREST)
+    return np.ascontiguousarray(pixels[::step, ::step])
 
 
 # --- planning ------------------------------------------------------------------------------
