@@ -300,20 +300,15 @@ def _normalize(text: str) -> Normalized:
                     # A Cyrillic or Greek word with Latin look-alikes slipped in ("pаздeнь"):
                     # the disguise is the Latin letters, so they go to the word's own script.
                     table = _TO_CYRILLIC if home == "cyrillic" else _TO_GREEK
-                    for k in range(m.start(), m.end()):
-                        c = s_l[k]
-                        if c in table:
-                            s_l[k] = table[c]
-                            a_l[k] = table[c]
-                            obf.append(k)
+                elif (mapped.isascii() and not native) or has_latin:
+                    table = _CONFUSABLE
+                else:
                     continue
-                if (mapped.isascii() and not native) or has_latin:
-                    for k in range(m.start(), m.end()):
-                        c = s_l[k]
-                        if c in _CONFUSABLE:
-                            s_l[k] = _CONFUSABLE[c]
-                            a_l[k] = _CONFUSABLE[c]
-                            obf.append(k)
+                for k in range(m.start(), m.end()):
+                    c = s_l[k]
+                    if c in table:
+                        s_l[k] = a_l[k] = table[c]
+                        obf.append(k)
             s, acc = "".join(s_l), "".join(a_l)
 
     # Join spaced-out letters: "n u d e" -> "nude" (at least two letters in the run).
