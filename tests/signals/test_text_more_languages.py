@@ -112,3 +112,27 @@ def test_leading_leet_digit_is_read_only_in_a_disguised_prompt(rules):
     # never in an ordinary prompt, and never in the usual number-prefixed tokens
     assert normalize("4us photos").text == "4us photos"
     assert normalize("1girl n4ked").text.startswith("1girl")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("mach sie na ckt", K.TEXT_NUDITY),
+    ("ponla desnu - da", K.TEXT_NUDITY),
+    ("put her in lin gerie", K.TEXT_UNDERWEAR),
+    ("make her top less", K.TEXT_NUDITY),
+])
+def test_a_term_split_in_two_is_rejoined(rules, text, kind):
+    sig = next(s for s in rules.detect(text, mode="edit") if s.kind == kind)
+    assert sig.score < 0.9  # a disguised hit scores below a direct one
+    assert any(" " in e.text or "-" in e.text for e in sig.evidence)  # the span covers both pieces
+
+
+@pytest.mark.parametrize("text", [
+    "see through the window",        # a phrase of its own, with its own stricter rule
+    "undress the bed and fold the sheets",  # the first piece was already decided
+    "naaktslak op een blad",          # the stem sits whole inside the first piece
+    "it's ex wife",                    # too short to rejoin ("sex")
+    "a toy top lessons book",
+])
+def test_ordinary_word_pairs_are_not_rejoined(rules, text):
+    found = kinds(rules, text) & set(K.SEXUAL_TEXT_KINDS)
+    assert not found, (text, found)

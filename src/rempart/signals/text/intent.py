@@ -27,6 +27,7 @@ _HAS_DIGIT = re.compile(r"\d")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
+REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
 
@@ -162,6 +163,18 @@ class _Compiled:
                 stem2 = frozenset(p.words[1][0][:4] for p in pats if p.words[1][1])
                 self.second_words[first] = (exact2, stem2)
 
+        # Single-word sexual terms that a split word may hide ("na ckt" -> "nackt").
+        self.rejoin_exact = frozenset(w for w, pats in self.exact.items()
+                                      if len(w) >= REJOIN_MIN and any(len(p.words) == 1 and p.kind in K.SEXUAL_TEXT_KINDS
+                                                                      for p in pats))
+        self.rejoin_stem4 = frozenset(k for k, pats in self.stem4.items()
+                                      if any(len(p.words) == 1 and p.kind in K.SEXUAL_TEXT_KINDS for p in pats))
+        # Two-word phrases the lexicon reads as phrases ("see through" + clothing): their
+        # glued spelling is a term, but the spaced one must keep its own, stricter rule.
+        phrases = [e for spec in (L.TRANSPARENT, L.XRAY) for e in _split_list(spec)]
+        phrases += [e for by_lang in L.TERMS.values() for spec in by_lang.values() for e in _split_list(spec)]
+        self.rejoin_phrases = frozenset("".join(w for w, _ in _norm_words(_score(e, 0)[0].lstrip("^"), False))
+                                        for e in phrases if " " in e.strip())
         self.exact_first = frozenset(self.exact)
         self.second_first = frozenset(self.second_words)
         self.stem4_first = frozenset(self.stem4)
@@ -339,8 +352,12 @@ class RuleIntentDetector:
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not words.isdisjoint(c.xray_strip_first)
         need_ages = not words.isdisjoint(c.age_words) or _HAS_DIGIT.search(s) is not None
         need_sub = check_acc and bool(c.sub_re.pattern)
+        # Words split in two ("na ckt", "desnu - da"): adjacent tokens that join into a term.
+        joined = [a + b for a, b in zip(toks, toks[1:])]
+        need_rejoin = bool(joined) and not (c.rejoin_exact.isdisjoint(joined)
+                                            and c.rejoin_stem4.isdisjoint([j[:4] for j in joined]))
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
-                or need_ages or need_sub):
+                or need_ages or need_sub or need_rejoin):
             return []
         spans = _ascii_spans(s) if tokenizer is _ASCII_TOKEN and len(s) > 300 else \
             [m.span() for m in tokenizer.finditer(s)]
@@ -412,6 +429,8 @@ class RuleIntentDetector:
                     break
         if n.obf:
             self._glued(n, toks, spans, hits)
+        if need_rejoin:
+            self._rejoined(n, toks, joined, spans, hits)
         return hits
 
     def _try(self, pat: _Pattern, i: int, toks, spans, alts, hits, offset: int = 0) -> None:
@@ -626,6 +645,22 @@ class RuleIntentDetector:
                 hits.append(_Hit(K.TEXT_MINOR, score, spans[i][0], spans[j + m - 1][1],
                                  f"{age} {' '.join(w for w, _ in words)}", "*"))
                 break
+
+    def _rejoined(self, n: Normalized, toks, joined, spans, hits) -> None:
+        c = self._c
+        covered = {(h.start, h.end) for h in hits}
+        for i, w in enumerate(joined):
+            (a, _), (_, b) = spans[i], spans[i + 1]
+            if len(w) < REJOIN_MIN or b - a > len(w) + 3 or (a, spans[i][1]) in covered or w in c.rejoin_phrases:
+                continue  # too short to be sure, pieces far apart, already a hit, or a phrase of its own
+            pats = [p for p in c.exact.get(w, ()) if len(p.words) == 1]
+            # a stem must run across the join: one already whole in the first piece was that
+            # piece's own rules to decide ("undress the bed", "naaktslak op")
+            pats += [p for p in c.stem4.get(w[:4], ()) if len(p.words) == 1 and len(p.words[0][0]) > len(toks[i])
+                     and _word_matches(w, p.words[0][0], True)]
+            for p in pats:
+                if p.kind in K.SEXUAL_TEXT_KINDS and p.block_next.isdisjoint(toks[i + 2:i + 3]):
+                    hits.append(_Hit(p.kind, p.score * FUZZY_FACTOR, a, b, f"{p.term} (split)", p.lang))
 
     def _glued(self, n: Normalized, toks, spans, hits) -> None:
         c = self._c
