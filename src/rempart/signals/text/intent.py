@@ -167,8 +167,13 @@ class _Compiled:
         self.rejoin_exact = frozenset(w for w, pats in self.exact.items()
                                       if len(w) >= REJOIN_MIN and any(len(p.words) == 1 and p.kind in K.SEXUAL_TEXT_KINDS
                                                                       for p in pats))
-        self.rejoin_stem4 = frozenset(k for k, pats in self.stem4.items()
-                                      if any(len(p.words) == 1 and p.kind in K.SEXUAL_TEXT_KINDS for p in pats))
+        rejoin_stems = [p.words[0][0] for pats in self.stem4.values() for p in pats
+                        if len(p.words) == 1 and p.kind in K.SEXUAL_TEXT_KINDS]
+        # First pieces worth a look (proper prefixes of 2+ letters of those terms and stems),
+        # and each with the letter that must start the next piece.
+        rejoinable = (*self.rejoin_exact, *rejoin_stems)
+        self.rejoin_firsts = frozenset(t[:k] for t in rejoinable for k in range(2, len(t)))
+        self.rejoin_pairs = frozenset((t[:k], t[k]) for t in rejoinable for k in range(2, len(t)))
         # Two-word phrases the lexicon reads as phrases ("see through" + clothing): their
         # glued spelling is a term, but the spaced one must keep its own, stricter rule.
         phrases = [e for spec in (L.TRANSPARENT, L.XRAY) for e in _split_list(spec)]
@@ -352,10 +357,10 @@ class RuleIntentDetector:
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not words.isdisjoint(c.xray_strip_first)
         need_ages = not words.isdisjoint(c.age_words) or _HAS_DIGIT.search(s) is not None
         need_sub = check_acc and bool(c.sub_re.pattern)
-        # Words split in two ("na ckt", "desnu - da"): adjacent tokens that join into a term.
-        joined = [a + b for a, b in zip(toks, toks[1:])]
-        need_rejoin = bool(joined) and not (c.rejoin_exact.isdisjoint(joined)
-                                            and c.rejoin_stem4.isdisjoint([j[:4] for j in joined]))
+        # Words split in two ("na ckt", "desnu - da"): a token that begins a term, followed
+        # by one that completes it. The set lookup keeps the common case in C.
+        need_rejoin = not c.rejoin_firsts.isdisjoint(toks[:-1]) and not c.rejoin_pairs.isdisjoint(
+            zip(toks, [t[0] for t in toks[1:]]))
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
                 or need_ages or need_sub or need_rejoin):
             return []
@@ -430,7 +435,7 @@ class RuleIntentDetector:
         if n.obf:
             self._glued(n, toks, spans, hits)
         if need_rejoin:
-            self._rejoined(n, toks, joined, spans, hits)
+            self._rejoined(n, toks, spans, hits)
         return hits
 
     def _try(self, pat: _Pattern, i: int, toks, spans, alts, hits, offset: int = 0) -> None:
@@ -646,10 +651,11 @@ class RuleIntentDetector:
                                  f"{age} {' '.join(w for w, _ in words)}", "*"))
                 break
 
-    def _rejoined(self, n: Normalized, toks, joined, spans, hits) -> None:
+    def _rejoined(self, n: Normalized, toks, spans, hits) -> None:
         c = self._c
         covered = {(h.start, h.end) for h in hits}
-        for i, w in enumerate(joined):
+        for i in [i for i, t in enumerate(toks[:-1]) if (t, toks[i + 1][0]) in c.rejoin_pairs]:
+            w = toks[i] + toks[i + 1]
             (a, _), (_, b) = spans[i], spans[i + 1]
             if len(w) < REJOIN_MIN or b - a > len(w) + 3 or (a, spans[i][1]) in covered or w in c.rejoin_phrases:
                 continue  # too short to be sure, pieces far apart, already a hit, or a phrase of its own
