@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(VENV)/bin/python bench/bench_pdq_index.py
 	$(VENV)/bin/python bench/bench_hash_robustness.py
 	$(VENV)/bin/python bench/bench_hashing_speed.py
+	$(VENV)/bin/python bench/eval_obfuscation.py
 
 bench-smoke: $(STAMP)
 	$(VENV)/bin/python bench/bench_gate.py --smoke
@@ -38,6 +39,7 @@ bench-smoke: $(STAMP)
 	$(VENV)/bin/python bench/bench_pdq_index.py --smoke
 	$(VENV)/bin/python bench/bench_hash_robustness.py --smoke
 	$(VENV)/bin/python bench/bench_hashing_speed.py --smoke
+	$(VENV)/bin/python bench/eval_obfuscation.py --smoke
 	$(VENV)/bin/python bench/eval_public.py --smoke --quiet
 
 # The gate's figures on the public prompt sets in ../shared/eval (measuring only).
