@@ -435,7 +435,7 @@ class RuleIntentDetector:
         if n.obf:
             self._glued(n, toks, spans, hits)
         if need_rejoin:
-            self._rejoined(n, toks, spans, hits)
+            self._rejoined(toks, spans, hits)
         return hits
 
     def _try(self, pat: _Pattern, i: int, toks, spans, alts, hits, offset: int = 0) -> None:
@@ -651,7 +651,7 @@ class RuleIntentDetector:
                                  f"{age} {' '.join(w for w, _ in words)}", "*"))
                 break
 
-    def _rejoined(self, n: Normalized, toks, spans, hits) -> None:
+    def _rejoined(self, toks, spans, hits) -> None:
         c = self._c
         covered = {(h.start, h.end) for h in hits}
         for i in [i for i, t in enumerate(toks[:-1]) if (t, toks[i + 1][0]) in c.rejoin_pairs]:
