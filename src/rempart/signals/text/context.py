@@ -21,10 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rempart.signals.text.normalize import Normalized, normalize
-
-_TOKEN = re.compile(r"[^\W_]+")
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast
+from rempart.signals.text.normalize import Normalized
+from rempart.signals.text.phrases import PhraseTable, parse, substring_regex, word_pattern
 
 # Relations: a real person the requester knows. Written in normalised form (no accents).
 RELATIONS = {
@@ -138,20 +136,6 @@ _INJECTION_EXTRA_TRIGGERS = ("ignor", "disregard", "forget", "overrid", "bypass"
                              "moderation")
 
 
-def _phrases(spec: str) -> list[str]:
-    return [normalize(p.strip()).text for p in spec.split(",") if p.strip()]
-
-
-def _word_regex(phrases: list[str]) -> re.Pattern[str]:
-    alts = sorted({re.escape(p) for p in phrases if p}, key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + r")(?![^\W_])")
-
-
-def _sub_regex(phrases: list[str]) -> re.Pattern[str]:
-    alts = sorted({re.escape(p) for p in phrases if p}, key=len, reverse=True)
-    return re.compile("|".join(alts))
-
-
 @dataclass(frozen=True, slots=True)
 class ContextHit:
     kind: str  # "relation" | "photo" | "edit_person" | "fictional" | "injection"
@@ -164,48 +148,31 @@ class ContextRules:
     """Finds relation, photo-reference, person, fiction and injection cues. Built once."""
 
     def __init__(self) -> None:
-        rel = [p for spec in RELATIONS.values() for p in _phrases(spec)]
-        self.relation = _word_regex(rel)
-        self.relation_sub = _sub_regex(_phrases(RELATIONS_SUBSTRING))
-        self.photo = _word_regex(_phrases(PHOTO_REFS))
-        self.photo_sub = _sub_regex(_phrases(PHOTO_REFS_SUBSTRING))
-        self.person = _word_regex(_phrases(EDIT_PERSON))
-        self.person_sub = _sub_regex(_phrases(EDIT_PERSON_SUBSTRING))
-        self.fictional = _word_regex([p for spec in FICTIONAL.values() for p in _phrases(spec)])
-        self.fictional_sub = _sub_regex(_phrases(FICTIONAL_SUBSTRING))
+        fictional = [p for spec in FICTIONAL.values() for p in parse(spec)]
+        relation = [p for spec in RELATIONS.values() for p in parse(spec)]
         # Each injection pattern runs only when its cheap trigger substring is present.
         self.injection = [(trigger, re.compile(p)) for trigger, p in INJECTION_PATTERNS]
         # Word cues: phrases of 1-4 words looked up in a table, one pass over the tokens.
-        self.phrases: dict[str, str] = {}
-        for kind, items in (("edit_person", _phrases(EDIT_PERSON)),
-                            ("fictional", [p for spec in FICTIONAL.values() for p in _phrases(spec)]),
-                            ("photo", _phrases(PHOTO_REFS)), ("relation", rel)):
-            for ph in items:
-                self.phrases[" ".join(_TOKEN.findall(ph))] = kind  # later kinds win on a tie
-        self.starts: dict[str, int] = {}  # first word -> longest phrase length starting with it
-        for ph in self.phrases:
-            w = ph.split(" ")
-            self.starts[w[0]] = max(self.starts.get(w[0], 0), len(w))
+        cues = [(ph, kind) for kind, items in (("edit_person", parse(EDIT_PERSON)), ("fictional", fictional),
+                                               ("photo", parse(PHOTO_REFS)), ("relation", relation))
+                for ph in items]  # later kinds win on a tie
+        self.phrases = PhraseTable(cues)
         # Generate mode has no use for "a person in the picture" cues: a table without them.
         # (No edit-person phrase starts with another kind's phrase, so dropping them never
         # uncovers a shorter match that the full table would have shadowed.)
-        self.phrases_gen = {ph: k for ph, k in self.phrases.items() if k != "edit_person"}
-        self.starts_gen: dict[str, int] = {}
-        for ph in self.phrases_gen:
-            w = ph.split(" ")
-            self.starts_gen[w[0]] = max(self.starts_gen.get(w[0], 0), len(w))
-        self.first_words = frozenset(self.starts)
-        self.first_words_gen = frozenset(self.starts_gen)
+        self.phrases_gen = PhraseTable((ph, k) for ph, k in self.phrases.table.items() if k != "edit_person")
         # Prefilter: a first word that only starts longer phrases ("the", "in", "my") is a
         # candidate only when one of their second words is in the prompt too.
         self.seconds: dict[str, frozenset[str]] = {}
-        singles = {ph for ph in self.phrases if " " not in ph}
-        for ph in self.phrases:
+        singles = {ph for ph in self.phrases.table if " " not in ph}
+        for ph in self.phrases.table:
             w = ph.split(" ")
             if len(w) >= 2 and w[0] not in singles:
                 self.seconds[w[0]] = self.seconds.get(w[0], frozenset()) | {w[1]}
-        self.subs = [("relation", self.relation_sub), ("photo", self.photo_sub),
-                     ("edit_person", self.person_sub), ("fictional", self.fictional_sub)]
+        self.subs = [("relation", substring_regex(parse(RELATIONS_SUBSTRING))),
+                     ("photo", substring_regex(parse(PHOTO_REFS_SUBSTRING))),
+                     ("edit_person", substring_regex(parse(EDIT_PERSON_SUBSTRING))),
+                     ("fictional", substring_regex(parse(FICTIONAL_SUBSTRING)))]
         self.subs_gen = [x for x in self.subs if x[0] != "edit_person"]
         # One search for every injection trigger; the patterns run only when it finds one.
         self.injection_trigger = re.compile("|".join(
@@ -216,10 +183,10 @@ class ContextRules:
         s = n.text
         first: dict[str, ContextHit] = {}
         gen = mode == "generate"
-        table, starts = (self.phrases_gen, self.starts_gen) if gen else (self.phrases, self.starts)
-        tokenizer = _ASCII_TOKEN if s.isascii() else _TOKEN
+        table = self.phrases_gen if gen else self.phrases
+        tokenizer = word_pattern(s)
         words = tokenizer.findall(s)
-        present = set((self.first_words_gen if gen else self.first_words).intersection(words))
+        present = set(table.first_words.intersection(words))
         if present:
             seconds = self.seconds
             wordset = None
@@ -230,18 +197,11 @@ class ContextRules:
                     present.discard(w)
         if present:
             spans: list[tuple[int, int]] = []  # token offsets, computed on the first match
-            ntok = len(words)
-            for i in [i for i, w in enumerate(words) if w in present]:
-                longest = starts[words[i]]
-                for k in range(min(longest, ntok - i), 0, -1):  # longest phrase first
-                    key = words[i] if k == 1 else " ".join(words[i:i + k])
-                    kind = table.get(key)
-                    if kind is not None:
-                        if kind not in first:
-                            if not spans:
-                                spans = [m.span() for m in tokenizer.finditer(s)]
-                            first[kind] = ContextHit(kind, spans[i][0], spans[i + k - 1][1], key)
-                        break
+            for i, k, key, kind in table.longest_matches(words, present):
+                if kind not in first:
+                    if not spans:
+                        spans = [m.span() for m in tokenizer.finditer(s)]
+                    first[kind] = ContextHit(kind, spans[i][0], spans[i + k - 1][1], key)
         if not s.isascii():
             for k, rx in (self.subs_gen if gen else self.subs):
                 if k not in first:

@@ -26,15 +26,13 @@ photography, never from the public evaluation sets.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from rempart.signals.text.normalize import Normalized, normalize
+from rempart.signals.text.normalize import Normalized
+from rempart.signals.text.phrases import PhraseTable, parse, substring_regex, word_pattern
 
 SUGGESTIVE_EMIT = 0.5
 
-_TOKEN = re.compile(r"[^\W_]+")
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 # group -> {weight: "comma-separated phrases"}; phrases in any language, any script that
 # separates words with spaces. Matched as whole words on the normalised text.
@@ -144,10 +142,6 @@ def _combine(weights) -> float:
     return 1.0 - keep
 
 
-def _phrases(spec: str) -> list[str]:
-    return [normalize(p.strip()).text for p in spec.split(",") if p.strip()]
-
-
 @dataclass(frozen=True, slots=True)
 class Cue:
     group: str
@@ -180,39 +174,29 @@ class SuggestiveCues:
     """Scores implicit sexualisation from cue groups. Built once, read-only."""
 
     def __init__(self) -> None:
-        self.table: dict[str, tuple[str, float]] = {}  # phrase (tokens joined by " ") -> (group, weight)
-        for group, by_weight in CUES.items():
-            for weight, spec in sorted(by_weight.items()):  # a heavier listing of a phrase wins
-                for ph in _phrases(spec):
-                    self.table[" ".join(_TOKEN.findall(ph))] = (group, weight)
-        self.longest: dict[str, int] = {}  # first word -> longest phrase starting with it
+        # phrase -> (group, weight); a heavier listing of the same phrase wins
+        self.phrases = PhraseTable((ph, (group, weight)) for group, by_weight in CUES.items()
+                                   for weight, spec in sorted(by_weight.items()) for ph in parse(spec))
         # first word -> (group, weight, all its words) of the phrases starting with it: the
         # phrases whose words are all in the prompt bound its score from above, which lets
         # most prompts stop before any phrase is matched in order.
         self.bound: dict[str, list[tuple[str, float, frozenset[str]]]] = {}
-        for ph, (group, weight) in self.table.items():
+        for ph, (group, weight) in self.phrases.table.items():
             w = ph.split(" ")
-            self.longest[w[0]] = max(self.longest.get(w[0], 0), len(w))
             self.bound.setdefault(w[0], []).append((group, weight, frozenset(w)))
-        self.first_words = frozenset(self.longest)
-        subs: dict[str, tuple[str, float]] = {}
-        for group, by_weight in CUES_SUBSTRING.items():
-            for weight, spec in by_weight.items():
-                for ph in _phrases(spec):
-                    subs[ph] = (group, weight)
-        self.subs = subs
-        self.sub_re = re.compile("|".join(sorted(map(re.escape, subs), key=len, reverse=True)))
+        self.subs = {ph: (group, weight) for group, by_weight in CUES_SUBSTRING.items()
+                     for weight, spec in by_weight.items() for ph in parse(spec)}
+        self.sub_re = substring_regex(self.subs)
 
     def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT) -> SuggestiveResult:
         """The prompt's cues and score. A prompt whose cues cannot reach `floor` even at their
         heaviest, and holds no sexualising cue, returns score 0 and no cues without matching any
         phrase (the common case)."""
         s = n.text
-        ascii_text = s.isascii()
-        tokenizer = _ASCII_TOKEN if ascii_text else _TOKEN
+        tokenizer = word_pattern(s)
         words = tokenizer.findall(s)
-        present = self.first_words.intersection(words)
-        subs = [] if ascii_text else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
+        present = self.phrases.first_words.intersection(words)
+        subs = [] if s.isascii() else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
         if not present and not subs:
             return _NOTHING
         heaviest: dict[str, float] = {}
@@ -227,25 +211,17 @@ class SuggestiveCues:
         if _combine(heaviest.values()) < floor and SEXUALISING_GROUPS.isdisjoint(heaviest):
             return _NOTHING
         best: dict[str, Cue] = {}
-        longest = self.longest
-        candidates = [i for i, w in enumerate(words) if w in present]
-        if candidates:
+        if present:
             spans = [m.span() for m in tokenizer.finditer(s)]
             skip_to = 0
-            for i in candidates:
+            for i, k, key, (group, weight) in self.phrases.longest_matches(words, present):
                 if i < skip_to:
                     continue  # inside a longer phrase already matched
-                for k in range(min(longest[words[i]], len(words) - i), 0, -1):
-                    key = words[i] if k == 1 else " ".join(words[i:i + k])
-                    hit = self.table.get(key)
-                    if hit is None:
-                        continue
-                    nxt = words[i + k] if i + k < len(words) else ""
-                    if nxt and nxt in CUE_STOP_NEXT.get(key, ()):
-                        break
-                    self._keep(best, Cue(hit[0], hit[1], spans[i][0], spans[i + k - 1][1], key))
-                    skip_to = i + k
-                    break
+                nxt = words[i + k] if i + k < len(words) else ""
+                if nxt and nxt in CUE_STOP_NEXT.get(key, ()):
+                    continue  # "bed frame", "bust of Caesar"
+                self._keep(best, Cue(group, weight, spans[i][0], spans[i + k - 1][1], key))
+                skip_to = i + k
         for term, a, b in subs:
             group, weight = self.subs[term]
             self._keep(best, Cue(group, weight, a, b, term))
