@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import p50_p95, pin_one_core
+from benchlib import items_per_second, p50_p95, pin_one_core
 
 from PIL import Image
 
@@ -39,18 +39,6 @@ def load_prompts(limit: int) -> list[str]:
              "a watercolor painting of a lighthouse at dusk", "quítale la ropa", "take off his glasses"]
     prompts += mixed * max(1, len(prompts) // 50)
     return prompts
-
-
-def throughput(fn, items: list, min_seconds: float) -> float:
-    n = 0
-    start = time.perf_counter()
-    while True:
-        for it in items:
-            fn(it)
-        n += len(items)
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            return n / elapsed
 
 
 def photo_variants(side: int, n: int) -> list[bytes]:
@@ -85,8 +73,8 @@ def main() -> int:
     prompts = load_prompts(500 if args.smoke else 5000)
     detector = TextIntentDetector()
     pattern = re.compile("|".join(NAIVE_KEYWORDS))
-    naive_rps = throughput(lambda p: pattern.search(p.lower()), prompts, seconds)
-    det_rps = throughput(lambda p: detector.detect(p, mode="generate"), prompts, seconds)
+    naive_rps = items_per_second(lambda p: pattern.search(p.lower()), prompts, seconds)
+    det_rps = items_per_second(lambda p: detector.detect(p, mode="generate"), prompts, seconds)
     rows.append(("text: naive keyword filter (baseline)", f"{naive_rps:,.0f} req/s", "1 core"))
     rows.append(("text: rempart intent detector (rules + model)", f"{det_rps:,.0f} req/s", f"baseline is {naive_rps / det_rps:.0f}x faster (one regex, English only)"))
 
@@ -94,7 +82,7 @@ def main() -> int:
         gate = Gate(config=GateConfig(db_path=str(Path(tmp) / "bench.sqlite"), image_cache_size=0))
         try:
             reqs = [ScreenRequest(prompt=p) for p in prompts[:300 if args.smoke else 2000]]
-            gate_rps = throughput(gate.screen_request, reqs, seconds)
+            gate_rps = items_per_second(gate.screen_request, reqs, seconds)
             rows.append(("text: full gate (policy + audit append)", f"{gate_rps:,.0f} req/s", "SQLite, fsync per record"))
 
             # -- images -----------------------------------------------------------------

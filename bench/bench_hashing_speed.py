@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchlib import pin_one_core
+from benchlib import items_per_second, pin_one_core
 
 import numpy as np
 import pdqhash
@@ -63,16 +63,7 @@ def rate(fn, items: list, seconds: float) -> float:
     """Items per CPU second, cycling over `items` for at least `seconds` of CPU time (after a
     warm-up). CPU time of this process, pinned to one core: other load on a shared machine
     slows the wall clock but not this figure."""
-    for it in items[:2]:
-        fn(it)
-    n, t0 = 0, time.process_time()
-    while True:
-        for it in items:
-            fn(it)
-        n += len(items)
-        elapsed = time.process_time() - t0
-        if elapsed >= seconds:
-            return n / elapsed
+    return items_per_second(fn, items, seconds, clock=time.process_time, warm_up=2)
 
 
 def main() -> int:

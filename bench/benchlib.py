@@ -1,9 +1,12 @@
-"""What the benchmark scripts share: pinning to one core, and the p50/p95 of a sample."""
+"""What the benchmark scripts share: pinning to one core, the p50/p95 of a sample, and items
+per second over a repeated list."""
 
 from __future__ import annotations
 
 import os
 import statistics
+import time
+from typing import Callable
 
 
 def pin_one_core(index: int = 0) -> str:
@@ -19,3 +22,19 @@ def pin_one_core(index: int = 0) -> str:
 def p50_p95(samples: list[float]) -> tuple[float, float]:
     s = sorted(samples)
     return statistics.median(s), s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+
+
+def items_per_second(fn: Callable, items: list, seconds: float, *, clock: Callable[[], float] = time.perf_counter,
+                     warm_up: int = 0) -> float:
+    """fn(item) calls per second of `clock`, cycling over `items` until `seconds` have passed
+    (after `warm_up` untimed calls)."""
+    for it in items[:warm_up]:
+        fn(it)
+    n, t0 = 0, clock()
+    while True:
+        for it in items:
+            fn(it)
+        n += len(items)
+        elapsed = clock() - t0
+        if elapsed >= seconds:
+            return n / elapsed
