@@ -19,6 +19,7 @@ Schemas of both backends are created and upgraded by the Alembic migrations in
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
@@ -104,6 +105,32 @@ class TreeReads:
         p = self._P
         return dict(self._query(f"SELECT idx, hash FROM merkle_nodes WHERE level = {p} AND idx BETWEEN {p} AND {p}",
                                 (level, lo, hi)))
+
+
+class AppendOnlyGuard:
+    """Restores the append-only triggers at open, shared by the SQL backends. The backend
+    provides `_conn`, `path`, `_wrong_triggers()` (names missing or altered) and
+    `_recreate_triggers(names)`."""
+
+    def _restore_triggers(self) -> bool:
+        """Recreate dropped or altered append-only triggers; True if any was (evidence of tampering
+        when the log holds records)."""
+        wrong = self._wrong_triggers()
+        if not wrong:
+            return False
+        nonempty = self._conn.execute("SELECT EXISTS(SELECT 1 FROM audit_records)").fetchone()[0]
+        if nonempty:
+            logging.getLogger(type(self).__module__).warning(
+                "audit log %s: append-only triggers %s were missing or altered; restored them",
+                self.path, ", ".join(wrong))
+        self._recreate_triggers(wrong)
+        return bool(nonempty)
+
+    def _wrong_triggers(self) -> list[str]:
+        raise NotImplementedError
+
+    def _recreate_triggers(self, names: list[str]) -> None:
+        raise NotImplementedError
 
 
 def is_postgres_url(path_or_url: object) -> bool:

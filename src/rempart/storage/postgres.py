@@ -12,16 +12,14 @@ reported by that store's verify().
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from rempart.errors import AuditIntegrityError, StorageError
-from rempart.storage.base import PAGE_ROWS as _PAGE, RacedError, TreeReads
+from rempart.storage.base import PAGE_ROWS as _PAGE, AppendOnlyGuard, RacedError, TreeReads
 
-_log = logging.getLogger(__name__)
 APPEND_LOCK = 0x72656D70_6C6F67  # advisory lock keys: "remp" "log", "remp" "tre"
 TREE_LOCK = 0x72656D70_747265
 
@@ -72,7 +70,7 @@ def _redact_url(url: str) -> str:
         return "postgresql://…"
 
 
-class PostgresAuditStore(TreeReads):
+class PostgresAuditStore(TreeReads, AppendOnlyGuard):
     _P = "%s"
     def __init__(self, url: str) -> None:
         import psycopg
@@ -127,23 +125,15 @@ class PostgresAuditStore(TreeReads):
                 wrong.append(name)
         return wrong
 
-    def _restore_triggers(self) -> bool:
-        wrong = self._wrong_triggers()
-        if not wrong:
-            return False
-        nonempty = self._conn.execute("SELECT EXISTS(SELECT 1 FROM audit_records)").fetchone()[0]
-        if nonempty:
-            _log.warning("audit log %s: append-only triggers %s were missing or altered; restored them",
-                         self.path, ", ".join(wrong))
+    def _recreate_triggers(self, names: list[str]) -> None:
         with self._conn.transaction():
             for fn, body in FUNCTIONS.items():
                 self._conn.execute(
                     f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body${body}$body$")
-            for name in wrong:
+            for name in names:
                 table, when, per, fn = TRIGGERS[name]
                 self._conn.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
                 self._conn.execute(f"CREATE TRIGGER {name} {when} ON {table} FOR EACH {per} EXECUTE FUNCTION {fn}()")
-        return bool(nonempty)
 
     def triggers_present(self) -> bool:
         with self._lock:

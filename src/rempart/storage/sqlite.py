@@ -4,7 +4,6 @@ audit log's SQLite backend (see rempart.storage.base)."""
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -12,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rempart.errors import AuditIntegrityError, StorageError
-from rempart.storage.base import PAGE_ROWS as _PAGE, RacedError, TreeReads
+from rempart.storage.base import PAGE_ROWS as _PAGE, AppendOnlyGuard, RacedError, TreeReads
 
 
 def open_sqlite(path: str | Path, what: str, *, foreign_keys: bool = False) -> sqlite3.Connection:
@@ -32,7 +31,6 @@ def open_sqlite(path: str | Path, what: str, *, foreign_keys: bool = False) -> s
 
 # --------------------------------------------------------------------------- audit log store
 
-_log = logging.getLogger(__name__)
 _IN_CHUNK = 500  # seqs per IN (...) list
 
 # The only UPDATE allowed: redaction (payload -> '', marker set, leaf hash and tag written once),
@@ -68,7 +66,7 @@ TREE_TABLES = [
 ]
 
 
-class SqliteAuditStore(TreeReads):
+class SqliteAuditStore(TreeReads, AppendOnlyGuard):
     """All SQL of the audit log and its Merkle tree on SQLite (see rempart.storage.base)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -90,21 +88,14 @@ class SqliteAuditStore(TreeReads):
     def _trigger_sql(self) -> dict[str, str]:
         return dict(self._conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall())
 
-    def _restore_triggers(self) -> bool:
-        """Recreate dropped or altered append-only triggers; True if any was (evidence of tampering
-        when the log holds records)."""
+    def _wrong_triggers(self) -> list[str]:
         present = self._trigger_sql()
-        wrong = [n for n, sql in ALL_TRIGGERS.items() if present.get(n) != sql]
-        if not wrong:
-            return False
-        nonempty = self._conn.execute("SELECT EXISTS(SELECT 1 FROM audit_records)").fetchone()[0]
-        if nonempty:
-            _log.warning("audit log %s: append-only triggers %s were missing or altered; restored them",
-                         self.path, ", ".join(wrong))
-        for n in wrong:
+        return [n for n, sql in ALL_TRIGGERS.items() if present.get(n) != sql]
+
+    def _recreate_triggers(self, names: list[str]) -> None:
+        for n in names:
             self._conn.execute(f"DROP TRIGGER IF EXISTS {n}")
             self._conn.execute(ALL_TRIGGERS[n])
-        return bool(nonempty)
 
     def close(self) -> None:
         with self._lock:
