@@ -38,6 +38,7 @@ LABEL_KINDS = {
 KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL, K.TEXT_SUGGESTIVE,
               K.TEXT_MINOR, K.TEXT_REAL_PERSON, K.TEXT_INJECTION, K.TEXT_REAL_TARGET, K.TEXT_FICTIONAL_TARGET)
 MODEL_EMIT = 0.5  # a model-only intent is reported from this probability on
+MINOR_COUNTS = 0.5  # a minor signal from this score on makes one glamour word enough (the policy's threshold)
 _USE_DEFAULT = object()
 
 
@@ -124,7 +125,7 @@ class TextIntentDetector:
             s = rule[K.TEXT_REAL_PERSON]
             found[K.TEXT_REAL_PERSON] = Signal(s.kind, s.score, self.name, s.evidence, s.detail)
         minor = found.get(K.TEXT_MINOR)
-        if sug.score >= SUGGESTIVE_EMIT or (minor is not None and minor.score >= MODEL_EMIT and sug.sexualising()):
+        if sug.score >= SUGGESTIVE_EMIT or (minor is not None and minor.score >= MINOR_COUNTS and sug.sexualising()):
             found[K.TEXT_SUGGESTIVE] = self._suggestive_signal(n, mode, sug)
         found.update(self._targets(n, mode, ctx))
         return [found[k] for k in KIND_ORDER if k in found]
