@@ -24,9 +24,13 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")  # the same on ASCII text, twice as fast
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
+PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
+POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
+SHORT_WORD = 3  # a term this short must match with its accents as written
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
@@ -60,7 +64,23 @@ def _next_word(s: str, start: int) -> str:
     """The space-separated word that starts at or after `start` (skipping spaces)."""
     tail = s[start:start + 40].lstrip()
     k = tail.find(" ")
-    return tail if k < 0 else tail[:k]
+    return (tail if k < 0 else tail[:k]).rstrip(_TRAILING_PUNCT)
+
+
+_TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
+
+
+def _ends_with_object(s: str, end: int, objects: frozenset[str], fillers: frozenset[str]) -> bool:
+    """True when the text before `end` ends with one of `objects`, after dropping filler words
+    ("안경 좀 벗겨": glasses, please, off). Scripts written without spaces ("帽子を脱がせ") match
+    on the tail of the previous run of text."""
+    head = s[:end].rstrip()
+    while True:
+        word = head[head.rfind(" ") + 1:]
+        if word not in fillers or not word:
+            break
+        head = head[:len(head) - len(word)].rstrip()
+    return any(head.endswith(o) for o in objects)
 
 
 def _previous_word(s: str, end: int) -> str:
@@ -119,6 +139,16 @@ class _Compiled:
         entries.extend((K.TEXT_REAL_PERSON, "*", e) for e in _split_list(L.FAMOUS_PEOPLE))
         for kind, lang, e in entries:
             self._add(kind, lang, e)
+        # Terms spelt with digits as letters (Arabizi "shla7ha": 7 is ح) are also looked for in
+        # the view where leet was not decoded, since decoding turns them into other words.
+        self.digit_terms: dict[str, tuple[str, str, float, str]] = {}
+        for kind, lang, e in entries:
+            term, score = _score(e, L.DIRECT)
+            key = normalize(term).digits
+            if "*" not in term and _HAS_DIGIT.search(key) and _LETTER.search(key):
+                self.digit_terms[key] = (kind, lang, score, term)
+        self.digit_terms_re = re.compile(r"(?<![^\W_])(?:" + "|".join(
+            re.escape(k) for k in sorted(self.digit_terms, key=len, reverse=True)) + r")(?![^\W_])")
 
         # Removal context rule.
         self.remove_pre = self._lang_words(L.REMOVE_PRE)
@@ -194,6 +224,10 @@ class _Compiled:
         self.cjk_units = tuple(u[0][0][0] for u in self.age_units if not u[0][0][0].isascii()
                                and len(u[0][0][0]) == 1)
         self.age_prefix = _word_set(L.AGE_PREFIX.replace(",", " "))
+        self.numbered_things = _word_set(L.NUMBERED_THINGS)
+        self.laundry_after = _word_set(L.LAUNDRY_AFTER)
+        self.remove_post_far = _word_set(L.REMOVE_POST_FAR)
+        self.clause_joiners = _word_set(L.CLAUSE_JOINERS)
         self.age_next_block = _word_set(L.AGE_NEXT_BLOCK)
         self.age_prev_block = _word_set(L.AGE_PREV_BLOCK)
         self.number_words: dict[str, int] = {}
@@ -218,6 +252,7 @@ class _Compiled:
         self.sub_re = re.compile("|".join(re.escape(k) for k in keys))
         self.sub_object_before = {normalize(k).digits: _word_set(v)
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
+        self.sub_object_fillers = _word_set(L.SUBSTRING_OBJECT_FILLERS)
         self.sub_benign_after = {normalize(k).digits: tuple(normalize(x.strip()).digits for x in v.split(","))
                                  for k, v in L.SUBSTRING_BENIGN_AFTER.items()}
         glued: dict[str, str] = {}
@@ -395,8 +430,13 @@ class RuleIntentDetector:
                 break
             t = toks[i]
             forms = [t] + alts[i] if i in alts else (t,)
+            # A word of up to 3 letters that lost accents in matching is another word: the
+            # Vietnamese "nữ" (female) is not the French "nu".
+            short_folded = acc_diff and len(t) <= SHORT_WORD and n.accented[spans[i][0]:spans[i][1]] != t
             for f in forms:
                 for pat in c.exact.get(f, ()):
+                    if short_folded and len(pat.words) == 1 and len(pat.words[0][0]) <= SHORT_WORD:
+                        continue
                     self._try(pat, i, toks, spans, alts, hits)
                 for pat in c.stem4.get(f[:4], ()):
                     self._try(pat, i, toks, spans, alts, hits)
@@ -416,8 +456,8 @@ class RuleIntentDetector:
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
-                if objects and _previous_word(s, m.start()) in objects:
-                    continue  # "안경 벗겨": glasses, not clothes
+                if objects and _ends_with_object(s, m.start(), objects, c.sub_object_fillers):
+                    continue  # "안경 벗겨", "帽子を脱がせ": glasses or a hat, not clothes
                 after = c.sub_benign_after.get(m.group())
                 if after and s[m.end():m.end() + 12].lstrip().startswith(after):
                     continue  # "누드톤": a colour, not nudity
@@ -434,6 +474,10 @@ class RuleIntentDetector:
                     break
         if n.obf:
             self._glued(n, toks, spans, hits)
+            if n.digits != s:
+                for m in c.digit_terms_re.finditer(n.digits):
+                    kind, lang, score, term = c.digit_terms[m.group()]
+                    hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
         if need_rejoin:
             self._rejoined(toks, spans, hits)
         return hits
@@ -516,6 +560,8 @@ class RuleIntentDetector:
                     # "top", "dress", "tank" alone are too ambiguous: need "her top".
                     if ambiguous and not any(toks[k] in c.possessives for k in range(i + 1, j)):
                         break
+                    if j + 1 < ntok and toks[j + 1] in c.laundry_after:
+                        break  # "remove the clothes hanging on the line": laundry, not worn
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[j][1], f"{t} … {tj}", next(iter(sorted(langs)))))
                     break
                 if tj in c.determiners:
@@ -528,11 +574,16 @@ class RuleIntentDetector:
             cl_langs, ambiguous = cl
             if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
                 continue
-            for k in range(j + 1, min(ntok, j + 3)):
+            for k in range(j + 1, min(ntok, j + 1 + POST_VERB_WINDOW)):
                 if _SENTENCE_BREAK.search(s, spans[k - 1][1], spans[k][0]):
                     break
+                # Verb-final clauses put the verb further away: "die Kleidung der Frau auf dem
+                # Foto entfernen". Only a full verb counts there, within the same clause.
+                far = k > j + 2
+                if toks[k] in c.clause_joiners or (far and "," in s[spans[k - 1][1]:spans[k][0]]):
+                    break
                 post = c.remove_post.get(toks[k])
-                if post is None:
+                if post is None or (far and toks[k] not in c.remove_post_far):
                     continue
                 if not ("*" in cl_langs or cl_langs & post):
                     continue
@@ -629,6 +680,13 @@ class RuleIntentDetector:
                 continue
             if i > 0 and toks[i - 1] in c.age_prefix and t.isdigit():
                 hits.append(_Hit(K.TEXT_MINOR, 0.85, spans[i - 1][0], spans[i][1], f"age {age}", "*",))
+                continue
+            a, b = spans[i]
+            if t.isdigit() and age >= PAREN_AGE_MIN and i > 0 and toks[i - 1].isalpha() \
+                    and toks[i - 1] not in c.numbered_things \
+                    and n.text[a - 1:a] == "(" and n.text[b:b + 1] == ")":
+                # The press writes ages in brackets after a name: "tjejen (15)", "Lena (14)".
+                hits.append(_Hit(K.TEXT_MINOR, 0.7, spans[i - 1][0], b + 1, f"({age})", "*"))
                 continue
             if j >= ntok:
                 continue

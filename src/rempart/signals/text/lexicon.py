@@ -48,27 +48,41 @@ TERMS: dict[str, dict[str, str]] = {
         "nl": "uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
         "zonder kleding, minder kleding",
         "pl": "rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
-        "ru": "раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*",
-        "uk": "роздягн*, роздяга*, без одягу, менше одягу",
+        "ru": "раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
+        "uk": "роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
         "tr": "soyun*, soydur*, onu soy, kiyafetsiz, elbisesiz, giysisiz",
         "id": "buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
-        "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*",
-        "sv": "klä av, kläd av, utan kläder",
+        "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
+        "sv": "klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
         "cs": "svlekn*, svlec*, bez obleceni",
         "ro": "dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
         "vi": "^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
-        "hi-latn": "kapde utar*, kapde utaa*, kapde nikal*",
+        "hi-latn": "kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
+        "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
         "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
         "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
         "xwris rouxa, xoris rouxa, xoris rouha",
         "ms": "buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
-        "tak berbaju, tidak berbaju",
+        "tak berbaju, tidak berbaju, bukakan baju*, tanggalkan seluar*",
         "bn-latn": "jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
-        "jama chara",
+        "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
+        # Pinyin, tone marks dropped, syllables spaced or glued.
+        "zh-latn": "tuo yifu, tuoyifu, tuodiao yifu, yifu tuo*, tuo guang, tuoguang, bu chuan yifu, buchuan yifu, "
+        "mei chuan yifu, yifu touming",
+        # Arabizi (Egyptian and Levantine chat spelling).
+        "ar-latn": "bdoun hdoum, bdun hdoum, bidoun hdoum, bdoon hdoom, bedoon hdoom, men gheir hdoum, "
+        "bdoun malabes, bdun malabis, bidoon malabis, bedoun malabis, sheel hdoumha, shil hdoumha, "
+        "sheel hdoomha, shili hdoumha, sheel malabesha, shil malabisha, ekla3 hdoumha, e2la3 hdoumha, "
+        "e2la3ha, ekhla3 malabesha, e5la3 malabesha, shal7ha, shla7ha",
+        # Finglish (Persian in Latin letters).
+        "fa-latn": "lokhtesh kon, lokht kon, lokhtesh kun, lebasasho dar biar, lebasasho darbiar, "
+        "lebasesho dar biar, lebasesh ro dar biar, lebasasho dar biyar, bedune lebas, bedoone lebas, bi lebas",
+        "ru-latn": "razden*, razdet*, razdevai*, razdevay*, bez odezhdy, bez odejdy, bez odezhdi",
         "ur-latn": "kapre utar*, kapray utar*, kapry utar*, kapre uttar*, kapde utaro, kapre utaar*, "
-        "kapray utaar*, kapde utaar*",
+        "kapray utaar*, kapde utaar*, kapre hata*, kapray hata*, kapreutar*, kaprayutar*, bina kapron, "
+        "baghair kapron, baghair kapre, baghair kapray",
     },
     K.TEXT_SWIMWEAR: {
         "en": "bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
@@ -77,7 +91,7 @@ TERMS: dict[str, dict[str, str]] = {
         "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
         "es": "banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
         "de": "badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
-        "it": "costume da bagno, costumi da bagno, costumino=0.7",
+        "it": "costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
         "pt": "biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
         "nl": "badpak, zwempak, badkleding, zwemkleding",
         "pl": "stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
@@ -93,6 +107,8 @@ TERMS: dict[str, dict[str, str]] = {
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
         "el-latn": "mpikini, magio",
         "ms": "baju renang, pakaian renang",
+        "zh-latn": "bijini, yongyi, yongzhuang, yong zhuang",
+        "fa-latn": "lebas shena, lebase shena",
     },
     K.TEXT_UNDERWEAR: {
         "en": "underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
@@ -122,6 +138,11 @@ TERMS: dict[str, dict[str, str]] = {
         "vi": "^đồ lót",
         "el": "εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
         "ms": "seluar dalam, baju dalam, pakaian dalam, coli",
+        "hi-latn": "neeche wale kapde, neeche wale kapre, neeche wale kapron, neeche ke kapde, andar ke kapde, "
+        "andar wale kapde, andar ke kapron, andar wale kapron",
+        "zh-latn": "neiyi, nei yi, neiku, nei ku, xiongzhao, xiong zhao, qingqu neiyi",
+        "ar-latn": "malabes dakhleya, malabis dakhiliya, malabes dakhlia, lanjeri",
+        "fa-latn": "lebas zir, lebase zir, sootin, sutin",
     },
     K.TEXT_NUDITY: {
         "en": "nude, nudes, nudity, naked, nakedness, topless, bottomless=0.7, unclothed, "
@@ -137,7 +158,7 @@ TERMS: dict[str, dict[str, str]] = {
         "de": "nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
         "fkk=0.7",
         "it": "nuda, nudo=0.7, nudi, nuda integrale, svestita, capezzol*, a seno nudo, seminud*",
-        "pt": "nua, nuas, pelada=0.6, peladas=0.6, sem sutia, mamilo*, seios de fora, nudez",
+        "pt": "nua, nuas, pelada=0.6, peladas=0.6, sem sutia, mamilo*, seios de fora, nudez, peladinha=0.8, peladinhas=0.8, peladona=0.8, peladao=0.7",
         "nl": "naakt*, bloot=0.7, blote=0.6, tepel*",
         "pl": "naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek",
         "ru": "голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок",
@@ -145,7 +166,7 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "ciplak*, cirilciplak, meme ucu*",
         "id": "telanjang*, bugil*, puting",
         "sv": "naken, nakna, nakenbild*",
-        "cs": "naha, nahe, nahy, nahota",
+        "cs": "naha, nahe, nahy, nahota, nahou, nahych, nahym, naha zena, nahe fotky, nahotu",
         "vi": "^khỏa thân, ^khoả thân, ^trần truồng",
         "hi-latn": "nangi, nanga=0.6",
         "ro": "goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless",
@@ -155,6 +176,10 @@ TERMS: dict[str, dict[str, str]] = {
         "ms": "bogel, berbogel, telanjang, bertelanjang",
         "bn-latn": "nongto, nengta, lengta, nangta, nengto, ulongo",
         "ur-latn": "nangi, nangi kar*",
+        "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, obnazhen*, obnajen*",
+        "zh-latn": "luoti, luo ti, quanluo, quan luo, chiluo, chi luo, luozhao, luo zhao, yisi bugua, yi si bu gua",
+        "ar-latn": "3arya, 3aryeh, 3ariya, 3arye, 3aryan, 3eryan, mal3ari",
+        "fa-latn": "lokht=0.8, lokhte=0.8, berahne, barahne, oryan",
     },
     K.TEXT_SEXUAL: {
         "en": "sex=0.8, sexual, sexually, sexy=0.6, sexier=0.6, porn, porno, pornographic, pornography, "
@@ -171,7 +196,7 @@ TERMS: dict[str, dict[str, str]] = {
         "buttocks=0.6, booty=0.5, pussy=0.6, orgy, orgies, cum=0.6, horny=0.7, "
         "camel toe, cameltoe, milf, jailbait, r18, rule34, rule 34, "
         "suggestively=0.7, provocatively=0.7, in a suggestive way=0.8, in a suggestive pose=0.8, "
-        "suggestive manner=0.7, sexualized, sexualised, sexualize, sexualise",
+        "suggestive manner=0.7, sexualized, sexualised, sexualize, sexualise, hooking up=0.8, hook up=0.6, making out=0.7",
         "fr": "sexe=0.8, sexuel, sexuelle, sexy=0.6, porno, pornographique, erotique, coquine=0.6, "
         "position sexuelle, pose sexy=0.8, jambes ecartees, seins=0.6, fesses=0.6, excitante=0.6",
         "es": "sexo=0.8, sexual, sexy=0.6, porno, pornografia, pornografico, erotica, erotico, "
@@ -187,13 +212,14 @@ TERMS: dict[str, dict[str, str]] = {
         "ru": "секс=0.8, сексуальн*, порно, порнограф*, эротич*, эротик*, сиськи, раздвинутые ноги",
         "uk": "секс=0.8, сексуальн*, порно, еротичн*, еротик*, цицьки",
         "tr": "seks=0.8, seksi=0.6, cinsel, porno, erotik, mustehcen",
-        "id": "seks=0.8, seksi=0.6, porno, erotis, mesum, bokep, sange",
+        "id": "seks=0.8, seksi=0.6, porno, erotis, mesum, bokep, sange, pose nakal=0.8, gaya nakal=0.7, nakal di kasur=0.8",
         "sv": "sexig=0.6, porr",
         "cs": "sex=0.8, sexualn*, sexy=0.6, porno, pornografi*, erotick*",
         "ro": "sex=0.8, sexual*, sexy=0.6, porno, pornografic*, erotic*, obscen*, indecent*=0.7",
         "ja-latn": "ecchi, etchi, eroi, ero gazou, ero shashin, sekkusu, iyarashii=0.8",
         "el": "σεξ, σεξουαλικ*, πορνο, πορνογραφ*, ερωτικ*, σεξι=0.6, προκλητικ*=0.6",
         "ms": "seks, lucah, berahi=0.7, seksi=0.6",
+        "zh-latn": "seqing, se qing, zuoai, zuo ai, xingjiao, huangse tupian, xinggan=0.6",
     },
     K.TEXT_MINOR: {
         "en": "child, children, childs, kid=0.8, kids=0.8, kiddo, toddler, toddlers, infant, infants, "
@@ -243,6 +269,10 @@ TERMS: dict[str, dict[str, str]] = {
         "el": "παιδι, παιδια, κοριτσακι, αγορακι, ανηλικ*, μαθητρια=0.6, εφηβη=0.6, εφηβος=0.6, νηπιο",
         "ms": "kanak kanak, budak perempuan, budak kecil, budak sekolah, murid sekolah rendah, "
         "pelajar sekolah rendah, bawah umur, remaja=0.7",
+        "zh-latn": "xiaohai, xiao hai, ertong, er tong, xiaonvhai, xiao nvhai, xiao nuhai, xiaonuhai, nvtong, "
+        "luoli, weichengnian, wei chengnian, chuzhongsheng, xiaoxuesheng, xiao xuesheng, zhongxuesheng",
+        "ar-latn": "tefla, tifla, 6efla, bent soghayra, bent soghayara, bint saghira, bent zghira, 2aser, 2asera, qasir",
+        "fa-latn": "dokhtar bache, dokhtarbache, koodak, kudak, bache=0.5",
     },
 }
 
@@ -271,8 +301,9 @@ _COLOURS_COSMETICS = (
     "shoes shoe sandals boots beige pink tan blush foundation concealer hue hues hosiery tights "
     "stockings leather fabric paint pallet wall walls background backdrop aesthetic"
 ).split()
-# Whole words that a stem entry must not match: animals named for their bare skin.
-STEM_EXCEPTIONS = "naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund"
+# Whole words that a stem entry must not match: animals named for their bare skin, changing rooms.
+STEM_EXCEPTIONS = ("naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
+                   "роздягальня роздягальні роздягальню роздягальнею раздевалка раздевалке раздевалку раздевалки раздевалкой")
 BLOCK_NEXT: dict[str, list[str]] = {
     "nude": _COLOURS_COSMETICS + ["mole"],
     "nudes": _COLOURS_COSMETICS,
@@ -310,6 +341,7 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "bondage": "knot".split(),
     # Vietnamese "nữ" (female) loses its accent in the matching view: "nữ sinh", "nữ hoàng".
     "nu": "metal jazz disco wave sinh hoang than tu si".split(),
+    "soyun": "odasi odasinda odasindaki odasini odalari kabini kabinleri".split(),
     "girl": "scout".split(),
     "child": "seat seats labor labour".split(),
     "stripper": "tool".split(),
@@ -320,36 +352,36 @@ BLOCK_NEXT: dict[str, list[str]] = {
 INANIMATE: dict[str, str] = {
     "en": "tree trees branch branches bush bushes wall walls concrete brick "
     "stone rock rocks hill hills landscape mountain mountains field fields "
-    "bulb bulbs wire wires cable cables eye eyes",
+    "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords",
     "fr": "arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
-    "levres maquillage teinte couleur vernis",
+    "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
     "es": "arbol arboles rama ramas pared paredes muro muros piedra roca colina "
     "colinas paisaje montana montanas campo campos bombilla cable ojo ojos labial "
-    "pintalabios maquillaje tono color esmalte",
+    "pintalabios maquillaje tono color esmalte verdad hechos cifras motor espada",
     "pt": "arvore arvores galho galhos ramo ramos parede paredes muro pedra rocha "
     "colina paisagem montanha montanhas campo lampada fio olho olhos batom batons "
-    "maquiagem maquilhagem tom cor esmalte",
+    "maquiagem maquilhagem tom cor esmalte verdade fatos factos numeros motor espada",
     "it": "albero alberi ramo rami parete pareti muro muri pietra roccia collina "
     "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
-    "trucco tono colore smalto",
+    "trucco tono colore smalto verita fatti numeri cifre motore spada",
     "de": "baum baume ast aste wand wande mauer mauern stein fels hugel "
     "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
-    "farbton farbe nagellack",
+    "farbton farbe nagellack wahrheit tatsachen fakten zahlen motor schwert",
     "nl": "boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
     "bergen veld lamp draad oog ogen lippenstift kleur nagellak",
     "pl": "drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
-    "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier",
+    "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier prawda fakty liczby silnik silnika motor rower zegarek komputer miecz",
     "cs": "strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
-    "pole zarovka drat oko oci rtenka barva lak",
+    "pole zarovka drat oko oci rtenka barva lak pravda fakta cisla motor mec",
     "ro": "copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
-    "munte munti camp bec fir ochi ruj culoare oja",
+    "munte munti camp bec fir ochi ruj culoare oja camera camere sala casa cutie sticla masa raft strada adevar motor sabie",
     "sv": "trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
     "glodlampa trad oga ogon lappstift farg nagellack",
     "ru": "дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
-    "поле лампочка провод глаз глаза помада цвет лак",
+    "поле лампочка провод глаз глаза помада цвет лак землекоп землекопа правда факты цифры двигатель мотор меч",
     "uk": "дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
-    "поле лампочка дріт око очі помада колір лак",
+    "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
     "el": "δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
     "tr": "agac agaclar dal dallar duvar duvarlar tas kaya tepe manzara dag daglar tarla "
@@ -361,14 +393,16 @@ INANIMATE: dict[str, str] = {
     "he": "עץ עצים העצים ענף ענפים קיר קירות הקירות אבן סלע גבעה נוף הר הרים שדה "
     "נורה חוט עין עיניים שפתון צבע",
     "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख "
-    "लिपस्टिक रंग",
+    "लिपस्टिक रंग तलवार",
     "bn": "গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
-    "ur": "درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ",
+    "ur": "درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
     "id": "pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
-    "ladang bohlam kabel mata lipstik gincu warna kutek",
+    "ladang bohlam kabel mata lipstik gincu warna kutek kaki",
     "ms": "pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
-    "mentol wayar mata gincu warna pengilat",
+    "mentol wayar mata gincu warna pengilat kaki",
     "vi": "cay canh tuong da doi nui canh dong bong den day mat son mau",
+    "fa-latn": "derakht derakhta derakhtaye derakhtha derakhthaye shakhe shakheha divar divara divare sang "
+    "kooh kuh dasht cheshm rozh rang",
 }
 # Colour and make-up words: "nude" before or after one is a shade in every language
 # ("nude lipstick", "batom nude", "gincu warna nude").
@@ -380,14 +414,14 @@ COSMETICS = (
     "लिपस्टिक रंग লিপস্টিক রং lipstik gincu warna kutek pengilat son mau"
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
-NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa he ur id ms vi".split())
+NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
 # Furniture that is "undressed" (its covers taken off): only right after an undress verb.
-UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett"
+UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet"
 
 BLOCK_PREV: dict[str, list[str]] = {
     "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
     "boneless skinless fowl poultry".split(),
-    "nu": "pieds pied mains main tete phu thieu ban gioi".split(),
+    "nu": "pieds pied mains main tete phu thieu ban gioi a".split(),
     "nus": "pieds mains".split(),
     "nue": "tete".split(),
     "nues": "mains".split(),
@@ -424,6 +458,7 @@ REMOVE_PRE: dict[str, str] = {
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
     "cs": "sundej sundejte sundat svlec svleč odstran odstraň",
     "sv": "ta bort",
+    "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
 REMOVE_WEAK: dict[str, str] = {
@@ -461,11 +496,21 @@ DETERMINERS = "the a an all any every this that these those le la les l un une e
 REMOVE_POST: dict[str, str] = {
     "en": "off removed gone",
     "de": "aus runter entfernen entfernt weg",
-    "nl": "uit verwijderen verwijderd weg",
+    "nl": "uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen",
     "fr": "enleve enleves enlevee enlevees",
     "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil",
     "sv": "av",
 }
+# Full removal verbs that may end a verb-final clause well after the clothing
+# ("de kleding van die vrouw op de foto weghalen"), and the words that end that clause.
+REMOVE_POST_FAR = "entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
+    "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir"
+CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
+# Clothing followed by these is laundry or on display, not worn: "the clothes hanging on the
+# line", "la ropa tendida", "les habits qui sechent".
+LAUNDRY_AFTER = "hanging hung drying dried folded tendida tendidas tendido tendidos colgada colgadas " \
+    "colgado colgados secando qui sechent seche sechant etendu etendus etendue haengende hangende " \
+    "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas"
 # German "aus" and Dutch "uit" also mean "from/of" ("ein Kleid aus Seide"); they count
 # only with a pulling verb earlier in the clause ("zieh ihr die Kleider aus").
 POST_ANCHORS: dict[str, str] = {
@@ -521,6 +566,7 @@ CLOTHING: dict[str, str] = {
     "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
     "ms": "seluar kemeja skirt",
     "vi": "ao quan vay",
+    "ar-latn": "hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
     # Hebrew glues the article ה- to the noun: both forms are listed.
     "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
     "חצאית החצאית מכנסיים המכנסיים",
@@ -557,6 +603,9 @@ AGE_UNITS = (
     "letni, лет, года, год, летняя, летний, років, роки, рік, річна, yasinda, yasindaki, yas, "
     "tahun, ar, arig, ani, sai, sal, saal, ساله, سال, বছর, বছরের, 歳, 岁, 歲, 살"
 )
+# "(12)" after these is an item number, not an age.
+NUMBERED_THINGS = "figure fig page step item photo image img picture pic table section chapter part " \
+    "version track episode level room"
 AGE_PREFIX = "aged, age, ages, edad, alter, eta, idade, возраст, umur, varsta, בת, בן, בגיל, גיל"
 # "15 years ago", "il y a 15 ans", "vor 15 Jahren": durations, not ages.
 AGE_NEXT_BLOCK = "ago later before after earlier fa geleden temu назад тому sonra lalu apres despues " \
@@ -585,20 +634,21 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "服を脱, 脱がせ, 脱がし, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明",
+        "ja": "服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明",
         "zh": "T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
-        "脱光, 脱衣, 脱掉衣服, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明",
-        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷",
-        "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف",
+        "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明",
+        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷",
+        "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف",
         "hi": "साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी",
         "bn": "জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
-        "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক",
+        "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
+        "কাপড় সরিয়ে, জামা সরিয়ে, পোশাক সরিয়ে, কাপড় সরাও, জামা সরাও, পোশাক সরাও, ন্যাংটা কর, উলঙ্গ কর",
         "he": "תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
         "תורידי לה את הבגדים, תוריד ממנה את הבגדים, בגדים שקופים, חולצה שקופה, שמלה שקופה",
         "ur": "قمیض شفاف, قمیض اتار, کپڑے اتار, کپڑے ہٹا, لباس ہٹا, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر, شفاف کپڑے, کپڑے شفاف",
         "fa": "لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
-        "برهنه اش کن, برهنهاش کن, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف",
+        "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف",
         "th": "ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส",
     },
     K.TEXT_SWIMWEAR: {
@@ -627,24 +677,24 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_NUDITY: {
         "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら",
-        "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头",
+        "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照",
         "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지",
         "ar": "عارية, عاري, عراة, عاريات",
         "hi": "नंगी, नंगा, नग्न",
         "bn": "নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা",
         "he": "עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי",
         "ur": "ننگی, ننگا, برہنہ, عریاں, عریانی",
-        "fa": "برهنه, عریان",
+        "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت",
         "th": "เปลือย, โป๊, นู้ด",
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
-        "zh": "色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6",
+        "zh": "色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
         "ko": "섹스, 야한, 포르노, 성행위, 야동",
         "ar": "إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
         "hi": "सेक्स, अश्लील",
         "bn": "যৌন, সেক্স, সেক্সি=0.6, পর্ন, অশ্লীল, কামুক=0.7, উত্তেজক=0.6",
-        "he": "סקסי=0.6, סקסית=0.6, פורנו, ארוטי, מיני מפורש, יחסי מין, בתנוחה מינית, תנוחה מינית",
+        "he": "סקסי=0.6, סקסית=0.6, פורנו, ארוטי, מיני מפורש, יחסי מין, בתנוחה מינית, תנוחה מינית, תמונה מינית, בצורה מינית",
         "ur": "فحش, جنسی, سیکس, سیکسی=0.6, شہوانی=0.7, بیہودہ=0.6",
         "th": "เซ็กส์, ลามก, อนาจาร, ท่ายั่วยวน=0.7",
         "fa": "سکس, پورن, شهوانی=0.7, سکسی=0.6",
@@ -664,14 +714,28 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
 }
 
+# Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
+_ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣".split()
+_ZH_REMOVE = "脱掉 去掉 删掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除".split()
+SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
+    [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全") for v in _ZH_REMOVE]
+    + [f"{v}{o}{c}" for c in _ZH_CLOTHES for o in ("", "她的", "他的") for v in _ZH_REMOVE])
+
 # A substring term right after one of these words is about an object, not clothing:
-# Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat).
+# Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
+# "帽子を脱がせて" (take the hat off; no spaces there, so the text before must end with it).
+_JA_OBJECTS = "帽子を 帽子 眼鏡を メガネを めがねを 靴を 靴下を 手袋を マスクを ヘルメットを サングラスを キャップを"
 SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
+    "脱がせ": _JA_OBJECTS,
+    "脱がし": _JA_OBJECTS,
     "벗겨": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
     "벗기": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
 }
+
+# Words skipped between the object and the verb: "안경 좀 벗겨" (the glasses, please, off).
+SUBSTRING_OBJECT_FILLERS = "좀 다 빨리 그냥 살짝 잠깐 한번"
 
 # A substring term followed at once by one of these is a colour, make-up or optics word:
 # "누드톤" (nude tone), "ヌードカラー", "裸色" (nude colour), "裸妆" (nude make-up), "裸眼" (naked eye).

@@ -80,8 +80,11 @@ _WORDCHAR = r"[^\W_]"
 # never decoded: "1girl", "15yo", "3d", "4k", "8th" must stay as they are.
 _LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457]?(?![^\W_])")
 _LEET_CAND = re.compile(r"[^\W\d_][013457@$!|+]|[$@][^\W\d_]")
-# Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e".
-_SPACED = re.compile(r"(?<![^\W_])[^\W_](?:[ ._\-*~·/]{1}[^\W_](?![^\W_])){2,}")
+# Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e",
+# "ぬ・が・せ" (the katakana middle dot), "n•u•d•e".
+# Kana, Han and Hangul are written without spaces, so there the run may follow a word ("この人をぬ・が・せ").
+_SPACED = re.compile(r"(?:(?<![^\W_])|(?=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))"
+                     r"[^\W_](?:[ ._\-*~·/・•‧∙⋅]{1}[^\W_](?![^\W_])){2,}")
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
 # The same three patterns with ASCII classes: identical on ASCII text, and much faster
 # there (Python's re looks Unicode classes up per character). Used for the "is there any"
@@ -320,8 +323,12 @@ def _normalize(text: str) -> Normalized:
             if sum(c.isalpha() for c in run[::2]) < 2:
                 continue
             hit = True
+            # "r.e.m.o.v.e h.e.r": when letters are joined by another mark, a space still
+            # separates words.
+            spaces_break = run[1::2].strip(" ") != ""
             for k in range(m.start() + 1, m.end(), 2):
-                keep[k] = False
+                if not (spaces_break and s[k] == " "):
+                    keep[k] = False
             obf.extend(range(m.start(), m.end()))
         if hit:
             if src is None:
@@ -351,9 +358,13 @@ def _normalize(text: str) -> Normalized:
             if w.isalpha():
                 continue
             base = m.start()
+            # Inside a Cyrillic or Greek word ("р@зд3нь") the digit stands for that script's letter.
+            home = _native_script(w)
+            to_script = _TO_CYRILLIC if home == "cyrillic" else _TO_GREEK if home == "greek" else {}
             for k, c in enumerate(w):
                 if c in _LEET:
-                    s_l[base + k] = _LEET[c]
+                    latin = _LEET[c]
+                    s_l[base + k] = to_script.get(latin, latin)
                     obf.append(base + k)
                     changed = True
         if changed:
