@@ -153,7 +153,11 @@ def main() -> int:
         scr.screen(d, times)
         total.append((time.perf_counter() - t) * 1000)
 
-    print(f"{len(items) - 1} distinct {SIDE}x{SIDE} JPEG photos, one core (pinned)")
+    sources = len(source_files())
+    print(f"{len(items) - 1} distinct {SIDE}x{SIDE} JPEG photos from {sources} pictures, one core (pinned)")
+    if sources < 20:
+        print("WARNING: no wallpaper packages installed (README, Benchmarks): a few pictures repeated, "
+              "figures not comparable")
     b50, b95 = p50_p95(base)
     print(f"{'baseline: upstream NudeDetector.detect':44s} p50 {b50:6.1f} ms  p95 {b95:6.1f} ms")
     for name, v in times.items():

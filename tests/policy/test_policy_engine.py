@@ -56,6 +56,16 @@ def test_named_real_person_sexual_depiction_blocks():
     assert "REAL_PERSON_SEXUAL_DEPICTION" in [r.code for r in ev.reasons]
 
 
+@pytest.mark.parametrize("tier", ["anonymous", "verified_adult"])
+def test_a_lone_given_name_in_a_revealing_request_goes_to_review(tier):
+    ev = decide([text(kinds.TEXT_NAMED_INDIVIDUAL, 0.6, "Anna"), text(kinds.TEXT_SWIMWEAR)], tier=tier)
+    assert ev.verdict is Verdict.review
+    assert [r.code for r in ev.reasons] == ["NAMED_INDIVIDUAL_REVIEW"]
+    # the name alone, or swimwear alone, is an ordinary request
+    assert decide([text(kinds.TEXT_NAMED_INDIVIDUAL, 0.6, "Anna")], tier=tier).verdict is Verdict.allow
+    assert decide([text(kinds.TEXT_SWIMWEAR)], tier=tier).verdict is Verdict.allow
+
+
 def test_explicit_content_needs_verified_adult_and_operator_opt_in():
     nude = [text(kinds.TEXT_NUDITY)]
     assert decide(nude, tier="verified_adult").verdict is Verdict.block  # operator has not opted in

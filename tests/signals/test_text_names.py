@@ -176,3 +176,49 @@ def test_lists_are_loaded_and_consistent():
 )
 def test_within_one_edit(a, b, expected):
     assert _within_one_edit(a, b) is expected
+
+
+def kinds_and_spans(det: NamedPersonDetector, text: str) -> dict[str, list[str]]:
+    return {s.kind: [e.text for e in s.evidence] for s in det.detect(text, mode="generate")}
+
+
+@pytest.mark.parametrize("text, span_text", [
+    ("a photo of Anna in a bikini", "Anna"),
+    ("une photo de Léa en bikini", "Léa"),        # "de" means "of" here, not a place
+    ("Ольга на пляже", "Ольга"),                    # Cyrillic has capitals too
+    ("make a picture where Rose wears lingerie", "Rose"),  # a common word, inside a sentence
+])
+def test_lone_given_name_is_a_named_individual(det, text, span_text):
+    found = kinds_and_spans(det, text)
+    assert found.get(K.TEXT_NAMED_INDIVIDUAL) == [span_text]
+    assert K.TEXT_REAL_PERSON not in found
+
+
+@pytest.mark.parametrize("text", [
+    "a photo of anna in a bikini",            # no capital: no name information
+    "Rose in lingerie",                         # a common word at the start of a sentence
+    "a girl from Sydney in a bikini",           # after a locative preposition: a place
+    "Sydney beach at noon",                     # before a place word
+    "Hong Kong skyline",                        # next to another capitalised word
+    "A Portrait Of Anna In The Garden",         # Title Case: capitals say nothing
+])
+def test_no_named_individual_where_the_capital_says_something_else(det, text):
+    assert K.TEXT_NAMED_INDIVIDUAL not in kinds_and_spans(det, text)
+
+
+def test_a_given_name_inside_a_public_figure_is_not_reported_twice(det):
+    found = kinds_and_spans(det, "Emma Watson in a bikini")
+    assert found == {K.TEXT_REAL_PERSON: ["Emma Watson"]}
+
+
+@pytest.mark.parametrize("text, span_text", [
+    ("صورة لهيفاء وهبي", "لهيفاء وهبي"),           # Arabic "to/of" glued before the name
+    ("תמונה של לטיילור סוויפט", "לטיילור סוויפט"),  # Hebrew preposition glued before the name
+    ("фото Ольги Бузовой", "Ольги Бузовой"),         # both words declined
+])
+def test_native_script_names_with_clitics_and_case_endings(det, text, span_text):
+    assert kinds_and_spans(det, text).get(K.TEXT_REAL_PERSON) == [span_text]
+
+
+def test_clitic_letters_alone_do_not_make_a_name(det):
+    assert kinds_and_spans(det, "صورة وهيفاء") == {}

@@ -139,6 +139,8 @@ REASON_MAPPINGS: dict[str, ReasonMapping] = {
     "CLOTHING_REDUCTION": ReasonMapping(_OTHER_TC, ("KEYWORD_NUDITY",), 4),
     "EXPLICIT_CONTENT": ReasonMapping(_OTHER_TC, ("KEYWORD_ADULT_SEXUAL_MATERIAL",), 5),
     "SUGGESTIVE_REVIEW": ReasonMapping(_OTHER_TC, ("KEYWORD_AGE_SPECIFIC_RESTRICTIONS",), 6),
+    # A revealing request about someone named only by a given name: maybe a private person.
+    "NAMED_INDIVIDUAL_REVIEW": ReasonMapping(_CYBER, (_DEEPFAKE,), 3),
     # Revealing or sexual content asked for inside an "ignore your rules" wrapper.
     "INJECTION_SEXUAL": ReasonMapping(_OTHER_TC, ("KEYWORD_ADULT_SEXUAL_MATERIAL",), 5),
     "INJECTION_REVIEW": ReasonMapping(_OTHER_TC, ("KEYWORD_OTHER",), 7, keyword_other="Attempt to bypass the safety rules"),

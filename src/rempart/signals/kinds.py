@@ -12,6 +12,7 @@ TEXT_SEXUAL = "text.sexual"  # sexual act or pose
 TEXT_SUGGESTIVE = "text.suggestive"  # implicit sexualisation: nude-prone art, glamour, body focus, intimate setting
 TEXT_MINOR = "text.minor"  # child, teen, age under 18
 TEXT_REAL_PERSON = "text.real_person"  # a named real person
+TEXT_NAMED_INDIVIDUAL = "text.named_individual"  # a lone given name ("Anna"): a specific person, maybe a private one
 TEXT_INJECTION = "text.injection"  # a wrapper that tries to switch the rules off ("ignore previous instructions")
 TEXT_REAL_TARGET = "text.real_target"  # the request is about a real, identifiable person (relation, photo, edit subject)
 TEXT_FICTIONAL_TARGET = "text.fictional_target"  # the text says the person is invented (fictional, anime, OC)

@@ -804,15 +804,6 @@ please can could would will now then here there just only also very
 """.split())
 
 
-# Words that put a place or an event after them: a capitalised run right after one is not a
-# person's name.
-_PLACE_PREPOSITIONS = frozenset("""
-in at near from to into across around through over under outside inside beside behind along toward towards
-en dans près pres vers de du des au aux à a depuis sur sous em no na nos nas do da dos das para perto junto
-im am vom zum zur nach bei aus auf unter bij naar uit op nad pod przy dla w we z ze na do od в во на из у под
-din la în pe spre lângă langa i på pa från fran vid till v ve u od do k ke ο στο στη στην στον από απο κοντά
-di dari ke pada dekat ở o tại tai gần gan từ tu đến den
-""".split())
 
 
 def _real_person_shapes(text: str) -> list[_Hit]:
@@ -843,7 +834,7 @@ def _real_person_shapes(text: str) -> list[_Hit]:
     def flush() -> None:
         if len(run) >= 2:
             a, b = run[0].start(), run[-1].end()
-            if _previous_word(text, a).casefold() in _PLACE_PREPOSITIONS:
+            if _previous_word(text, a).casefold() in L.PLACE_PREPOSITIONS:
                 return  # "in Rio de Janeiro", "din Vama Veche", "ở Đà Nẵng": a place, not a person
             hits.append(_Hit(K.TEXT_REAL_PERSON, 0.5, -a - 1, b, "name-shaped", "*"))
 

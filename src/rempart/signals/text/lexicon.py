@@ -96,7 +96,7 @@ TERMS: dict[str, dict[str, str]] = {
         "nl": "badpak, zwempak, badkleding, zwemkleding",
         "pl": "stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
         "ru": "купальник*, купальн*, бикини",
-        "uk": "купальник*",
+        "uk": "купальник*, купальн*, бікіні",
         "tr": "mayolu, mayo giy*, mayoyla",
         "id": "baju renang, pakaian renang",
         "sv": "baddrakt",
@@ -756,3 +756,17 @@ GLUED_STEMS: dict[str, str] = {
     K.TEXT_UNDERWEAR: "lingerie, underwear, panties",
     K.TEXT_SEXUAL: "porn, nsfw, sexy, hentai",
 }
+
+
+# Words that put a place or an event after them: a capitalised run right after one is not a
+# person's name.
+PLACE_PREPOSITIONS = frozenset("""
+in at near from to into across around through over under outside inside beside behind along toward towards
+en dans près pres vers de du des au aux à a depuis sur sous em no na nos nas do da dos das para perto junto
+im am vom zum zur nach bei aus auf unter bij naar uit op nad pod przy dla w we z ze na do od в во на из у под
+din la în pe spre lângă langa i på pa från fran vid till v ve u od do k ke ο στο στη στην στον από απο κοντά
+di dari ke pada dekat ở o tại tai gần gan từ tu đến den
+""".split())
+# The prepositions above that also mean "of" ("une photo de Léa", "foto da Ana"): before a
+# lone given name they do not make it a place.
+OF_PREPOSITIONS = frozenset("de du des da do dos das di del von van od z ze".split())

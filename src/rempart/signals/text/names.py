@@ -16,6 +16,14 @@ signal, so this detector trades recall for precision. It reports `text.real_pers
    counts only when both words are capitalised in the original in a prompt that is not
    written in Title Case or capitals, or when they are glued in CamelCase (0.6).
 
+It also reports `text.named_individual` (0.6) for a lone given name written with a capital
+in a cased script ("a photo of Anna in a bikini", "Ольга на пляже"): a specific person who may
+be a private one. Not next to another capitalised word (the pair rules judge those), not
+after a locative preposition ("in Sydney"), not before a place word
+("Chelsea harbour"), not a name that is also a common word at the start of a sentence,
+and not a single-word entry of data/not_people.txt (places and fictional characters
+named like people: "Sydney", "Cleopatra").
+
 Pairs that name a place, brand, artwork or fictional character ("Hong Kong", "Lara
 Croft", data/not_people.txt) are not reported. Evidence spans point into the original
 prompt. Cost is linear in the prompt: one tokenisation and a few set look-ups per word.
@@ -31,6 +39,7 @@ from pathlib import Path
 
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
+from rempart.signals.text import lexicon as Lex
 from rempart.signals.text.normalize import Normalized, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -43,6 +52,8 @@ SCORE_PUBLIC_FUZZY = 0.8
 SCORE_PAIR = 0.65
 SCORE_PAIR_OTHER_SCRIPT = 0.6
 SCORE_PAIR_CASED = 0.6
+SCORE_GIVEN_NAME = 0.6
+GIVEN_NAME_MIN = 3  # "Al", "Jo" are too often something else
 
 # Letters plus the combining marks that scripts such as Devanagari or Thai need inside a
 # word (Python's \w leaves those out and would cut the word apart).
@@ -99,12 +110,45 @@ def _read_list(path: Path) -> list[str]:
     return out
 
 
+# Letters glued before a name: Arabic "and/so" + "with/to/like" ("لهيفاء": to Haifa), Hebrew
+# "and" + "the/in/to/from/that/like" ("לנועה"). Persian and Urdu write these apart.
+_ARABIC_PROCLITICS = "(?:[وف]?[بلك]?)"
+_HEBREW_PROCLITICS = "(?:ו?[הבלמשכ]?)"
+# Slavic and Greek names change their ending with the case ("Тіна" -> "Тіни", "Ольга" ->
+# "Ольги"): a final vowel of a word this long is left open.
+_DECLINED_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_FINAL_VOWELS = frozenset("аеиоуыэюяіїєαεηιουω")
+DECLINED_MIN = 4
+
+
+def _inflected_name_pattern(toks: tuple[str, ...]) -> str:
+    """Regex for a public figure written in a spaced non-Latin script: each word may carry a
+    short ending ("владимира путина"), a declined final vowel, or a glued proclitic."""
+    parts = []
+    for t in toks:
+        if _DECLINED_SCRIPT.match(t) and len(t) >= DECLINED_MIN and t[-1] in _FINAL_VOWELS:
+            t = t[:-1]
+        parts.append(re.escape(t))
+    body = (r"[^\W\d_]{0,2}" + _NAME_SEP).join(parts)
+    first = toks[0][0]
+    if "\u0600" <= first <= "\u06ff":
+        return _ARABIC_PROCLITICS + body
+    if "\u0590" <= first <= "\u05ff":
+        return _HEBREW_PROCLITICS + body
+    return body
+
+
 def _tokens(s: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(s))
 
 
 def _is_latin(word: str) -> bool:
     return all(c < "\u0250" for c in word)
+
+
+def _is_cased_script(word: str) -> bool:
+    """Latin, Greek or Cyrillic: scripts where a capital can mark a name."""
+    return all(c < "\u0530" for c in word)
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -144,8 +188,8 @@ class NameLists:
             if not all(_is_latin(t) for t in toks):
                 if _NO_SPACE_SCRIPT.search(norm):
                     no_space.append(_NAME_SEP.join(map(re.escape, toks)))
-                else:  # each word may carry a short inflection ("владимира путина")
-                    spaced.append((r"[^\W\d_]{0,2}" + _NAME_SEP).join(map(re.escape, toks)))
+                else:
+                    spaced.append(_inflected_name_pattern(toks))
                 continue
             if len(toks) == 1:
                 self.mononyms.add(toks[0])
@@ -164,10 +208,14 @@ class NameLists:
         for cands in self.phrases.values():
             cands.sort(key=len, reverse=True)  # longest first: "jennifer love hewitt"
         self.not_people: set[tuple[str, str]] = set()
+        self.not_people_words: set[str] = set()  # never a lone given name ("sydney", "cleopatra")
         for entry in _read_list(data_dir / "not_people.txt"):
             toks = _tokens(normalize(entry).digits)
-            if len(toks) >= 2:  # single words (e.g. "cinderella") can never form a pair
+            if len(toks) >= 2:
                 self.not_people.add(toks[:2])
+            elif toks:
+                self.not_people_words.add(toks[0])
+        self.locatives = frozenset(normalize(w).text for w in Lex.PLACE_PREPOSITIONS - Lex.OF_PREPOSITIONS)
         # Other scripts: substring search. Space-less scripts need no word boundary; the
         # others may carry a short inflection or clitic ("путина").
         alts = sorted(no_space, key=len, reverse=True)
@@ -178,6 +226,7 @@ class NameLists:
         )
 
 
+GIVEN_NAME = "given_name"  # the source of a lone given name's match
 _lists: NameLists | None = None
 _lists_lock = threading.Lock()
 
@@ -221,9 +270,15 @@ class NamedPersonDetector:
     def detect_normalized(self, n: Normalized) -> list[Signal]:
         """Same as `detect` for a prompt another detector has already normalised."""
         matches = self._matches(n)
-        if not matches:
-            return []
-        return [self._signal(n, matches)]
+        named = [m for m in matches if m.source != GIVEN_NAME]
+        given = [m for m in matches if m.source == GIVEN_NAME and not any(
+            o.start <= m.start and m.end <= o.end for o in named)]  # "Emma" inside "Emma Watson"
+        out = []
+        if named:
+            out.append(self._signal(n, named, K.TEXT_REAL_PERSON))
+        if given:
+            out.append(self._signal(n, given, K.TEXT_NAMED_INDIVIDUAL))
+        return out
 
     # -- matching -------------------------------------------------------------------------
     def _matches(self, n: Normalized) -> list[_Match]:
@@ -246,7 +301,7 @@ class NamedPersonDetector:
         # Fast path (most prompts): set operations in C show that no word can start a name.
         all_words = tokenizer.findall(s)
         if starters.isdisjoint(all_words) and by_last.keys().isdisjoint(all_words) and not camel \
-                and _TWO_CAPITALISED.search(orig) is None:
+                and _TWO_CAPITALISED.search(orig) is None and L.cased_starters.isdisjoint(all_words):
             return out
         spans = [m.span() for m in tokenizer.finditer(s)]
         words = [s[a:b] for a, b in spans]
@@ -307,7 +362,33 @@ class NamedPersonDetector:
                 score, split = self._camel_pair(n, spans[i], w)
                 if score:
                     out.append(_Match(spans[i][0], spans[i][1], score, "name_pair", f"{w[:split]} {w[split:]}"))
+                    continue
+            if self._given_name(n, spans, words, i, cased):
+                out.append(_Match(spans[i][0], spans[i][1], SCORE_GIVEN_NAME, GIVEN_NAME, w))
         return out
+
+    def _given_name(self, n: Normalized, spans, words, i: int, cased) -> bool:
+        """Word i is a lone given name written with a capital (see the module docstring)."""
+        L = self._lists
+        w = words[i]
+        if w not in L.first or len(w) < GIVEN_NAME_MIN or w in L.not_people_words or not _is_cased_script(w):
+            return False
+        if not (_capitalised(n, spans[i]) and cased()):
+            return False
+        # Next to another capitalised word it is part of a longer name or a place, which the
+        # pair rules judge ("Hong Kong", "Lara Croft", "Young King").
+        if (i > 0 and _capitalised(n, spans[i - 1])) or (i + 1 < len(words) and _capitalised(n, spans[i + 1])):
+            return False
+        if i > 0 and words[i - 1] in L.locatives:
+            return False  # "in Sydney", "à Florence": a place
+        if i + 1 < len(words) and words[i + 1] in _PLACE_WORDS:
+            return False  # "Chelsea harbour", "Austin street"
+        if w in L.common:  # "Rose", "Inna" (Polish "other"): a name only inside a sentence
+            a, _ = n.span(*spans[i])
+            before = n.original[:a].rstrip(" \t\"'«“„(")
+            if not before or before[-1] in ".!?:;\n":
+                return False
+        return True
 
     def _fuzzy_public(self, w: str, nxt: str) -> str | None:
         """A public figure's two-word name with one typo in one word (both words >= 5)."""
@@ -363,7 +444,7 @@ class NamedPersonDetector:
         return (SCORE_PAIR if f not in L.common and last not in L.common else SCORE_PAIR_CASED), k
 
     # -- output ---------------------------------------------------------------------------
-    def _signal(self, n: Normalized, matches: list[_Match]) -> Signal:
+    def _signal(self, n: Normalized, matches: list[_Match], kind: str) -> Signal:
         # Merge overlapping matches ("Sarah Jessica" + "Jessica Parker"), keep the best score.
         matches.sort(key=lambda m: (m.start, -m.end))
         merged: list[_Match] = []
@@ -382,7 +463,7 @@ class NamedPersonDetector:
             a, b = n.span(m.start, m.end)
             evidence.append(TextSpan(a, b, n.original[a:b]))
         return Signal(
-            kind=K.TEXT_REAL_PERSON,
+            kind=kind,
             score=max(m.score for m in merged),
             detector=self.name,
             evidence=tuple(evidence),
