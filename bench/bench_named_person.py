@@ -98,15 +98,19 @@ def main() -> int:
         ("partiprompts", load("partiprompts.csv", limit)),
         ("i2p nudity>=50", load("i2p.csv", limit, lambda r: float(r.get("nudity_percentage") or 0) >= 50)),
     ]
-    print("\nfiring rate (text.real_person, any score / score >= 0.5):")
+    from rempart.signals import kinds as K
+
+    print("\nfiring rate (text.real_person any score / score >= 0.5; text.named_individual):")
     for label, items in sets:
         if not items:
             print(f"  {label:<16} (set not found)")
             continue
-        fired = [det.detect(p, mode="generate") for p in items]
-        anyhit = sum(1 for s in fired if s)
-        strong = sum(1 for s in fired if s and s[0].score >= 0.5)
-        print(f"  {label:<16} {len(items):6d} rows  {anyhit:5d} ({anyhit / len(items):6.2%})  {strong:5d} ({strong / len(items):6.2%})")
+        fired = [{s.kind: s.score for s in det.detect(p, mode="generate")} for p in items]
+        anyhit = sum(1 for s in fired if K.TEXT_REAL_PERSON in s)
+        strong = sum(1 for s in fired if s.get(K.TEXT_REAL_PERSON, 0) >= 0.5)
+        given = sum(1 for s in fired if K.TEXT_NAMED_INDIVIDUAL in s)
+        print(f"  {label:<16} {len(items):6d} rows  {anyhit:5d} ({anyhit / len(items):6.2%})  {strong:5d} ({strong / len(items):6.2%})"
+              f"  {given:5d} ({given / len(items):6.2%})")
     return 0
 
 

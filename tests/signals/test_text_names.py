@@ -201,6 +201,9 @@ def test_lone_given_name_is_a_named_individual(det, text, span_text):
     "Sydney beach at noon",                     # before a place word
     "Hong Kong skyline",                        # next to another capitalised word
     "A Portrait Of Anna In The Garden",         # Title Case: capitals say nothing
+    "the city of London at night",              # a given name that is mostly a place
+    "a yellow Porsche parked outside",          # a brand
+    "a painting by Raphael",                    # the author, not the person shown
 ])
 def test_no_named_individual_where_the_capital_says_something_else(det, text):
     assert K.TEXT_NAMED_INDIVIDUAL not in kinds_and_spans(det, text)

@@ -21,8 +21,9 @@ in a cased script ("a photo of Anna in a bikini", "Ольга на пляже"):
 be a private one. Not next to another capitalised word (the pair rules judge those), not
 after a locative preposition ("in Sydney"), not before a place word
 ("Chelsea harbour"), not a name that is also a common word at the start of a sentence,
-and not a single-word entry of data/not_people.txt (places and fictional characters
-named like people: "Sydney", "Cleopatra").
+not right after "by" or "style of" (the author), and not a given name that is mostly a
+place, brand or myth (data/place_words.txt, single words of data/not_people.txt:
+"Sydney", "Porsche", "Cleopatra").
 
 Pairs that name a place, brand, artwork or fictional character ("Hong Kong", "Lara
 Croft", data/not_people.txt) are not reported. Evidence spans point into the original
@@ -36,11 +37,13 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as Lex
 from rempart.signals.text.normalize import Normalized, normalize
+from rempart.signals.text.trie import literal_fragments, trie_pattern
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_CHARS = 20_000  # the gate rejects longer prompts first; bounds work on direct calls
@@ -121,20 +124,30 @@ _FINAL_VOWELS = frozenset("аеиоуыэюяіїєαεηιουω")
 DECLINED_MIN = 4
 
 
-def _inflected_name_pattern(toks: tuple[str, ...]) -> str:
-    """Regex for a public figure written in a spaced non-Latin script: each word may carry a
-    short ending ("владимира путина"), a declined final vowel, or a glued proclitic."""
-    parts = []
-    for t in toks:
-        if _DECLINED_SCRIPT.match(t) and len(t) >= DECLINED_MIN and t[-1] in _FINAL_VOWELS:
-            t = t[:-1]
-        parts.append(re.escape(t))
-    body = (r"[^\W\d_]{0,2}" + _NAME_SEP).join(parts)
+_WORD_ENDING = r"[^\W\d_]{0,2}"
+
+
+def _joined_fragments(toks: Sequence[str], between: str) -> list[str]:
+    """A name's words as trie fragments (one per letter), with `between` between words."""
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        if k:
+            out.append(between)
+        out += literal_fragments(t)
+    return out
+
+
+def _inflected_name_fragments(toks: tuple[str, ...]) -> list[str]:
+    """Trie fragments for a public figure written in a spaced non-Latin script: each word may
+    carry a short ending ("владимира путина"), a declined final vowel, or a glued proclitic."""
+    stems = [t[:-1] if _DECLINED_SCRIPT.match(t) and len(t) >= DECLINED_MIN and t[-1] in _FINAL_VOWELS else t
+             for t in toks]
+    body = _joined_fragments(stems, _WORD_ENDING + _NAME_SEP)
     first = toks[0][0]
     if "\u0600" <= first <= "\u06ff":
-        return _ARABIC_PROCLITICS + body
+        return [_ARABIC_PROCLITICS, *body]
     if "\u0590" <= first <= "\u05ff":
-        return _HEBREW_PROCLITICS + body
+        return [_HEBREW_PROCLITICS, *body]
     return body
 
 
@@ -178,8 +191,8 @@ class NameLists:
         self.by_last: dict[str, list[tuple[str, ...]]] = {}  # last word of 2-word names
         self.mononyms: set[str] = set()
         self.glued: dict[str, tuple[str, ...]] = {}  # "taylorswift" -> ("taylor", "swift")
-        no_space: list[str] = []
-        spaced: list[str] = []
+        no_space: list[list[str]] = []  # trie fragments of each name
+        spaced: list[list[str]] = []
         for entry in _read_list(data_dir / "public_figures.txt"):
             norm = normalize(entry).digits
             toks = _tokens(norm)
@@ -187,9 +200,9 @@ class NameLists:
                 continue
             if not all(_is_latin(t) for t in toks):
                 if _NO_SPACE_SCRIPT.search(norm):
-                    no_space.append(_NAME_SEP.join(map(re.escape, toks)))
+                    no_space.append(_joined_fragments(toks, _NAME_SEP))
                 else:
-                    spaced.append(_inflected_name_pattern(toks))
+                    spaced.append(_inflected_name_fragments(toks))
                 continue
             if len(toks) == 1:
                 self.mononyms.add(toks[0])
@@ -215,14 +228,14 @@ class NameLists:
                 self.not_people.add(toks[:2])
             elif toks:
                 self.not_people_words.add(toks[0])
+        self.not_people_words.update(_read_list(data_dir / "place_words.txt"))
         self.locatives = frozenset(normalize(w).text for w in Lex.PLACE_PREPOSITIONS - Lex.OF_PREPOSITIONS)
-        # Other scripts: substring search. Space-less scripts need no word boundary; the
-        # others may carry a short inflection or clitic ("путина").
-        alts = sorted(no_space, key=len, reverse=True)
-        self.no_space_re = re.compile("(?:" + "|".join(alts) + ")") if alts else None
-        alts = sorted(spaced, key=len, reverse=True)
+        # Other scripts: substring search, one prefix trie per kind (thousands of names).
+        # Space-less scripts need no word boundary; the others may carry a short inflection
+        # or clitic ("путина").
+        self.no_space_re = re.compile(trie_pattern(no_space)) if no_space else None
         self.spaced_re = (
-            re.compile(rf"(?<![^\W\d_])(?:{'|'.join(alts)})[^\W\d_]{{0,3}}(?![^\W\d_])") if alts else None
+            re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(spaced)})[^\W\d_]{{0,3}}(?![^\W\d_])") if spaced else None
         )
 
 
@@ -381,6 +394,8 @@ class NamedPersonDetector:
             return False
         if i > 0 and words[i - 1] in L.locatives:
             return False  # "in Sydney", "à Florence": a place
+        if (i > 0 and words[i - 1] in _CREATOR_PREV) or (i > 1 and words[i - 1] == "of" and words[i - 2] in _CREATOR_OF):
+            return False  # "by Raphael", "in the style of Klimt": the author, not the person shown
         if i + 1 < len(words) and words[i + 1] in _PLACE_WORDS:
             return False  # "Chelsea harbour", "Austin street"
         if w in L.common:  # "Rose", "Inna" (Polish "other"): a name only inside a sentence
