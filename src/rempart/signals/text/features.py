@@ -74,12 +74,16 @@ def model_text(text: str) -> str:
     return prepare(normalize(text).text)
 
 
-def prepare(s: str) -> str:
-    """`model_text` for an already normalised string (`Normalized.text`)."""
+def prepare(s: str, words: list[str] | None = None) -> str:
+    """`model_text` for an already normalised string (`Normalized.text`). `words`: the words of
+    `s` (runs of letters and digits, `phrases.Words`) when the caller has split it already."""
     if len(s) > 8000:
         s = s[:4000] + " " + s[-4000:]
+        words = None
     if not s.isascii():
         s = _EMOJI_RE.sub(lambda m: " " + EMOJI_WORDS[m.group()] + " ", s)
+    elif words is not None:
+        return " ".join(words)  # what the substitution below gives: no emoji in ASCII text
     return _NON_WORD.sub(" ", s).strip()
 
 

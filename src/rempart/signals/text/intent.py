@@ -13,15 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-import numpy as np
-
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, squash_all
+from rempart.signals.text.phrases import TOKEN, Words
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_ASCII_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")  # the same on ASCII text, twice as fast
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -100,7 +97,7 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
         w = w.rstrip("*")
         n = normalize(w)
         view = n.accented if accented else n.digits
-        toks = _TOKEN.findall(view)
+        toks = TOKEN.findall(view)
         for k, t in enumerate(toks):
             out.append((t, stem and k == len(toks) - 1))
     return out
@@ -109,7 +106,7 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
 def _word_set(spec: str) -> frozenset[str]:
     out = set()
     for w in spec.split():
-        out.update(_TOKEN.findall(normalize(w).digits))
+        out.update(TOKEN.findall(normalize(w).digits))
     return frozenset(out)
 
 
@@ -124,7 +121,7 @@ class _Compiled:
         things = frozenset(t for spec in L.INANIMATE.values() for t in _word_set(spec))
         cosmetics = _word_set(L.COSMETICS)
         # The same nouns as whole space-separated words, for the substring scripts (whose
-        # vowel signs split _TOKEN words apart).
+        # vowel signs split TOKEN words apart).
         self.things_words = frozenset(normalize(w).digits for spec in L.INANIMATE.values() for w in spec.split())
         self.things_and_cosmetics = self.things_words | {normalize(w).digits for w in L.COSMETICS.split()}
         # kind -> (nouns checked after the term, before it in noun-first languages, before it elsewhere)
@@ -167,7 +164,7 @@ class _Compiled:
             for w in spec.split():
                 ambiguous = w.endswith("?")
                 stem = w.rstrip("?").endswith("*")
-                for t in _TOKEN.findall(normalize(w.rstrip("?*")).digits)[-1:]:
+                for t in TOKEN.findall(normalize(w.rstrip("?*")).digits)[-1:]:
                     if stem:
                         self.clothing_stems.setdefault(t[:4], []).append((t, lang))
                     else:
@@ -234,7 +231,7 @@ class _Compiled:
         for spec in L.NUMBER_WORDS.values():
             for e in _split_list(spec):
                 w, v = e.rsplit(" ", 1)
-                for t in _TOKEN.findall(normalize(w).digits)[-1:]:
+                for t in TOKEN.findall(normalize(w).digits)[-1:]:
                     self.number_words[t] = int(v)
         self.grade_words = _word_set(L.GRADE_WORDS.replace(",", " "))
         self.ordinal_suffix = _word_set(L.ORDINAL_SUFFIX.replace(",", " "))
@@ -267,7 +264,7 @@ class _Compiled:
         out: dict[str, set[str]] = {}
         for lang, words in spec.items():
             for w in words.split():
-                for t in _TOKEN.findall(normalize(w).digits):
+                for t in TOKEN.findall(normalize(w).digits):
                     out.setdefault(t, set()).add(lang)
         return {k: frozenset(v) for k, v in out.items()}
 
@@ -317,23 +314,6 @@ def _compiled() -> _Compiled:
     return _Compiled()
 
 
-_CHAR_CLASS = np.zeros(256, dtype=np.int8)  # 1 letter, 2 digit: _ASCII_TOKEN's two token kinds
-_CHAR_CLASS[np.frombuffer(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)] = 1
-_CHAR_CLASS[np.frombuffer(b"0123456789", np.uint8)] = 2
-
-
-def _ascii_spans(s: str) -> list[tuple[int, int]]:
-    """`[m.span() for m in _ASCII_TOKEN.finditer(s)]`, vectorised: faster on long prompts."""
-    k = _CHAR_CLASS[np.frombuffer(s.encode("ascii"), dtype=np.uint8)]
-    pad = np.zeros(k.size + 2, dtype=np.int8)
-    pad[1:-1] = k
-    change = pad[1:] != pad[:-1]
-    word = k != 0
-    starts = np.flatnonzero(change[:-1] & word)
-    ends = np.flatnonzero(change[1:] & word) + 1
-    return list(zip(starts.tolist(), ends.tolist()))
-
-
 _STEM_EXCEPTIONS = frozenset(L.STEM_EXCEPTIONS.split())
 
 
@@ -363,44 +343,50 @@ class RuleIntentDetector:
             return []
         return self.detect_normalized(normalize(text), mode)
 
-    def detect_normalized(self, n: Normalized, mode: str) -> list[Signal]:
-        """Same as `detect` for an already normalised prompt (the hybrid detector shares it)."""
-        hits = self._hits(n)
+    def detect_normalized(self, n: Normalized, mode: str, words: Words | None = None) -> list[Signal]:
+        """Same as `detect` for an already normalised prompt (the hybrid detector shares it,
+        and the words of `n.text` when it has split them: `Words(n.text)`)."""
+        hits = self._hits(n, words)
         hits.extend(_real_person_shapes(n.original))
         return self._signals(n, hits, mode)
 
     # -- matching -------------------------------------------------------------------------
-    def _hits(self, n: Normalized) -> list[_Hit]:
+    def _hits(self, n: Normalized, words: Words | None) -> list[_Hit]:
         c = self._c
         s = n.text
-        tokenizer = _ASCII_TOKEN if s.isascii() else _TOKEN
-        toks = tokenizer.findall(s)
+        # The rules read letters and digits as separate tokens ("15yo": "15", "yo"); in a prompt
+        # without digits those are the words the caller has split already.
+        has_digit = _HAS_DIGIT.search(s) is not None
+        if words is None or has_digit:
+            words = Words(s, digits_apart=True)
+        toks = words.tokens
         # Prefilter: set operations (in C) say which passes can fire at all. Most prompts
         # hold no trigger word, and the Python-level passes below then never run.
-        words = set(toks)
-        prefixes = {t[:4] for t in words}
-        term_words = c.exact_first.intersection(toks)
+        unique = words.distinct
+        prefixes = {t[:4] for t in unique}
+        term_words = c.exact_first.intersection(unique)
         unmatched = [w for w in c.second_first.intersection(term_words)
-                     if words.isdisjoint(c.second_words[w][0]) and prefixes.isdisjoint(c.second_words[w][1])]
+                     if unique.isdisjoint(c.second_words[w][0]) and prefixes.isdisjoint(c.second_words[w][1])]
         if unmatched:
             term_words = term_words.difference(unmatched)
         term_pre = c.stem4_first.intersection(prefixes)
         check_acc = not n.original.isascii()
         acc_diff = check_acc and n.accented != s
-        need_removal = not words.isdisjoint(c.removal_first)
-        need_post = not words.isdisjoint(c.remove_post)
-        need_shape = not prefixes.isdisjoint(c.transparent_first) or not words.isdisjoint(c.xray_strip_first)
-        need_ages = not words.isdisjoint(c.age_words) or _HAS_DIGIT.search(s) is not None
+        need_removal = not unique.isdisjoint(c.removal_first)
+        need_post = not unique.isdisjoint(c.remove_post)
+        need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
+        need_ages = has_digit or not unique.isdisjoint(c.age_words)
         need_sub = check_acc and bool(c.sub_re.pattern)
         # Words split in two ("na ckt", "desnu - da"): a token that begins a term, followed
         # by one that completes it. The set lookup keeps the common case in C.
-        need_rejoin = not c.rejoin_firsts.isdisjoint(toks[:-1]) and not c.rejoin_pairs.isdisjoint(
-            zip(toks, [t[0] for t in toks[1:]]))
+        rejoin_at = []
+        if not c.rejoin_firsts.isdisjoint(unique):
+            firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
+            rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
-                or need_ages or need_sub or need_rejoin):
+                or need_ages or need_sub or rejoin_at):
             return []
-        spans = _ascii_spans(s) if tokenizer is _ASCII_TOKEN and len(s) > 300 else \
-            [m.span() for m in tokenizer.finditer(s)]
+        spans = words.spans
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
         # and elongated letters collapsed ("nuude" -> "nude").
         alts: dict[int, list[str]] = {}
@@ -478,8 +464,8 @@ class RuleIntentDetector:
                 for m in c.digit_terms_re.finditer(n.digits):
                     kind, lang, score, term = c.digit_terms[m.group()]
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
-        if need_rejoin:
-            self._rejoined(toks, spans, hits)
+        if rejoin_at:
+            self._rejoined(toks, spans, hits, rejoin_at)
         return hits
 
     def _try(self, pat: _Pattern, i: int, toks, spans, alts, hits, offset: int = 0) -> None:
@@ -709,10 +695,12 @@ class RuleIntentDetector:
                                  f"{age} {' '.join(w for w, _ in words)}", "*"))
                 break
 
-    def _rejoined(self, toks, spans, hits) -> None:
+    def _rejoined(self, toks, spans, hits, rejoin_at: list[int]) -> None:
+        """Hits of words split in two at the tokens `rejoin_at` (each followed by a token that
+        may complete it)."""
         c = self._c
         covered = {(h.start, h.end) for h in hits}
-        for i in [i for i, t in enumerate(toks[:-1]) if (t, toks[i + 1][0]) in c.rejoin_pairs]:
+        for i in rejoin_at:
             w = toks[i] + toks[i + 1]
             (a, _), (_, b) = spans[i], spans[i + 1]
             if len(w) < REJOIN_MIN or b - a > len(w) + 3 or (a, spans[i][1]) in covered or w in c.rejoin_phrases:
@@ -787,9 +775,11 @@ _KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY,
 
 # -- real person: name-shaped spans in the ORIGINAL text -------------------------------------
 _CAP_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_CAP_WORD_ASCII = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")  # the same on ASCII text, much faster
 # _CAP_WORD's words that start with a capital, in ASCII text (not a capital glued after a
-# hyphen or apostrophe inside a word: "x-Men" is one lower-case word there).
-_ASCII_CAP_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’\-])[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*")
+# hyphen or apostrophe inside a word: "x-Men" is one lower-case word there). What may not
+# come before the capital is checked after it, so that re can skip ahead from capital to capital.
+_ASCII_CAP_WORD = re.compile(r"[A-Z](?<![A-Za-z][A-Z])(?<![A-Za-z]['’\-][A-Z])[A-Za-z]*(?:['’\-][A-Za-z]+)*")
 _TWO_CAPS = re.compile(r"[A-Z][A-Za-z'\-]*[ \-][A-Z]")  # necessary for a run, in ASCII text
 _NAME_STOP = frozenset("""
 a an the her his she he it its this that these those my your our their i you we they me him them
@@ -818,7 +808,7 @@ def _real_person_shapes(text: str) -> list[_Hit]:
     ascii_text = text.isascii()
     if ascii_text:
         words: list = []
-        n_words = len(_CAP_WORD.findall(text))
+        n_words = len(_CAP_WORD_ASCII.findall(text))
         caps = len(_ASCII_CAP_WORD.findall(text))
     else:
         words = list(_CAP_WORD.finditer(text))
