@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import AbstractSet, Iterable
 
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
@@ -21,6 +21,7 @@ from rempart.signals.text.phrases import TOKEN, Words
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
 _LETTER = re.compile(r"[^\W\d_]")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
@@ -170,8 +171,16 @@ class _Compiled:
                     else:
                         langs, amb = self.clothing.get(t, (frozenset(), False))
                         self.clothing[t] = (langs | {lang}, amb or ambiguous)
-        self.transparent = [_norm_words(e, False) for e in _split_list(L.TRANSPARENT)]
-        self.transparent_first = {p[0][0][:4] for p in self.transparent}
+        # "See-through" phrases by the first four letters of their first word, in lexicon order:
+        # only those can match a word that starts with the same four.
+        self.transparent: dict[str, list[list[tuple[str, bool]]]] = {}
+        for e in _split_list(L.TRANSPARENT):
+            words = _norm_words(e, False)
+            first, stem = words[0]
+            if stem and len(first) < 4:
+                raise ValueError(f"stem too short in lexicon: {e!r}")
+            self.transparent.setdefault(first[:4], []).append(words)
+        self.transparent_first = frozenset(self.transparent)
         self.xray = [_norm_words(e, False) for e in _split_list(L.XRAY)]
         self.xray_targets = _word_set(L.XRAY_TARGETS) | frozenset(self.clothing)
         self.xray_not = _word_set(L.XRAY_NOT)
@@ -323,6 +332,22 @@ def _word_matches(tok: str, word: str, stem: bool) -> bool:
     return tok == word
 
 
+def _may_be_second(second: tuple[frozenset[str], frozenset[str]], toks: list[str], j: int,
+                   alts: dict[int, list[str]]) -> bool:
+    """Whether token j, or another reading of it, may be the second word of a term whose second
+    words are `second` (exact words, first four letters of stems)."""
+    if j >= len(toks):
+        return False
+    exact2, stem2 = second
+    return any(x in exact2 or x[:4] in stem2 for x in (toks[j], *alts.get(j, ())))
+
+
+def _where(toks: list[str], chosen: AbstractSet[str]) -> list[int]:
+    """Indices of the tokens in `chosen`. A rule picks the prompt's distinct words it wants
+    (each tested once, where a token list repeats words) and finds their positions here."""
+    return [i for i, t in enumerate(toks) if t in chosen]
+
+
 class RuleIntentDetector:
     """The rule half (v1): finds undress / swimwear / underwear / nudity / sexual / minor /
     real-person terms. One Signal per kind found. Evidence spans point into the original
@@ -356,7 +381,7 @@ class RuleIntentDetector:
         s = n.text
         # The rules read letters and digits as separate tokens ("15yo": "15", "yo"); in a prompt
         # without digits those are the words the caller has split already.
-        has_digit = _HAS_DIGIT.search(s) is not None
+        has_digit = (_HAS_ASCII_DIGIT if s.isascii() else _HAS_DIGIT).search(s) is not None
         if words is None or has_digit:
             words = Words(s, digits_apart=True)
         toks = words.tokens
@@ -408,7 +433,8 @@ class RuleIntentDetector:
         if n.obf or acc_diff:
             candidates: Iterable[int] = range(ntok)
         elif term_words or term_pre:
-            candidates = [i for i, t in enumerate(toks) if t in term_words or t[:4] in term_pre]
+            candidates = _where(toks, term_words.union(t for t in unique if t[:4] in term_pre) if term_pre
+                                else term_words)
         else:
             candidates = ()
         for i in candidates:
@@ -420,7 +446,11 @@ class RuleIntentDetector:
             # Vietnamese "nữ" (female) is not the French "nu".
             short_folded = acc_diff and len(t) <= SHORT_WORD and n.accented[spans[i][0]:spans[i][1]] != t
             for f in forms:
-                for pat in c.exact.get(f, ()):
+                exact = c.exact.get(f, ())
+                second = c.second_words.get(f)
+                if second is not None and not _may_be_second(second, toks, i + 1, alts):
+                    exact = ()  # f only starts longer terms ("in", "on"), and no second word of theirs follows
+                for pat in exact:
                     if short_folded and len(pat.words) == 1 and len(pat.words[0][0]) <= SHORT_WORD:
                         continue
                     self._try(pat, i, toks, spans, alts, hits)
@@ -434,11 +464,11 @@ class RuleIntentDetector:
                         self._try(pat, i, [n.accented[x:y] for x, y in spans[i:i + len(pat.words)]],
                                   spans[i:], {}, hits, offset=i)
         if need_removal or need_post:
-            self._rule_removal(n, toks, spans, hits, need_removal, need_post)
+            self._rule_removal(n, toks, spans, hits, unique, need_removal, need_post)
         if need_shape:
-            self._rule_transparent_xray_strip(n, toks, spans, hits)
+            self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
         if need_ages:
-            self._rule_ages(n, toks, spans, hits)
+            self._rule_ages(n, toks, spans, hits, unique)
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -507,12 +537,12 @@ class RuleIntentDetector:
                 return frozenset({lang}), False
         return None
 
-    def _rule_removal(self, n: Normalized, toks, spans, hits, first: bool = True, post: bool = True) -> None:
+    def _rule_removal(self, n: Normalized, toks, spans, hits, unique: AbstractSet[str], first: bool = True,
+                      post: bool = True) -> None:
         c = self._c
         s = n.text
         ntok = len(toks)
-        trig = c.removal_first
-        for i in [i for i, t in enumerate(toks) if t in trig] if first else ():
+        for i in _where(toks, c.removal_first) if first else ():
             t = toks[i]
             strong = c.remove_pre.get(t)
             weak = c.remove_weak.get(t) if strong is None else None
@@ -553,11 +583,9 @@ class RuleIntentDetector:
                 if tj in c.determiners:
                     seen_det = True
         # Clothing followed by a particle: "her clothes off", "zieh ihr die Kleider aus".
-        for j, t in enumerate(toks) if post else ():
-            cl = self._clothing(t)
-            if cl is None:
-                continue
-            cl_langs, ambiguous = cl
+        for j in _where(toks, {t for t in unique if self._clothing(t) is not None}) if post else ():
+            t = toks[j]
+            cl_langs, ambiguous = self._clothing(t)
             if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
                 continue
             for k in range(j + 1, min(ntok, j + 1 + POST_VERB_WINDOW)):
@@ -589,14 +617,14 @@ class RuleIntentDetector:
                 return 0
         return len(words)
 
-    def _rule_transparent_xray_strip(self, n: Normalized, toks, spans, hits) -> None:
+    def _rule_transparent_xray_strip(self, n: Normalized, toks, spans, hits, unique: AbstractSet[str]) -> None:
         c = self._c
         ntok = len(toks)
         first4, first = c.transparent_first, c.xray_strip_first
-        for i in [i for i, t in enumerate(toks) if t[:4] in first4 or t in first]:
+        for i in _where(toks, {t for t in unique if t[:4] in first4 or t in first}):
             t = toks[i]
             if t[:4] in c.transparent_first:
-                for words in c.transparent:
+                for words in c.transparent[t[:4]]:
                     m = self._match_words(toks, i, words)
                     if not m:
                         continue
@@ -630,11 +658,11 @@ class RuleIntentDetector:
                     if tj not in c.determiners:
                         break
 
-    def _rule_ages(self, n: Normalized, toks, spans, hits) -> None:
+    def _rule_ages(self, n: Normalized, toks, spans, hits, unique: AbstractSet[str]) -> None:
         c = self._c
         ntok = len(toks)
         age_words = c.age_words
-        for i in [i for i, t in enumerate(toks) if t in age_words or t.isdigit()]:
+        for i in _where(toks, {t for t in unique if t in age_words or t.isdigit()}):
             t = toks[i]
             if t.isdigit():
                 if len(t) > 2:
