@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from rempart.signals.text.normalize import Normalized
-from rempart.signals.text.phrases import PhraseTable, parse, substring_regex, word_pattern
+from rempart.signals.text.phrases import PhraseTable, Words, parse, substring_regex
 
 # Relations: a real person the requester knows. Written in normalised form (no accents).
 RELATIONS = {
@@ -174,33 +174,34 @@ class ContextRules:
                      ("edit_person", substring_regex(parse(EDIT_PERSON_SUBSTRING))),
                      ("fictional", substring_regex(parse(FICTIONAL_SUBSTRING)))]
         self.subs_gen = [x for x in self.subs if x[0] != "edit_person"]
-        # One search for every injection trigger; the patterns run only when it finds one.
-        self.injection_trigger = re.compile("|".join(
-            sorted({re.escape(t) for t, _ in INJECTION_PATTERNS if t} | set(_INJECTION_EXTRA_TRIGGERS))))
+        # The patterns run only when the prompt holds an injection trigger. Plain substring tests
+        # (a fast search in C) beat one regex alternation, which re tries at every position; a
+        # trigger that contains another adds nothing, and ASCII text holds only ASCII ones.
+        triggers = {t for t, _ in INJECTION_PATTERNS if t} | set(_INJECTION_EXTRA_TRIGGERS)
+        triggers = sorted(t for t in triggers if not any(u != t and u in t for u in triggers))
+        self.injection_triggers = tuple(triggers)
+        self.injection_triggers_ascii = tuple(t for t in triggers if t.isascii())
 
-    def find(self, n: Normalized, mode: str | None = None) -> list[ContextHit]:
-        """Cues in `n`. With mode="generate" the edit-only "person in the picture" cue is skipped."""
+    def find(self, n: Normalized, mode: str | None = None, words: Words | None = None) -> list[ContextHit]:
+        """Cues in `n` (`words`: its words, when the caller has split it already). With
+        mode="generate" the edit-only "person in the picture" cue is skipped."""
         s = n.text
         first: dict[str, ContextHit] = {}
         gen = mode == "generate"
         table = self.phrases_gen if gen else self.phrases
-        tokenizer = word_pattern(s)
-        words = tokenizer.findall(s)
-        present = set(table.first_words.intersection(words))
+        if words is None:
+            words = Words(s)
+        toks = words.tokens
+        present = words.distinct.intersection(table.first_words)  # a new set: pruned below
         if present:
             seconds = self.seconds
-            wordset = None
             for w in [w for w in present if w in seconds]:
-                if wordset is None:
-                    wordset = set(words)
-                if wordset.isdisjoint(seconds[w]):
+                if words.distinct.isdisjoint(seconds[w]):
                     present.discard(w)
         if present:
-            spans: list[tuple[int, int]] = []  # token offsets, computed on the first match
-            for i, k, key, kind in table.longest_matches(words, present):
+            for i, k, key, kind in table.longest_matches(toks, present):
                 if kind not in first:
-                    if not spans:
-                        spans = [m.span() for m in tokenizer.finditer(s)]
+                    spans = words.spans
                     first[kind] = ContextHit(kind, spans[i][0], spans[i + k - 1][1], key)
         if not s.isascii():
             for k, rx in (self.subs_gen if gen else self.subs):
@@ -209,7 +210,8 @@ class ContextRules:
                     if m is not None:
                         first[k] = ContextHit(k, m.start(), m.end(), m.group())
         hits = list(first.values())
-        if self.injection_trigger.search(s) is None:
+        triggers = self.injection_triggers_ascii if s.isascii() else self.injection_triggers
+        if not any(t in s for t in triggers):
             return hits
         for trigger, rx in self.injection:
             if (trigger in s) if trigger else any(t in s for t in _INJECTION_EXTRA_TRIGGERS):

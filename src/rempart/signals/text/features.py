@@ -74,12 +74,16 @@ def model_text(text: str) -> str:
     return prepare(normalize(text).text)
 
 
-def prepare(s: str) -> str:
-    """`model_text` for an already normalised string (`Normalized.text`)."""
+def prepare(s: str, words: list[str] | None = None) -> str:
+    """`model_text` for an already normalised string (`Normalized.text`). `words`: the words of
+    `s` (runs of letters and digits, `phrases.Words`) when the caller has split it already."""
     if len(s) > 8000:
         s = s[:4000] + " " + s[-4000:]
+        words = None
     if not s.isascii():
         s = _EMOJI_RE.sub(lambda m: " " + EMOJI_WORDS[m.group()] + " ", s)
+    elif words is not None:
+        return " ".join(words)  # what the substitution below gives: no emoji in ASCII text
     return _NON_WORD.sub(" ", s).strip()
 
 
@@ -114,7 +118,18 @@ def _windows(a: np.ndarray, rows: int, width: int) -> np.ndarray:
 
 
 def hash_batch(texts: Sequence[str], cfg: FeatureConfig) -> tuple[np.ndarray, np.ndarray]:
-    """(bucket indices, owner row) of every n-gram of every already-prepared text.
+    """(bucket indices, owner row) of every n-gram of every already-prepared text: see `_hash`."""
+    return _hash(texts, cfg, rows=True)  # type: ignore[return-value]  # rows=True: never None
+
+
+def hash_text(text: str, cfg: FeatureConfig) -> np.ndarray:
+    """`hash_batch([text], cfg)[0]`: the bucket indices of one prepared text's n-grams, without
+    working out their owner rows (all 0), a sizeable share of the work for a single prompt."""
+    return _hash([text], cfg, rows=False)[0]
+
+
+def _hash(texts: Sequence[str], cfg: FeatureConfig, rows: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """(bucket indices, owner row, or None without `rows`) of every n-gram of every already-prepared text.
 
     `owner[k]` is the row of `texts` the k-th n-gram came from. Rows are in order, so the
     indices of one row are contiguous; within a row n-grams come by start position, then n.
@@ -136,7 +151,7 @@ def hash_batch(texts: Sequence[str], cfg: FeatureConfig) -> tuple[np.ndarray, np
     if cfg.hash_version == 2:
         if size == 0 or cfg.ngram_max < 1:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        return _hash32(codes32, cfg)
+        return _hash32(codes32, cfg, rows)
     codes = codes32.astype(np.uint64)
     lo, hi = cfg.ngram_min, cfg.ngram_max
     if size == 0 or hi < 1:
@@ -165,12 +180,12 @@ def hash_batch(texts: Sequence[str], cfg: FeatureConfig) -> tuple[np.ndarray, np
         salted ^= salted >> np.uint64(29)
         salted *= _MUL
         idx = (salted[keep] >> np.uint64(64 - cfg.bits)).astype(np.int64)
-    row = np.broadcast_to(seps[1:size + 1, None], keep.shape)[keep]
+    row = np.broadcast_to(seps[1:size + 1, None], keep.shape)[keep] if rows else None
     return idx, row
 
 
-def _hash32(codes: np.ndarray, cfg: FeatureConfig) -> tuple[np.ndarray, np.ndarray]:
-    """hash_batch for hash_version 2: the same prefix-sum scheme in uint32 arithmetic, which
+def _hash32(codes: np.ndarray, cfg: FeatureConfig, rows: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """_hash for hash_version 2: the same prefix-sum scheme in uint32 arithmetic, which
     numpy vectorises (there is no SIMD 64-bit multiply), and a multiply-shift bucket."""
     size = codes.shape[0]
     lo, hi = cfg.ngram_min, cfg.ngram_max
@@ -178,23 +193,27 @@ def _hash32(codes: np.ndarray, cfg: FeatureConfig) -> tuple[np.ndarray, np.ndarr
     seps = np.zeros(size + 1 + hi, dtype=np.int32)
     np.cumsum(codes == 0, out=seps[1:size + 1])
     seps[size + 1:] = seps[size] + 1
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore"):  # in place where it can be: fewer temporary arrays
         prefix = np.zeros(size + hi, dtype=np.uint32)
-        np.cumsum(codes * inv[:size], out=prefix[:size], dtype=np.uint32)
+        np.multiply(codes, inv[:size], out=prefix[:size])
+        np.cumsum(prefix[:size], out=prefix[:size], dtype=np.uint32)
         prefix[:size] *= fwd[:size]
         before = np.empty(size, dtype=np.uint32)
         before[0] = 0
         before[1:] = prefix[:size - 1]
         ns = np.arange(lo, hi + 1)
-        h = _windows(prefix, size, hi)[:, lo - 1:] - before[:, None] * fwd[ns]
-        h += (ns * _SALT32).astype(np.uint32)
-        h *= _MUL32
-        bucket = h >> np.uint32(32 - cfg.bits)
-    bad = _windows(seps[1:], size, hi)[:, lo - 1:] != seps[:size, None]
+        # Laid out (n, start) so that numpy loops over the long axis; transposed at the end.
+        bucket = np.multiply(fwd[ns][:, None], before)
+        np.subtract(_windows(prefix, size, hi).T[lo - 1:], bucket, out=bucket)
+        bucket += (ns * _SALT32).astype(np.uint32)[:, None]
+        bucket *= _MUL32
+        bucket >>= np.uint32(32 - cfg.bits)
+    keep = _windows(seps[1:], size, hi).T[lo - 1:] == seps[:size]
     if lo == 1:
-        bad[:, 0] |= codes == 32  # a lone space carries nothing
-    keep = ~bad
-    return bucket[keep].astype(np.int64), np.broadcast_to(seps[1:size + 1, None], keep.shape)[keep].astype(np.int64)
+        keep[0] &= codes != 32  # a lone space carries nothing
+    bucket, keep = bucket.T, keep.T  # (start, n): n-grams by start position, then n
+    row = np.broadcast_to(seps[1:size + 1, None], keep.shape)[keep].astype(np.int64) if rows else None
+    return bucket[keep].astype(np.int64), row
 
 
 def positions(text: str, cfg: FeatureConfig) -> list[tuple[int, int, int]]:
@@ -202,7 +221,7 @@ def positions(text: str, cfg: FeatureConfig) -> list[tuple[int, int, int]]:
 
     Used to point at the words that drove a model-only score; not on the hot path.
     """
-    idx, _ = hash_batch([text], cfg)
+    idx = hash_text(text, cfg)
     half = cfg.max_chars // 2
     padded = " " + (text if len(text) <= cfg.max_chars else text[:half] + " " + text[-half:]) + " "
     # hash_batch emits n-grams by start position, then n ascending, and skips lone spaces

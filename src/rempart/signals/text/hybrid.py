@@ -27,6 +27,7 @@ from rempart.signals.text.features import prepare
 from rempart.signals.text.intent import RuleIntentDetector
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
 from rempart.signals.text.normalize import Normalized, normalize
+from rempart.signals.text.phrases import Words
 from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SuggestiveCues, SuggestiveResult
 
 _MODES = frozenset({"generate", "edit"})
@@ -76,11 +77,14 @@ class TextIntentDetector:
             if m not in _MODES:
                 raise ValueError(f"unknown mode {m!r}: expected 'generate' or 'edit'")
         norms = [normalize(t) if t else None for t in texts]
+        # Each prompt is split into words once, for the model input, the rules, the context
+        # rules and the suggestive cues.
+        words = [Words(n.text) if n is not None else None for n in norms]
         probs = None
         prepared: list[str] = []
         hot: list[bool] = [False] * len(norms)
         if self.model is not None:
-            prepared = [prepare(n.text) if n is not None else "" for n in norms]
+            prepared = [prepare(n.text, w.tokens) if n is not None else "" for n, w in zip(norms, words)]
             probs = self.model.predict_prepared(prepared)
             hot = (probs >= MODEL_EMIT).any(axis=1).tolist()  # rows where the model has a say
         labels = self.model.labels if self.model is not None else ()
@@ -90,15 +94,15 @@ class TextIntentDetector:
                 out.append([])
                 continue
             row = None if probs is None else probs[i]
-            out.append(self._combine(n, modes[i], row, labels, prepared[i] if prepared else "", hot[i]))
+            out.append(self._combine(n, words[i], modes[i], row, labels, prepared[i] if prepared else "", hot[i]))
         return out
 
     # -- combination ----------------------------------------------------------------------
-    def _combine(self, n: Normalized, mode: str, row, labels: Sequence[str], prepared: str,
+    def _combine(self, n: Normalized, words: Words, mode: str, row, labels: Sequence[str], prepared: str,
                  hot: bool) -> list[Signal]:
-        rule = {s.kind: s for s in self.rules.detect_normalized(n, mode)}
-        ctx = {h.kind: h for h in self.context.find(n, mode)}
-        sug = self.suggestive.score(n)
+        rule = {s.kind: s for s in self.rules.detect_normalized(n, mode, words)}
+        ctx = {h.kind: h for h in self.context.find(n, mode, words)}
+        sug = self.suggestive.score(n, words=words)
         if not rule and not ctx and not hot and not sug.cues:
             return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))

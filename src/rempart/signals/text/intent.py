@@ -11,19 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
-
-import numpy as np
+from typing import AbstractSet, Iterable
 
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, squash_all
+from rempart.signals.text.phrases import TOKEN, Words
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_ASCII_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")  # the same on ASCII text, twice as fast
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
 _LETTER = re.compile(r"[^\W\d_]")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
@@ -100,7 +98,7 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
         w = w.rstrip("*")
         n = normalize(w)
         view = n.accented if accented else n.digits
-        toks = _TOKEN.findall(view)
+        toks = TOKEN.findall(view)
         for k, t in enumerate(toks):
             out.append((t, stem and k == len(toks) - 1))
     return out
@@ -109,7 +107,7 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
 def _word_set(spec: str) -> frozenset[str]:
     out = set()
     for w in spec.split():
-        out.update(_TOKEN.findall(normalize(w).digits))
+        out.update(TOKEN.findall(normalize(w).digits))
     return frozenset(out)
 
 
@@ -124,7 +122,7 @@ class _Compiled:
         things = frozenset(t for spec in L.INANIMATE.values() for t in _word_set(spec))
         cosmetics = _word_set(L.COSMETICS)
         # The same nouns as whole space-separated words, for the substring scripts (whose
-        # vowel signs split _TOKEN words apart).
+        # vowel signs split TOKEN words apart).
         self.things_words = frozenset(normalize(w).digits for spec in L.INANIMATE.values() for w in spec.split())
         self.things_and_cosmetics = self.things_words | {normalize(w).digits for w in L.COSMETICS.split()}
         # kind -> (nouns checked after the term, before it in noun-first languages, before it elsewhere)
@@ -167,14 +165,22 @@ class _Compiled:
             for w in spec.split():
                 ambiguous = w.endswith("?")
                 stem = w.rstrip("?").endswith("*")
-                for t in _TOKEN.findall(normalize(w.rstrip("?*")).digits)[-1:]:
+                for t in TOKEN.findall(normalize(w.rstrip("?*")).digits)[-1:]:
                     if stem:
                         self.clothing_stems.setdefault(t[:4], []).append((t, lang))
                     else:
                         langs, amb = self.clothing.get(t, (frozenset(), False))
                         self.clothing[t] = (langs | {lang}, amb or ambiguous)
-        self.transparent = [_norm_words(e, False) for e in _split_list(L.TRANSPARENT)]
-        self.transparent_first = {p[0][0][:4] for p in self.transparent}
+        # "See-through" phrases by the first four letters of their first word, in lexicon order:
+        # only those can match a word that starts with the same four.
+        self.transparent: dict[str, list[list[tuple[str, bool]]]] = {}
+        for e in _split_list(L.TRANSPARENT):
+            words = _norm_words(e, False)
+            first, stem = words[0]
+            if stem and len(first) < 4:
+                raise ValueError(f"stem too short in lexicon: {e!r}")
+            self.transparent.setdefault(first[:4], []).append(words)
+        self.transparent_first = frozenset(self.transparent)
         self.xray = [_norm_words(e, False) for e in _split_list(L.XRAY)]
         self.xray_targets = _word_set(L.XRAY_TARGETS) | frozenset(self.clothing)
         self.xray_not = _word_set(L.XRAY_NOT)
@@ -234,7 +240,7 @@ class _Compiled:
         for spec in L.NUMBER_WORDS.values():
             for e in _split_list(spec):
                 w, v = e.rsplit(" ", 1)
-                for t in _TOKEN.findall(normalize(w).digits)[-1:]:
+                for t in TOKEN.findall(normalize(w).digits)[-1:]:
                     self.number_words[t] = int(v)
         self.grade_words = _word_set(L.GRADE_WORDS.replace(",", " "))
         self.ordinal_suffix = _word_set(L.ORDINAL_SUFFIX.replace(",", " "))
@@ -267,7 +273,7 @@ class _Compiled:
         out: dict[str, set[str]] = {}
         for lang, words in spec.items():
             for w in words.split():
-                for t in _TOKEN.findall(normalize(w).digits):
+                for t in TOKEN.findall(normalize(w).digits):
                     out.setdefault(t, set()).add(lang)
         return {k: frozenset(v) for k, v in out.items()}
 
@@ -317,23 +323,6 @@ def _compiled() -> _Compiled:
     return _Compiled()
 
 
-_CHAR_CLASS = np.zeros(256, dtype=np.int8)  # 1 letter, 2 digit: _ASCII_TOKEN's two token kinds
-_CHAR_CLASS[np.frombuffer(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)] = 1
-_CHAR_CLASS[np.frombuffer(b"0123456789", np.uint8)] = 2
-
-
-def _ascii_spans(s: str) -> list[tuple[int, int]]:
-    """`[m.span() for m in _ASCII_TOKEN.finditer(s)]`, vectorised: faster on long prompts."""
-    k = _CHAR_CLASS[np.frombuffer(s.encode("ascii"), dtype=np.uint8)]
-    pad = np.zeros(k.size + 2, dtype=np.int8)
-    pad[1:-1] = k
-    change = pad[1:] != pad[:-1]
-    word = k != 0
-    starts = np.flatnonzero(change[:-1] & word)
-    ends = np.flatnonzero(change[1:] & word) + 1
-    return list(zip(starts.tolist(), ends.tolist()))
-
-
 _STEM_EXCEPTIONS = frozenset(L.STEM_EXCEPTIONS.split())
 
 
@@ -341,6 +330,22 @@ def _word_matches(tok: str, word: str, stem: bool) -> bool:
     if stem:
         return tok.startswith(word) and len(tok) - len(word) <= MAX_STEM_SUFFIX and tok not in _STEM_EXCEPTIONS
     return tok == word
+
+
+def _may_be_second(second: tuple[frozenset[str], frozenset[str]], toks: list[str], j: int,
+                   alts: dict[int, list[str]]) -> bool:
+    """Whether token j, or another reading of it, may be the second word of a term whose second
+    words are `second` (exact words, first four letters of stems)."""
+    if j >= len(toks):
+        return False
+    exact2, stem2 = second
+    return any(x in exact2 or x[:4] in stem2 for x in (toks[j], *alts.get(j, ())))
+
+
+def _where(toks: list[str], chosen: AbstractSet[str]) -> list[int]:
+    """Indices of the tokens in `chosen`. A rule picks the prompt's distinct words it wants
+    (each tested once, where a token list repeats words) and finds their positions here."""
+    return [i for i, t in enumerate(toks) if t in chosen]
 
 
 class RuleIntentDetector:
@@ -363,44 +368,50 @@ class RuleIntentDetector:
             return []
         return self.detect_normalized(normalize(text), mode)
 
-    def detect_normalized(self, n: Normalized, mode: str) -> list[Signal]:
-        """Same as `detect` for an already normalised prompt (the hybrid detector shares it)."""
-        hits = self._hits(n)
+    def detect_normalized(self, n: Normalized, mode: str, words: Words | None = None) -> list[Signal]:
+        """Same as `detect` for an already normalised prompt (the hybrid detector shares it,
+        and the words of `n.text` when it has split them: `Words(n.text)`)."""
+        hits = self._hits(n, words)
         hits.extend(_real_person_shapes(n.original))
         return self._signals(n, hits, mode)
 
     # -- matching -------------------------------------------------------------------------
-    def _hits(self, n: Normalized) -> list[_Hit]:
+    def _hits(self, n: Normalized, words: Words | None) -> list[_Hit]:
         c = self._c
         s = n.text
-        tokenizer = _ASCII_TOKEN if s.isascii() else _TOKEN
-        toks = tokenizer.findall(s)
+        # The rules read letters and digits as separate tokens ("15yo": "15", "yo"); in a prompt
+        # without digits those are the words the caller has split already.
+        has_digit = (_HAS_ASCII_DIGIT if s.isascii() else _HAS_DIGIT).search(s) is not None
+        if words is None or has_digit:
+            words = Words(s, digits_apart=True)
+        toks = words.tokens
         # Prefilter: set operations (in C) say which passes can fire at all. Most prompts
         # hold no trigger word, and the Python-level passes below then never run.
-        words = set(toks)
-        prefixes = {t[:4] for t in words}
-        term_words = c.exact_first.intersection(toks)
+        unique = words.distinct
+        prefixes = {t[:4] for t in unique}
+        term_words = c.exact_first.intersection(unique)
         unmatched = [w for w in c.second_first.intersection(term_words)
-                     if words.isdisjoint(c.second_words[w][0]) and prefixes.isdisjoint(c.second_words[w][1])]
+                     if unique.isdisjoint(c.second_words[w][0]) and prefixes.isdisjoint(c.second_words[w][1])]
         if unmatched:
             term_words = term_words.difference(unmatched)
         term_pre = c.stem4_first.intersection(prefixes)
         check_acc = not n.original.isascii()
         acc_diff = check_acc and n.accented != s
-        need_removal = not words.isdisjoint(c.removal_first)
-        need_post = not words.isdisjoint(c.remove_post)
-        need_shape = not prefixes.isdisjoint(c.transparent_first) or not words.isdisjoint(c.xray_strip_first)
-        need_ages = not words.isdisjoint(c.age_words) or _HAS_DIGIT.search(s) is not None
+        need_removal = not unique.isdisjoint(c.removal_first)
+        need_post = not unique.isdisjoint(c.remove_post)
+        need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
+        need_ages = has_digit or not unique.isdisjoint(c.age_words)
         need_sub = check_acc and bool(c.sub_re.pattern)
         # Words split in two ("na ckt", "desnu - da"): a token that begins a term, followed
         # by one that completes it. The set lookup keeps the common case in C.
-        need_rejoin = not c.rejoin_firsts.isdisjoint(toks[:-1]) and not c.rejoin_pairs.isdisjoint(
-            zip(toks, [t[0] for t in toks[1:]]))
+        rejoin_at = []
+        if not c.rejoin_firsts.isdisjoint(unique):
+            firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
+            rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
-                or need_ages or need_sub or need_rejoin):
+                or need_ages or need_sub or rejoin_at):
             return []
-        spans = _ascii_spans(s) if tokenizer is _ASCII_TOKEN and len(s) > 300 else \
-            [m.span() for m in tokenizer.finditer(s)]
+        spans = words.spans
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
         # and elongated letters collapsed ("nuude" -> "nude").
         alts: dict[int, list[str]] = {}
@@ -422,7 +433,8 @@ class RuleIntentDetector:
         if n.obf or acc_diff:
             candidates: Iterable[int] = range(ntok)
         elif term_words or term_pre:
-            candidates = [i for i, t in enumerate(toks) if t in term_words or t[:4] in term_pre]
+            candidates = _where(toks, term_words.union(t for t in unique if t[:4] in term_pre) if term_pre
+                                else term_words)
         else:
             candidates = ()
         for i in candidates:
@@ -434,7 +446,11 @@ class RuleIntentDetector:
             # Vietnamese "nữ" (female) is not the French "nu".
             short_folded = acc_diff and len(t) <= SHORT_WORD and n.accented[spans[i][0]:spans[i][1]] != t
             for f in forms:
-                for pat in c.exact.get(f, ()):
+                exact = c.exact.get(f, ())
+                second = c.second_words.get(f)
+                if second is not None and not _may_be_second(second, toks, i + 1, alts):
+                    exact = ()  # f only starts longer terms ("in", "on"), and no second word of theirs follows
+                for pat in exact:
                     if short_folded and len(pat.words) == 1 and len(pat.words[0][0]) <= SHORT_WORD:
                         continue
                     self._try(pat, i, toks, spans, alts, hits)
@@ -448,11 +464,11 @@ class RuleIntentDetector:
                         self._try(pat, i, [n.accented[x:y] for x, y in spans[i:i + len(pat.words)]],
                                   spans[i:], {}, hits, offset=i)
         if need_removal or need_post:
-            self._rule_removal(n, toks, spans, hits, need_removal, need_post)
+            self._rule_removal(n, toks, spans, hits, unique, need_removal, need_post)
         if need_shape:
-            self._rule_transparent_xray_strip(n, toks, spans, hits)
+            self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
         if need_ages:
-            self._rule_ages(n, toks, spans, hits)
+            self._rule_ages(n, toks, spans, hits, unique)
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -478,8 +494,8 @@ class RuleIntentDetector:
                 for m in c.digit_terms_re.finditer(n.digits):
                     kind, lang, score, term = c.digit_terms[m.group()]
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
-        if need_rejoin:
-            self._rejoined(toks, spans, hits)
+        if rejoin_at:
+            self._rejoined(toks, spans, hits, rejoin_at)
         return hits
 
     def _try(self, pat: _Pattern, i: int, toks, spans, alts, hits, offset: int = 0) -> None:
@@ -521,12 +537,12 @@ class RuleIntentDetector:
                 return frozenset({lang}), False
         return None
 
-    def _rule_removal(self, n: Normalized, toks, spans, hits, first: bool = True, post: bool = True) -> None:
+    def _rule_removal(self, n: Normalized, toks, spans, hits, unique: AbstractSet[str], first: bool = True,
+                      post: bool = True) -> None:
         c = self._c
         s = n.text
         ntok = len(toks)
-        trig = c.removal_first
-        for i in [i for i, t in enumerate(toks) if t in trig] if first else ():
+        for i in _where(toks, c.removal_first) if first else ():
             t = toks[i]
             strong = c.remove_pre.get(t)
             weak = c.remove_weak.get(t) if strong is None else None
@@ -567,11 +583,9 @@ class RuleIntentDetector:
                 if tj in c.determiners:
                     seen_det = True
         # Clothing followed by a particle: "her clothes off", "zieh ihr die Kleider aus".
-        for j, t in enumerate(toks) if post else ():
-            cl = self._clothing(t)
-            if cl is None:
-                continue
-            cl_langs, ambiguous = cl
+        for j in _where(toks, {t for t in unique if self._clothing(t) is not None}) if post else ():
+            t = toks[j]
+            cl_langs, ambiguous = self._clothing(t)
             if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
                 continue
             for k in range(j + 1, min(ntok, j + 1 + POST_VERB_WINDOW)):
@@ -603,14 +617,14 @@ class RuleIntentDetector:
                 return 0
         return len(words)
 
-    def _rule_transparent_xray_strip(self, n: Normalized, toks, spans, hits) -> None:
+    def _rule_transparent_xray_strip(self, n: Normalized, toks, spans, hits, unique: AbstractSet[str]) -> None:
         c = self._c
         ntok = len(toks)
         first4, first = c.transparent_first, c.xray_strip_first
-        for i in [i for i, t in enumerate(toks) if t[:4] in first4 or t in first]:
+        for i in _where(toks, {t for t in unique if t[:4] in first4 or t in first}):
             t = toks[i]
             if t[:4] in c.transparent_first:
-                for words in c.transparent:
+                for words in c.transparent[t[:4]]:
                     m = self._match_words(toks, i, words)
                     if not m:
                         continue
@@ -644,11 +658,11 @@ class RuleIntentDetector:
                     if tj not in c.determiners:
                         break
 
-    def _rule_ages(self, n: Normalized, toks, spans, hits) -> None:
+    def _rule_ages(self, n: Normalized, toks, spans, hits, unique: AbstractSet[str]) -> None:
         c = self._c
         ntok = len(toks)
         age_words = c.age_words
-        for i in [i for i, t in enumerate(toks) if t in age_words or t.isdigit()]:
+        for i in _where(toks, {t for t in unique if t in age_words or t.isdigit()}):
             t = toks[i]
             if t.isdigit():
                 if len(t) > 2:
@@ -709,10 +723,12 @@ class RuleIntentDetector:
                                  f"{age} {' '.join(w for w, _ in words)}", "*"))
                 break
 
-    def _rejoined(self, toks, spans, hits) -> None:
+    def _rejoined(self, toks, spans, hits, rejoin_at: list[int]) -> None:
+        """Hits of words split in two at the tokens `rejoin_at` (each followed by a token that
+        may complete it)."""
         c = self._c
         covered = {(h.start, h.end) for h in hits}
-        for i in [i for i, t in enumerate(toks[:-1]) if (t, toks[i + 1][0]) in c.rejoin_pairs]:
+        for i in rejoin_at:
             w = toks[i] + toks[i + 1]
             (a, _), (_, b) = spans[i], spans[i + 1]
             if len(w) < REJOIN_MIN or b - a > len(w) + 3 or (a, spans[i][1]) in covered or w in c.rejoin_phrases:
@@ -787,9 +803,11 @@ _KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY,
 
 # -- real person: name-shaped spans in the ORIGINAL text -------------------------------------
 _CAP_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_CAP_WORD_ASCII = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")  # the same on ASCII text, much faster
 # _CAP_WORD's words that start with a capital, in ASCII text (not a capital glued after a
-# hyphen or apostrophe inside a word: "x-Men" is one lower-case word there).
-_ASCII_CAP_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’\-])[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*")
+# hyphen or apostrophe inside a word: "x-Men" is one lower-case word there). What may not
+# come before the capital is checked after it, so that re can skip ahead from capital to capital.
+_ASCII_CAP_WORD = re.compile(r"[A-Z](?<![A-Za-z][A-Z])(?<![A-Za-z]['’\-][A-Z])[A-Za-z]*(?:['’\-][A-Za-z]+)*")
 _TWO_CAPS = re.compile(r"[A-Z][A-Za-z'\-]*[ \-][A-Z]")  # necessary for a run, in ASCII text
 _NAME_STOP = frozenset("""
 a an the her his she he it its this that these those my your our their i you we they me him them
@@ -818,7 +836,7 @@ def _real_person_shapes(text: str) -> list[_Hit]:
     ascii_text = text.isascii()
     if ascii_text:
         words: list = []
-        n_words = len(_CAP_WORD.findall(text))
+        n_words = len(_CAP_WORD_ASCII.findall(text))
         caps = len(_ASCII_CAP_WORD.findall(text))
     else:
         words = list(_CAP_WORD.finditer(text))

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from rempart.signals.text.features import FeatureConfig, hash_batch, model_text, positions
+from rempart.signals.text.features import FeatureConfig, hash_batch, hash_text, model_text, positions
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "text_intent.npz"
 
@@ -74,7 +74,8 @@ class TextIntentModel:
         out = np.tile(self.bias, (n, 1))
         if n == 0:
             return out
-        idx, row = hash_batch(prepared, self.cfg)
+        # One text needs no owner rows: all its n-grams add up into row 0.
+        idx, row = (hash_text(prepared[0], self.cfg), None) if n == 1 else hash_batch(prepared, self.cfg)
         if idx.size == 0:
             return out
         contrib = np.take(self._table, idx, axis=0)  # (nnz, width)

@@ -86,13 +86,18 @@ _LEET_CAND = re.compile(r"[^\W\d_][013457@$!|+]|[$@][^\W\d_]")
 _SPACED = re.compile(r"(?:(?<![^\W_])|(?=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))"
                      r"[^\W_](?:[ ._\-*~·/・•‧∙⋅]{1}[^\W_](?![^\W_])){2,}")
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
-# The same three patterns with ASCII classes: identical on ASCII text, and much faster
-# there (Python's re looks Unicode classes up per character). Used for the "is there any"
-# checks that every prompt pays.
-_SPACED_ASCII = re.compile(_SPACED.pattern, re.ASCII)
-_ELONG_ASCII = re.compile(_ELONG.pattern, re.ASCII)
-_LEET_CAND_ASCII = re.compile(_LEET_CAND.pattern, re.ASCII)
-_LEET_CHARS = frozenset("013457@$!|+")
+# The "is there any" checks that every prompt pays, each true exactly when the pattern it
+# names finds a match, written to be fast: on ASCII text plain ASCII ranges (re looks Unicode
+# classes up per character), and where it helps a pattern that starts with a character class,
+# which re skips ahead to instead of trying the whole pattern at every position.
+# _SPACED on ASCII text (no kana there), looked for from its first separator: three
+# one-character words with one separator between each ("n u d").
+_SPACED_ASCII = re.compile(r"[ ._\-*~/](?<=(?<![A-Za-z0-9])[A-Za-z0-9].)"
+                           r"[A-Za-z0-9][ ._\-*~/][A-Za-z0-9](?![A-Za-z0-9])")
+_ELONG_ANY = re.compile(r"([^\W\d_])\1\1")  # _ELONG without the "+": matches exist at the same places
+_ELONG_ANY_ASCII = re.compile(r"([A-Za-z])\1\1")
+_LEET_CHAR = re.compile(r"[013457@$!|+]")  # in every _LEET_CAND match
+_LEET_CAND_ASCII = re.compile(r"[A-Za-z][013457@$!|+]|[$@][A-Za-z]")
 _LEADING_LEET_WORD = re.compile(r"(?<![^\W_])([013457])([^\W\d_]{2,})(?![^\W_])")
 _NUMBER_PREFIXED = frozenset("girl girls boy boys guy guys man men woman women kid kids st nd rd th yo yr yrs "
                              "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min".split())
@@ -337,7 +342,7 @@ def _normalize(text: str) -> Normalized:
             (s, acc), src = _delete([s, acc], src, keep)
 
     # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1).
-    if (_ELONG_ASCII if s.isascii() else _ELONG).search(s):
+    if (_ELONG_ANY_ASCII if s.isascii() else _ELONG_ANY).search(s):
         keep = [True] * len(s)
         for m in _ELONG.finditer(s):
             for k in range(m.start() + 2, m.end()):
@@ -350,7 +355,7 @@ def _normalize(text: str) -> Normalized:
 
     digits = s
     # Leetspeak, 1:1 so the offset map is shared.
-    if not _LEET_CHARS.isdisjoint(s) and (_LEET_CAND_ASCII if s.isascii() else _LEET_CAND).search(s):
+    if _LEET_CHAR.search(s) and (_LEET_CAND_ASCII if s.isascii() else _LEET_CAND).search(s):
         s_l = list(s)
         changed = False
         for m in _LEET_WORD.finditer(s):

@@ -1,8 +1,9 @@
 """Word-phrase lookup shared by the context rules and the suggestive cues.
 
 Phrases of one or more words go into a table keyed by their normalised words; a prompt is
-split into words once, and at each word that starts a phrase the longest phrase that fits is
-looked up. Cost is linear in the prompt length, whatever the number of phrases.
+split into words once (`Words`, shared with the rules and the model input), and at each word
+that starts a phrase the longest phrase that fits is looked up. Cost is linear in the prompt
+length, whatever the number of phrases.
 """
 
 from __future__ import annotations
@@ -10,16 +11,80 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Generic, Iterable, Iterator, TypeVar
 
+import numpy as np
+
 from rempart.signals.text.normalize import normalize
 
 WORD = re.compile(r"[^\W_]+")
 ASCII_WORD = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast
+# The rules' tokens: letters and digits apart ("15yo": "15", "yo").
+TOKEN = re.compile(r"[^\W\d_]+|\d+")
+ASCII_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")  # the same on ASCII text, twice as fast
+LONG_TEXT = 300  # from this length numpy finds word spans faster than re.finditer
 
 V = TypeVar("V")
 
 
-def word_pattern(text: str) -> re.Pattern[str]:
-    return ASCII_WORD if text.isascii() else WORD
+def _ascii_classes(*groups: bytes) -> np.ndarray:
+    """A byte -> token class table for `token_spans`: class k + 1 for the bytes of groups[k], 0 between tokens."""
+    table = np.zeros(256, dtype=np.int8)
+    for k, chars in enumerate(groups):
+        table[np.frombuffer(chars, np.uint8)] = k + 1
+    return table
+
+
+_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_DIGITS = b"0123456789"
+_WORD_CLASSES = _ascii_classes(_LETTERS + _DIGITS)  # ASCII_WORD: one class for letters and digits
+_TOKEN_CLASSES = _ascii_classes(_LETTERS, _DIGITS)  # ASCII_TOKEN: letters and digits apart
+
+
+def token_spans(text: str, pattern: re.Pattern[str], classes: np.ndarray) -> list[tuple[int, int]]:
+    """`[m.span() for m in pattern.finditer(text)]`, where on ASCII text a token of `pattern` is a
+    maximal run of bytes of one nonzero class in `classes`; vectorised on long ASCII text."""
+    if len(text) <= LONG_TEXT or not text.isascii():
+        return [m.span() for m in pattern.finditer(text)]
+    k = classes[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+    pad = np.zeros(k.size + 2, dtype=np.int8)
+    pad[1:-1] = k
+    change = pad[1:] != pad[:-1]
+    word = k != 0
+    starts = np.flatnonzero(change[:-1] & word)
+    ends = np.flatnonzero(change[1:] & word) + 1
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+class Words:
+    """A normalised text split into words (runs of letters and digits) once, for every pass
+    that reads words: the phrase tables, the rules and the model input. With `digits_apart`,
+    the rules' tokens (TOKEN): the same as the words in a text without digits."""
+
+    __slots__ = ("text", "pattern", "tokens", "_classes", "_spans", "_distinct")
+
+    def __init__(self, text: str, digits_apart: bool = False) -> None:
+        self.text = text
+        ascii_text = text.isascii()
+        if digits_apart:
+            self.pattern, self._classes = (ASCII_TOKEN if ascii_text else TOKEN), _TOKEN_CLASSES
+        else:
+            self.pattern, self._classes = (ASCII_WORD if ascii_text else WORD), _WORD_CLASSES
+        self.tokens: list[str] = self.pattern.findall(text)
+        self._spans: list[tuple[int, int]] | None = None
+        self._distinct: set[str] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each token in the text; computed on first use, as most prompts never need them."""
+        if self._spans is None:
+            self._spans = token_spans(self.text, self.pattern, self._classes)
+        return self._spans
+
+    @property
+    def distinct(self) -> set[str]:
+        """The set of words (computed on first use); callers must not change it."""
+        if self._distinct is None:
+            self._distinct = set(self.tokens)
+        return self._distinct
 
 
 def parse(spec: str) -> list[str]:
@@ -40,20 +105,24 @@ class PhraseTable(Generic[V]):
         self.table: dict[str, V] = {}
         for phrase, value in items:
             self.table[" ".join(WORD.findall(phrase))] = value
-        self.longest: dict[str, int] = {}  # first word -> longest phrase (in words) starting with it
-        for key in self.table:
-            w = key.split(" ")
-            self.longest[w[0]] = max(self.longest.get(w[0], 0), len(w))
-        self.first_words = frozenset(self.longest)
+        split = [key.split(" ") for key in self.table]
+        self.first_words = frozenset(w[0] for w in split)
+        # The phrases' proper beginnings ("the woman" of "the woman in"): a match grows word by
+        # word only while it is one, so most words cost one lookup or two.
+        self.beginnings = frozenset(" ".join(w[:k]) for w in split for k in range(1, len(w)))
 
     def longest_matches(self, words: list[str], present: AbstractSet[str]) -> Iterator[tuple[int, int, str, V]]:
         """(index, length in words, phrase, value) of the longest phrase starting at each word
         in `present` (first words the caller kept), in prompt order."""
-        table, longest, n = self.table, self.longest, len(words)
+        table, beginnings, n = self.table, self.beginnings, len(words)
         for i in [i for i, w in enumerate(words) if w in present]:
-            for k in range(min(longest[words[i]], n - i), 0, -1):
-                key = words[i] if k == 1 else " ".join(words[i:i + k])
-                value = table.get(key)
-                if value is not None:
-                    yield i, k, key, value
-                    break
+            phrase = key = words[i]
+            k = 1  # words in `phrase`
+            length = 1 if key in table else 0  # words in `key`, the longest phrase found
+            while phrase in beginnings and i + k < n:
+                phrase += " " + words[i + k]
+                k += 1
+                if phrase in table:
+                    key, length = phrase, k
+            if length:
+                yield i, length, key, table[key]

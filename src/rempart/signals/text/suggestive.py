@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rempart.signals.text.normalize import Normalized
-from rempart.signals.text.phrases import PhraseTable, parse, substring_regex, word_pattern
+from rempart.signals.text.phrases import PhraseTable, Words, parse, substring_regex
 
 SUGGESTIVE_EMIT = 0.5
 
@@ -188,21 +188,22 @@ class SuggestiveCues:
                      for weight, spec in by_weight.items() for ph in parse(spec)}
         self.sub_re = substring_regex(self.subs)
 
-    def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT) -> SuggestiveResult:
-        """The prompt's cues and score. A prompt whose cues cannot reach `floor` even at their
-        heaviest, and holds no sexualising cue, returns score 0 and no cues without matching any
-        phrase (the common case)."""
+    def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT, words: Words | None = None) -> SuggestiveResult:
+        """The prompt's cues and score (`words`: its words, when the caller has split it already).
+        A prompt whose cues cannot reach `floor` even at their heaviest, and holds no sexualising
+        cue, returns score 0 and no cues without matching any phrase (the common case)."""
         s = n.text
-        tokenizer = word_pattern(s)
-        words = tokenizer.findall(s)
-        present = self.phrases.first_words.intersection(words)
+        if words is None:
+            words = Words(s)
+        toks = words.tokens
+        present = self.phrases.first_words.intersection(words.distinct)
         subs = [] if s.isascii() else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
         if not present and not subs:
             return _NOTHING
         heaviest: dict[str, float] = {}
         for w in present:
             for group, weight, needs in self.bound[w]:
-                if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(words)):
+                if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(words.distinct)):
                     heaviest[group] = weight
         for term, _, _ in subs:
             group, weight = self.subs[term]
@@ -212,12 +213,12 @@ class SuggestiveCues:
             return _NOTHING
         best: dict[str, Cue] = {}
         if present:
-            spans = [m.span() for m in tokenizer.finditer(s)]
+            spans = words.spans
             skip_to = 0
-            for i, k, key, (group, weight) in self.phrases.longest_matches(words, present):
+            for i, k, key, (group, weight) in self.phrases.longest_matches(toks, present):
                 if i < skip_to:
                     continue  # inside a longer phrase already matched
-                nxt = words[i + k] if i + k < len(words) else ""
+                nxt = toks[i + k] if i + k < len(toks) else ""
                 if nxt and nxt in CUE_STOP_NEXT.get(key, ()):
                     continue  # "bed frame", "bust of Caesar"
                 self._keep(best, Cue(group, weight, spans[i][0], spans[i + k - 1][1], key))
