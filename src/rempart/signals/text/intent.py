@@ -18,6 +18,7 @@ from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, squash_all
 from rempart.signals.text.phrases import TOKEN, Words
+from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex, known_words
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
@@ -29,6 +30,7 @@ MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for h
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
 SHORT_WORD = 3  # a term this short must match with its accents as written
+SLIP_MIN = MIN_LENGTH  # words shorter than this are never read as a slip ("naked", "baked")
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
@@ -268,6 +270,17 @@ class _Compiled:
         self.glued = glued
         self.glued_re = re.compile("|".join(sorted(glued, key=len, reverse=True)))
 
+        # Words typed with one slip ("roxbierz"): read as the lexicon word they miss by one
+        # edit, when that word is a term, a piece of clothing or a removal verb.
+        words, stems = set(), set()
+        for kind, lang, e in entries:
+            if kind != K.TEXT_REAL_PERSON:
+                for t, is_stem in _norm_words(_score(e, L.DIRECT)[0].lstrip("^"), False):
+                    (stems if is_stem else words).add(t)
+        words.update(self.clothing, self.remove_pre, self.remove_post)
+        stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
+        self.slips = NearMissIndex(words, stems, known_words() | words)
+
     @staticmethod
     def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
         out: dict[str, set[str]] = {}
@@ -388,6 +401,10 @@ class RuleIntentDetector:
         # Prefilter: set operations (in C) say which passes can fire at all. Most prompts
         # hold no trigger word, and the Python-level passes below then never run.
         unique = words.distinct
+        slips = {t: fixed for t in unique if len(t) >= SLIP_MIN and (fixed := c.slips.correct(t))}
+        if slips:  # every pass reads the word as meant; its hits count as disguised
+            toks = [slips.get(t, t) for t in toks]
+            unique = frozenset(toks)
         prefixes = {t[:4] for t in unique}
         term_words = c.exact_first.intersection(unique)
         unmatched = [w for w in c.second_first.intersection(term_words)
@@ -496,6 +513,11 @@ class RuleIntentDetector:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
         if rejoin_at:
             self._rejoined(toks, spans, hits, rejoin_at)
+        if slips:
+            slipped = [spans[i] for i, t in enumerate(words.tokens) if t in slips]
+            for h in hits:
+                if any(a < h.end and h.start < b for a, b in slipped):
+                    h.score *= FUZZY_FACTOR
         return hits
 
     def _try(self, pat: _Pattern, i: int, toks, spans, alts, hits, offset: int = 0) -> None:

@@ -1,0 +1,132 @@
+"""Near-miss spelling: a word one typing slip away from a lexicon word.
+
+"roxbierz", "rozbiez" and "désuabille" are "rozbierz", "rozbierz" and "déshabille" typed with
+one slip: a letter replaced, dropped, doubled or two letters swapped. Keyword lists miss them;
+the text model sees them only partly. NearMissIndex finds, for an unknown word, the lexicon
+word it is one edit away from, so the rules can read the word as meant.
+
+What keeps this from inventing matches:
+- only words of MIN_LENGTH letters or more, on both sides ("naked" and "baked" are one edit
+  apart; at 6+ letters such pairs are rare);
+- only words that are not themselves known (a common word in one of many languages, or a
+  lexicon word): "parties" is never read as "panties";
+- a lexicon word with a known word one edit away is never a target, since a slip could have
+  come from either ("panties" is left out for "parties"), unless the two differ only in
+  their last letter ("clothes", "clothed");
+- only slips before a word's last ENDING letters, where a difference is usually grammar
+  ("transparente", "spoglio");
+- exactly one target: a word one edit from two lexicon words stays as it is.
+Lookups use the deletion neighbourhood (each word and its one-letter deletions), so the cost
+is a few dictionary probes per unknown long word, whatever the size of the lexicon.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import AbstractSet, Iterable
+
+MIN_LENGTH = 6
+# A difference in a word's last letters is more often grammar than a slip ("transparente",
+# "spoglio", "svléká" are words of their own): only slips before them count.
+ENDING = 2
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Common words of many languages (the name detector's list, data/common_words.txt)."""
+    from rempart.signals.text.names import DATA_DIR, _read_list
+
+    return frozenset(_read_list(DATA_DIR / "common_words.txt"))
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1:] == b[i + 1:]:
+            return True
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    if len(a) > len(b):
+        a, b = b, a
+    return a[i:] == b[i + 1:]
+
+
+def _inflection(a: str, b: str, ending: int = 1) -> bool:
+    """The two words differ only in their last `ending` letters ("clothe", "clothes",
+    "clothed"; "spoglio", "spogli"): forms of one word, not a slip between two words."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k >= min(len(a), len(b)) - ending
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+class NearMissIndex:
+    """Whole words and stems (prefixes, "rozbierz*") of the lexicon, found from a slip."""
+
+    def __init__(self, words: Iterable[str], stems: Iterable[str], known: AbstractSet[str]) -> None:
+        self.known = known
+        self._words = _Neighbourhood(w for w in words if len(w) >= MIN_LENGTH)
+        self._stems = _Neighbourhood(s for s in stems if len(s) >= MIN_LENGTH)
+        # Targets with a known word one edit away are dropped (one pass over the known words,
+        # probing the small target index rather than indexing the large known list).
+        for w in known:
+            if len(w) >= MIN_LENGTH - 1:
+                self._words.discard({t for t in self._words.near(w) if not _inflection(t, w)})
+        self._stem_lengths = sorted({len(s) for s in self._stems.entries})
+
+    def correct(self, token: str) -> str | None:
+        """The lexicon word (or stem + the token's ending) `token` is a slip of, else None."""
+        if len(token) < MIN_LENGTH or token in self.known:
+            return None
+        found = self._words.near(token, inside=True)
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            return None  # ambiguous
+        if any(token[:n] in self._stems.entries for n in self._stem_lengths):
+            return None  # the stem is there as written: the ordinary rules read it
+        cut: dict[str, int] = {}  # slipped stem -> where the token's ending starts
+        lengths = {k for n in self._stem_lengths for k in (n - 1, n, n + 1) if MIN_LENGTH <= k <= len(token)}
+        for k in lengths:  # the token's first n-1, n or n+1 letters may be a stem of n letters
+            for stem in self._stems.near(token[:k], inside=True):
+                if stem not in cut or abs(k - len(stem)) < abs(cut[stem] - len(stem)):
+                    cut[stem] = k  # a swap or a substitution keeps the length: prefer it
+        if len(cut) == 1:
+            stem, k = next(iter(cut.items()))
+            return stem + token[k:]
+        return None
+
+
+class _Neighbourhood:
+    """Words indexed by themselves and their one-letter deletions."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.entries: set[str] = set(words)
+        self._by_key: dict[str, set[str]] = {}
+        for w in self.entries:
+            for key in _deletions(w) | {w}:
+                self._by_key.setdefault(key, set()).add(w)
+
+    def discard(self, words: set[str]) -> None:
+        for w in words:
+            self.entries.discard(w)
+            for key in _deletions(w) | {w}:
+                self._by_key.get(key, set()).discard(w)
+
+    def near(self, token: str, *, inside: bool = False) -> set[str]:
+        """Entries exactly one edit from `token` (not `token` itself); with `inside`, only
+        where the two differ before their last ENDING letters."""
+        out: set[str] = set()
+        for key in _deletions(token) | {token}:
+            for w in self._by_key.get(key, ()):
+                if w != token and within_one_edit(token, w) and not (inside and _inflection(token, w, ENDING)):
+                    out.add(w)
+        return out

@@ -1,0 +1,90 @@
+"""Near-miss spelling: one slip inside a long lexicon word is read as meant, never a known word."""
+
+from __future__ import annotations
+
+import pytest
+
+from rempart.signals import kinds as K
+from rempart.signals.text.intent import RuleIntentDetector
+from rempart.signals.text.typos import NearMissIndex, within_one_edit
+
+KNOWN = frozenset({"parties", "clothe", "clothed", "address"})
+
+
+@pytest.fixture(scope="module")
+def index() -> NearMissIndex:
+    return NearMissIndex(["clothes", "panties", "swimsuit", "undress", "vestiti", "vestito"], ["rozbierz"], KNOWN)
+
+
+@pytest.mark.parametrize("slip, meant", [
+    ("clotehs", "clothes"),        # two letters swapped
+    ("swimsiut", "swimsuit"),
+    ("unddress", "undress"),       # a letter doubled
+    ("vektiti", "vestiti"),        # a letter replaced
+    ("roxbierz", "rozbierz"),      # inside a stem
+    ("rozbxierzcie", "rozbierzcie"),  # a stem keeps the word's own ending
+])
+def test_one_slip_inside_the_word_is_read_as_meant(index, slip, meant):
+    assert index.correct(slip) == meant
+
+
+@pytest.mark.parametrize("token", [
+    "parties",      # a known word is never corrected
+    "pantiez",      # "panties" is one edit from the known "parties": never a target
+    "vestitu",      # a difference in the last letters is grammar, not a slip
+    "clothes",      # already right
+    "swims",        # too short
+    "banana",       # nothing near
+])
+def test_no_correction(index, token):
+    assert index.correct(token) is None
+
+
+def test_targets_that_differ_only_in_the_ending_are_not_dropped(index):
+    # "clothes" has the known "clothed" and "clothe" one edit away: forms of one word
+    assert index.correct("clotehs") == "clothes"
+
+
+def test_a_slip_close_to_two_targets_stays_as_it_is():
+    index = NearMissIndex(["abcdefx", "abcdefy"], [], frozenset())
+    assert index.correct("abcdefz") is None  # one edit from both, and in the ending anyway
+    index = NearMissIndex(["xbcdefgh", "ybcdefgh"], [], frozenset())
+    assert index.correct("zbcdefgh") is None
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("abcdef", "abdcef", True), ("abcdef", "abcef", True), ("abcdef", "abcdefg", True),
+    ("abcdef", "abxdef", True), ("abcdef", "abcdef", False), ("abcdef", "badcfe", False),
+])
+def test_within_one_edit(a, b, expected):
+    assert within_one_edit(a, b) is expected
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleIntentDetector:
+    return RuleIntentDetector()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("remove her clotehs", K.TEXT_UNDRESS),
+    ("désuabille cette femme", K.TEXT_UNDRESS),
+    ("put her in a swimsiut", K.TEXT_SWIMWEAR),
+])
+def test_rules_read_slips_and_score_them_as_disguised(rules, text, kind):
+    plain = {s.kind: s.score for s in rules.detect(text.replace("clotehs", "clothes").replace("désuabille", "déshabille")
+                                                   .replace("swimsiut", "swimsuit"), mode="edit")}
+    slipped = {s.kind: s for s in rules.detect(text, mode="edit")}
+    assert kind in slipped
+    assert slipped[kind].score < plain[kind]  # a disguised hit scores lower than a direct one
+    assert slipped[kind].score >= 0.5
+    span = slipped[kind].evidence[-1]
+    assert text[span.start:span.end] == span.text  # evidence points into what the user wrote
+
+
+@pytest.mark.parametrize("text", [
+    "parties at the beach",
+    "alberi spogli in un viale d'inverno",
+    "quita el fondo y déjalo transparente",
+])
+def test_real_words_are_not_read_as_slips(rules, text):
+    assert not {s.kind for s in rules.detect(text, mode="edit")} & set(K.SEXUAL_TEXT_KINDS)
