@@ -55,6 +55,7 @@ def test_a_slip_close_to_two_targets_stays_as_it_is():
 @pytest.mark.parametrize("a, b, expected", [
     ("abcdef", "abdcef", True), ("abcdef", "abcef", True), ("abcdef", "abcdefg", True),
     ("abcdef", "abxdef", True), ("abcdef", "abcdef", False), ("abcdef", "badcfe", False),
+    ("johansson", "johanson", True), ("swift", "swfit", True), ("swift", "drift", False), ("ab", "abcd", False),
 ])
 def test_within_one_edit(a, b, expected):
     assert within_one_edit(a, b) is expected

@@ -44,6 +44,7 @@ from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as Lex
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.trie import literal_fragments, trie_pattern
+from rempart.signals.text.typos import within_one_edit
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_CHARS = 20_000  # the gate rejects longer prompts first; bounds work on direct calls
@@ -162,22 +163,6 @@ def _is_latin(word: str) -> bool:
 def _is_cased_script(word: str) -> bool:
     """Latin, Greek or Cyrillic: scripts where a capital can mark a name."""
     return all(c < "\u0530" for c in word)
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by exactly one insertion, deletion, substitution or swap."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        if a[i + 1:] == b[i + 1:]:
-            return True
-        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
-    if len(a) > len(b):
-        a, b = b, a
-    return a[i:] == b[i + 1:]
 
 
 class NameLists:
@@ -411,11 +396,11 @@ class NamedPersonDetector:
         common = L.common
         for ph in L.phrases.get(w, ()):
             if len(ph) == 2 and len(ph[1]) >= 5 and ph[1] not in common and w not in common \
-                    and _within_one_edit(nxt, ph[1]):
+                    and within_one_edit(nxt, ph[1]):
                 return " ".join(ph)
         if len(w) >= 5:
             for ph in L.by_last.get(nxt, ()):
-                if len(ph[0]) >= 5 and ph[0] not in common and nxt not in common and _within_one_edit(w, ph[0]):
+                if len(ph[0]) >= 5 and ph[0] not in common and nxt not in common and within_one_edit(w, ph[0]):
                     return " ".join(ph)
         return None
 
