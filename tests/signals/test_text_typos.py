@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from rempart.signals import kinds as K
-from rempart.signals.text.intent import RuleIntentDetector
 from rempart.signals.text.typos import NearMissIndex, within_one_edit
 
 KNOWN = frozenset({"parties", "clothe", "clothed", "address"})
@@ -59,11 +58,6 @@ def test_a_slip_close_to_two_targets_stays_as_it_is():
 ])
 def test_within_one_edit(a, b, expected):
     assert within_one_edit(a, b) is expected
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleIntentDetector:
-    return RuleIntentDetector()
 
 
 @pytest.mark.parametrize("text, kind", [

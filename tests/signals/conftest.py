@@ -1,0 +1,20 @@
+"""Fixtures shared by the text-rule tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rempart.signals.text.intent import RuleIntentDetector
+
+
+@pytest.fixture(scope="session")
+def rules() -> RuleIntentDetector:
+    return RuleIntentDetector()
+
+
+@pytest.fixture(scope="session")
+def kinds(rules):
+    """kinds(text, mode="edit") -> the signal kinds the rules find in `text`."""
+    def found(text: str, mode: str = "edit") -> set[str]:
+        return {s.kind for s in rules.detect(text, mode=mode)}
+    return found
