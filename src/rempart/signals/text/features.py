@@ -216,16 +216,26 @@ def _hash32(codes: np.ndarray, cfg: FeatureConfig, rows: bool) -> tuple[np.ndarr
     return bucket[keep].astype(np.int64), row
 
 
-def positions(text: str, cfg: FeatureConfig) -> list[tuple[int, int, int]]:
-    """(bucket, start, end) of each n-gram of one prepared text, offsets into text (the padding space can give -1 or len).
+def positions(text: str, cfg: FeatureConfig) -> np.ndarray:
+    """The bucket of each n-gram of one prepared text, by (length, start): grid[k, i] is the n-gram
+    of length max(1, ngram_min) + k at offset i of " " + text + " " (so it covers text[i - 1:i - 1
+    + length]), -1 where there is none.
 
-    Used to point at the words that drove a model-only score; not on the hot path.
+    Used to point at the words that drove a model-only score.
     """
     idx = hash_text(text, cfg)
     half = cfg.max_chars // 2
     padded = " " + (text if len(text) <= cfg.max_chars else text[:half] + " " + text[-half:]) + " "
-    # hash_batch emits n-grams by start position, then n ascending, and skips lone spaces
-    # at n=1 and n-grams running past the end.
-    spans = [(i, i + n) for i in range(len(padded)) for n in range(max(1, cfg.ngram_min), cfg.ngram_max + 1)
-             if i + n <= len(padded) and not (n == 1 and padded[i] == " ")]
-    return [(int(k), a - 1, b - 1) for k, (a, b) in zip(idx.tolist(), spans)]
+    size = len(padded)
+    lo = max(1, cfg.ngram_min)
+    ns = np.arange(lo, cfg.ngram_max + 1)
+    # hash_text emits n-grams by start position, then n ascending, and skips lone spaces at n=1
+    # and n-grams running past the end. Its buckets fill these places in that order (a
+    # separator character inside the text would leave the last ones empty; prepared text has none).
+    present = np.arange(size)[:, None] + ns <= size
+    if lo == 1 and ns.size:
+        present[:, 0] &= np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32) != 32
+    grid = np.full(present.shape, -1, dtype=np.int64)
+    places = np.flatnonzero(present)[:idx.size]
+    grid.flat[places] = idx[:places.size]
+    return grid.T

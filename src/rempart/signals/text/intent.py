@@ -9,6 +9,7 @@ linear in the prompt length and independent of the lexicon size.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import AbstractSet, Iterable
@@ -17,7 +18,7 @@ from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, squash_all
-from rempart.signals.text.phrases import TOKEN, Words
+from rempart.signals.text.phrases import TOKEN, Words, substring_regex
 from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex, known_words
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
@@ -256,8 +257,7 @@ class _Compiled:
                     e, score = _score(e, L.DIRECT)
                     key = normalize(e).digits
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
-        keys = sorted(self.sub_index, key=len, reverse=True)
-        self.sub_re = re.compile("|".join(re.escape(k) for k in keys))
+        self.sub_re = substring_regex(self.sub_index)
         self.sub_object_before = {normalize(k).digits: _word_set(v)
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
         self.sub_object_fillers = _word_set(L.SUBSTRING_OBJECT_FILLERS)
@@ -355,6 +355,18 @@ def _may_be_second(second: tuple[frozenset[str], frozenset[str]], toks: list[str
     return any(x in exact2 or x[:4] in stem2 for x in (toks[j], *alts.get(j, ())))
 
 
+def _touched(obf: tuple[int, ...], spans: list[tuple[int, int]]) -> list[int]:
+    """Indices of the tokens whose span holds one of the sorted positions `obf` (touched by an
+    obfuscation step, Normalized.fuzzy), in order: found from those few positions."""
+    starts = [a for a, _ in spans] if obf else []
+    touched = set()
+    for p in obf:
+        k = bisect_right(starts, p) - 1
+        if k >= 0 and p < spans[k][1]:
+            touched.add(k)
+    return sorted(touched)
+
+
 def _where(toks: list[str], chosen: AbstractSet[str]) -> list[int]:
     """Indices of the tokens in `chosen`. A rule picks the prompt's distinct words it wants
     (each tested once, where a token list repeats words) and finds their positions here."""
@@ -432,23 +444,28 @@ class RuleIntentDetector:
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
         # and elongated letters collapsed ("nuude" -> "nude").
         alts: dict[int, list[str]] = {}
-        if n.obf:
-            for i, (a, b) in enumerate(spans):
-                if n.fuzzy(a, b):
-                    t = toks[i]
-                    extra = []
-                    d = n.digits[a:b]
-                    if "1" in d or "|" in d:
-                        extra.append("".join("l" if dc in "1|" else tc for tc, dc in zip(t, d)))
-                    sq = squash_all(t)
-                    if sq != t:
-                        extra.append(sq)
-                    if extra:
-                        alts[i] = extra
+        fuzzy_at = _touched(n.obf, spans)
+        for i in fuzzy_at:
+            a, b = spans[i]
+            t = toks[i]
+            extra = []
+            d = n.digits[a:b]
+            if "1" in d or "|" in d:
+                extra.append("".join("l" if dc in "1|" else tc for tc, dc in zip(t, d)))
+            sq = squash_all(t)
+            if sq != t:
+                extra.append(sq)
+            if extra:
+                alts[i] = extra
         hits: list[_Hit] = []
         ntok = len(toks)
         if n.obf or acc_diff:
-            candidates: Iterable[int] = range(ntok)
+            # Terms may start at other readings of a token too: an alternative of a de-obfuscated
+            # word, or the accented view where it differs.
+            starters = {t for t in unique if t in c.exact or t[:4] in c.stem4}
+            candidates: Iterable[int] = [
+                i for i, t in enumerate(toks)
+                if t in starters or i in alts or (acc_diff and n.accented[spans[i][0]:spans[i][1]] != t)]
         elif term_words or term_pre:
             candidates = _where(toks, term_words.union(t for t in unique if t[:4] in term_pre) if term_pre
                                 else term_words)
@@ -506,7 +523,7 @@ class RuleIntentDetector:
                 if len(hits) >= MAX_HITS:
                     break
         if n.obf:
-            self._glued(n, toks, spans, hits)
+            self._glued(toks, spans, hits, fuzzy_at)
             if n.digits != s:
                 for m in c.digit_terms_re.finditer(n.digits):
                     kind, lang, score, term = c.digit_terms[m.group()]
@@ -764,12 +781,14 @@ class RuleIntentDetector:
                 if p.kind in K.SEXUAL_TEXT_KINDS and p.block_next.isdisjoint(toks[i + 2:i + 3]):
                     hits.append(_Hit(p.kind, p.score * FUZZY_FACTOR, a, b, f"{p.term} (split)", p.lang))
 
-    def _glued(self, n: Normalized, toks, spans, hits) -> None:
+    def _glued(self, toks, spans, hits, fuzzy_at: list[int]) -> None:
+        """Sexual stems glued inside the long tokens `fuzzy_at` (touched by an obfuscation step)."""
         c = self._c
         covered = {(h.start, h.end) for h in hits}
-        for i, t in enumerate(toks):
+        for i in fuzzy_at:
+            t = toks[i]
             a, b = spans[i]
-            if len(t) < 6 or (a, b) in covered or not n.fuzzy(a, b):
+            if len(t) < 6 or (a, b) in covered:
                 continue
             for m in c.glued_re.finditer(t):
                 hits.append(_Hit(c.glued[m.group()], 0.8, a + m.start(), a + m.end(), m.group(), "*"))
@@ -857,13 +876,13 @@ def _real_person_shapes(text: str) -> list[_Hit]:
         return []  # no capitalised word directly followed by another: no run to report
     ascii_text = text.isascii()
     if ascii_text:
-        words: list = []
+        capitalised: list[re.Match[str]] = []
         n_words = len(_CAP_WORD_ASCII.findall(text))
         caps = len(_ASCII_CAP_WORD.findall(text))
     else:
         words = list(_CAP_WORD.finditer(text))
-        n_words = len(words)
-        caps = sum(1 for w in words if w.group()[0].isupper())
+        capitalised = [w for w in words if w.group()[0].isupper()]
+        n_words, caps = len(words), len(capitalised)
     if n_words < 2 or caps < 2:
         return []
     if n_words >= 4 and caps / n_words >= 0.75:
@@ -878,9 +897,9 @@ def _real_person_shapes(text: str) -> list[_Hit]:
                 return  # "in Rio de Janeiro", "din Vama Veche", "ở Đà Nẵng": a place, not a person
             hits.append(_Hit(K.TEXT_REAL_PERSON, 0.5, -a - 1, b, "name-shaped", "*"))
 
-    # In ASCII text only capitalised words can join a run, and any other word between two
-    # of them shows in the gap: iterating over the capitalised words alone gives the same runs.
-    candidates = _ASCII_CAP_WORD.finditer(text) if ascii_text else words
+    # Only capitalised words can join a run, and any other word between two of them shows in
+    # the gap: iterating over the capitalised words alone gives the same runs.
+    candidates = _ASCII_CAP_WORD.finditer(text) if ascii_text else capitalised
     for w in candidates:
         g = w.group()
         ok = (

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from typing import Callable
 
 # Zero-width, bidi controls, word joiners, BOM, soft hyphen, plus a few other invisible
 # fillers seen in evasion (combining grapheme joiner, Hangul fillers, Mongolian vowel sep).
@@ -79,30 +81,36 @@ _WORDCHAR = r"[^\W_]"
 # trailing digit after 2+ letters ("nud3"), or a leading $/@ ("$ex"). Leading digits are
 # never decoded: "1girl", "15yo", "3d", "4k", "8th" must stay as they are.
 _LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457]?(?![^\W_])")
-_LEET_CAND = re.compile(r"[^\W\d_][013457@$!|+]|[$@][^\W\d_]")
 # Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e",
 # "ぬ・が・せ" (the katakana middle dot), "n•u•d•e".
 # Kana, Han and Hangul are written without spaces, so there the run may follow a word ("この人をぬ・が・せ").
-_SPACED = re.compile(r"(?:(?<![^\W_])|(?=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))"
-                     r"[^\W_](?:[ ._\-*~·/・•‧∙⋅]{1}[^\W_](?![^\W_])){2,}")
+_SPACED_SEP = r"[ ._\-*~·/・•‧∙⋅]"
+_KANA_HAN_HANGUL = r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+_SPACED = re.compile(r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r"))"
+                     r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_](?![^\W_])){2,}")
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
 # The "is there any" checks that every prompt pays, each true exactly when the pattern it
-# names finds a match, written to be fast: on ASCII text plain ASCII ranges (re looks Unicode
-# classes up per character), and where it helps a pattern that starts with a character class,
-# which re skips ahead to instead of trying the whole pattern at every position.
-# _SPACED on ASCII text (no kana there), looked for from its first separator: three
-# one-character words with one separator between each ("n u d").
-_SPACED_ASCII = re.compile(r"[ ._\-*~/](?<=(?<![A-Za-z0-9])[A-Za-z0-9].)"
-                           r"[A-Za-z0-9][ ._\-*~/][A-Za-z0-9](?![A-Za-z0-9])")
+# names finds a match, written to be fast: led by a character class where the pattern is led by
+# an assertion or a group (re then skips ahead to that class instead of trying the whole pattern
+# at every position), and on ASCII text in plain ASCII ranges (re looks Unicode classes up per
+# character).
+# _SPACED, from its first separator: three one-character words with one separator between
+# each ("n u d"), the first of them not glued to a word before it unless it is kana, Han or Hangul.
+_SPACED_ANY = re.compile(_SPACED_SEP + r"(?<=(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r"))[^\W_].)"
+                         r"[^\W_]" + _SPACED_SEP + r"[^\W_](?![^\W_])")
+_SPACED_ANY_ASCII = re.compile(r"[ ._\-*~/](?<=(?<![A-Za-z0-9])[A-Za-z0-9].)"
+                               r"[A-Za-z0-9][ ._\-*~/][A-Za-z0-9](?![A-Za-z0-9])")
 _ELONG_ANY = re.compile(r"([^\W\d_])\1\1")  # _ELONG without the "+": matches exist at the same places
 _ELONG_ANY_ASCII = re.compile(r"([A-Za-z])\1\1")
-_LEET_CHAR = re.compile(r"[013457@$!|+]")  # in every _LEET_CAND match
-_LEET_CAND_ASCII = re.compile(r"[A-Za-z][013457@$!|+]|[$@][A-Za-z]")
+# Any leetspeak candidate: a leet character after a letter ("n@ked"), or $ or @ before one ("$ex").
+_LEET_ANY = re.compile(r"[013457@$!|+](?:(?<=[^\W\d_].)|(?<=[$@])(?=[^\W\d_]))")
+_LEET_ANY_ASCII = re.compile(r"[013457@$!|+](?:(?<=[A-Za-z].)|(?<=[$@])(?=[A-Za-z]))")
 _LEADING_LEET_WORD = re.compile(r"(?<![^\W_])([013457])([^\W\d_]{2,})(?![^\W_])")
 _NUMBER_PREFIXED = frozenset("girl girls boy boys guy guys man men woman women kid kids st nd rd th yo yr yrs "
                              "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min".split())
 _CONF_CAND = re.compile("[" + "".join(_CONFUSABLE) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile("[a-z]")  # lower case: the views are casefolded
 _NATIVE_LETTER = re.compile("[" + "".join(
     c for c in map(chr, list(range(0x430, 0x460)) + list(range(0x3B1, 0x3CA))) if c not in _CONFUSABLE
 ) + "]")
@@ -217,18 +225,43 @@ def _map_cluster(cl: str) -> tuple[str, str]:
     return r
 
 
+class _CharTable(dict):
+    """ord(c) -> `pick(c)` for str.translate, filled on first use (bounded like _cluster_cache)."""
+
+    def __init__(self, pick: Callable[[str], str]) -> None:
+        super().__init__()
+        self._pick = pick
+
+    def __missing__(self, code: int) -> str:
+        value = self._pick(chr(code))
+        if len(self) < 50_000:
+            self[code] = value
+        return value
+
+
+def _char_kind(c: str) -> str:
+    """"2" for a combining mark, "1" for a char that a cluster of its own would not map to one
+    char (an invisible one, "ß" -> "ss") or that starts loose Hangul jamo, "0" otherwise."""
+    if unicodedata.combining(c):
+        return "2"
+    return "1" if _is_jamo(c) or len(_map_cluster(c)[0]) != 1 else "0"
+
+
+# What a char maps to as a cluster of its own, accents kept and stripped, and its kind: runs of
+# "0" chars (a cluster each) are mapped with str.translate, all at once.
+_ACCENTED_CHAR = _CharTable(lambda c: _map_cluster(c)[0])
+_STRIPPED_CHAR = _CharTable(lambda c: _map_cluster(c)[1])
+_CHAR_KIND = _CharTable(_char_kind)
+_ONE_TO_ONE_RUN = re.compile("0+")
+
+
 def _delete(views: list[str], src: list[int], keep: list[bool]) -> tuple[list[str], list[int]]:
-    views = ["".join(c for c, k in zip(v, keep) if k) for v in views]
-    src = [p for p, k in zip(src, keep) if k]
-    return views, src
+    views = ["".join(compress(v, keep)) for v in views]
+    return views, list(compress(src, keep))
 
 
 def _remap(positions: list[int], keep: list[bool]) -> list[int]:
-    new_index = []
-    n = 0
-    for k in keep:
-        new_index.append(n)
-        n += k
+    new_index = list(accumulate(keep, initial=0))  # new_index[p]: kept positions before p
     return [new_index[p] for p in positions if keep[p]]
 
 
@@ -265,7 +298,21 @@ def _normalize(text: str) -> Normalized:
         i, n = 0, len(text)
         combining = unicodedata.combining
         dropped_invisible = False
+        kinds = text.translate(_CHAR_KIND)
         while i < n:
+            if kinds[i] == "0":
+                # A run of chars that each map to one char, at once, but for a last one that
+                # combining marks follow: it makes a cluster with them.
+                j = _ONE_TO_ONE_RUN.match(kinds, i).end()  # type: ignore[union-attr]
+                if j < n and kinds[j] == "2":
+                    j -= 1
+                if j > i:
+                    run = text[i:j]
+                    a_parts.append(run.translate(_ACCENTED_CHAR))
+                    s_parts.append(run.translate(_STRIPPED_CHAR))
+                    src.extend(range(i, j))
+                    i = j
+                    continue
             if _is_jamo(text[i]):
                 syllable = _hangul_syllable(text, i)
                 if syllable is not None:
@@ -299,10 +346,12 @@ def _normalize(text: str) -> Normalized:
             s_l, a_l = list(s), list(acc)
             for m in _WORD.finditer(s):
                 w = m.group()
+                has_latin = _LATIN_LETTER.search(w) is not None
+                if native and not has_latin:
+                    continue  # native text: a word without Latin letters is no disguise
                 mapped = w.translate(_CONFUSABLE_TABLE)
                 if mapped == w:
                     continue
-                has_latin = any("a" <= c <= "z" for c in w)
                 home = _native_script(w) if has_latin else None
                 if home is not None:
                     # A Cyrillic or Greek word with Latin look-alikes slipped in ("pаздeнь"):
@@ -320,7 +369,7 @@ def _normalize(text: str) -> Normalized:
             s, acc = "".join(s_l), "".join(a_l)
 
     # Join spaced-out letters: "n u d e" -> "nude" (at least two letters in the run).
-    if (_SPACED_ASCII if s.isascii() else _SPACED).search(s):
+    if (_SPACED_ANY_ASCII if s.isascii() else _SPACED_ANY).search(s):
         keep = [True] * len(s)
         hit = False
         for m in _SPACED.finditer(s):
@@ -355,7 +404,7 @@ def _normalize(text: str) -> Normalized:
 
     digits = s
     # Leetspeak, 1:1 so the offset map is shared.
-    if _LEET_CHAR.search(s) and (_LEET_CAND_ASCII if s.isascii() else _LEET_CAND).search(s):
+    if (_LEET_ANY_ASCII if s.isascii() else _LEET_ANY).search(s):
         s_l = list(s)
         changed = False
         for m in _LEET_WORD.finditer(s):
