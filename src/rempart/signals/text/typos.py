@@ -114,6 +114,9 @@ class _Neighbourhood:
         for w in self.entries:
             for key in _deletions(w) | {w}:
                 self._by_key.setdefault(key, set()).add(w)
+        # str.translate table deleting the entries' letters: what is left of a token are the
+        # letters no entry has (CJK in a Latin lexicon), and one edit brings in at most one.
+        self._drop_entry_letters = dict.fromkeys(map(ord, {c for w in self.entries for c in w}))
 
     def discard(self, words: set[str]) -> None:
         for w in words:
@@ -125,6 +128,8 @@ class _Neighbourhood:
         """Entries exactly one edit from `token` (not `token` itself); with `inside`, only
         where the two differ before their last ENDING letters."""
         out: set[str] = set()
+        if len(token.translate(self._drop_entry_letters)) > 1:
+            return out  # two letters no entry has: no entry is one edit away
         for key in _deletions(token) | {token}:
             for w in self._by_key.get(key, ()):
                 if w != token and within_one_edit(token, w) and not (inside and _inflection(token, w, ENDING)):
