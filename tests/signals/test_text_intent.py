@@ -448,3 +448,8 @@ def test_blind_check_gaps_are_closed(prompt, kind):
 def test_blind_check_neighbours_stay_clean(prompt):
     sexual = {K.TEXT_UNDRESS, K.TEXT_NUDITY, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_SEXUAL}
     assert not sexual & {s.kind for s in TextIntentDetector().detect(prompt, mode="edit")}
+
+
+@pytest.mark.parametrize("text", ["one ፩ year old", "a girl aged ² in a bikini", "grade ፫ pupils"])
+def test_digits_that_are_not_decimal_never_crash_the_age_rule(kinds, text):
+    kinds(text)  # "፩" (Ethiopic one) is a digit that int() cannot read

@@ -701,21 +701,22 @@ class RuleIntentDetector:
         c = self._c
         ntok = len(toks)
         age_words = c.age_words
-        for i in _where(toks, {t for t in unique if t in age_words or t.isdigit()}):
+        # isdecimal, not isdigit: "፩" or "²" are digits that int() cannot read.
+        for i in _where(toks, {t for t in unique if t in age_words or t.isdecimal()}):
             t = toks[i]
-            if t.isdigit():
+            if t.isdecimal():
                 if len(t) > 2:
                     continue
                 age = int(t)
                 # "1.5", "3:15", "15,000": part of a larger number, not an age.
                 a, b = spans[i]
                 if (a > 0 and n.text[a - 1] in ".,:/") or (b < len(n.text) - 1 and n.text[b] in ".,:/"
-                                                         and n.text[b + 1].isdigit()):
+                                                         and n.text[b + 1].isdecimal()):
                     continue
             else:
                 age = c.number_words.get(t)
                 if age is None:
-                    if t in c.grade_words and i + 1 < ntok and toks[i + 1].isdigit() and len(toks[i + 1]) <= 2:
+                    if t in c.grade_words and i + 1 < ntok and toks[i + 1].isdecimal() and len(toks[i + 1]) <= 2:
                         g = int(toks[i + 1])
                         if 1 <= g <= 12:
                             hits.append(_Hit(K.TEXT_MINOR, 0.8, spans[i][0], spans[i + 1][1], f"grade {g}", "*"))
@@ -724,18 +725,18 @@ class RuleIntentDetector:
                 continue
             j = i + 1
             # Ordinal + grade: "8th grade", "6th grader".
-            if t.isdigit() and j + 1 < ntok and toks[j] in c.ordinal_suffix and toks[j + 1] in c.grade_words:
+            if t.isdecimal() and j + 1 < ntok and toks[j] in c.ordinal_suffix and toks[j + 1] in c.grade_words:
                 if 1 <= age <= 12:
                     hits.append(_Hit(K.TEXT_MINOR, 0.8, spans[i][0], spans[j + 1][1], f"{age} grade", "*"))
                 continue
-            if t.isdigit() and i > 0 and toks[i - 1] in ("under", "below") and age >= 10:
+            if t.isdecimal() and i > 0 and toks[i - 1] in ("under", "below") and age >= 10:
                 hits.append(_Hit(K.TEXT_MINOR, 0.6, spans[i - 1][0], spans[i][1], f"under {age}", "en"))
                 continue
-            if i > 0 and toks[i - 1] in c.age_prefix and t.isdigit():
+            if i > 0 and toks[i - 1] in c.age_prefix and t.isdecimal():
                 hits.append(_Hit(K.TEXT_MINOR, 0.85, spans[i - 1][0], spans[i][1], f"age {age}", "*",))
                 continue
             a, b = spans[i]
-            if t.isdigit() and age >= PAREN_AGE_MIN and i > 0 and toks[i - 1].isalpha() \
+            if t.isdecimal() and age >= PAREN_AGE_MIN and i > 0 and toks[i - 1].isalpha() \
                     and toks[i - 1] not in c.numbered_things \
                     and n.text[a - 1:a] == "(" and n.text[b:b + 1] == ")":
                 # The press writes ages in brackets after a name: "tjejen (15)", "Lena (14)".
@@ -744,7 +745,7 @@ class RuleIntentDetector:
             if j >= ntok:
                 continue
             nxt = toks[j]
-            if nxt[:1] in c.cjk_units and t.isdigit():
+            if nxt[:1] in c.cjk_units and t.isdecimal():
                 hits.append(_Hit(K.TEXT_MINOR, 0.9, spans[i][0], spans[j][0] + 1, f"{age}{nxt[0]}", "cjk"))
                 continue
             if nxt not in c.age_unit_first:
