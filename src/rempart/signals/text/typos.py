@@ -29,6 +29,7 @@ MIN_LENGTH = 6
 # A difference in a word's last letters is more often grammar than a slip ("transparente",
 # "spoglio", "svléká" are words of their own): only slips before them count.
 ENDING = 2
+CACHE_SIZE = 16_384  # answers kept per index (a few MB at most)
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +82,12 @@ class NearMissIndex:
             if len(w) >= MIN_LENGTH - 1:
                 self._words.discard({t for t in self._words.near(w) if not _inflection(t, w)})
         self._stem_lengths = sorted({len(s) for s in self._stems.entries})
+        # The same rare words come back across prompts: remember the answers (bounded).
+        self.correct = lru_cache(maxsize=CACHE_SIZE)(self._correct)
 
-    def correct(self, token: str) -> str | None:
-        """The lexicon word (or stem + the token's ending) `token` is a slip of, else None."""
+    def _correct(self, token: str) -> str | None:
+        """The lexicon word (or stem + the token's ending) `token` is a slip of, else None
+        (`correct`, cached)."""
         if len(token) < MIN_LENGTH or token in self.known:
             return None
         found = self._words.near(token, inside=True)
