@@ -19,7 +19,8 @@ from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, squash_all
 from rempart.signals.text.phrases import TOKEN, Words, substring_regex
-from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex, known_words
+from rempart.signals.text.names import common_words
+from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
@@ -31,7 +32,6 @@ MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for h
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
 SHORT_WORD = 3  # a term this short must match with its accents as written
-SLIP_MIN = MIN_LENGTH  # words shorter than this are never read as a slip ("naked", "baked")
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
@@ -279,7 +279,7 @@ class _Compiled:
                     (stems if is_stem else words).add(t)
         words.update(self.clothing, self.remove_pre, self.remove_post)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
-        self.slips = NearMissIndex(words, stems, known_words() | words)
+        self.slips = NearMissIndex(words, stems, common_words() | words)
 
     @staticmethod
     def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -413,7 +413,7 @@ class RuleIntentDetector:
         # Prefilter: set operations (in C) say which passes can fire at all. Most prompts
         # hold no trigger word, and the Python-level passes below then never run.
         unique = words.distinct
-        slips = {t: fixed for t in unique if len(t) >= SLIP_MIN and (fixed := c.slips.correct(t))}
+        slips = {t: fixed for t in unique if len(t) >= MIN_LENGTH and (fixed := c.slips.correct(t))}
         if slips:  # every pass reads the word as meant; its hits count as disguised
             toks = [slips.get(t, t) for t in toks]
             unique = frozenset(toks)
@@ -862,8 +862,6 @@ trending artstation unreal engine octane digital oil canvas concept street city 
 mount lake river saint st san santa los las el la le les de del da di van von der den das die
 please can could would will now then here there just only also very
 """.split())
-
-
 
 
 def _real_person_shapes(text: str) -> list[_Hit]:

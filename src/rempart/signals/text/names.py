@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -152,6 +153,13 @@ def _inflected_name_fragments(toks: tuple[str, ...]) -> list[str]:
     return body
 
 
+@lru_cache(maxsize=4)
+def common_words(data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """Common words of many languages (data/common_words.txt), read once per process: the
+    name lists and the rules' slip index both use them."""
+    return frozenset(_read_list(data_dir / "common_words.txt"))
+
+
 def _tokens(s: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(s))
 
@@ -171,7 +179,7 @@ class NameLists:
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.first = frozenset(_read_list(data_dir / "first_names.txt"))
         self.last = frozenset(_read_list(data_dir / "last_names.txt"))
-        self.common = frozenset(_read_list(data_dir / "common_words.txt"))
+        self.common = common_words(data_dir)
         self.phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> public figures
         self.by_last: dict[str, list[tuple[str, ...]]] = {}  # last word of 2-word names
         self.mononyms: set[str] = set()
@@ -379,7 +387,7 @@ class NamedPersonDetector:
             return False
         if i > 0 and words[i - 1] in L.locatives:
             return False  # "in Sydney", "à Florence": a place
-        if (i > 0 and words[i - 1] in _CREATOR_PREV) or (i > 1 and words[i - 1] == "of" and words[i - 2] in _CREATOR_OF):
+        if _after_creator_word(words, i):
             return False  # "by Raphael", "in the style of Klimt": the author, not the person shown
         if i + 1 < len(words) and words[i + 1] in _PLACE_WORDS:
             return False  # "Chelsea harbour", "Austin street"
@@ -475,11 +483,14 @@ class NamedPersonDetector:
         )
 
 
+def _after_creator_word(words, i: int) -> bool:
+    """Word i comes right after "by", "artist", "style of"...: it names an author."""
+    return (i >= 1 and words[i - 1] in _CREATOR_PREV) or (i >= 2 and words[i - 1] == "of" and words[i - 2] in _CREATOR_OF)
+
+
 def _is_creator(s: str, spans, words, i: int, previous: list[_Match]) -> bool:
     """A name right after "by", "artist", "style of"..., or listed after such a name."""
-    if i >= 1 and words[i - 1] in _CREATOR_PREV:
-        return True
-    if i >= 2 and words[i - 1] == "of" and words[i - 2] in _CREATOR_OF:
+    if _after_creator_word(words, i):
         return True
     if previous and previous[-1].source == "creator_pair":
         return _LIST_JOIN.fullmatch(s, previous[-1].end, spans[i][0]) is not None

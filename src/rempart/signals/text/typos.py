@@ -32,14 +32,6 @@ ENDING = 2
 CACHE_SIZE = 16_384  # answers kept per index (a few MB at most)
 
 
-@lru_cache(maxsize=1)
-def known_words() -> frozenset[str]:
-    """Common words of many languages (the name detector's list, data/common_words.txt)."""
-    from rempart.signals.text.names import DATA_DIR, _read_list
-
-    return frozenset(_read_list(DATA_DIR / "common_words.txt"))
-
-
 def within_one_edit(a: str, b: str) -> bool:
     """True when a and b differ by exactly one insertion, deletion, substitution or swap."""
     if a == b or abs(len(a) - len(b)) > 1:
