@@ -20,6 +20,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
+import numpy as np
+
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text.context import ContextHit, ContextRules
@@ -86,6 +88,14 @@ class TextIntentDetector:
         if self.model is not None:
             prepared = [prepare(n.text, w.tokens) if n is not None else "" for n, w in zip(norms, words)]
             probs = self.model.predict_prepared(prepared)
+            # Glued words ("ziehsiekomplettaus") are also read with their spaces put back, as
+            # the rules read them; the higher probability of the two readings counts.
+            views = {i: self.rules.unglued(n, w) for i, (n, w) in enumerate(zip(norms, words)) if n is not None}
+            views = {i: u.view.text for i, u in views.items() if u is not None}
+            if views:
+                spaced = self.model.predict_prepared([prepare(v, Words(v).tokens) for v in views.values()])
+                for i, row in zip(views, spaced):
+                    probs[i] = np.maximum(probs[i], row)
             hot = (probs >= MODEL_EMIT).any(axis=1).tolist()  # rows where the model has a say
         labels = self.model.labels if self.model is not None else ()
         out: list[list[Signal]] = []

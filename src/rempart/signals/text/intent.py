@@ -20,6 +20,7 @@ from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, squash_all
 from rempart.signals.text.phrases import TOKEN, Words, substring_regex
 from rempart.signals.text.names import common_words
+from rempart.signals.text.segment import MIN_GLUED, WordBreaker, word_frequencies
 from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
@@ -33,6 +34,7 @@ PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbe
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
 SHORT_WORD = 3  # a term this short must match with its accents as written
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
+MIN_TRIGGER = 4  # letters of the piece of a glued token that makes its cut worth reading
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
 
@@ -49,6 +51,24 @@ class _Pattern:
     block_prev: frozenset[str]
     things_next: frozenset[str]  # nouns for things: the term describes the next word, not a person
     things_prev: frozenset[str]  # the same, for adjectives that follow their noun
+
+
+@dataclass(frozen=True, slots=True)
+class Unglued:
+    """A prompt with spaces put back into its glued tokens (RuleIntentDetector.unglued)."""
+
+    view: Normalized  # the prompt with a space at each cut
+    back: list[int]  # view position -> prompt position
+    cut_spans: tuple[tuple[int, int], ...]  # the glued tokens, in prompt positions
+
+    def hits(self, view_hits: Iterable[_Hit]) -> list[_Hit]:
+        """The view's hits that touch a glued token, in prompt positions, scored as disguised."""
+        out = []
+        for h in view_hits:
+            start, end = self.back[h.start], self.back[h.end - 1] + 1
+            if any(start < y and x < end for x, y in self.cut_spans):
+                out.append(_Hit(h.kind, h.score * FUZZY_FACTOR, start, end, f"{h.term} (glued)", h.lang))
+        return out
 
 
 @dataclass(slots=True)
@@ -280,6 +300,12 @@ class _Compiled:
         words.update(self.clothing, self.remove_pre, self.remove_post)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
         self.slips = NearMissIndex(words, stems, common_words() | words)
+        # Glued tokens ("ziehsiekomplettaus") cut back into known words, and the words worth
+        # such a cut: those that can start a term or a rule.
+        self.breaker = WordBreaker(
+            word_frequencies(), words, stems,
+            self.remove_weak.keys() | self.remove_prep.keys() | self.determiners | self.off_objects | self.strip_objects,
+            common_words() | _STEM_EXCEPTIONS)
 
     @staticmethod
     def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -397,8 +423,44 @@ class RuleIntentDetector:
         """Same as `detect` for an already normalised prompt (the hybrid detector shares it,
         and the words of `n.text` when it has split them: `Words(n.text)`)."""
         hits = self._hits(n, words)
+        unglued = self.unglued(n, words, hits)
+        if unglued is not None:
+            hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
         return self._signals(n, hits, mode)
+
+    def unglued(self, n: Normalized, words: Words | None = None, hits: Iterable[_Hit] = ()) -> Unglued | None:
+        """The prompt read with its glued tokens ("rendilanuda") cut into the words they hide,
+        when a cut brings out a word that starts a term or a rule; None otherwise (the common
+        case). Tokens that `hits` already cover are left as they are."""
+        if words is None:
+            words = Words(n.text)
+        toks = words.tokens
+        if not toks or max(map(len, toks)) < MIN_GLUED:
+            return None
+        breaker = self._c.breaker
+        glued = [i for i, t in enumerate(toks) if breaker.worth_trying(t)]
+        if not glued:
+            return None
+        spans = words.spans
+        cut_at: list[int] = []
+        cut_spans: list[tuple[int, int]] = []
+        for i in glued:
+            a, b = spans[i]
+            if any(0 <= h.start < b and a < h.end for h in hits):
+                continue  # already read: a term or a stem at its start
+            cuts = breaker.split(toks[i])
+            if cuts is None:
+                continue
+            bounds = (0, *cuts, b - a)
+            # a short term inside a long token is as often chance ("sex agen ari an")
+            if any(y - x >= MIN_TRIGGER and breaker.is_term(toks[i][x:y]) for x, y in zip(bounds, bounds[1:])):
+                cut_at.extend(a + k for k in cuts)
+                cut_spans.append((a, b))
+        if not cut_at:
+            return None
+        view, back = _with_spaces(n, cut_at)
+        return Unglued(view, back, tuple(cut_spans))
 
     # -- matching -------------------------------------------------------------------------
     def _hits(self, n: Normalized, words: Words | None) -> list[_Hit]:
@@ -838,6 +900,28 @@ class RuleIntentDetector:
                 detail={"terms": terms, "lang": sorted(langs), "hits": len(rows), "mode": mode},
             ))
         return out
+
+
+def _with_spaces(n: Normalized, cut_at: list[int]) -> tuple[Normalized, list[int]]:
+    """`n` with a space inserted before each normalised position in `cut_at` (sorted), and
+    the map from the new positions back to those of `n` (a space maps to the char after it)."""
+    views = [n.text, n.digits, n.accented]
+    parts: list[list[str]] = [[], [], []]
+    back: list[int] = []
+    prev = 0
+    for k in [*cut_at, len(n.text)]:
+        for view, out in zip(views, parts):
+            out.append(view[prev:k])
+        back.extend(range(prev, k))
+        if k < len(n.text):
+            for out in parts:
+                out.append(" ")
+            back.append(k)
+        prev = k
+    src = tuple(n.orig_start(k) for k in back)
+    obf = tuple(i for i, k in enumerate(back) if k in set(n.obf)) if n.obf else ()
+    text, digits, accented = ("".join(p) for p in parts)
+    return Normalized(original=n.original, text=text, digits=digits, accented=accented, src=src, obf=obf), back
 
 
 _KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL,
