@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rempart.signals.text.normalize import Normalized
+from rempart.signals.text.normalize import Normalized, fold_letters
 from rempart.signals.text.phrases import PhraseTable, Words, parse, substring_regex
 
 # Relations: a real person the requester knows. Written in normalised form (no accents).
@@ -151,7 +151,7 @@ class ContextRules:
         fictional = [p for spec in FICTIONAL.values() for p in parse(spec)]
         relation = [p for spec in RELATIONS.values() for p in parse(spec)]
         # Each injection pattern runs only when its cheap trigger substring is present.
-        self.injection = [(trigger, re.compile(p)) for trigger, p in INJECTION_PATTERNS]
+        self.injection = [(fold_letters(trigger), re.compile(fold_letters(p))) for trigger, p in INJECTION_PATTERNS]
         # Word cues: phrases of 1-4 words looked up in a table, one pass over the tokens.
         cues = [(ph, kind) for kind, items in (("edit_person", parse(EDIT_PERSON)), ("fictional", fictional),
                                                ("photo", parse(PHOTO_REFS)), ("relation", relation))
@@ -177,7 +177,7 @@ class ContextRules:
         # The patterns run only when the prompt holds an injection trigger. Plain substring tests
         # (a fast search in C) beat one regex alternation, which re tries at every position; a
         # trigger that contains another adds nothing, and ASCII text holds only ASCII ones.
-        triggers = {t for t, _ in INJECTION_PATTERNS if t} | set(_INJECTION_EXTRA_TRIGGERS)
+        triggers = {fold_letters(t) for t, _ in INJECTION_PATTERNS if t} | set(_INJECTION_EXTRA_TRIGGERS)
         triggers = sorted(t for t in triggers if not any(u != t and u in t for u in triggers))
         self.injection_triggers = tuple(triggers)
         self.injection_triggers_ascii = tuple(t for t in triggers if t.isascii())

@@ -35,6 +35,7 @@ _INVISIBLE = frozenset(
     + [chr(c) for c in range(0x2060, 0x2065)]
     + [chr(c) for c in range(0x2066, 0x206A)]
     + ["\ufeff", "\u00ad", "\u034f", "\u180e", "\u115f", "\u1160", "\u3164", "\uffa0"]
+    + ["\u0640"]  # Arabic tatweel, a stretching stroke: "عـــارية" is "عارية"
 )
 
 # Lower-case Cyrillic/Greek letters that render like Latin ones. Upper-case forms are
@@ -68,6 +69,13 @@ def _native_script(word: str) -> str | None:
 _STRIP_EXTRA = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ð": "d", "ŀ": "l"}
 # Ligatures NFKC leaves alone; applied to every view (they change length).
 _LIGATURES = {"æ": "ae", "œ": "oe", "ĳ": "ij"}
+# Arabic-script letters that writers and keyboards use for one another: hamza forms of alef,
+# alef maqsura and the Persian and Urdu forms of yeh, keheh and heh, teh marbuta (often
+# written as heh). Folded to one form in every view, prompts and lexicon alike.
+_ARABIC_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ے": "ي",
+    "ک": "ك", "ڪ": "ك", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ۃ": "ه", "ؤ": "و", "ں": "ن",
+})
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"}
 _LEET_DIGITS = frozenset("013457")
@@ -217,7 +225,7 @@ def _map_cluster(cl: str) -> tuple[str, str]:
         else:
             a = unicodedata.normalize("NFKC", cl).casefold()
             a = _DROP_MARK.sub("", a)
-            a = "".join(_LIGATURES.get(c, c) for c in a)
+            a = "".join(_LIGATURES.get(c, c) for c in a).translate(_ARABIC_FOLD)
             s = "".join(_strip_char(c) for c in a)
             r = (a, s)
     if len(_cluster_cache) < 50_000:  # bounded: adversarial input must not grow it forever
@@ -438,6 +446,12 @@ def _normalize(text: str) -> Normalized:
         src=None if src is None else tuple(src),
         obf=tuple(sorted(set(obf))),
     )
+
+
+def fold_letters(pattern: str) -> str:
+    """A pattern written by hand over normalised text (a regex), with its Arabic-script letter
+    variants folded the way prompts are."""
+    return pattern.translate(_ARABIC_FOLD)
 
 
 def squash_all(word: str) -> str:
