@@ -48,9 +48,12 @@ CUES: dict[str, dict[float, str]] = {
              "william etty, john collier, edward poynter, franz von stuck, felicien rops, lucas cranach, "
              "simon bisley, j scott campbell, adam hughes, serge birault, rolf armstrong, peter driben, zoe mozert, "
              "duane bryers, ellen von unwerth, guido argentini, jan saudek, nobuyoshi araki, robert mapplethorpe, "
+             "bettina rheims, jeanloup sieff, lucien clergue, marc lagrange, petter hegre, hegre, "
              "bettie page, dita von teese, lady godiva, maja desnuda, sleeping venus, rokeby venus, flaming june, "
              "hylas and the nymphs, judgement of paris, diana and actaeon, pygmalion and galatea, "
-             "cupid and psyche, bathsheba, "
+             "cupid and psyche, bathsheba, toilet of venus, the turkish bath, le bain turc, bacchanal, bacchanalia, "
+             "nymphs and satyrs, andromeda chained, academic nude, figure drawing class, life drawing class, "
+             "life drawing model, clase de dibujo de figura, dibujo de figura, modele vivant, aktzeichnen, "
              "birth of venus, nascita di venere, naissance de venus, venus de milo, venus of urbino, "
              "venus anadyomene, odalisque, odalisca, grande odalisque, three graces, leda and the swan, "
              "susanna and the elders, danae, the bather, the bathers, bather, bathers, baigneuse, baigneuses, "
@@ -62,6 +65,14 @@ CUES: dict[str, dict[float, str]] = {
               "venus, aphrodite, nymph, nymphs, naiad, harem, temptress, femboy, femboys, bimbo, vixen",
     },
     "glamour": {
+        0.55: "covered only by, covered only with, wearing nothing but, wrapped only in, only a sheet, only a towel, "
+              "nothing but a towel, nothing but a sheet, covering her chest, covering her breasts, "
+              "hair covering her chest, hair covering her breasts, hands covering her chest, "
+              "wrapped in a sheet, wrapped in a bedsheet, wrapped in a white sheet, wrapped in a white bedsheet, "
+              "robe slipping off, slipping off her shoulder, slipping off one shoulder, straps slipping, "
+              "cubierta solo por, envuelta en una sabana, couverte seulement, enveloppee dans un drap, "
+              "enrolada apenas, enrolada num lencol, coperta solo da, avvolta in un lenzuolo, "
+              "nur mit einem laken, nur in ein laken",
         0.48: "scantily clad, barely dressed, barely clothed, skimpy, raunchy, risque, "
              "hot girl, hot woman, hot babe, hot chick, bombshell, perfect body, beautiful body, hourglass figure, "
              "plunging neckline, low cut, oiled up, oiled body, thicc, bare skin, "
@@ -69,17 +80,21 @@ CUES: dict[str, dict[float, str]] = {
              "poco vestita, seminuda, pouco vestida, schaars gekleed, skapo ubrana, полуобнаженн, "
              "откровенн, yari ciplak, seksi, berpakaian minim",
         0.45: "sexy, seductive, seductively, sensual, sensuous, alluring, voluptuous, busty, perky, curvaceous, "
+              "coquettish, flirty, flirtatious, lustful, licking her lips, biting her lip, biting her lips, "
+              "bedroom eyes, come hither, "
               "provocative, sultry, tantalizing, seduisante, sensuelle, voluptueuse, "
               "seductora, sensual, voluptuosa, verfuhrerisch, sinnlich, kurvig, seducente, sensuale, "
               "sedutora, sensuale, verleidelijk, zmyslowa, uwodzicielska, соблазнительн, чувственн, "
               "сексуальн, baştan çıkarıcı, bastan cikarici, menggoda, seksi, gợi cảm, goi cam, σέξι, σεξι",
         0.35: "curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
-              "wet clothes, wet dress, wet shirt, wet hair and skin, shirtless",
+              "wet clothes, wet dress, wet shirt, wet t shirt, wet tshirt, wet white t shirt, wet hair and skin, "
+              "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless",
     },
     "pose": {
         0.4: "on all fours, bending over, bent over, arching her back, arched back, legs apart, from behind, "
              "lying on her stomach, spread legs, straddling",
-        0.25: "lying down, reclining, lying on her back, view from the back, over the shoulder",
+        0.25: "lying down, reclining, lying on her back, view from the back, over the shoulder, over her shoulder, "
+              "back view, de espaldas, de dos, von hinten, di spalle, de costas",
     },
     "body": {
         0.35: "belly, navel, belly button, midriff, lower back, thighs, thigh, hips, buttocks, butt, booty, "
@@ -91,8 +106,10 @@ CUES: dict[str, dict[float, str]] = {
         0.35: "silk sheets, satin sheets, bedsheets, bed sheets, bathtub, bath tub, bathing, hot tub, jacuzzi, "
               "sauna, onsen, hot spring, hot springs, changing room, locker room, shower, massage, "
               "sous la douche, dans le bain, en la ducha, en la banera, unter der dusche, in der badewanne, "
-              "sotto la doccia, nella vasca, no chuveiro, na banheira, в душе, в ванне",
-        0.25: "bed, in bed, on bed, on the bed, bedroom, sheets, satin, silk, bath, spa, boudoir chair, "
+              "sotto la doccia, nella vasca, no chuveiro, na banheira, в душе, в ванне, bajo la ducha, "
+              "bubble bath, bed of rose petals, bed of roses, rose petals, sheer curtain, linen sheets, "
+              "white sheets, waterbed, unmade bed, messy bed, cama desarrumada, cama deshecha, lit defait",
+        0.25: "bed, in bed, on bed, on the bed, bedroom, sheets, bath, spa, boudoir chair, "
               "lit, chambre, cama, dormitorio, bett, schlafzimmer, letto, camera da letto, quarto, "
               "bed kamer, lozko, кровать, постель, yatak, ranjang, kasur, giuong",
     },
@@ -113,8 +130,9 @@ CUES: dict[str, dict[float, str]] = {
 CUES_SUBSTRING: dict[str, dict[float, str]] = {
     "glamour": {0.45: "性感, 诱惑, 誘惑, セクシー, 色っぽい, 섹시, 야한, مثير, مثيرة, سکسی, سکسي, סקסית, סקסי, "
                       "सेक्सी, মাদক, সেক্সি, سیکسی, เซ็กซี่, ยั่วยวน"},
-    "body": {0.35: "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ"},
-    "setting": {0.3: "床上, ベッド, 침대, 浴缸, 浴室, 风呂, お風呂, 욕조, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
+    "body": {0.35: "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ, 맨 어깨, 맨어깨, 허리 라인, 맨살, "
+                   "裸肩, 香肩, 素肌"},
+    "setting": {0.3: "실크 시트, 床单, シーツ, 床上, ベッド, 침대, 浴缸, 浴室, 风呂, お風呂, 욕조, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
                      "बिस्तर, বিছানা, بستر, เตียง"},
     "person": {0.15: "女人, 女孩, 美女, 女性, 女の子, 여자, 여성, 美少女, امرأة, فتاة, زن, دختر, אישה, בחורה, "
                      "औरत, लड़की, মহিলা, মেয়ে, عورت, لڑکی, ผู้หญิง, สาว"},
