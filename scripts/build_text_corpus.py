@@ -2,8 +2,10 @@
 
     .venv/bin/python scripts/build_text_corpus.py [--out corpus.tsv] [--seed 1]
 
-Reads data/text/corpus_templates.yaml (edit requests in 31 languages and romanised forms)
-and data/text/gen_templates.yaml (text-to-image prompts, injection wrappers), expands the
+Reads data/text/corpus_templates.yaml (edit requests in 31 languages and romanised forms),
+data/text/paraphrases/<lang>.yaml (indirect undress requests: "make her dress vanish", "as
+God made her", and their benign twins, in 28 languages) and data/text/gen_templates.yaml
+(text-to-image prompts, injection wrappers), expands the
 templates, mixes languages (code-switching), and obfuscates a share of the samples the way
 evaders do (leet, separators, homoglyphs, zero-width characters, emoji, typos, split and
 glued words). Deterministic for a given seed. The evaluation set eval/own/text_eval.csv and
@@ -142,6 +144,8 @@ class CorpusBuilder:
         self.rng = random.Random(seed)
         self.langs: dict = yaml.safe_load((DATA / "corpus_templates.yaml").read_text(encoding="utf-8"))
         self.gen: dict = yaml.safe_load((DATA / "gen_templates.yaml").read_text(encoding="utf-8"))
+        self.paraphrases: dict[str, dict] = {
+            f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "paraphrases").glob("*.yaml"))}
         # Ordinary sentences can mention children ("kids playing football"); their minor
         # label comes from the rule lexicon so that the model does not unlearn those words.
         self.minor_labeler = minor_labeler or (lambda text: False)
@@ -189,6 +193,35 @@ class CorpusBuilder:
                     text = self.maybe_obfuscate(item, 0.2)
                     lab = set(labels) | ({"minor"} if self.minor_labeler(item) else set())
                     out.append(Sample(text, frozenset(lab), lang, key))
+        return out
+
+    def paraphrase_samples(self, lang: str) -> list[Sample]:
+        """Indirect undress requests ({g}: a worn garment) and the same frames about objects
+        ({o}). Each undress frame is also filled with an object ("make the lamp post vanish"),
+        so that the frame alone carries no intent: the garment does."""
+        spec = dict(self.paraphrases[lang])
+        # the objects of the language's plain removal templates too ("his glasses", "the helmet")
+        spec["o"] = list(spec["o"]) + list(self.langs.get(lang, {}).get("objects", []))
+        out: list[Sample] = []
+
+        def add(template: str, slot: str, fillers: str, labels: set[str], source: str) -> None:
+            text = template
+            if slot in text:
+                text = text.replace(slot, self.maybe_obfuscate(self.pick(spec[fillers]), 0.2 if labels else 0.1))
+            text = self.maybe_obfuscate(text, 0.15 if labels else 0.08)
+            out.append(Sample(text, frozenset(labels), lang, f"paraphrase:{source}"))
+
+        for template in spec.get("undress", []):
+            for _ in range(2):
+                add(template, "{g}", "g", {"undress"}, "undress")
+            if "{g}" in template:
+                add(template.replace("{g}", "{o}"), "{o}", "o", set(), "undress-object")
+        for sentence in spec.get("nudity", []):
+            for _ in range(2):
+                add(sentence, "{g}", "g", {"nudity"}, "nudity")
+        for template in spec.get("benign", []):
+            for _ in range(3):
+                add(template, "{o}", "o", set(), "benign")
         return out
 
     def generation_samples(self, n: int) -> list[Sample]:
@@ -246,6 +279,15 @@ class CorpusBuilder:
                 out.append(Sample(text, frozenset(labels), lang, "noise"))
         return out
 
+    def frequent_word_samples(self, n: int, words: list[str]) -> list[Sample]:
+        """Word salad of the frequent words of 18 languages (label none): a verb, a preposition
+        or an everyday noun of any language carries no intent on its own."""
+        out = []
+        for _ in range(n):
+            k = self.rng.choice([2, 3, 4, 5, 6, 8, 10, 12])
+            out.append(Sample(" ".join(self.rng.choice(words) for _ in range(k)), frozenset(), "*", "frequent"))
+        return out
+
     def injection_samples(self, pool: list[Sample], n: int) -> list[Sample]:
         out = []
         for _ in range(n):
@@ -260,13 +302,17 @@ class CorpusBuilder:
         return out
 
     def build(self, per_lang: int = 700, n_gen: int = 14000, n_captions: int = 12000, n_noise: int = 16000,
-              n_inj: int = 3000) -> list[Sample]:
+              n_inj: int = 3000, n_frequent: int = 16000, frequent_words: list[str] | None = None) -> list[Sample]:
         samples: list[Sample] = []
         for lang in self.langs:
             samples.extend(self.edit_samples(lang, per_lang * (4 if lang == "en" else 1)))
+        for lang in self.paraphrases:
+            samples.extend(self.paraphrase_samples(lang))
         samples.extend(self.generation_samples(n_gen))
         samples.extend(self.caption_samples(n_captions))
         samples.extend(self.noise_samples(n_noise, 150))
+        if frequent_words:
+            samples.extend(self.frequent_word_samples(n_frequent, frequent_words))
         samples.extend(self.injection_samples(list(samples), n_inj))
         self.rng.shuffle(samples)
         return samples
@@ -300,8 +346,26 @@ def rule_minor_labeler():
     return label
 
 
+def frequent_words(min_zipf: float = 3.5) -> list[str]:
+    """The frequent words of data/word_frequencies.tsv that no rule reads as intent on their
+    own and that are no lexicon term or garment (those carry intent in the templates)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from rempart.signals.text.intent import RuleIntentDetector
+    from rempart.signals.text.segment import word_frequencies
+
+    det = RuleIntentDetector()
+    keep = []
+    for word, zipf in sorted(word_frequencies().items()):
+        if zipf < min_zipf or len(word) < 2 or det.is_term_or_garment(word):
+            continue
+        if det.detect(word, mode="edit") or det.detect(word, mode="generate"):
+            continue
+        keep.append(word)
+    return keep
+
+
 def build(seed: int = 1) -> list[Sample]:
-    return CorpusBuilder(seed, rule_minor_labeler()).build()
+    return CorpusBuilder(seed, rule_minor_labeler()).build(frequent_words=frequent_words())
 
 
 def main() -> int:

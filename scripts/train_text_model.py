@@ -28,7 +28,7 @@ from rempart.signals.text.features import FeatureConfig, hash_batch, model_text 
 from rempart.signals.text.model import MODEL_PATH, TextIntentModel  # noqa: E402
 
 SEED = 1
-C = 1.0  # inverse L2 strength; hashed n-grams are many and sparse
+C = 0.5  # inverse L2 strength; hashed n-grams are many and sparse
 
 
 def featurize(texts: list[str], cfg: FeatureConfig):

@@ -175,6 +175,7 @@ class _Compiled:
         self.remove_pre = self._lang_words(L.REMOVE_PRE)
         self.remove_weak = self._lang_words(L.REMOVE_WEAK)
         self.remove_prep = self._lang_words(L.REMOVE_PREP)
+        self.under_garment = self._lang_words(L.UNDER_GARMENT)
         self.remove_post = self._lang_words(L.REMOVE_POST)
         self.post_anchors = {k: _word_set(v) for k, v in L.POST_ANCHORS.items()}
         self.off_verbs = _word_set(L.OFF_VERBS)
@@ -211,7 +212,7 @@ class _Compiled:
         self.strip_objects = _word_set(L.STRIP_OBJECTS)
         # Prefilter sets: a rule runs only when the prompt holds one of its first words.
         self.removal_first = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
-            | frozenset(self.remove_prep) | {"off"}
+            | frozenset(self.remove_prep) | frozenset(self.under_garment) | {"off"}
         self.xray_strip_first = frozenset({"xray", "x"}) | self.strip_verbs
         # First words of multi-word terms only ("a", "on", "in"): such a word is a candidate
         # only when a second word of one of its terms is in the prompt too.
@@ -629,6 +630,10 @@ class RuleIntentDetector:
             return
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
 
+    def is_term_or_garment(self, word: str) -> bool:
+        """A normalised word that is a lexicon term (or a stem with its ending) or a garment."""
+        return self._c.breaker.is_term(word) or self._clothing(word) is not None
+
     def _clothing(self, tok: str) -> tuple[frozenset[str], bool] | None:
         r = self._c.clothing.get(tok)
         if r is not None:
@@ -648,8 +653,14 @@ class RuleIntentDetector:
             strong = c.remove_pre.get(t)
             weak = c.remove_weak.get(t) if strong is None else None
             prep = c.remove_prep.get(t) if strong is None and weak is None else None
+            under = c.under_garment.get(t) if strong is None and weak is None and prep is None else None
             is_off = t == "off"
-            if strong is None and weak is None and prep is None and not is_off:
+            if strong is None and weak is None and prep is None and under is None and not is_off:
+                continue
+            if under is not None and (any(self._clothing(toks[k]) for k in range(max(0, i - 4), i)) or (
+                    i + 1 < ntok and toks[i + 1] in c.determiners and toks[i + 1] not in c.possessives)):
+                # "under her sweater", "pod tričkem"; not "a shirt under her jacket" (layering)
+                # nor "under the shirt pile" (a garment as a thing)
                 continue
             if is_off:
                 # "take off her shirt" yes; "off-white dress", "off-shoulder top" no.
@@ -659,7 +670,7 @@ class RuleIntentDetector:
                     continue
                 langs = frozenset({"en"})
             else:
-                langs = strong or weak or prep
+                langs = strong or weak or prep or under
             seen_det = False
             for j in range(i + 1, min(ntok, i + 6)):
                 if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):

@@ -150,30 +150,66 @@ TERMS: dict[str, dict[str, str]] = {
         "naturist=0.7, bare breasted, barebreasted, bare chested=0.5, barechested=0.5, shirtless=0.5, "
         "nipple, nipples, areola*, genitals, genitalia, vagina, vulva, penis, pubic, "
         "exposed breasts, bare breasts, bare butt=0.7, naked body, full frontal nudity, frontal nudity, "
-        "nekkid, nakkid, nakid, nakey=0.7, neked, nood=0.7, noodz, nudez",
+        "nekkid, nakkid, nakid, nakey=0.7, neked, nood=0.7, noodz, nudez, as god made her=0.8, as god made him=0.8, "
+        "as nature made her=0.8, in the buff=0.8, in the altogether=0.7, without a stitch on=0.8, "
+        "not a stitch on=0.8, without a single thread=0.8, forgot to get dressed=0.8, "
+        "forgot to put her clothes on=0.8, forgot to put on her clothes=0.8, uncensored version=0.7, "
+        "nsfw version=0.8, nsfw edit=0.8",
         "fr": "nu, nue, nus, nues, toute nue, tout nu, seins nus, torse nu=0.5, nudite, "
-        "seins a l air, sein nu",
+        "seins a l air, sein nu, tenue d eve=0.8, tenue d adam=0.8, dans le plus simple appareil=0.8, "
+        "oublie de s habiller=0.8, sans rien sur elle=0.8, sans rien sur le dos=0.7, version non censuree=0.7, "
+        "version sans censure=0.7",
         "es": "desnuda, desnudo, desnudas, desnudos, desnudez, encuerada, en pelotas, en bolas=0.7, "
-        "pezon*, sin sujetador, senos al aire, en topless",
+        "pezon*, sin sujetador, senos al aire, en topless, como dios la trajo al mundo=0.9, "
+        "como dios lo trajo al mundo=0.9, como vino al mundo=0.8, como su madre la trajo al mundo=0.9, en cueros=0.8, "
+        "en pelota picada=0.9, en pelota=0.7, olvido vestirse=0.8, se le olvido vestirse=0.8, "
+        "version sin censura=0.7",
         "de": "nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
-        "fkk=0.7",
-        "it": "nuda, nudo=0.7, nudi, nuda integrale, svestita, capezzol*, a seno nudo, seminud*",
-        "pt": "nua, nuas, pelada=0.6, peladas=0.6, sem sutia, mamilo*, seios de fora, nudez, peladinha=0.8, peladinhas=0.8, peladona=0.8, peladao=0.7",
-        "nl": "naakt*, bloot=0.7, blote=0.6, tepel*",
-        "pl": "naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek",
-        "ru": "голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок",
-        "uk": "гола, голий, голі, голу, оголен*, оголена, соски, сосок",
-        "tr": "ciplak*, cirilciplak, meme ucu*",
-        "id": "telanjang*, bugil*, puting",
-        "sv": "naken, nakna, nakenbild*",
-        "cs": "naha, nahe, nahy, nahota, nahou, nahych, nahym, naha zena, nahe fotky, nahotu",
-        "vi": "^khỏa thân, ^khoả thân, ^trần truồng",
+        "fkk=0.7, evakostum=0.8, evaskostum=0.8, adamskostum=0.8, nackig=0.9, nackedei=0.7, hullenlos=0.8, "
+        "wie gott sie schuf=0.9, wie gott ihn schuf=0.9, ohne einen faden am leib=0.9, nichts am leib=0.8, "
+        "vergessen sich anzuziehen=0.8, vergessen hat sich anzuziehen=0.8, unzensierte version=0.7",
+        "it": "nuda, nudo=0.7, nudi, nuda integrale, svestita, capezzol*, a seno nudo, seminud*, "
+        "come mamma l ha fatta=0.9, come mamma la fatta=0.9, come l ha fatta mamma=0.9, nuda come un verme=0.9, "
+        "senza veli=0.8, senza niente addosso=0.8, dimenticato di vestirsi=0.8, versione senza censura=0.7, "
+        "versione non censurata=0.7",
+        "pt": "nua, nuas, pelada=0.6, peladas=0.6, sem sutia, mamilo*, seios de fora, nudez, peladinha=0.8, "
+        "peladinhas=0.8, peladona=0.8, peladao=0.7, como veio ao mundo=0.8, como deus a trouxe ao mundo=0.9, "
+        "como a mae a trouxe ao mundo=0.9, nua em pelo=0.9, sem nada no corpo=0.8, esqueceu de se vestir=0.8, "
+        "versao sem censura=0.7",
+        "nl": "naakt*, bloot=0.7, blote=0.6, tepel*, in haar blootje=0.9, in zijn blootje=0.9, in je blootje=0.8, "
+        "zonder een draad=0.8, vergeten zich aan te kleden=0.8, ongecensureerde versie=0.7",
+        "pl": "naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
+        "jak ja pan bog stworzyl=0.9, jak ja bog stworzyl=0.9, na golasa=0.9, golusienka=0.9, golusienki=0.9, "
+        "zapomniala sie ubrac=0.8, wersja bez cenzury=0.7, wersje bez cenzury=0.7",
+        "ru": "голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок, "
+        "в чем мать родила=0.9, голышом=0.9, в костюме евы=0.8, в костюме адама=0.8, без единой нитки=0.8, "
+        "забыла одеться=0.8, версия без цензуры=0.7, версию без цензуры=0.7, топлес=0.9",
+        "uk": "гола, голий, голі, голу, оголен*, оголена, соски, сосок, в чому мати народила=0.9, голяка=0.9, "
+        "голяком=0.9, без жодної нитки=0.8, забула одягнутися=0.8, версія без цензури=0.7, версію без цензури=0.7, "
+        "топлес=0.9",
+        "tr": "ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
+        "giyinmeyi unutmus=0.8, sansursuz versiyon*=0.7, ustsuz=0.8, tek bir iplik=0.7",
+        "id": "telanjang*, bugil*, puting, tanpa sehelai benang=0.9, tanpa busana=0.9, lupa pakai baju=0.8, "
+        "lupa berpakaian=0.8, versi tanpa sensor=0.7, sehelai benang=0.8",
+        "sv": "naken, nakna, nakenbild*, utan en trad pa kroppen=0.9, i bara massingen=0.8, naken som en nyfodd=0.9, "
+        "glomt att klä pa sig=0.8, glomde att klä pa sig=0.8, ocensurerad version=0.7",
+        "cs": "naha, nahe, nahy, nahota, nahou, nahych, nahym, naha zena, nahe fotky, nahotu, "
+        "jak ji panbuh stvoril=0.9, jak ji pan buh stvoril=0.9, nahatou=0.9, nahata=0.9, nahatá=0.9, "
+        "zapomnela se oblect=0.8, necenzurovana verze=0.7, necenzurovanou verzi=0.7",
+        "vi": "^khỏa thân, ^khoả thân, ^trần truồng, ^không mảnh vải che thân=0.9, ^một mảnh vải nào trên người=0.8, "
+        "^trần như nhộng=0.9, ^quên mặc quần áo=0.8, ^bản không che=0.7",
         "hi-latn": "nangi, nanga=0.6",
-        "ro": "goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless",
+        "ro": "goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless, in pielea goala=0.9, "
+        "goala pusca=0.9, cum a facut o mama=0.9, cum a lasat o dumnezeu=0.9, a uitat sa se imbrace=0.8, "
+        "versiunea necenzurata=0.7, versiune necenzurata=0.7",
         "ja-latn": "hadaka, zenra, hanra, nuudo",
-        "el": "γυμνη, γυμνος, γυμνο, γυμνα, γυμνες, γυμνοι, γυμνης, γυμνου, ολογυμνη, ολογυμνος, ολογυμνο",
+        "el": "γυμνη, γυμνος, γυμνο, γυμνα, γυμνες, γυμνοι, γυμνης, γυμνου, ολογυμνη, ολογυμνος, ολογυμνο, "
+        "οπως τη γεννησε η μανα της=0.9, γυμνουλα=0.9, τσιτσιδη=0.9, τσιτσιδα=0.9, ξεχασε να ντυθει=0.8, "
+        "εκδοχη χωρις λογοκρισια=0.7, εκδοση χωρις λογοκρισια=0.7",
         "el-latn": "gymnh, gymni, gumni, gimni, gymno, olo gymnh",
-        "ms": "bogel, berbogel, telanjang, bertelanjang",
+        "ms": "bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
+        "tanpa busana=0.9, lupa pakai baju=0.8, versi tanpa tapisan=0.7, versi tanpa sensor=0.7, seurat benang=0.8, "
+        "sehelai benang=0.8",
         "bn-latn": "nongto, nengta, lengta, nangta, nengto, ulongo",
         "ur-latn": "nangi, nangi kar*",
         "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, obnazhen*, obnajen*",
@@ -445,20 +481,24 @@ BLOCK_PREV: dict[str, list[str]] = {
 REMOVE_PRE: dict[str, str] = {
     "en": "remove removes removed removing strip strips stripped stripping unbutton unbuttons "
     "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
-    "fr": "enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher",
-    "es": "quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale",
-    "de": "entferne entfernen entfernt",
-    "it": "togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere",
-    "pt": "tire tira tirar tirando tirem remova remover retire arranca arrancar",
+    "fr": "enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
+    "disparaitre gomme gommer gommez",
+    "es": "quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
+    "desaparecer desaparece",
+    "de": "entferne entfernen entfernt radier radiere",
+    "it": "togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
+    "pt": "tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
     "nl": "verwijder verwijderen",
-    "pl": "zdejmij zdjac zdejmuje sciagnij sciagnac",
-    "ru": "сними снять снимите снимает стяни стянуть",
-    "uk": "зніми зняти зніміть",
-    "id": "buka bukalah lepas lepaskan lepasin copot",
+    "pl": "zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
+    "ru": "сними снять снимите снимает стяни стянуть сотри стереть",
+    "uk": "зніми зняти зніміть зітри стерти",
+    "id": "buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
-    "cs": "sundej sundejte sundat svlec svleč odstran odstraň",
+    "cs": "sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
+    "ro": "sterge",
+    "ms": "hilangkan buang tanggalkan",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
 REMOVE_WEAK: dict[str, str] = {
@@ -490,16 +530,46 @@ REMOVE_PREP: dict[str, str] = {
     "sv": "utan",
     "he": "בלי ללא",
 }
+# "Under" before a worn garment: "what she has under her sweater", "ce qu'elle a sous son pull".
+# Not when a garment comes just before ("a shirt under her jacket" is layering).
+UNDER_GARMENT: dict[str, str] = {
+    "en": "under beneath underneath",
+    "fr": "sous dessous",
+    "es": "bajo debajo",
+    "de": "unter",
+    "it": "sotto",
+    "pt": "baixo debaixo",
+    "nl": "onder",
+    "pl": "pod",
+    "ro": "sub",
+    "cs": "pod",
+    "sv": "under",
+    "ru": "под",
+    "uk": "під",
+    "id": "bawah balik",
+    "ms": "bawah balik",
+}
 # Determiners that make an explicit object for a weak verb or an ambiguous garment.
 DETERMINERS = "the a an all any every this that these those le la les l un une el los las un una " \
     "die der den das dem ein eine einen il lo i gli o os as um uma de het een"
 REMOVE_POST: dict[str, str] = {
-    "en": "off removed gone",
-    "de": "aus runter entfernen entfernt weg",
-    "nl": "uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen",
-    "fr": "enleve enleves enlevee enlevees",
-    "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil",
-    "sv": "av",
+    "en": "off removed gone disappear disappears disappeared vanish vanishes vanished dissolve dissolves dissolved",
+    "de": "aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
+    "nl": "uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
+    "verdwijnen verdwijnt",
+    "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
+    "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet",
+    "sv": "av forsvinna forsvinner",
+    "es": "desaparezca desaparezcan desaparece desaparecer",
+    "it": "sparisca spariscano sparire scompaia scompaiano",
+    "pt": "suma sumam desapareca desaparecam sumir desaparecer",
+    "pl": "zniknie znikna zniknal znikla zniknely",
+    "ru": "исчезнет исчезнут исчезла исчезло исчезли исчезнуть",
+    "uk": "зникне зникнуть зникла зникло зникли зникнути",
+    "cs": "zmizi zmizela zmizelo zmizet",
+    "ro": "dispara disparut",
+    "id": "hilang lenyap",
+    "ms": "hilang",
 }
 # Full removal verbs that may end a verb-final clause well after the clothing
 # ("de kleding van die vrouw op de foto weghalen"), and the words that end that clause.
@@ -532,7 +602,7 @@ POSSESSIVES = (
 OBJECT_STOP = (
     "from on in at behind near with and or but then to for under over above below beside around "
     "into onto across off shoulder shoulders de du des sur dans avec von auf mit im am del en con "
-    "sobre da dal sul nel com em no na op van met z na на из от"
+    "sobre da dal sul nel com em no na op van met z na на из от pada dari dengan"
 )
 # clothing words; a leading "?" marks a word that is ambiguous on its own ("top", "suit"),
 # counted only with a possessive ("her top") or a trailing particle ("top off").
@@ -544,27 +614,31 @@ CLOTHING: dict[str, str] = {
     "uniform? kimono sari saree onesie pajamas pyjamas nightgown nightie corset thong briefs? "
     "boxers? undies towel? apron? cover? coverup",
     "fr": "vetements vetement habits fringues robe robes chemise chemisier haut jupe pantalon "
-    "soutien culotte slip maillot",
+    "soutien culotte slip maillot pull debardeur",
     "es": "ropa ropas vestido vestidos camisa camiseta blusa falda pantalones pantalon sujetador "
-    "sosten bragas",
+    "sosten bragas sueter jersey",
     "de": "kleider kleidung klamotten kleid hemd bluse oberteil rock hose unterwasche hoschen "
-    "slip badeanzug",
+    "slip badeanzug pulli pullover",
     "it": "vestiti vestito abiti abito maglietta camicia camicetta gonna pantaloni reggiseno "
-    "mutandine intimo",
-    "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini",
-    "nl": "kleren kleding jurk broek rok ondergoed beha",
+    "mutandine intimo maglia maglione felpa",
+    "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini moletom",
+    "nl": "kleren kleding jurk broek rok ondergoed beha trui bloes blouse",
     "pl": "ubranie ubrania ciuchy sukienke sukienka koszulke koszulka bluzke bluzka spodnice "
-    "spodnica spodnie stanik majtki",
+    "spodnica spodnie stanik majtki sweter sweterek",
     "ru": "одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
-    "лифчик трусы трусики белье",
-    "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну",
-    "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu",
-    "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja",
-    "sv": "klader klanning trojan troja skjorta kjol byxor trosor",
-    "cs": "obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky",
-    "ro": "haine hainele rochie rochia bluza fusta pantaloni sutien chiloti",
+    "лифчик трусы трусики белье свитер кофту кофта платьем футболкой рубашкой блузкой юбкой одеждой "
+    "свитером кофтой",
+    "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
+    "сукнею футболкою сорочкою блузкою одягом светром кофтою",
+    "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz*",
+    "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
+    "blus blusnya",
+    "sv": "klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
+    "cs": "obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
+    "sukni podprsenku obleceni",
+    "ro": "haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
     "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
-    "ms": "seluar kemeja skirt",
+    "ms": "seluar kemeja skirt baju bajunya pakaian pakaiannya kemejanya blaus",
     "vi": "ao quan vay",
     "ar-latn": "hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
     # Hebrew glues the article ה- to the noun: both forms are listed.
@@ -576,7 +650,7 @@ TRANSPARENT = (
     "see through, seethrough, transparent, translucent, sheer, durchsichtig*, "
     "transparente, transparentes, trasparente, trasparenti, doorzichtig*, przezroczyst*, "
     "прозрачн*, прозор*, seffaf, tembus pandang, pruhledn*, genomskinlig*, transparent*, trasparent*, "
-    "lutsinar, telus, transparan, διαφαν*, trong suot, nhin xuyen"
+    "lutsinar, telus, transparan, διαφαν*, trong suot, nhin xuyen, prusvitn*, przeswituj*"
 )
 XRAY_NOT = (
     "of image images scan scans film machine room tech technician report result results plate tube "
@@ -676,16 +750,22 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "th": "ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
     },
     K.TEXT_NUDITY: {
-        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら",
-        "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照",
-        "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지",
-        "ar": "عارية, عاري, عراة, عاريات",
-        "hi": "नंगी, नंगा, नग्न",
-        "bn": "নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা",
-        "he": "עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי",
-        "ur": "ننگی, ننگا, برہنہ, عریاں, عریانی",
-        "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت",
-        "th": "เปลือย, โป๊, นู้ด",
+        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
+        "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
+        "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
+        "没穿衣服=0.8, 忘了穿衣服=0.8",
+        "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
+        "ar": "عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
+        "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8",
+        "hi": "नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8",
+        "bn": "নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
+        "জামাকাপড় ছাড়া=0.8, একটা সুতোও=0.8, একটাও সুতো=0.8",
+        "he": "עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
+        "בלי שום דבר עליה=0.8",
+        "ur": "ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
+        "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
+        "لخت و عور=0.9, بدون لباس=0.8, بی لباس=0.8",
+        "th": "เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
