@@ -122,3 +122,15 @@ def test_one_glamour_word_about_a_child_is_enough():
                  "a child lying down on the grass", "a naughty little boy stealing cookies",
                  "a photo of two kids from behind walking to school", "children on a curvy mountain road"):
         assert verdict(text) == "allow", text
+
+
+def test_a_weak_cue_counts_only_about_a_named_real_person():
+    from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SUGGESTIVE_WEAK
+    text = "a woman with bare shoulders, soft light"
+    (sig,) = [s for s in TextIntentDetector().detect(text, mode="generate") if s.kind == K.TEXT_SUGGESTIVE]
+    assert SUGGESTIVE_WEAK <= sig.score < SUGGESTIVE_EMIT  # emitted, with its own (weak) score
+    assert verdict(text) == "allow"  # too weak on its own
+    real = Signal(K.TEXT_REAL_PERSON, 0.9, "fake_names", ())
+    assert verdict(text, extra=[real]) == "block"
+    # below the weak score, not even a named person makes it one
+    assert verdict("a portrait in a bedroom", extra=[real]) == "allow"

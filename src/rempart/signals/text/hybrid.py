@@ -30,7 +30,7 @@ from rempart.signals.text.intent import RuleIntentDetector
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
-from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SuggestiveCues, SuggestiveResult
+from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SUGGESTIVE_WEAK, SuggestiveCues, SuggestiveResult
 
 _MODES = frozenset({"generate", "edit"})
 # Model label -> signal kind.
@@ -139,8 +139,9 @@ class TextIntentDetector:
             s = rule[K.TEXT_REAL_PERSON]
             found[K.TEXT_REAL_PERSON] = Signal(s.kind, s.score, self.name, s.evidence, s.detail)
         minor = found.get(K.TEXT_MINOR)
-        if sug.score >= SUGGESTIVE_EMIT or (minor is not None and minor.score >= MINOR_COUNTS and sug.sexualising()):
-            found[K.TEXT_SUGGESTIVE] = self._suggestive_signal(n, mode, sug)
+        sexualised_minor = minor is not None and minor.score >= MINOR_COUNTS and sug.sexualising()
+        if sug.score >= SUGGESTIVE_WEAK or sexualised_minor:
+            found[K.TEXT_SUGGESTIVE] = self._suggestive_signal(n, mode, sug, sexualised_minor)
         found.update(self._targets(n, mode, ctx))
         return [found[k] for k in KIND_ORDER if k in found]
 
@@ -158,13 +159,13 @@ class TextIntentDetector:
             out[K.TEXT_FICTIONAL_TARGET] = self._span_signal(K.TEXT_FICTIONAL_TARGET, 0.8, n, ctx["fictional"], mode)
         return out
 
-    def _suggestive_signal(self, n: Normalized, mode: str, sug: SuggestiveResult) -> Signal:
+    def _suggestive_signal(self, n: Normalized, mode: str, sug: SuggestiveResult, sexualised_minor: bool) -> Signal:
         evidence = []
         for cue in sug.cues:
             a, b = n.span(cue.start, cue.end)
             evidence.append(TextSpan(a, b, n.original[a:b]))
         # A glamour word about a child is never weak: it counts in full (see suggestive.py).
-        score = sug.score if sug.score >= SUGGESTIVE_EMIT else SUGGESTIVE_EMIT
+        score = max(sug.score, SUGGESTIVE_EMIT) if sexualised_minor else sug.score
         return Signal(K.TEXT_SUGGESTIVE, score, self.name, tuple(evidence),
                       {"terms": [c.term for c in sug.cues], "cues": {c.group: c.weight for c in sug.cues},
                        "cue_score": sug.score, "mode": mode})

@@ -10,6 +10,7 @@ groups it touches (the strongest cue per group), so one weak cue never fires alo
 
     group      weight   examples
     nude_art   .45-.6   painters and photographers known for nudes, classical nude subjects
+    art        .3       painters and sculptors with many nudes among much else (Degas, Rodin)
     glamour    .35-.48  sexy, seductive, voluptuous, scantily clad, pin-up
     pose       .25-.4   bending over, arching her back, on all fours
     body       .2-.35   belly, thighs, cleavage, lower back, bare skin
@@ -17,9 +18,11 @@ groups it touches (the strongest cue per group), so one weak cue never fires alo
     person     .1-.15   woman, girl, goddess, nymph: a person to be sexualised
     beauty     .1-.25   beautiful, attractive, gorgeous
 
-`text.suggestive` is emitted from SUGGESTIVE_EMIT on, with one evidence span per cue, and
+`text.suggestive` is emitted from SUGGESTIVE_WEAK on, with one evidence span per cue, and
 whenever a sexualising cue (nude art, glamour, pose) describes a prompt that also names a
-minor: "a sexy picture of a little girl" needs no second cue. The policy reviews it for accounts that are not verified adults and blocks it with a real
+minor: "a sexy picture of a little girl" needs no second cue (its score is then raised to
+SUGGESTIVE_EMIT). The policy counts it on its own from SUGGESTIVE_EMIT, and from
+SUGGESTIVE_WEAK with a named real person. The policy reviews it for accounts that are not verified adults and blocks it with a real
 person or a minor. The lists come from art history and the vocabulary of glamour
 photography, never from the public evaluation sets.
 """
@@ -31,7 +34,10 @@ from dataclasses import dataclass
 from rempart.signals.text.normalize import Normalized
 from rempart.signals.text.phrases import PhraseTable, Words, parse, substring_regex
 
-SUGGESTIVE_EMIT = 0.5
+SUGGESTIVE_EMIT = 0.5  # a score that counts on its own (the policy's threshold)
+# Emitted from here on too, with its lower score: the policy counts it only with a named real
+# person ("<actress>, lying on a bed of rose petals, bare back"), whom any sexualising cue harms.
+SUGGESTIVE_WEAK = 0.35
 
 
 # group -> {weight: "comma-separated phrases"}; phrases in any language, any script that
@@ -49,6 +55,13 @@ CUES: dict[str, dict[float, str]] = {
              "simon bisley, j scott campbell, adam hughes, serge birault, rolf armstrong, peter driben, zoe mozert, "
              "duane bryers, ellen von unwerth, guido argentini, jan saudek, nobuyoshi araki, robert mapplethorpe, "
              "bettina rheims, jeanloup sieff, lucien clergue, marc lagrange, petter hegre, hegre, "
+             "jean jacques henner, henner, paul peel, tom wesselmann, great american nude, mel ramos, "
+             "paolo serpieri, druuna, leone frollo, giovanna casotto, sakimichan, ryan mcginley, tony ward, "
+             "philip pearlstein, john currin, lisa yuskavage, eric fischl, allen jones, "
+             "phryne, dance of the seven veils, dejeuner sur l herbe, luncheon on the grass, "
+             "les demoiselles d avignon, great bathers, les grandes baigneuses, diana bathing, diana and callisto, "
+             "venus and adonis, venus and mars, mars and venus, pan and syrinx, bath of psyche, sleeping ariadne, "
+             "ariadne asleep, sleeping nymph, aphrodite of knidos, venus victrix, rape of proserpina, "
              "bettie page, dita von teese, lady godiva, maja desnuda, sleeping venus, rokeby venus, flaming june, "
              "hylas and the nymphs, judgement of paris, diana and actaeon, pygmalion and galatea, "
              "cupid and psyche, bathsheba, toilet of venus, the turkish bath, le bain turc, bacchanal, bacchanalia, "
@@ -60,6 +73,8 @@ CUES: dict[str, dict[float, str]] = {
              "life model, nude model, centerfold, pin up girl, pinup girl, pin up model, glamour model, succubus, "
              "dominatrix",
         0.45: "botticelli, gustav klimt, klimt, tamara de lempicka, renoir, gustave moreau, waterhouse, "
+              "guy bourdin, patrick nagel, frederic leighton, lord leighton, felix vallotton, suzanne valadon, "
+              "francesca woodman, peter lindbergh, salome, olympia, rape of the sabine women, "
               "herb ritts, irving penn, imogen cunningham, artemisia gentileschi, adam and eve, andromeda, psyche, "
               "galatea, figure study, life drawing, pin up, pinup, glamour photography, glamour shot, burlesque, "
               "venus, aphrodite, nymph, nymphs, naiad, harem, temptress, femboy, femboys, bimbo, vixen",
@@ -119,6 +134,11 @@ CUES: dict[str, dict[float, str]] = {
               "femme, mujer, chica, frau, madchen, donna, ragazza, mulher, moca, vrouw, meisje, kobieta, "
               "dziewczyna, женщина, девушка, kadin, kiz, wanita, gadis, perempuan, co gai, phu nu",
         0.1: "man, men, male, guy, god, greek god, muscular",
+    },
+    # Painters and sculptors with many nudes among much else: a cue only with others.
+    "art": {
+        0.3: "matisse, henri matisse, picasso, cezanne, gauguin, degas, edgar degas, manet, edouard manet, "
+             "pierre bonnard, bonnard, rodin, canova, bernini, michelangelo, caravaggio",
     },
     "beauty": {
         0.25: "attractive",
