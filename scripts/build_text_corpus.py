@@ -5,8 +5,9 @@
 Reads data/text/corpus_templates.yaml (edit requests in 31 languages and romanised forms),
 data/text/paraphrases/<lang>.yaml (indirect undress requests: "make her dress vanish", "as
 God made her", and their benign twins, in 28 languages) and data/text/gen_templates.yaml
-(text-to-image prompts, injection wrappers), expands the
-templates, mixes languages (code-switching), and obfuscates a share of the samples the way
+(text-to-image prompts, injection wrappers), expands the templates, adds word salads of the
+frequent words of 18 languages (data/word_frequencies.tsv, less lexicon terms and garments),
+mixes languages (code-switching), and obfuscates a share of the samples the way
 evaders do (leet, separators, homoglyphs, zero-width characters, emoji, typos, split and
 glued words). Deterministic for a given seed. The evaluation set eval/own/text_eval.csv and
 the public sets are never read here.
@@ -198,7 +199,8 @@ class CorpusBuilder:
     def paraphrase_samples(self, lang: str) -> list[Sample]:
         """Indirect undress requests ({g}: a worn garment) and the same frames about objects
         ({o}). Each undress frame is also filled with an object ("make the lamp post vanish"),
-        so that the frame alone carries no intent: the garment does."""
+        so that the frame alone carries no intent: the garment does; and ordinary edits of the
+        garment (`benign_g`: "make {g} blue") keep the garment alone from carrying it."""
         spec = dict(self.paraphrases[lang])
         # the objects of the language's plain removal templates too ("his glasses", "the helmet")
         spec["o"] = list(spec["o"]) + list(self.langs.get(lang, {}).get("objects", []))
@@ -222,6 +224,9 @@ class CorpusBuilder:
         for template in spec.get("benign", []):
             for _ in range(3):
                 add(template, "{o}", "o", set(), "benign")
+        for template in spec.get("benign_g", []):  # ordinary edits of the worn garment: recolour, iron, swap
+            for _ in range(2):
+                add(template, "{g}", "g", set(), "benign-garment")
         return out
 
     def generation_samples(self, n: int) -> list[Sample]:

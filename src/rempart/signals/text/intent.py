@@ -930,7 +930,8 @@ def _with_spaces(n: Normalized, cut_at: list[int]) -> tuple[Normalized, list[int
             back.append(k)
         prev = k
     src = tuple(n.orig_start(k) for k in back)
-    obf = tuple(i for i, k in enumerate(back) if k in set(n.obf)) if n.obf else ()
+    disguised = set(n.obf)
+    obf = tuple(i for i, k in enumerate(back) if k in disguised)
     text, digits, accented = ("".join(p) for p in parts)
     return Normalized(original=n.original, text=text, digits=digits, accented=accented, src=src, obf=obf), back
 

@@ -70,12 +70,12 @@ TERMS: dict[str, dict[str, str]] = {
         "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
         # Pinyin, tone marks dropped, syllables spaced or glued.
         "zh-latn": "tuo yifu, tuoyifu, tuodiao yifu, yifu tuo*, tuo guang, tuoguang, bu chuan yifu, buchuan yifu, "
-        "mei chuan yifu, yifu touming",
+        "mei chuan yifu, yifu touming, tuoguang, tuo guang, tuo yifu, tuodiao yifu",
         # Arabizi (Egyptian and Levantine chat spelling).
         "ar-latn": "bdoun hdoum, bdun hdoum, bidoun hdoum, bdoon hdoom, bedoon hdoom, men gheir hdoum, "
         "bdoun malabes, bdun malabis, bidoon malabis, bedoun malabis, sheel hdoumha, shil hdoumha, "
         "sheel hdoomha, shili hdoumha, sheel malabesha, shil malabisha, ekla3 hdoumha, e2la3 hdoumha, "
-        "e2la3ha, ekhla3 malabesha, e5la3 malabesha, shal7ha, shla7ha",
+        "e2la3ha, ekhla3 malabesha, e5la3 malabesha, shal7ha, shla7ha, 3arriha, 3arriiha, 3arrih, 3arrayha",
         # Finglish (Persian in Latin letters).
         "fa-latn": "lokhtesh kon, lokht kon, lokhtesh kun, lebasasho dar biar, lebasasho darbiar, "
         "lebasesho dar biar, lebasesh ro dar biar, lebasasho dar biyar, bedune lebas, bedoone lebas, bi lebas",
@@ -83,6 +83,9 @@ TERMS: dict[str, dict[str, str]] = {
         "ur-latn": "kapre utar*, kapray utar*, kapry utar*, kapre uttar*, kapde utaro, kapre utaar*, "
         "kapray utaar*, kapde utaar*, kapre hata*, kapray hata*, kapreutar*, kaprayutar*, bina kapron, "
         "baghair kapron, baghair kapre, baghair kapray",
+        "uk-latn": "rozdyahny, rozdiahny, rozdyagny, rozdjahny",
+        "ko-latn": "ot beotgyeo, ot beotgyeojwo, ot beotgyeo jwo, beotgyeojwo",
+        "he-latn": "tafshit, tafshiti, lehafshit",
     },
     K.TEXT_SWIMWEAR: {
         "en": "bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
@@ -210,12 +213,14 @@ TERMS: dict[str, dict[str, str]] = {
         "ms": "bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
         "tanpa busana=0.9, lupa pakai baju=0.8, versi tanpa tapisan=0.7, versi tanpa sensor=0.7, seurat benang=0.8, "
         "sehelai benang=0.8",
-        "bn-latn": "nongto, nengta, lengta, nangta, nengto, ulongo",
+        "bn-latn": "nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore",
         "ur-latn": "nangi, nangi kar*",
         "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, obnazhen*, obnajen*",
         "zh-latn": "luoti, luo ti, quanluo, quan luo, chiluo, chi luo, luozhao, luo zhao, yisi bugua, yi si bu gua",
         "ar-latn": "3arya, 3aryeh, 3ariya, 3arye, 3aryan, 3eryan, mal3ari",
         "fa-latn": "lokht=0.8, lokhte=0.8, berahne, barahne, oryan",
+        "th-latn": "kae pha, kaepha, plueai, pluay",
+        "he-latn": "arumah, arumma, eirumah",
     },
     K.TEXT_SEXUAL: {
         "en": "sex=0.8, sexual, sexually, sexy=0.6, sexier=0.6, porn, porno, pornographic, pornography, "
