@@ -156,7 +156,8 @@ TERMS: dict[str, dict[str, str]] = {
         "nekkid, nakkid, nakid, nakey=0.7, neked, nood=0.7, noodz, nudez, as god made her=0.8, as god made him=0.8, "
         "as nature made her=0.8, in the buff=0.8, in the altogether=0.7, without a stitch on=0.8, "
         "not a stitch on=0.8, without a single thread=0.8, forgot to get dressed=0.8, "
-        "forgot to put her clothes on=0.8, forgot to put on her clothes=0.8, uncensored version=0.7, "
+        "forgot to put her clothes on=0.8, forgot to put on her clothes=0.8, forgot to put a top on=0.8, "
+        "forgot to put on a top=0.8, forgot to wear a top=0.8, forgot to wear clothes=0.8, forgot to wear any clothes=0.8, uncensored version=0.7, "
         "nsfw version=0.8, nsfw edit=0.8",
         "fr": "nu, nue, nus, nues, toute nue, tout nu, seins nus, torse nu=0.5, nudite, "
         "seins a l air, sein nu, tenue d eve=0.8, tenue d adam=0.8, dans le plus simple appareil=0.8, "
@@ -716,7 +717,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明",
         "zh": "T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明",
-        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷",
+        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친",
         "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف",
         "hi": "साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी",
         "bn": "জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
@@ -738,7 +739,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "hi": "बिकिनी, स्विमसूट",
         "bn": "বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
-        "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس",
+        "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس, سوئمنگ کاسٹیوم, سوئمنگ کوسٹیوم",
         "fa": "بیکینی, مایو, لباس شنا",
         "th": "บิกินี่, บิกินี, ชุดว่ายน้ำ",
     },
