@@ -26,7 +26,7 @@ from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text.context import ContextHit, ContextRules
 from rempart.signals.text.features import prepare
-from rempart.signals.text.intent import RuleIntentDetector
+from rempart.signals.text.intent import RuleIntentDetector, Unglued
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
@@ -82,16 +82,16 @@ class TextIntentDetector:
         # Each prompt is split into words once, for the model input, the rules, the context
         # rules and the suggestive cues.
         words = [Words(n.text) if n is not None else None for n in norms]
+        # Glued words ("ziehsiekomplettaus") read with their spaces put back, for the rules and the model.
+        unglued = [self.rules.unglued(n) if n is not None else None for n in norms]
         probs = None
         prepared: list[str] = []
         hot: list[bool] = [False] * len(norms)
         if self.model is not None:
             prepared = [prepare(n.text, w.tokens) if n is not None else "" for n, w in zip(norms, words)]
             probs = self.model.predict_prepared(prepared)
-            # Glued words ("ziehsiekomplettaus") are also read with their spaces put back, as
-            # the rules read them; the higher probability of the two readings counts.
-            views = {i: self.rules.unglued(n, w) for i, (n, w) in enumerate(zip(norms, words)) if n is not None}
-            views = {i: u.view.text for i, u in views.items() if u is not None}
+            # the higher probability of the two readings counts
+            views = {i: u.view.text for i, u in enumerate(unglued) if u is not None}
             if views:
                 spaced = self.model.predict_prepared([prepare(v, Words(v).tokens) for v in views.values()])
                 for i, row in zip(views, spaced):
@@ -104,13 +104,14 @@ class TextIntentDetector:
                 out.append([])
                 continue
             row = None if probs is None else probs[i]
-            out.append(self._combine(n, words[i], modes[i], row, labels, prepared[i] if prepared else "", hot[i]))
+            out.append(self._combine(n, words[i], unglued[i], modes[i], row, labels, prepared[i] if prepared else "",
+                                     hot[i]))
         return out
 
     # -- combination ----------------------------------------------------------------------
-    def _combine(self, n: Normalized, words: Words, mode: str, row, labels: Sequence[str], prepared: str,
-                 hot: bool) -> list[Signal]:
-        rule = {s.kind: s for s in self.rules.detect_normalized(n, mode, words)}
+    def _combine(self, n: Normalized, words: Words, unglued: Unglued | None, mode: str, row, labels: Sequence[str],
+                 prepared: str, hot: bool) -> list[Signal]:
+        rule = {s.kind: s for s in self.rules.detect_normalized(n, mode, words, unglued)}
         ctx = {h.kind: h for h in self.context.find(n, mode, words)}
         sug = self.suggestive.score(n, words=words)
         if not rule and not ctx and not hot and not sug.cues:

@@ -27,6 +27,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
 _LETTER = re.compile(r"[^\W\d_]")
+# A word of letters only, long enough to be glued words (no letter or digit on either side).
+_LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{%d,}(?![^\W_])" % MIN_GLUED)
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
@@ -37,6 +39,7 @@ REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" st
 MIN_TRIGGER = 4  # letters of the piece of a glued token that makes its cut worth reading
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
+_NOT_YET = object()  # detect_normalized: the glued reading is still to be made
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +216,11 @@ class _Compiled:
         # Prefilter sets: a rule runs only when the prompt holds one of its first words.
         self.removal_first = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
             | frozenset(self.remove_prep) | frozenset(self.under_garment) | {"off"}
+        # "under" is common ("under a tree"): its rule runs only in a prompt with a garment.
+        self.removal_first_not_under = self.removal_first - frozenset(self.under_garment)
+        self.under_first = frozenset(self.under_garment)
+        self.clothing_first = frozenset(self.clothing)
+        self.clothing_stem_first = frozenset(self.clothing_stems)
         self.xray_strip_first = frozenset({"xray", "x"}) | self.strip_verbs
         # First words of multi-word terms only ("a", "on", "in"): such a word is a candidate
         # only when a second word of one of its terms is in the prompt too.
@@ -420,42 +428,36 @@ class RuleIntentDetector:
             return []
         return self.detect_normalized(normalize(text), mode)
 
-    def detect_normalized(self, n: Normalized, mode: str, words: Words | None = None) -> list[Signal]:
+    def detect_normalized(self, n: Normalized, mode: str, words: Words | None = None,
+                          unglued: Unglued | None | object = _NOT_YET) -> list[Signal]:
         """Same as `detect` for an already normalised prompt (the hybrid detector shares it,
-        and the words of `n.text` when it has split them: `Words(n.text)`)."""
+        the words of `n.text` when it has split them: `Words(n.text)`, and `unglued(n)`)."""
         hits = self._hits(n, words)
-        unglued = self.unglued(n, words, hits)
-        if unglued is not None:
+        if unglued is _NOT_YET:
+            unglued = self.unglued(n)
+        if isinstance(unglued, Unglued):
             hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
         return self._signals(n, hits, mode)
 
-    def unglued(self, n: Normalized, words: Words | None = None, hits: Iterable[_Hit] = ()) -> Unglued | None:
+    def unglued(self, n: Normalized) -> Unglued | None:
         """The prompt read with its glued tokens ("rendilanuda") cut into the words they hide,
         when a cut brings out a word that starts a term or a rule; None otherwise (the common
-        case). Tokens that `hits` already cover are left as they are."""
-        if words is None:
-            words = Words(n.text)
-        toks = words.tokens
-        if not toks or max(map(len, toks)) < MIN_GLUED:
-            return None
+        case)."""
         breaker = self._c.breaker
-        glued = [i for i, t in enumerate(toks) if breaker.worth_trying(t)]
-        if not glued:
-            return None
-        spans = words.spans
         cut_at: list[int] = []
         cut_spans: list[tuple[int, int]] = []
-        for i in glued:
-            a, b = spans[i]
-            if any(0 <= h.start < b and a < h.end for h in hits):
-                continue  # already read: a term or a stem at its start
-            cuts = breaker.split(toks[i])
+        for m in _LONG_WORD.finditer(n.text):  # words of MIN_GLUED letters or more: few prompts have one
+            token = m.group()
+            if not breaker.worth_trying(token):
+                continue
+            a, b = m.span()
+            cuts = breaker.split(token)
             if cuts is None:
                 continue
             bounds = (0, *cuts, b - a)
             # a short term inside a long token is as often chance ("sex agen ari an")
-            if any(y - x >= MIN_TRIGGER and breaker.is_term(toks[i][x:y]) for x, y in zip(bounds, bounds[1:])):
+            if any(y - x >= MIN_TRIGGER and breaker.is_term(token[x:y]) for x, y in zip(bounds, bounds[1:])):
                 cut_at.extend(a + k for k in cuts)
                 cut_spans.append((a, b))
         if not cut_at:
@@ -489,7 +491,9 @@ class RuleIntentDetector:
         term_pre = c.stem4_first.intersection(prefixes)
         check_acc = not n.original.isascii()
         acc_diff = check_acc and n.accented != s
-        need_removal = not unique.isdisjoint(c.removal_first)
+        need_removal = not unique.isdisjoint(c.removal_first_not_under) or (
+            not unique.isdisjoint(c.under_first)
+            and (not unique.isdisjoint(c.clothing_first) or not prefixes.isdisjoint(c.clothing_stem_first)))
         need_post = not unique.isdisjoint(c.remove_post)
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
         need_ages = has_digit or not unique.isdisjoint(c.age_words)
@@ -542,14 +546,19 @@ class RuleIntentDetector:
             # A word of up to 3 letters that lost accents in matching is another word: the
             # Vietnamese "nữ" (female) is not the French "nu".
             short_folded = acc_diff and len(t) <= SHORT_WORD and n.accented[spans[i][0]:spans[i][1]] != t
+            nxt = toks[i + 1] if i + 1 < ntok else ""
+            nxt_alts = alts.get(i + 1, ())
             for f in forms:
                 exact = c.exact.get(f, ())
                 second = c.second_words.get(f)
                 if second is not None and not _may_be_second(second, toks, i + 1, alts):
                     exact = ()  # f only starts longer terms ("in", "on"), and no second word of theirs follows
                 for pat in exact:
-                    if short_folded and len(pat.words) == 1 and len(pat.words[0][0]) <= SHORT_WORD:
-                        continue
+                    if len(pat.words) == 1:
+                        if short_folded and len(pat.words[0][0]) <= SHORT_WORD:
+                            continue
+                    elif not pat.words[1][1] and pat.words[1][0] != nxt and pat.words[1][0] not in nxt_alts:
+                        continue  # its second word is not next ("in the nude" at "in a car"): no need to try
                     self._try(pat, i, toks, spans, alts, hits)
                 for pat in c.stem4.get(f[:4], ()):
                     self._try(pat, i, toks, spans, alts, hits)
