@@ -79,7 +79,8 @@ class WordBreaker:
         cost = self.cost.get(piece)
         if cost is not None:
             return cost
-        return STEM_COST if self._stem_of(piece) else float("inf")  # an unknown piece: "roздяг альня" is no reading of "роздягальня"
+        # no unknown pieces: "роздяг" + "альня" is no reading of "роздягальня"
+        return STEM_COST if self._stem_of(piece) else float("inf")
 
     def _best(self, token: str) -> tuple[list[float], list[int]]:
         n = len(token)
