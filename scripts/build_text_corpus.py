@@ -270,11 +270,8 @@ class CorpusBuilder:
         """Word salad of ordinary words (label none): words the templates never use carry no intent."""
         words = [w for w in (DATA / "benign_words.txt").read_text(encoding="utf-8").split("\n")
                  if w and not w.startswith("#")]
-        out = []
-        for _ in range(n_en):
-            k = self.rng.choice([1, 1, 2, 2, 3, 4, 5, 6, 8, 10, 14])
-            text = " ".join(self.rng.choice(words) for _ in range(k))
-            out.append(Sample(text, frozenset(), "en", "noise"))
+        out = [Sample(self.word_salad(words, [1, 1, 2, 2, 3, 4, 5, 6, 8, 10, 14]), frozenset(), "en", "noise")
+               for _ in range(n_en)]
         for lang, spec in self.langs.items():
             pool = [t for key in ("objects", "outfit", "plain", "gen_ok", "hard") for item in spec.get(key, [])
                     for t in item.split()]
@@ -287,11 +284,13 @@ class CorpusBuilder:
     def frequent_word_samples(self, n: int, words: list[str]) -> list[Sample]:
         """Word salad of the frequent words of 18 languages (label none): a verb, a preposition
         or an everyday noun of any language carries no intent on its own."""
-        out = []
-        for _ in range(n):
-            k = self.rng.choice([2, 3, 4, 5, 6, 8, 10, 12])
-            out.append(Sample(" ".join(self.rng.choice(words) for _ in range(k)), frozenset(), "*", "frequent"))
-        return out
+        return [Sample(self.word_salad(words, [2, 3, 4, 5, 6, 8, 10, 12]), frozenset(), "*", "frequent")
+                for _ in range(n)]
+
+    def word_salad(self, words: list[str], lengths: list[int]) -> str:
+        """Words drawn at random, as many as a length drawn from `lengths`."""
+        k = self.rng.choice(lengths)
+        return " ".join(self.rng.choice(words) for _ in range(k))
 
     def injection_samples(self, pool: list[Sample], n: int) -> list[Sample]:
         out = []

@@ -17,9 +17,9 @@ languages. Deterministic: the same inputs give a byte-identical file (sorted, no
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import sys
 from pathlib import Path
+
+from build_name_lists import normalize  # normalize.py alone: the venv has no numpy (same folder)
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = "en fr es de it pt nl pl ro cs sv el ru uk tr id ms vi".split()
@@ -28,23 +28,12 @@ MIN_LENGTH = 1
 MAX_LENGTH = 24
 
 
-def _load_normalize():
-    # normalize.py on its own (stdlib only): the rempart package pulls in numpy and Pillow,
-    # which the throw-away venv does not have.
-    spec = importlib.util.spec_from_file_location("_rempart_normalize", ROOT / "src/rempart/signals/text/normalize.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod.normalize
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "src/rempart/signals/text/data")
     args = ap.parse_args()
     from wordfreq import top_n_list, zipf_frequency
 
-    normalize = _load_normalize()
     best: dict[str, float] = {}
     for lang in LANGS:
         for word in top_n_list(lang, TOP_N, wordlist="small"):

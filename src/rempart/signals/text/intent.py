@@ -84,14 +84,14 @@ class _Hit:
     lang: str
 
 
+_TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
+
+
 def _next_word(s: str, start: int) -> str:
     """The space-separated word that starts at or after `start` (skipping spaces)."""
     tail = s[start:start + 40].lstrip()
     k = tail.find(" ")
     return (tail if k < 0 else tail[:k]).rstrip(_TRAILING_PUNCT)
-
-
-_TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
 
 
 def _ends_with_object(s: str, end: int, objects: frozenset[str], fillers: frozenset[str]) -> bool:
@@ -214,11 +214,11 @@ class _Compiled:
         self.strip_verbs = _word_set(L.STRIP_VERBS)
         self.strip_objects = _word_set(L.STRIP_OBJECTS)
         # Prefilter sets: a rule runs only when the prompt holds one of its first words.
-        self.removal_first = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
-            | frozenset(self.remove_prep) | frozenset(self.under_garment) | {"off"}
         # "under" is common ("under a tree"): its rule runs only in a prompt with a garment.
-        self.removal_first_not_under = self.removal_first - frozenset(self.under_garment)
         self.under_first = frozenset(self.under_garment)
+        self.removal_first_not_under = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
+            | frozenset(self.remove_prep) | {"off"}
+        self.removal_first = self.removal_first_not_under | self.under_first
         self.clothing_first = frozenset(self.clothing)
         self.clothing_stem_first = frozenset(self.clothing_stems)
         self.xray_strip_first = frozenset({"xray", "x"}) | self.strip_verbs

@@ -305,7 +305,6 @@ def _normalize(text: str) -> Normalized:
         src = []
         i, n = 0, len(text)
         combining = unicodedata.combining
-        dropped_invisible = False
         kinds = text.translate(_CHAR_KIND)
         while i < n:
             if kinds[i] == "0":
@@ -339,13 +338,11 @@ def _normalize(text: str) -> Normalized:
                 s_parts.append(st)
                 src.extend([i] * len(a))
             elif text[i] in _INVISIBLE or unicodedata.category(text[i]) == "Cf":
-                dropped_invisible = True
                 if src:  # mark the char before the gap as obfuscated
                     obf.append(len(src) - 1)
             i = j
         acc = "".join(a_parts)
         s = "".join(s_parts)
-        del dropped_invisible
         # Look-alike letters, only inside words that are mixed-script or all look-alikes.
         if _CONF_CAND.search(s):
             # In genuine Cyrillic/Greek text (it has letters with no Latin look-alike) only
