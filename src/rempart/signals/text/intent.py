@@ -34,6 +34,9 @@ MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
+# Languages with articles: there a weak verb needs one before its garment ("rip her jeans",
+# not "ripped jeans"); elsewhere ("убери одежду", "hapus bajunya") the verb form says enough.
+ARTICLE_LANGS = frozenset("en fr es it pt de nl ro sv".split())
 SHORT_WORD = 3  # a term this short must match with its accents as written
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
 MIN_TRIGGER = 4  # letters of the piece of a glued token that makes its cut worth reading
@@ -145,17 +148,19 @@ class _Compiled:
         self.stem4: dict[str, list[_Pattern]] = {}
         self.acc_exact: dict[str, list[_Pattern]] = {}
         self.has_accented_first: set[str] = set()
-        things = frozenset(t for spec in L.INANIMATE.values() for t in _word_set(spec))
+        # Nouns for things per language: a bare word of one language ("dong", a field in
+        # Vietnamese) is a particle in another ("telanjang dong"). English ones count everywhere.
+        self._things_by_lang = {lang: _word_set(spec) for lang, spec in L.INANIMATE.items()}
+        things = frozenset().union(*self._things_by_lang.values())
         cosmetics = _word_set(L.COSMETICS)
         # The same nouns as whole space-separated words, for the substring scripts (whose
         # vowel signs split TOKEN words apart).
         self.things_words = frozenset(normalize(w).digits for spec in L.INANIMATE.values() for w in spec.split())
         self.things_and_cosmetics = self.things_words | {normalize(w).digits for w in L.COSMETICS.split()}
         # kind -> (nouns checked after the term, before it in noun-first languages, before it elsewhere)
-        self._things = {
-            K.TEXT_NUDITY: (things | cosmetics, things | cosmetics, cosmetics),
-            K.TEXT_UNDRESS: (things | _word_set(L.UNDRESS_OBJECTS), frozenset(), frozenset()),
-        }
+        self._cosmetics = cosmetics
+        self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
+        self._things: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         entries: list[tuple[str, str, str]] = []
         for kind, by_lang in L.TERMS.items():
             for lang, spec in by_lang.items():
@@ -325,6 +330,26 @@ class _Compiled:
                     out.setdefault(t, set()).add(lang)
         return {k: frozenset(v) for k, v in out.items()}
 
+    def _things_for(self, kind: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """(nouns checked after the term, before it in noun-first languages, before it elsewhere)
+        for a term of `kind` in `lang`: the things of that language and of English."""
+        key = (kind, lang)
+        if key not in self._things:
+            by_lang = self._things_by_lang
+            if lang in by_lang or lang.split("-")[0] in by_lang:
+                kin = _SIBLING_LANGS.get(lang, ()) + (lang, lang.split("-")[0], "en")
+                things = frozenset().union(*(by_lang.get(x, frozenset()) for x in kin))
+            else:  # "*" and languages without a list: every list
+                things = frozenset().union(*by_lang.values())
+            if kind == K.TEXT_NUDITY:
+                c = self._cosmetics
+                self._things[key] = (things | c, things | c, c)
+            elif kind == K.TEXT_UNDRESS:
+                self._things[key] = (things | self._undress_objects, frozenset(), frozenset())
+            else:
+                self._things[key] = _NO_THINGS
+        return self._things[key]
+
     def _add(self, kind: str, lang: str, entry: str) -> None:
         entry, score = _score(entry, L.DIRECT if kind != K.TEXT_REAL_PERSON else 0.9)
         accented = entry.startswith("^")
@@ -342,8 +367,8 @@ class _Compiled:
             accented=accented,
             block_next=_word_set(" ".join(L.BLOCK_NEXT.get(key, ()))),
             block_prev=_word_set(" ".join(L.BLOCK_PREV.get(key, ()))),
-            things_next=self._things.get(kind, _NO_THINGS)[0],
-            things_prev=self._things.get(kind, _NO_THINGS)[1 if lang in L.NOUN_FIRST_LANGS else 2],
+            things_next=self._things_for(kind, lang)[0],
+            things_prev=self._things_for(kind, lang)[1 if lang in L.NOUN_FIRST_LANGS else 2],
         )
         first, stem = words[0]
         if accented:
@@ -357,6 +382,9 @@ class _Compiled:
 
 
 _NO_THINGS = (frozenset(), frozenset(), frozenset())
+# Languages that share most words: a term of one is read with the other's nouns too.
+_SIBLING_LANGS = {"id": ("ms",), "ms": ("id",), "ru": ("uk",), "uk": ("ru",), "es": ("pt",), "pt": ("es",),
+                  "hi": ("ur",), "ur": ("hi",), "cs": ("pl",), "pl": ("cs",)}
 
 
 def _score(entry: str, default: float) -> tuple[str, float]:
@@ -680,7 +708,7 @@ class RuleIntentDetector:
                 langs = frozenset({"en"})
             else:
                 langs = strong or weak or prep or under
-            seen_det = False
+            seen_det = weak is not None and not (weak & ARTICLE_LANGS)
             for j in range(i + 1, min(ntok, i + 6)):
                 if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
                     break
@@ -697,8 +725,8 @@ class RuleIntentDetector:
                     # "top", "dress", "tank" alone are too ambiguous: need "her top".
                     if ambiguous and not any(toks[k] in c.possessives for k in range(i + 1, j)):
                         break
-                    if j + 1 < ntok and toks[j + 1] in c.laundry_after:
-                        break  # "remove the clothes hanging on the line": laundry, not worn
+                    if any(toks[k] in c.laundry_after for k in range(j + 1, min(ntok, j + 4))):
+                        break  # "remove the clothes hanging on the line", "off the hanger": laundry, not worn
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[j][1], f"{t} … {tj}", next(iter(sorted(langs)))))
                     break
                 if tj in c.determiners:

@@ -586,7 +586,10 @@ CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # line", "la ropa tendida", "les habits qui sechent".
 LAUNDRY_AFTER = "hanging hung drying dried folded tendida tendidas tendido tendidos colgada colgadas " \
     "colgado colgados secando qui sechent seche sechant etendu etendus etendue haengende hangende " \
-    "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas"
+    "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas " \
+    "hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
+    "wäscheleine gruccia stendino cabide varal wieszaka suszarki вешалки вешалке веревки сушилки " \
+    "вішака вішалки мотузки сушарки jemuran gantungan hanger ampaian askı askıdaki"
 # German "aus" and Dutch "uit" also mean "from/of" ("ein Kleid aus Seide"); they count
 # only with a pulling verb earlier in the clause ("zieh ihr die Kleider aus").
 POST_ANCHORS: dict[str, str] = {

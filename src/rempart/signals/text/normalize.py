@@ -117,6 +117,11 @@ _LEADING_LEET_WORD = re.compile(r"(?<![^\W_])([013457])([^\W\d_]{2,})(?![^\W_])"
 _NUMBER_PREFIXED = frozenset("girl girls boy boys guy guys man men woman women kid kids st nd rd th yo yr yrs "
                              "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min".split())
 _CONF_CAND = re.compile("[" + "".join(_CONFUSABLE) + "]")
+# A space between two Thai letters: Thai writes words without spaces, so a space inside a
+# Thai phrase splits a word ("แก้ ผ้า") as often as it separates two.
+_THAI_SPACE = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+# A Latin letter touching a Cyrillic or Greek one: a word of mixed script ("гoлoй").
+_MIXED_SCRIPT = re.compile("[a-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-z]")
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[a-z]")  # lower case: the views are casefolded
 _NATIVE_LETTER = re.compile("[" + "".join(
@@ -344,7 +349,7 @@ def _normalize(text: str) -> Normalized:
         acc = "".join(a_parts)
         s = "".join(s_parts)
         # Look-alike letters, only inside words that are mixed-script or all look-alikes.
-        if _CONF_CAND.search(s):
+        if _CONF_CAND.search(s) or _MIXED_SCRIPT.search(s):
             # In genuine Cyrillic/Greek text (it has letters with no Latin look-alike) only
             # mixed-script words are disguises; elsewhere all-look-alike words are too.
             native = _NATIVE_LETTER.search(s) is not None
@@ -355,9 +360,9 @@ def _normalize(text: str) -> Normalized:
                 if native and not has_latin:
                     continue  # native text: a word without Latin letters is no disguise
                 mapped = w.translate(_CONFUSABLE_TABLE)
-                if mapped == w:
-                    continue
                 home = _native_script(w) if has_latin else None
+                if mapped == w and (home is None or 2 * len(_LATIN_LETTER.findall(w)) >= len(w)):
+                    continue  # nothing to map, or a Latin word with one odd letter ("тaylor")
                 if home is not None:
                     # A Cyrillic or Greek word with Latin look-alikes slipped in ("pаздeнь"):
                     # the disguise is the Latin letters, so they go to the word's own script.
@@ -394,6 +399,16 @@ def _normalize(text: str) -> Normalized:
                 src = list(range(len(s)))
             obf = _remap(sorted(set(obf)), keep)
             (s, acc), src = _delete([s, acc], src, keep)
+
+    # Thai read without the spaces inside its phrases.
+    if not s.isascii() and _THAI_SPACE.search(s):
+        keep = [True] * len(s)
+        for m in _THAI_SPACE.finditer(s):
+            keep[m.start()] = False
+        if src is None:
+            src = list(range(len(s)))
+        obf = _remap(obf, keep)
+        (s, acc), src = _delete([s, acc], src, keep)
 
     # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1).
     if (_ELONG_ANY_ASCII if s.isascii() else _ELONG_ANY).search(s):
