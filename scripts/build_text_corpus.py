@@ -5,7 +5,8 @@
 Reads data/text/corpus_templates.yaml (edit requests in 31 languages and romanised forms),
 data/text/paraphrases/<lang>.yaml (indirect undress requests: "make her dress vanish", "as
 God made her", and their benign twins, in 28 languages) and data/text/gen_templates.yaml
-(text-to-image prompts, injection wrappers), expands the templates, adds word salads of the
+(text-to-image prompts, injection wrappers) and data/text/sd_style_train/*.yaml (gallery-style
+prompts, nude / suggestive / benign, each file by a separate author), expands the templates, adds word salads of the
 frequent words of 18 languages (data/word_frequencies.tsv, less lexicon terms and garments),
 mixes languages (code-switching), and obfuscates a share of the samples the way
 evaders do (leet, separators, homoglyphs, zero-width characters, emoji, typos, split and
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +149,10 @@ class CorpusBuilder:
         self.gen: dict = yaml.safe_load((DATA / "gen_templates.yaml").read_text(encoding="utf-8"))
         self.paraphrases: dict[str, dict] = {
             f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "paraphrases").glob("*.yaml"))}
+        # Gallery-style text-to-image prompts by separate authors: nude, suggestive, benign.
+        self.sd_style: dict[str, dict] = {
+            f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "sd_style_train").glob("*.yaml"))}
+        self._tag_pool: list[str] | None = None
         # Ordinary sentences can mention children ("kids playing football"); their minor
         # label comes from the rule lexicon so that the model does not unlearn those words.
         self.minor_labeler = minor_labeler or (lambda text: False)
@@ -243,7 +249,7 @@ class CorpusBuilder:
                 labels = _sexual_labels(mod)
             minor = self.rng.random() < 0.08
             subj = self.pick(g["minor_subjects"] if minor else g["subjects"])
-            styles = ", ".join(self.rng.sample(g["styles"], self.rng.randint(0, 6)))
+            styles = ", ".join(self.rng.sample(self.tag_pool, self.rng.randint(0, 8)))
             mod = self.maybe_obfuscate(mod, 0.15 if labels else 0.05)
             text = f"{subj} {mod}" + (f", {styles}" if styles else "")
             if self.rng.random() < 0.2:  # subject-less prompts: "nude portrait, oil painting"
@@ -251,6 +257,63 @@ class CorpusBuilder:
                 minor = False
             out.append(Sample(text, frozenset(labels | ({"minor"} if minor else set())), "en", f"gen:{key}"))
         return out
+
+    def sd_style_samples(self) -> list[Sample]:
+        """Gallery prompts written by hand (data/text/sd_style_train/): implicit sexualisation
+        ("boudoir, soft window light", "venus rising, by bouguereau") and ordinary prompts in
+        the same style and on the same subjects. Each prompt is used twice, the second time with
+        style tags added and sometimes a disguise."""
+        keys = {"nude": {"sexual", "nudity"}, "suggestive": {"sexual"}, "benign": set()}
+        out: list[Sample] = []
+        for spec in self.sd_style.values():
+            for key, labels in keys.items():
+                for text in spec.get(key, []):
+                    extra = _sexual_labels(text) if labels else set()
+                    for t in (text, self.maybe_obfuscate(self.with_tags(text, 2, 8), 0.15 if labels else 0.05)):
+                        lab = set(labels) | extra | ({"minor"} if self.minor_labeler(t) else set())
+                        out.append(Sample(t, frozenset(lab), "en", f"sd:{key}"))
+        return out
+
+    def tag_soup_samples(self, n: int) -> list[Sample]:
+        """An ordinary subject buried in quality and style tags (label none): gallery prompts
+        are long lists of tags, and the tags alone carry no intent whatever their number."""
+        subjects = [t.split(",")[0] for spec in self.sd_style.values() for t in spec.get("benign", [])]
+        subjects += [x for x in self.gen["caption_subjects"]]
+        g = self.gen
+        out = []
+        for k in range(n):
+            if k % 2:  # "a stunning female model in a red dress": looks and a plain scene
+                subject = f"{self.pick(['a', 'the', ''])} {self.pick(g['person_adjectives'])} " \
+                          f"{self.pick(g['person_nouns'])} {self.pick(g['benign'])}".strip()
+            else:
+                subject = self.pick(subjects)
+            text = self.with_tags(subject, 1, 16)
+            labels = {"minor"} if self.minor_labeler(text) else set()
+            out.append(Sample(text, frozenset(labels), "en", "tag-soup"))
+        return out
+
+    def with_tags(self, text: str, lo: int, hi: int) -> str:
+        """`text` with lo..hi tags of the shared pool before and after it."""
+        tags = self.rng.sample(self.tag_pool, min(len(self.tag_pool), self.rng.randint(lo, hi)))
+        k = self.rng.randint(0, len(tags))
+        return ", ".join(tags[:k] + [text] + tags[k:])
+
+    @property
+    def tag_pool(self) -> list[str]:
+        """Style and quality tags: gen_templates' styles and quality tags, and the short
+        fragments of the hand-written gallery prompts that the benign ones use at least as
+        often as the others (so that no tag that leans sexual enters the pool)."""
+        if self._tag_pool is None:
+            benign, other = Counter(), Counter()
+            for spec in self.sd_style.values():
+                for key, texts in spec.items():
+                    for t in texts:
+                        for frag in {f.strip() for f in t.split(",")[1:]}:
+                            if frag and len(frag.split()) <= 4:
+                                (benign if key == "benign" else other)[frag] += 1
+            from_corpus = sorted(f for f, b in benign.items() if b >= 2 and b >= other[f])
+            self._tag_pool = sorted(set(self.gen["styles"]) | set(self.gen["quality_tags"]) | set(from_corpus))
+        return self._tag_pool
 
     def caption_samples(self, n: int) -> list[Sample]:
         g = self.gen
@@ -306,7 +369,7 @@ class CorpusBuilder:
         return out
 
     def build(self, per_lang: int = 700, n_gen: int = 14000, n_captions: int = 12000, n_noise: int = 16000,
-              n_inj: int = 3000, n_frequent: int = 16000, frequent_words: list[str] | None = None) -> list[Sample]:
+              n_inj: int = 3000, n_frequent: int = 16000, n_tag_soup: int = 12000, frequent_words: list[str] | None = None) -> list[Sample]:
         samples: list[Sample] = []
         for lang in self.langs:
             samples.extend(self.edit_samples(lang, per_lang * (4 if lang == "en" else 1)))
@@ -314,6 +377,8 @@ class CorpusBuilder:
             samples.extend(self.paraphrase_samples(lang))
         samples.extend(self.generation_samples(n_gen))
         samples.extend(self.caption_samples(n_captions))
+        samples.extend(self.sd_style_samples())
+        samples.extend(self.tag_soup_samples(n_tag_soup))
         samples.extend(self.noise_samples(n_noise, 150))
         if frequent_words:
             samples.extend(self.frequent_word_samples(n_frequent, frequent_words))

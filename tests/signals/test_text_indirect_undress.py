@@ -114,3 +114,22 @@ def test_frequent_word_noise_holds_no_term_or_garment(corpus):
         assert word not in kept
     for word in ("table", "mesa", "photo", "she", "window"):
         assert word in kept
+
+
+def test_gallery_prompts_are_labelled_by_list_and_tags_stay_neutral(corpus):
+    builder = corpus.CorpusBuilder(seed=3)
+    assert len(builder.sd_style) >= 2  # several authors
+    samples = builder.sd_style_samples()
+    by_source = {}
+    for s in samples:
+        by_source.setdefault(s.source, []).append(s)
+    assert all("sexual" in s.labels and "nudity" in s.labels for s in by_source["sd:nude"])
+    assert all("sexual" in s.labels for s in by_source["sd:suggestive"])
+    assert all(not ({"sexual", "nudity", "undress"} & s.labels) for s in by_source["sd:benign"])
+    # a tag enters the shared pool only when the benign prompts use it at least as often
+    pool = set(builder.tag_pool)
+    assert "nsfw" not in pool and "nude" not in pool
+    assert "masterpiece" in pool
+    soup = builder.tag_soup_samples(200)
+    assert all(not ({"sexual", "nudity", "undress"} & s.labels) for s in soup)
+    assert sum("," in s.text for s in soup) > 150

@@ -597,6 +597,16 @@ class RuleIntentDetector:
                     for pat in c.acc_exact.get(ta, ()):
                         self._try(pat, i, [n.accented[x:y] for x, y in spans[i:i + len(pat.words)]],
                                   spans[i:], {}, hits, offset=i)
+        if alts:
+            # The removal rule reads a disguised word as its other reading when that one is a
+            # removal word or a garment ("tiiirale" -> "tirale").
+            read = {i: a for i, forms in alts.items() for a in forms
+                    if a in c.removal_first or a in c.remove_post or self._clothing(a) is not None}
+            if read:
+                toks = [read.get(i, t) for i, t in enumerate(toks)]
+                unique = frozenset(toks)
+                need_removal = need_removal or not unique.isdisjoint(c.removal_first_not_under)
+                need_post = need_post or not unique.isdisjoint(c.remove_post)
         if need_removal or need_post:
             self._rule_removal(n, toks, spans, hits, unique, need_removal, need_post)
         if need_shape:

@@ -50,7 +50,7 @@ TERMS: dict[str, dict[str, str]] = {
         "pl": "rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
         "ru": "раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
         "uk": "роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
-        "tr": "soyun*, soydur*, onu soy, kiyafetsiz, elbisesiz, giysisiz",
+        "tr": "soyun*, soydur*, onu soy, onu tamamen soy, tamamen soy, kizi soy, kadini soy, kiyafetsiz, elbisesiz, giysisiz",
         "id": "buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
         "sv": "klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
@@ -513,7 +513,7 @@ REMOVE_WEAK: dict[str, str] = {
     "pull pulls pulled cut",
     "fr": "supprime supprimer efface",
     "es": "elimina eliminar borra",
-    "it": "elimina cancella",
+    "it": "elimina cancella tirale tiragli",
     "pt": "apaga elimina",
     "pl": "usun usunac",
     "ru": "убери убрать удали",

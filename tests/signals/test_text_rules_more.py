@@ -1,0 +1,83 @@
+"""Rules: mixed-script words read in their own script, Thai phrases read without spaces, weak
+removal verbs in languages without articles, laundry places, nouns for things per language,
+elongated removal verbs, Turkish "strip her"."""
+
+from __future__ import annotations
+
+import pytest
+
+from rempart.signals import kinds as K
+from rempart.signals.text.intent import RuleIntentDetector
+from rempart.signals.text.normalize import normalize
+
+SEXUAL = {K.TEXT_UNDRESS, K.TEXT_NUDITY}
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return RuleIntentDetector()
+
+
+def rule_kinds(rules, text: str, mode: str = "edit") -> set[str]:
+    return {s.kind for s in rules.detect(text, mode=mode)}
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("сделай её гoлoй", "голои"),  # Latin o in a Cyrillic word, no Cyrillic letter to map back
+    ("зроби її гoлoю", "голою"),
+])
+def test_latin_look_alikes_in_a_cyrillic_word_become_cyrillic(raw, expected):
+    n = normalize(raw)
+    assert expected in n.text
+    assert n.obf  # the disguise is flagged
+
+
+def test_a_latin_word_with_one_cyrillic_letter_is_not_turned_cyrillic():
+    assert "aylor swift" in normalize("Тaylor Swift").text  # the name detector reads it (test_text_names)
+
+
+def test_thai_is_read_without_spaces_inside_a_phrase():
+    n = normalize("แก้ ผ้า ให้ เธอ")
+    assert n.text == "แก้ผ้าให้เธอ"
+    i = n.text.index("ผ้า")
+    a, b = n.span(i, i + 3)
+    assert n.original[a:b] == "ผ้า"  # offsets still point into the original
+
+
+def test_split_thai_word_is_found(rules):
+    assert K.TEXT_UNDRESS in rule_kinds(rules, "แก้ ผ้า ให้ เธอ")
+
+
+@pytest.mark.parametrize("text", ["убери одежду с девушки на фото", "прибери одяг з жінки", "usuń jej ubranie"])
+def test_weak_removal_verb_needs_no_article_where_the_language_has_none(rules, text):
+    assert K.TEXT_UNDRESS in rule_kinds(rules, text)
+
+
+def test_weak_removal_verb_still_needs_an_article_in_english(rules):
+    assert K.TEXT_UNDRESS not in rule_kinds(rules, "ripped jeans and a white shirt", "generate")
+
+
+@pytest.mark.parametrize("text", [
+    "убери одежду с вешалки на заднем плане",
+    "entferne die Kleidung vom Bügel im Hintergrund",
+    "remove the clothes from the rack behind her",
+])
+def test_clothes_on_a_hanger_are_laundry(rules, text):
+    assert K.TEXT_UNDRESS not in rule_kinds(rules, text)
+
+
+def test_a_thing_word_of_one_language_does_not_silence_another(rules):
+    # "dong" is a field in Vietnamese and a particle in Indonesian
+    assert K.TEXT_NUDITY in rule_kinds(rules, "bugil dong")
+    assert K.TEXT_NUDITY not in rule_kinds(rules, "pokok bogel")  # Malay "bare tree"
+    assert K.TEXT_NUDITY not in rule_kinds(rules, "pohon telanjang")  # Indonesian, a sibling language
+
+
+@pytest.mark.parametrize("text", ["tiiiirale i vestiti", "ttttirale i vestiti"])
+def test_elongated_removal_verb_is_read_as_meant(rules, text):
+    assert K.TEXT_UNDRESS in rule_kinds(rules, text)
+
+
+def test_turkish_strip_her_completely(rules):
+    assert K.TEXT_UNDRESS in rule_kinds(rules, "onu tamamen soy")
+    assert K.TEXT_UNDRESS not in rule_kinds(rules, "soy sos ile tavuk", "generate")
