@@ -28,7 +28,11 @@ from rempart.signals.text.features import FeatureConfig, hash_batch, model_text 
 from rempart.signals.text.model import MODEL_PATH, TextIntentModel  # noqa: E402
 
 SEED = 1
-C = 0.5  # inverse L2 strength; hashed n-grams are many and sparse
+# Each n-gram weighs 1 / (n-grams of the prompt) ** LENGTH_NORM (FeatureConfig.length_norm),
+# so weights must be larger than with plain counts for the same scores: C, the inverse L2
+# strength, grows with it.
+LENGTH_NORM = 0.25
+C = 8.0
 
 
 def featurize(texts: list[str], cfg: FeatureConfig):
@@ -37,6 +41,9 @@ def featurize(texts: list[str], cfg: FeatureConfig):
     prepared = [model_text(t) for t in texts]
     idx, row = hash_batch(prepared, cfg)
     data = np.ones(idx.size, dtype=np.float32)
+    if cfg.length_norm:  # each n-gram weighs 1 / (n-grams of its prompt) ** length_norm, as at inference
+        counts = np.bincount(row, minlength=len(texts)).astype(np.float64)
+        data *= (counts[row] ** -cfg.length_norm).astype(np.float32)
     x = csr_matrix((data, (row, idx)), shape=(len(texts), 1 << cfg.bits), dtype=np.float32)
     x.sum_duplicates()
     return x
@@ -50,11 +57,14 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="hold out 10%% and print per-label figures")
     ap.add_argument("--bits", type=int, default=20)
     ap.add_argument("--jobs", type=int, default=2, help="labels trained in parallel (the result is the same)")
+    ap.add_argument("--C", type=float, default=C, help=f"inverse L2 strength (default {C})")
+    ap.add_argument("--length-norm", type=float, default=LENGTH_NORM,
+                    help=f"n-gram weight 1 / count ** this (default {LENGTH_NORM}; 0: plain counts)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
     samples = build(SEED)
-    cfg = FeatureConfig(bits=args.bits, hash_version=2)
+    cfg = FeatureConfig(bits=args.bits, hash_version=2, length_norm=args.length_norm)
     texts = [s.text for s in samples]
     y = np.array([[lab in s.labels for lab in LABELS] for s in samples], dtype=np.int8)
     x = featurize(texts, cfg)
@@ -68,7 +78,7 @@ def main() -> int:
     from joblib import Parallel, delayed
 
     def fit(j: int):
-        clf = LogisticRegression(C=C, solver="liblinear", max_iter=200, random_state=SEED)
+        clf = LogisticRegression(C=args.C, solver="liblinear", max_iter=200, random_state=SEED)
         return clf.fit(x[:split], y[:split, j])
 
     clfs = Parallel(n_jobs=args.jobs)(delayed(fit)(j) for j in range(len(LABELS)))
@@ -82,7 +92,7 @@ def main() -> int:
             print(f"  {label:10s} held-out recall {tp / max(1, tp + fn):.3f} precision {tp / max(1, tp + fp):.3f} "
                   f"(pos {int(t.sum())})", file=sys.stderr)
     model = TextIntentModel(weights, bias, LABELS, cfg,
-                            meta={"seed": SEED, "C": C, "samples": n, "trained_on": "data/text templates"})
+                            meta={"seed": SEED, "C": args.C, "samples": n, "trained_on": "data/text templates"})
     model.save(args.out)
     size = Path(args.out).stat().st_size
     print(f"wrote {args.out} ({size / 1e6:.1f} MB on disk, {model.nbytes / 1e6:.1f} MB in memory) "

@@ -78,6 +78,25 @@ def test_model_save_load_round_trip(tmp_path):
     assert np.allclose(back.predict(["hello"]), m.predict(["hello"]), atol=1e-2)  # float16 storage
 
 
+@pytest.mark.parametrize("power", [0.25, 0.5])
+def test_length_normalised_logits_are_the_sum_over_a_power_of_the_count(tmp_path, power):
+    cfg = FeatureConfig(bits=8, length_norm=power)
+    w = np.random.default_rng(1).normal(size=(256, 1)).astype(np.float32)
+    m = TextIntentModel(w, np.zeros(1, np.float32), ["a"], cfg)
+    plain = TextIntentModel(w, np.zeros(1, np.float32), ["a"], FeatureConfig(bits=8))
+    texts = ["a cat on a sofa", "", "masterpiece best quality " * 20]
+    prepared = [model_text(t) for t in texts]
+    batch = m.logits_prepared(prepared)
+    for i, p in enumerate(prepared):
+        idx, _ = hash_batch([p], cfg)
+        expected = plain.logits_prepared([p])[0] / max(1, idx.size) ** power
+        assert np.allclose(batch[i], expected, atol=1e-4)
+        assert np.allclose(m.logits_prepared([p])[0], batch[i], atol=1e-4)  # single == batch
+    # the flag travels with the model file
+    m.save(tmp_path / "m.npz")
+    assert TextIntentModel.load(tmp_path / "m.npz").cfg.length_norm == power
+
+
 def test_missing_model_fails_closed(tmp_path, monkeypatch):
     with pytest.raises(ModelUnavailable):
         TextIntentModel.load(tmp_path / "nope.npz")

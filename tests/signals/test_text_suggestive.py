@@ -88,16 +88,25 @@ def test_signal_evidence_points_into_the_original_text(det):
     assert set(sig.detail["cues"]) >= {"glamour", "setting"}
 
 
-def verdict(text, mode="generate", tier="anonymous", extra=()):
-    signals = TextIntentDetector().detect(text, mode=mode) + list(extra)
+def verdict(text, mode="generate", tier="anonymous", extra=(), detector=None):
+    signals = (detector or TextIntentDetector()).detect(text, mode=mode) + list(extra)
     return Policy.default().evaluate(signals, mode=mode, tier=tier, stage="request").verdict.value
 
 
-def test_policy_reviews_suggestive_generation_below_verified_adult():
+@pytest.fixture(scope="module")
+def cues_only():
+    """The rules and the suggestive cues without the model: the policy's handling of a cue
+    score, whatever the model makes of the same words."""
+    return TextIntentDetector(model=None)
+
+
+def test_policy_reviews_suggestive_generation_below_verified_adult(cues_only):
     text = "a reclining figure in the style of Bouguereau"
-    assert verdict(text) == "review"
-    assert verdict(text, tier="free") == "review"
-    assert verdict(text, tier="verified_adult") == "allow"
+    assert verdict(text, detector=cues_only) == "review"
+    assert verdict(text, tier="free", detector=cues_only) == "review"
+    assert verdict(text, tier="verified_adult", detector=cues_only) == "allow"
+    # with the model, never less than a review
+    assert verdict(text) in ("review", "block")
 
 
 def test_policy_blocks_suggestive_with_real_person_or_minor():
@@ -124,13 +133,13 @@ def test_one_glamour_word_about_a_child_is_enough():
         assert verdict(text) == "allow", text
 
 
-def test_a_weak_cue_counts_only_about_a_named_real_person():
+def test_a_weak_cue_counts_only_about_a_named_real_person(cues_only):
     from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SUGGESTIVE_WEAK
     text = "a woman with bare shoulders, soft light"
-    (sig,) = [s for s in TextIntentDetector().detect(text, mode="generate") if s.kind == K.TEXT_SUGGESTIVE]
+    (sig,) = [s for s in cues_only.detect(text, mode="generate") if s.kind == K.TEXT_SUGGESTIVE]
     assert SUGGESTIVE_WEAK <= sig.score < SUGGESTIVE_EMIT  # emitted, with its own (weak) score
-    assert verdict(text) == "allow"  # too weak on its own
+    assert verdict(text, detector=cues_only) == "allow"  # too weak on its own
     real = Signal(K.TEXT_REAL_PERSON, 0.9, "fake_names", ())
-    assert verdict(text, extra=[real]) == "block"
+    assert verdict(text, extra=[real], detector=cues_only) == "block"
     # below the weak score, not even a named person makes it one
     assert verdict("a portrait in a bedroom", extra=[real]) == "allow"

@@ -61,10 +61,13 @@ class FeatureConfig:
     # polynomial hash with a multiply-shift bucket, about 2.5x faster on a batch. A model
     # file without the field was trained with 1.
     hash_version: int = 1
+    # Each n-gram weighs 1 / (n-grams of the prompt) ** length_norm: a long list of weak n-grams
+    # (the tags of a gallery prompt) adds up less. 0: plain counts (a model file without the field).
+    length_norm: float = 0.0
 
     def to_dict(self) -> dict[str, int]:
         return {"bits": self.bits, "ngram_min": self.ngram_min, "ngram_max": self.ngram_max,
-                "max_chars": self.max_chars, "hash_version": self.hash_version}
+                "max_chars": self.max_chars, "hash_version": self.hash_version, "length_norm": self.length_norm}
 
 
 def model_text(text: str) -> str:

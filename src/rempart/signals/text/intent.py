@@ -151,15 +151,14 @@ class _Compiled:
         # Nouns for things per language: a bare word of one language ("dong", a field in
         # Vietnamese) is a particle in another ("telanjang dong"). English ones count everywhere.
         self._things_by_lang = {lang: _word_set(spec) for lang, spec in L.INANIMATE.items()}
-        things = frozenset().union(*self._things_by_lang.values())
         cosmetics = _word_set(L.COSMETICS)
         # The same nouns as whole space-separated words, for the substring scripts (whose
         # vowel signs split TOKEN words apart).
         self.things_words = frozenset(normalize(w).digits for spec in L.INANIMATE.values() for w in spec.split())
         self.things_and_cosmetics = self.things_words | {normalize(w).digits for w in L.COSMETICS.split()}
-        # kind -> (nouns checked after the term, before it in noun-first languages, before it elsewhere)
         self._cosmetics = cosmetics
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
+        # (kind, lang) -> nouns for things, see _things_for
         self._things: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         entries: list[tuple[str, str, str]] = []
         for kind, by_lang in L.TERMS.items():

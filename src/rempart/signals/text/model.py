@@ -4,7 +4,9 @@ character n-grams (see features.py), inference in numpy only.
 The weights live in `model/text_intent.npz` next to this file, written by
 scripts/train_text_model.py (deterministic; scikit-learn is used there only). They are
 stored as float16 and a dense table of 2**bits rows, so loading is one read and scoring a
-prompt is a gather and a sum: cost linear in the prompt length, independent of vocabulary.
+prompt is a gather and a sum (divided by a power of the prompt's n-gram count when the model was
+trained so: a long list of weak n-grams does not add up to a strong score): cost
+linear in the prompt length, independent of vocabulary.
 """
 
 from __future__ import annotations
@@ -84,11 +86,16 @@ class TextIntentModel:
         k = len(self.labels)
         if n == 1:
             # A vector-matrix product sums the columns ~20x faster than contrib.sum(axis=0).
-            out[0] += (np.ones(idx.size, dtype=np.float32) @ contrib)[:k]
+            scale = np.float32(idx.size ** -self.cfg.length_norm)
+            out[0] += (np.full(idx.size, scale, dtype=np.float32) @ contrib)[:k]
             return out
         starts = np.searchsorted(row, np.arange(n))
-        nonempty = starts < np.append(starts[1:], idx.size)
+        ends = np.append(starts[1:], idx.size)
+        nonempty = starts < ends
         sums = np.add.reduceat(contrib, np.minimum(starts, idx.size - 1), axis=0)
+        if self.cfg.length_norm:
+            counts = (ends[nonempty] - starts[nonempty]).astype(np.float64)
+            sums[nonempty] *= (counts ** -self.cfg.length_norm).astype(np.float32)[:, None]
         out[nonempty] += sums[nonempty, :k]
         return out
 

@@ -407,7 +407,7 @@ def _normalize(text: str) -> Normalized:
             keep[m.start()] = False
         if src is None:
             src = list(range(len(s)))
-        obf = _remap(obf, keep)
+        obf = _remap(sorted(set(obf)), keep)
         (s, acc), src = _delete([s, acc], src, keep)
 
     # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1).
