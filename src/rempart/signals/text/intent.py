@@ -17,7 +17,7 @@ from typing import AbstractSet, Iterable
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
-from rempart.signals.text.normalize import Normalized, normalize, squash_all
+from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, squash_all
 from rempart.signals.text.phrases import TOKEN, Words, substring_regex
 from rempart.signals.text.names import common_words
 from rempart.signals.text.segment import MIN_GLUED, WordBreaker, word_frequencies
@@ -125,7 +125,7 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
     for w in raw.split():
         stem = w.endswith("*")
         w = w.rstrip("*")
-        n = normalize(w)
+        n = normalize_lexicon(w)
         view = n.accented if accented else n.digits
         toks = TOKEN.findall(view)
         for k, t in enumerate(toks):
@@ -136,7 +136,7 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
 def _word_set(spec: str) -> frozenset[str]:
     out = set()
     for w in spec.split():
-        out.update(TOKEN.findall(normalize(w).digits))
+        out.update(TOKEN.findall(normalize_lexicon(w).digits))
     return frozenset(out)
 
 
@@ -154,8 +154,8 @@ class _Compiled:
         cosmetics = _word_set(L.COSMETICS)
         # The same nouns as whole space-separated words, for the substring scripts (whose
         # vowel signs split TOKEN words apart).
-        self.things_words = frozenset(normalize(w).digits for spec in L.INANIMATE.values() for w in spec.split())
-        self.things_and_cosmetics = self.things_words | {normalize(w).digits for w in L.COSMETICS.split()}
+        self.things_words = frozenset(normalize_lexicon(w).digits for spec in L.INANIMATE.values() for w in spec.split())
+        self.things_and_cosmetics = self.things_words | {normalize_lexicon(w).digits for w in L.COSMETICS.split()}
         self._cosmetics = cosmetics
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
         # (kind, lang) -> nouns for things, see _things_for
@@ -172,7 +172,7 @@ class _Compiled:
         self.digit_terms: dict[str, tuple[str, str, float, str]] = {}
         for kind, lang, e in entries:
             term, score = _score(e, L.DIRECT)
-            key = normalize(term).digits
+            key = normalize_lexicon(term).digits
             if "*" not in term and _HAS_DIGIT.search(key) and _LETTER.search(key):
                 self.digit_terms[key] = (kind, lang, score, term)
         self.digit_terms_re = re.compile(r"(?<![^\W_])(?:" + "|".join(
@@ -196,7 +196,7 @@ class _Compiled:
             for w in spec.split():
                 ambiguous = w.endswith("?")
                 stem = w.rstrip("?").endswith("*")
-                for t in TOKEN.findall(normalize(w.rstrip("?*")).digits)[-1:]:
+                for t in TOKEN.findall(normalize_lexicon(w.rstrip("?*")).digits)[-1:]:
                     if stem:
                         self.clothing_stems.setdefault(t[:4], []).append((t, lang))
                     else:
@@ -276,7 +276,7 @@ class _Compiled:
         for spec in L.NUMBER_WORDS.values():
             for e in _split_list(spec):
                 w, v = e.rsplit(" ", 1)
-                for t in TOKEN.findall(normalize(w).digits)[-1:]:
+                for t in TOKEN.findall(normalize_lexicon(w).digits)[-1:]:
                     self.number_words[t] = int(v)
         self.grade_words = _word_set(L.GRADE_WORDS.replace(",", " "))
         self.ordinal_suffix = _word_set(L.ORDINAL_SUFFIX.replace(",", " "))
@@ -288,13 +288,13 @@ class _Compiled:
             for lang, spec in by_lang.items():
                 for e in _split_list(spec):
                     e, score = _score(e, L.DIRECT)
-                    key = normalize(e).digits
+                    key = normalize_lexicon(e).digits
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
         self.sub_re = substring_regex(self.sub_index)
-        self.sub_object_before = {normalize(k).digits: _word_set(v)
+        self.sub_object_before = {normalize_lexicon(k).digits: _word_set(v)
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
         self.sub_object_fillers = _word_set(L.SUBSTRING_OBJECT_FILLERS)
-        self.sub_benign_after = {normalize(k).digits: tuple(normalize(x.strip()).digits for x in v.split(","))
+        self.sub_benign_after = {normalize_lexicon(k).digits: tuple(normalize_lexicon(x.strip()).digits for x in v.split(","))
                                  for k, v in L.SUBSTRING_BENIGN_AFTER.items()}
         glued: dict[str, str] = {}
         for kind, spec in L.GLUED_STEMS.items():
@@ -325,7 +325,7 @@ class _Compiled:
         out: dict[str, set[str]] = {}
         for lang, words in spec.items():
             for w in words.split():
-                for t in TOKEN.findall(normalize(w).digits):
+                for t in TOKEN.findall(normalize_lexicon(w).digits):
                     out.setdefault(t, set()).add(lang)
         return {k: frozenset(v) for k, v in out.items()}
 

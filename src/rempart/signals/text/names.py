@@ -43,7 +43,7 @@ from typing import Sequence
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as Lex
-from rempart.signals.text.normalize import Normalized, normalize
+from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon
 from rempart.signals.text.trie import literal_fragments, trie_pattern
 from rempart.signals.text.typos import within_one_edit
 
@@ -187,7 +187,7 @@ class NameLists:
         no_space: list[list[str]] = []  # trie fragments of each name
         spaced: list[list[str]] = []
         for entry in _read_list(data_dir / "public_figures.txt"):
-            norm = normalize(entry).digits
+            norm = normalize_lexicon(entry).digits
             toks = _tokens(norm)
             if not toks:
                 continue
@@ -216,13 +216,13 @@ class NameLists:
         self.not_people: set[tuple[str, str]] = set()
         self.not_people_words: set[str] = set()  # never a lone given name ("sydney", "cleopatra")
         for entry in _read_list(data_dir / "not_people.txt"):
-            toks = _tokens(normalize(entry).digits)
+            toks = _tokens(normalize_lexicon(entry).digits)
             if len(toks) >= 2:
                 self.not_people.add(toks[:2])
             elif toks:
                 self.not_people_words.add(toks[0])
         self.not_people_words.update(_read_list(data_dir / "place_words.txt"))
-        self.locatives = frozenset(normalize(w).text for w in Lex.PLACE_PREPOSITIONS - Lex.OF_PREPOSITIONS)
+        self.locatives = frozenset(normalize_lexicon(w).text for w in Lex.PLACE_PREPOSITIONS - Lex.OF_PREPOSITIONS)
         # Other scripts: substring search, one prefix trie per kind (thousands of names).
         # Space-less scripts need no word boundary; the others may carry a short inflection
         # or clitic ("путина").

@@ -88,7 +88,7 @@ _WORDCHAR = r"[^\W_]"
 # A word containing a leet character between letters ("r3m0ve", "n@ked"), a single
 # trailing digit after 2+ letters ("nud3"), or a leading $/@ ("$ex"). Leading digits are
 # never decoded: "1girl", "15yo", "3d", "4k", "8th" must stay as they are.
-_LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457]?(?![^\W_])")
+_LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457!]?(?![^\W_])")
 # Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e",
 # "ぬ・が・せ" (the katakana middle dot), "n•u•d•e".
 # Kana, Han and Hangul are written without spaces, so there the run may follow a word ("この人をぬ・が・せ").
@@ -294,7 +294,7 @@ def normalize(text: str) -> Normalized:
     return result
 
 
-def _normalize(text: str) -> Normalized:
+def _normalize(text: str, lookalikes: bool = True) -> Normalized:
     obf: list[int] = []
     if text.isascii():
         s = text.lower()
@@ -349,7 +349,7 @@ def _normalize(text: str) -> Normalized:
         acc = "".join(a_parts)
         s = "".join(s_parts)
         # Look-alike letters, only inside words that are mixed-script or all look-alikes.
-        if _CONF_CAND.search(s) or _MIXED_SCRIPT.search(s):
+        if lookalikes and (_CONF_CAND.search(s) or _MIXED_SCRIPT.search(s)):
             # In genuine Cyrillic/Greek text (it has letters with no Latin look-alike) only
             # mixed-script words are disguises; elsewhere all-look-alike words are too.
             native = _NATIVE_LETTER.search(s) is not None
@@ -431,6 +431,8 @@ def _normalize(text: str) -> Normalized:
             w = m.group()
             if w.isalpha():
                 continue
+            if w.endswith("!") and w[:-1].isalpha():
+                continue  # "wow!": an exclamation mark, not an i
             base = m.start()
             # Inside a Cyrillic or Greek word ("р@зд3нь") the digit stands for that script's letter.
             home = _native_script(w)
@@ -477,6 +479,13 @@ def squash_all(word: str) -> str:
     return "".join(out)
 
 
+def normalize_lexicon(entry: str) -> Normalized:
+    """Normalise a lexicon entry the way prompts are normalised, except that its letters are
+    taken as written: a Greek or Russian word made only of letters that look Latin ("ρουχα",
+    "сосок") is a genuine word, not a disguise, and must stay in its script."""
+    return _normalize(entry, lookalikes=False)
+
+
 def normalize_term(term: str) -> str:
     """Normalise a lexicon term the way prompts are normalised (no obfuscation steps)."""
-    return normalize(term).digits
+    return normalize_lexicon(term).digits

@@ -13,7 +13,7 @@ from typing import AbstractSet, Generic, Iterable, Iterator, TypeVar
 
 import numpy as np
 
-from rempart.signals.text.normalize import normalize
+from rempart.signals.text.normalize import normalize_lexicon
 from rempart.signals.text.trie import literal_fragments, trie_pattern
 
 WORD = re.compile(r"[^\W_]+")
@@ -90,7 +90,7 @@ class Words:
 
 def parse(spec: str) -> list[str]:
     """A comma-separated list of phrases, normalised the way prompts are."""
-    return [normalize(p.strip()).text for p in spec.split(",") if p.strip()]
+    return [normalize_lexicon(p.strip()).text for p in spec.split(",") if p.strip()]
 
 
 def substring_regex(phrases: Iterable[str]) -> re.Pattern[str]:
