@@ -108,3 +108,13 @@ def test_more_forms_are_seen(rules, text, kind):
 
 def test_an_exclamation_mark_after_a_plain_word_is_punctuation():
     assert normalize("wow! nice photo").text == "wow! nice photo"
+
+
+def test_underwear_drying_on_a_chair_is_laundry(rules):
+    assert K.TEXT_UNDERWEAR not in rule_kinds(rules, "retire la brassière de sport qui sèche sur la chaise")
+    assert K.TEXT_UNDERWEAR in rule_kinds(rules, "mets-la en brassière")
+
+
+def test_nude_after_an_inflected_colour_word_is_a_shade(rules):
+    assert K.TEXT_NUDITY not in rule_kinds(rules, "daj jej szminkę w kolorze nude")
+    assert K.TEXT_NUDITY in rule_kinds(rules, "make her nude")

@@ -381,6 +381,7 @@ class _Compiled:
 
 
 _NO_THINGS = (frozenset(), frozenset(), frozenset())
+_WORN_KINDS = frozenset({K.TEXT_UNDERWEAR, K.TEXT_SWIMWEAR})  # garments that may be laundry instead
 # Languages that share most words: a term of one is read with the other's nouns too.
 _SIBLING_LANGS = {"id": ("ms",), "ms": ("id",), "ru": ("uk",), "uk": ("ru",), "es": ("pt",), "pt": ("es",),
                   "hi": ("ur",), "ur": ("hi",), "cs": ("pl",), "pl": ("cs",)}
@@ -674,6 +675,8 @@ class RuleIntentDetector:
                 return
         if pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev:
             return
+        if pat.kind in _WORN_KINDS and any(t in self._c.laundry_after for t in toks[end_idx:end_idx + 4]):
+            return  # "the sports bra drying on the chair": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
 
     def is_term_or_garment(self, word: str) -> bool:

@@ -453,7 +453,8 @@ COSMETICS = (
     "pintalabios maquillaje tono esmalte batom batons maquiagem maquilhagem tom cor rossetto trucco colore "
     "smalto lippenstift farbton farbe nagellack kleur nagellak szminka pomadka kolor lakier rtenka barva ruj "
     "culoare oja lappstift farg помада цвет колір κραγιον χρωμα βερνικι renk oje لون رژ رنگ שפתון צבע "
-    "लिपस्टिक रंग লিপস্টিক রং lipstik gincu warna kutek pengilat son mau"
+    "लिपस्टिक रंग লিপস্টিক রং lipstik gincu warna kutek pengilat son mau "
+    "kolorze koloru odcieniu odcien barvy barve culorii цвета цвете відтінку кольору"
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
 NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
