@@ -355,6 +355,24 @@ class CorpusBuilder:
         k = self.rng.choice(lengths)
         return " ".join(self.rng.choice(words) for _ in range(k))
 
+    def long_samples(self, pool: list[Sample], n: int) -> list[Sample]:
+        """Several prompts run together (100-4,000 characters), so that length itself carries no
+        intent: three in four are all ordinary (label none), one in four hides one request
+        among ordinary text and keeps that request's labels."""
+        benign = [x for x in pool if not x.labels]
+        harmful = [x for x in pool if x.labels and "injection" not in x.labels]
+        out = []
+        for k in range(n):
+            parts = [self.pick(benign) for _ in range(self.rng.choice((3, 5, 8, 12, 20, 30, 45)))]
+            labels: frozenset[str] = frozenset()
+            if k % 4 == 3:
+                inner = self.pick(harmful)
+                parts.insert(self.rng.randrange(len(parts) + 1), inner)
+                labels = inner.labels
+            text = self.pick([" ", ". ", ", ", "\n"]).join(x.text for x in parts)
+            out.append(Sample(text, labels, "*", "long"))
+        return out
+
     def injection_samples(self, pool: list[Sample], n: int) -> list[Sample]:
         out = []
         for _ in range(n):
@@ -369,7 +387,8 @@ class CorpusBuilder:
         return out
 
     def build(self, per_lang: int = 700, n_gen: int = 14000, n_captions: int = 12000, n_noise: int = 16000,
-              n_inj: int = 3000, n_frequent: int = 16000, n_tag_soup: int = 12000, frequent_words: list[str] | None = None) -> list[Sample]:
+              n_inj: int = 3000, n_frequent: int = 16000, n_tag_soup: int = 12000, n_long: int = 6000,
+              frequent_words: list[str] | None = None) -> list[Sample]:
         samples: list[Sample] = []
         for lang in self.langs:
             samples.extend(self.edit_samples(lang, per_lang * (4 if lang == "en" else 1)))
@@ -382,6 +401,7 @@ class CorpusBuilder:
         samples.extend(self.noise_samples(n_noise, 150))
         if frequent_words:
             samples.extend(self.frequent_word_samples(n_frequent, frequent_words))
+        samples.extend(self.long_samples(list(samples), n_long))
         samples.extend(self.injection_samples(list(samples), n_inj))
         self.rng.shuffle(samples)
         return samples

@@ -133,3 +133,16 @@ def test_gallery_prompts_are_labelled_by_list_and_tags_stay_neutral(corpus):
     soup = builder.tag_soup_samples(200)
     assert all(not ({"sexual", "nudity", "undress"} & s.labels) for s in soup)
     assert sum("," in s.text for s in soup) > 150
+
+
+def test_long_samples_make_length_carry_no_intent(corpus):
+    builder = corpus.CorpusBuilder(seed=3)
+    pool = builder.caption_samples(200) + builder.generation_samples(200)
+    long = builder.long_samples(pool, 40)
+    assert min(len(s.text) for s in long) > 100
+    plain = [s for s in long if not s.labels]
+    assert 25 <= len(plain) <= 35  # three in four are ordinary text only
+    harmful_texts = {s.text for s in pool if s.labels}
+    for s in long:
+        if s.labels:  # the one request hidden among ordinary text keeps its labels
+            assert any(h in s.text for h in harmful_texts)
