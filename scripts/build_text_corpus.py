@@ -6,7 +6,8 @@ Reads data/text/corpus_templates.yaml (edit requests in 31 languages and romanis
 data/text/paraphrases/<lang>.yaml (indirect undress requests: "make her dress vanish", "as
 God made her", and their benign twins, in 28 languages) and data/text/gen_templates.yaml
 (text-to-image prompts, injection wrappers) and data/text/sd_style_train/*.yaml (gallery-style
-prompts, nude / suggestive / benign, each file by a separate author), expands the templates, adds word salads of the
+prompts, nude / suggestive / benign, each file by a separate author), expands the templates,
+adds ordinary subjects buried in tags, prompts run together into long ones, word salads of the
 frequent words of 18 languages (data/word_frequencies.tsv, less lexicon terms and garments),
 mixes languages (code-switching), and obfuscates a share of the samples the way
 evaders do (leet, separators, homoglyphs, zero-width characters, emoji, typos, split and
@@ -278,8 +279,8 @@ class CorpusBuilder:
         """An ordinary subject buried in quality and style tags (label none): gallery prompts
         are long lists of tags, and the tags alone carry no intent whatever their number."""
         subjects = [t.split(",")[0] for spec in self.sd_style.values() for t in spec.get("benign", [])]
-        subjects += [x for x in self.gen["caption_subjects"]]
         g = self.gen
+        subjects += g["caption_subjects"]
         out = []
         for k in range(n):
             if k % 2:  # "a stunning female model in a red dress": looks and a plain scene

@@ -65,7 +65,7 @@ class FeatureConfig:
     # (the tags of a gallery prompt) adds up less. 0: plain counts (a model file without the field).
     length_norm: float = 0.0
 
-    def to_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, float]:
         return {"bits": self.bits, "ngram_min": self.ngram_min, "ngram_max": self.ngram_max,
                 "max_chars": self.max_chars, "hash_version": self.hash_version, "length_norm": self.length_norm}
 
