@@ -17,7 +17,7 @@ from typing import AbstractSet, Iterable
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
-from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, squash_all
+from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term, squash_all
 from rempart.signals.text.phrases import TOKEN, Words, substring_regex
 from rempart.signals.text.names import common_words
 from rempart.signals.text.segment import MIN_GLUED, WordBreaker, word_frequencies
@@ -34,6 +34,7 @@ MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
+LAUNDRY_WINDOW = 3  # words after a garment where "hanging", "drying" or "hanger" make it laundry
 # Languages with articles: there a weak verb needs one before its garment ("rip her jeans",
 # not "ripped jeans"); elsewhere ("убери одежду", "hapus bajunya") the verb form says enough.
 ARTICLE_LANGS = frozenset("en fr es it pt de nl ro sv".split())
@@ -136,7 +137,7 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
 def _word_set(spec: str) -> frozenset[str]:
     out = set()
     for w in spec.split():
-        out.update(TOKEN.findall(normalize_lexicon(w).digits))
+        out.update(TOKEN.findall(normalize_term(w)))
     return frozenset(out)
 
 
@@ -151,12 +152,11 @@ class _Compiled:
         # Nouns for things per language: a bare word of one language ("dong", a field in
         # Vietnamese) is a particle in another ("telanjang dong"). English ones count everywhere.
         self._things_by_lang = {lang: _word_set(spec) for lang, spec in L.INANIMATE.items()}
-        cosmetics = _word_set(L.COSMETICS)
         # The same nouns as whole space-separated words, for the substring scripts (whose
         # vowel signs split TOKEN words apart).
-        self.things_words = frozenset(normalize_lexicon(w).digits for spec in L.INANIMATE.values() for w in spec.split())
-        self.things_and_cosmetics = self.things_words | {normalize_lexicon(w).digits for w in L.COSMETICS.split()}
-        self._cosmetics = cosmetics
+        self.things_words = frozenset(normalize_term(w) for spec in L.INANIMATE.values() for w in spec.split())
+        self.things_and_cosmetics = self.things_words | {normalize_term(w) for w in L.COSMETICS.split()}
+        self._cosmetics = _word_set(L.COSMETICS)
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
         # (kind, lang) -> nouns for things, see _things_for
         self._things: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
@@ -172,7 +172,7 @@ class _Compiled:
         self.digit_terms: dict[str, tuple[str, str, float, str]] = {}
         for kind, lang, e in entries:
             term, score = _score(e, L.DIRECT)
-            key = normalize_lexicon(term).digits
+            key = normalize_term(term)
             if "*" not in term and _HAS_DIGIT.search(key) and _LETTER.search(key):
                 self.digit_terms[key] = (kind, lang, score, term)
         self.digit_terms_re = re.compile(r"(?<![^\W_])(?:" + "|".join(
@@ -196,7 +196,7 @@ class _Compiled:
             for w in spec.split():
                 ambiguous = w.endswith("?")
                 stem = w.rstrip("?").endswith("*")
-                for t in TOKEN.findall(normalize_lexicon(w.rstrip("?*")).digits)[-1:]:
+                for t in TOKEN.findall(normalize_term(w.rstrip("?*")))[-1:]:
                     if stem:
                         self.clothing_stems.setdefault(t[:4], []).append((t, lang))
                     else:
@@ -276,7 +276,7 @@ class _Compiled:
         for spec in L.NUMBER_WORDS.values():
             for e in _split_list(spec):
                 w, v = e.rsplit(" ", 1)
-                for t in TOKEN.findall(normalize_lexicon(w).digits)[-1:]:
+                for t in TOKEN.findall(normalize_term(w))[-1:]:
                     self.number_words[t] = int(v)
         self.grade_words = _word_set(L.GRADE_WORDS.replace(",", " "))
         self.ordinal_suffix = _word_set(L.ORDINAL_SUFFIX.replace(",", " "))
@@ -288,13 +288,13 @@ class _Compiled:
             for lang, spec in by_lang.items():
                 for e in _split_list(spec):
                     e, score = _score(e, L.DIRECT)
-                    key = normalize_lexicon(e).digits
+                    key = normalize_term(e)
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
         self.sub_re = substring_regex(self.sub_index)
-        self.sub_object_before = {normalize_lexicon(k).digits: _word_set(v)
+        self.sub_object_before = {normalize_term(k): _word_set(v)
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
         self.sub_object_fillers = _word_set(L.SUBSTRING_OBJECT_FILLERS)
-        self.sub_benign_after = {normalize_lexicon(k).digits: tuple(normalize_lexicon(x.strip()).digits for x in v.split(","))
+        self.sub_benign_after = {normalize_term(k): tuple(normalize_term(x.strip()) for x in v.split(","))
                                  for k, v in L.SUBSTRING_BENIGN_AFTER.items()}
         glued: dict[str, str] = {}
         for kind, spec in L.GLUED_STEMS.items():
@@ -325,7 +325,7 @@ class _Compiled:
         out: dict[str, set[str]] = {}
         for lang, words in spec.items():
             for w in words.split():
-                for t in TOKEN.findall(normalize_lexicon(w).digits):
+                for t in TOKEN.findall(normalize_term(w)):
                     out.setdefault(t, set()).add(lang)
         return {k: frozenset(v) for k, v in out.items()}
 
@@ -675,9 +675,14 @@ class RuleIntentDetector:
                 return
         if pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev:
             return
-        if pat.kind in _WORN_KINDS and any(t in self._c.laundry_after for t in toks[end_idx:end_idx + 4]):
+        if pat.kind in _WORN_KINDS and self._laundry_at(toks, end_idx):
             return  # "the sports bra drying on the chair": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
+
+    def _laundry_at(self, toks: list[str], k: int) -> bool:
+        """Whether a laundry word ("hanging", "drying", "hanger") is among the three tokens from
+        k: the garment before them is laundry or on display, not worn."""
+        return not self._c.laundry_after.isdisjoint(toks[k:k + LAUNDRY_WINDOW])
 
     def is_term_or_garment(self, word: str) -> bool:
         """A normalised word that is a lexicon term (or a stem with its ending) or a garment."""
@@ -737,7 +742,7 @@ class RuleIntentDetector:
                     # "top", "dress", "tank" alone are too ambiguous: need "her top".
                     if ambiguous and not any(toks[k] in c.possessives for k in range(i + 1, j)):
                         break
-                    if any(toks[k] in c.laundry_after for k in range(j + 1, min(ntok, j + 4))):
+                    if self._laundry_at(toks, j + 1):
                         break  # "remove the clothes hanging on the line", "off the hanger": laundry, not worn
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[j][1], f"{t} … {tj}", next(iter(sorted(langs)))))
                     break

@@ -43,7 +43,7 @@ from typing import Sequence
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as Lex
-from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon
+from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term
 from rempart.signals.text.trie import literal_fragments, trie_pattern
 from rempart.signals.text.typos import within_one_edit
 
@@ -187,7 +187,7 @@ class NameLists:
         no_space: list[list[str]] = []  # trie fragments of each name
         spaced: list[list[str]] = []
         for entry in _read_list(data_dir / "public_figures.txt"):
-            norm = normalize_lexicon(entry).digits
+            norm = normalize_term(entry)
             toks = _tokens(norm)
             if not toks:
                 continue
@@ -216,7 +216,7 @@ class NameLists:
         self.not_people: set[tuple[str, str]] = set()
         self.not_people_words: set[str] = set()  # never a lone given name ("sydney", "cleopatra")
         for entry in _read_list(data_dir / "not_people.txt"):
-            toks = _tokens(normalize_lexicon(entry).digits)
+            toks = _tokens(normalize_term(entry))
             if len(toks) >= 2:
                 self.not_people.add(toks[:2])
             elif toks:
