@@ -20,7 +20,7 @@ from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term, squash_all
 from rempart.signals.text.phrases import TOKEN, Words, substring_regex
 from rempart.signals.text.names import common_words
-from rempart.signals.text.segment import MIN_GLUED, WordBreaker, word_frequencies
+from rempart.signals.text.segment import MIN_GLUED, STEM_MIN, WordBreaker, word_frequencies
 from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
@@ -29,6 +29,8 @@ _HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
 _LETTER = re.compile(r"[^\W\d_]")
 # A word of letters only, long enough to be glued words (no letter or digit on either side).
 _LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{%d,}(?![^\W_])" % MIN_GLUED)
+_PIECE = re.compile(r"(?<![^\W_])[^\W\d_]{2,}(?![^\W_])")
+_JOIN_GAP = re.compile(r" ?- ?| ")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
@@ -40,6 +42,7 @@ LAUNDRY_WINDOW = 3  # words after a garment where "hanging", "drying" or "hanger
 ARTICLE_LANGS = frozenset("en fr es it pt de nl ro sv".split())
 SHORT_WORD = 3  # a term this short must match with its accents as written
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
+MAX_JOIN_PIECES = 3  # a split word is read back from this many pieces at most ("ent-klei-de")
 MIN_TRIGGER = 4  # letters of the piece of a glued token that makes its cut worth reading
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
@@ -62,11 +65,12 @@ class _Pattern:
 
 @dataclass(frozen=True, slots=True)
 class Unglued:
-    """A prompt with spaces put back into its glued tokens (RuleIntentDetector.unglued)."""
+    """A prompt with spaces put back into its glued tokens and taken out of its split words
+    (RuleIntentDetector.unglued)."""
 
-    view: Normalized  # the prompt with a space at each cut
+    view: Normalized  # the prompt with a space at each cut, and split words joined
     back: list[int]  # view position -> prompt position
-    cut_spans: tuple[tuple[int, int], ...]  # the glued tokens, in prompt positions
+    cut_spans: tuple[tuple[int, int], ...]  # the glued tokens and split words, in prompt positions
 
     def hits(self, view_hits: Iterable[_Hit]) -> list[_Hit]:
         """The view's hits that touch a glued token, in prompt positions, scored as disguised."""
@@ -158,6 +162,10 @@ class _Compiled:
         self.things_and_cosmetics = self.things_words | {normalize_term(w) for w in L.COSMETICS.split()}
         self._cosmetics = _word_set(L.COSMETICS)
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
+        self.garment_things = _word_set(L.GARMENT_THINGS)
+        self.fabric = _word_set(L.FABRIC)
+        self.outer_garments = _word_set(L.OUTER_GARMENTS)
+        self.wear_words = _word_set(L.WEAR_WORDS)
         # (kind, lang) -> nouns for things, see _things_for
         self._things: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         entries: list[tuple[str, str, str]] = []
@@ -319,6 +327,12 @@ class _Compiled:
             word_frequencies(), words, stems,
             self.remove_weak.keys() | self.remove_prep.keys() | self.determiners | self.off_objects | self.strip_objects,
             common_words() | _STEM_EXCEPTIONS)
+        # Lexicon words split apart ("baj unya", "tam-amen", "ent-klei-de"): the first pieces
+        # worth a look, each with the letter that must start the next piece.
+        joinable = [w for w in words if len(w) >= REJOIN_MIN and w.isalpha()]
+        joinable += [w for w in stems if len(w) >= STEM_MIN and w.isalpha()]  # with their endings
+        self.join_firsts = frozenset(w[:k] for w in joinable for k in range(2, len(w)))
+        self.join_pairs = frozenset((w[:k], w[k]) for w in joinable for k in range(2, len(w)))
 
     @staticmethod
     def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -474,6 +488,7 @@ class RuleIntentDetector:
         case)."""
         breaker = self._c.breaker
         cut_at: list[int] = []
+        drop: list[tuple[int, int]] = []
         cut_spans: list[tuple[int, int]] = []
         for m in _LONG_WORD.finditer(n.text):  # words of MIN_GLUED letters or more: few prompts have one
             token = m.group()
@@ -488,10 +503,44 @@ class RuleIntentDetector:
             if any(y - x >= MIN_TRIGGER and breaker.is_term(token[x:y]) for x, y in zip(bounds, bounds[1:])):
                 cut_at.extend(a + k for k in cuts)
                 cut_spans.append((a, b))
-        if not cut_at:
+        joins = self._joins(n.text)
+        for a, b, gaps in joins:
+            drop.extend(gaps)
+            cut_spans.append((a, b))
+        if not cut_at and not drop:
             return None
-        view, back = _with_spaces(n, cut_at)
+        view, back = _reread(n, cut_at, drop)
         return Unglued(view, back, tuple(cut_spans))
+
+    def _joins(self, s: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        """Words split into pieces of two letters or more by a space or a hyphen ("baj unya",
+        "tam-amen", "ent-klei-de") that join into a lexicon word: (start, end, the gaps)."""
+        c = self._c
+        toks = [m for m in _PIECE.finditer(s)]
+        if len(toks) < 2 or c.join_firsts.isdisjoint(m.group() for m in toks):
+            return []
+        breaker = c.breaker
+        out: list[tuple[int, int, list[tuple[int, int]]]] = []
+        i = 0
+        while i < len(toks) - 1:
+            first = toks[i].group()
+            best = None
+            w, gaps = first, []
+            for j in range(i + 1, min(i + MAX_JOIN_PIECES, len(toks))):
+                gap = (toks[j - 1].end(), toks[j].start())
+                if (w, toks[j].group()[0]) not in c.join_pairs or not _JOIN_GAP.fullmatch(s, *gap):
+                    break
+                w += toks[j].group()
+                gaps.append(gap)
+                if len(w) >= REJOIN_MIN and breaker.is_term(w):
+                    best = (j, list(gaps))
+            if best is None:
+                i += 1
+                continue
+            j, gaps = best
+            out.append((toks[i].start(), toks[j].end(), gaps))
+            i = j + 1
+        return out
 
     # -- matching -------------------------------------------------------------------------
     def _hits(self, n: Normalized, words: Words | None) -> list[_Hit]:
@@ -521,7 +570,8 @@ class RuleIntentDetector:
         acc_diff = check_acc and n.accented != s
         need_removal = not unique.isdisjoint(c.removal_first_not_under) or (
             not unique.isdisjoint(c.under_first)
-            and (not unique.isdisjoint(c.clothing_first) or not prefixes.isdisjoint(c.clothing_stem_first)))
+            and (not unique.isdisjoint(c.clothing_first) or not prefixes.isdisjoint(c.clothing_stem_first)
+                 or not unique.isdisjoint(c.outer_garments)))
         need_post = not unique.isdisjoint(c.remove_post)
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
         need_ages = has_digit or not unique.isdisjoint(c.age_words)
@@ -711,10 +761,12 @@ class RuleIntentDetector:
             is_off = t == "off"
             if strong is None and weak is None and prep is None and under is None and not is_off:
                 continue
+            asked = under is not None and not c.wear_words.isdisjoint(toks[max(0, i - 4):i])
             if under is not None and (any(self._clothing(toks[k]) for k in range(max(0, i - 4), i)) or (
-                    i + 1 < ntok and toks[i + 1] in c.determiners and toks[i + 1] not in c.possessives)):
-                # "under her sweater", "pod tričkem"; not "a shirt under her jacket" (layering)
-                # nor "under the shirt pile" (a garment as a thing)
+                    i + 1 < ntok and toks[i + 1] in c.determiners and toks[i + 1] not in c.possessives
+                    and not asked)):
+                # "under her sweater", "pod tričkem", "what does she wear under the coat"; not "a
+                # shirt under her jacket" (layering) nor "under the shirt pile" (a garment as a thing)
                 continue
             if is_off:
                 # "take off her shirt" yes; "off-white dress", "off-shoulder top" no.
@@ -732,6 +784,9 @@ class RuleIntentDetector:
                 tj = toks[j]
                 if tj in c.object_stop and not (tj in ("de", "of") and prep is not None):
                     break
+                if asked and tj in c.outer_garments and not self._laundry_at(toks, j + 1):
+                    hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[j][1], f"{t} … {tj}", sorted(under)[0]))
+                    break
                 cl = self._clothing(tj)
                 if cl is not None:
                     cl_langs, ambiguous = cl
@@ -744,6 +799,8 @@ class RuleIntentDetector:
                         break
                     if self._laundry_at(toks, j + 1):
                         break  # "remove the clothes hanging on the line", "off the hanger": laundry, not worn
+                    if j + 1 < ntok and toks[j + 1] in c.garment_things:
+                        break  # "remove the shirt logo": the logo goes, not the shirt
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[j][1], f"{t} … {tj}", next(iter(sorted(langs)))))
                     break
                 if tj in c.determiners:
@@ -796,7 +853,8 @@ class RuleIntentDetector:
                         continue
                     lo, hi = max(0, i - 3), min(ntok, i + m + 3)
                     for j in list(range(i + m, hi)) + list(range(lo, i)):
-                        if self._clothing(toks[j]) is not None:
+                        # "make the fabric transparent": fabric only before the word
+                        if self._clothing(toks[j]) is not None or (j < i and toks[j] in c.fabric):
                             a, b = min(i, j), max(i + m - 1, j)
                             hits.append(_Hit(K.TEXT_UNDRESS, 0.85, spans[a][0], spans[b][1],
                                              f"{' '.join(w for w, _ in words)} + {toks[j]}", "*"))
@@ -967,26 +1025,26 @@ class RuleIntentDetector:
         return out
 
 
-def _with_spaces(n: Normalized, cut_at: list[int]) -> tuple[Normalized, list[int]]:
-    """`n` with a space inserted before each normalised position in `cut_at` (sorted), and
-    the map from the new positions back to those of `n` (a space maps to the char after it)."""
-    views = [n.text, n.digits, n.accented]
-    parts: list[list[str]] = [[], [], []]
+def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tuple[Normalized, list[int]]:
+    """`n` with a space inserted before each normalised position in `cut_at` and the ranges
+    in `drop` taken out, and the map from the new positions back to those of `n` (a space maps
+    to the char after it)."""
+    cuts = set(cut_at)
+    dropped = {k for a, b in drop for k in range(a, b)}
     back: list[int] = []
-    prev = 0
-    for k in [*cut_at, len(n.text)]:
-        for view, out in zip(views, parts):
-            out.append(view[prev:k])
-        back.extend(range(prev, k))
-        if k < len(n.text):
-            for out in parts:
-                out.append(" ")
+    spaces: set[int] = set()
+    for k in range(len(n.text)):
+        if k in dropped:
+            continue
+        if k in cuts:
+            spaces.add(len(back))
             back.append(k)
-        prev = k
+        back.append(k)
+    text, digits, accented = ("".join(" " if i in spaces else view[k] for i, k in enumerate(back))
+                              for view in (n.text, n.digits, n.accented))
     src = tuple(n.orig_start(k) for k in back)
     disguised = set(n.obf)
     obf = tuple(i for i, k in enumerate(back) if k in disguised)
-    text, digits, accented = ("".join(p) for p in parts)
     return Normalized(original=n.original, text=text, digits=digits, accented=accented, src=src, obf=obf), back
 
 

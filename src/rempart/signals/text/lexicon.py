@@ -37,7 +37,7 @@ TERMS: dict[str, dict[str, str]] = {
         "under his clothes=0.8, under her shirt=0.7, under her dress=0.7, under her top=0.7",
         "fr": "deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
-        "es": "desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
+        "es": "encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
         "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
         "de": "auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
         "zieh sie aus, zieh ihn aus, ziehe sie aus, zieh dich aus, zieht sie aus, weniger kleidung, freizugig=0.6, knapp bekleidet=0.7, spärlich bekleidet=0.7",
@@ -47,17 +47,19 @@ TERMS: dict[str, dict[str, str]] = {
         "tirar a roupa, tira as roupas, tire as roupas, sem roupa, sem roupas, menos roupa",
         "nl": "uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
         "zonder kleding, minder kleding",
-        "pl": "rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
+        "pl": "na sobie nic=0.8, nic na sobie=0.8, niczego na sobie=0.8, rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
         "ru": "раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
         "uk": "роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
-        "tr": "soyun*, soydur*, onu soy, onu tamamen soy, tamamen soy, kizi soy, kadini soy, kiyafetsiz, elbisesiz, giysisiz",
+        "tr": "altinda ne giyiyor=0.8, altinda ne giymis=0.8, elbisesinin altinda=0.8, gomleginin altinda=0.8, "
+        "tisortunun altinda=0.8, kazaginin altinda=0.8, montun altinda=0.8, montunun altinda=0.8, "
+        "ceketinin altinda=0.8, paltosunun altinda=0.8, kiyafetlerinin altinda=0.8, ustunde hicbir sey olmasin=0.8, ustunde hic bir sey olmasin=0.8, ustunde bir sey olmasin=0.8, ustunde hicbir sey yok=0.8, ustunde bir sey yok=0.8, soyun*, soydur*, onu soy, onu tamamen soy, tamamen soy, kizi soy, kadini soy, kiyafetsiz, elbisesiz, giysisiz",
         "id": "buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
         "sv": "klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
         "cs": "svlekn*, svlec*, bez obleceni",
         "ro": "dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
-        "vi": "^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
+        "vi": "^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
         "hi-latn": "kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
@@ -92,21 +94,21 @@ TERMS: dict[str, dict[str, str]] = {
         "bathing suit, bathing suits, swimming costume, swim trunks=0.7, speedo=0.7, speedos=0.7, "
         "beachwear=0.6, bikini top, bikini bottoms, thong bikini",
         "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
-        "es": "banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
-        "de": "badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
+        "es": "malla de dos piezas, traje de dos piezas, malla enteriza, banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
+        "de": "badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
         "it": "costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
         "pt": "biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
         "nl": "badpak, zwempak, badkleding, zwemkleding",
-        "pl": "stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
+        "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
         "ru": "купальник*, купальн*, бикини",
         "uk": "купальник*, купальн*, бікіні",
-        "tr": "mayolu, mayo giy*, mayoyla",
+        "tr": "mayo, mayoya, mayosu, mayoyu, mayolar, mayolari, bikiniye, mayolu, mayo giy*, mayoyla",
         "id": "baju renang, pakaian renang",
         "sv": "baddrakt",
         "cs": "plavky, plavkach, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
-        "vi": "^đồ bơi",
+        "vi": "^áo tắm, ^đồ tắm, ^đồ bơi",
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
         "el-latn": "mpikini, magio",
         "ms": "baju renang, pakaian renang",
@@ -121,24 +123,24 @@ TERMS: dict[str, dict[str, str]] = {
         "undergarments, lingere, lingeri, linjerie, underware, undawear, pantys, brassier",
         "fr": "sous vetements, sous vetement, soutien gorge, soutiens gorge, culotte=0.7, petite culotte, "
         "lingerie fine, nuisette=0.7, porte jarretelles",
-        "es": "ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
+        "es": "calzoncillos, calzoncillo, camison=0.7, camisones=0.7, picardias=0.8, ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
         "tanga=0.7, tangas=0.7, ropa intima",
-        "de": "unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
+        "de": "nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
         "it": "biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
         "lingerie",
         "pt": "roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, cueca=0.7, "
         "lingerie",
         "nl": "ondergoed, onderbroek=0.7, beha, slipje",
-        "pl": "bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
+        "pl": "slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
         "ru": "нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
         "uk": "спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
-        "tr": "ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
+        "tr": "gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
         "id": "pakaian dalam, celana dalam, beha, bh",
         "sv": "underklader, behå=0.7, trosor",
         "cs": "spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
         "ro": "lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
         "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
-        "vi": "^đồ lót",
+        "vi": "^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
         "el": "εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
         "ms": "seluar dalam, baju dalam, pakaian dalam, coli",
         "hi-latn": "neeche wale kapde, neeche wale kapre, neeche wale kapron, neeche ke kapde, andar ke kapde, "
@@ -168,7 +170,7 @@ TERMS: dict[str, dict[str, str]] = {
         "como dios lo trajo al mundo=0.9, como vino al mundo=0.8, como su madre la trajo al mundo=0.9, en cueros=0.8, "
         "en pelota picada=0.9, en pelota=0.7, olvido vestirse=0.8, se le olvido vestirse=0.8, "
         "version sin censura=0.7",
-        "de": "nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
+        "de": "fudliblutt=0.9, blutt=0.7, pudelnackt, nackert, nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
         "fkk=0.7, evakostum=0.8, evaskostum=0.8, adamskostum=0.8, nackig=0.9, nackedei=0.7, hullenlos=0.8, "
         "wie gott sie schuf=0.9, wie gott ihn schuf=0.9, ohne einen faden am leib=0.9, nichts am leib=0.8, "
         "vergessen sich anzuziehen=0.8, vergessen hat sich anzuziehen=0.8, unzensierte version=0.7",
@@ -182,7 +184,7 @@ TERMS: dict[str, dict[str, str]] = {
         "versao sem censura=0.7",
         "nl": "naakt*, bloot=0.7, blote=0.6, tepel*, in haar blootje=0.9, in zijn blootje=0.9, in je blootje=0.8, "
         "zonder een draad=0.8, vergeten zich aan te kleden=0.8, ongecensureerde versie=0.7",
-        "pl": "naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
+        "pl": "golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
         "jak ja pan bog stworzyl=0.9, jak ja bog stworzyl=0.9, na golasa=0.9, golusienka=0.9, golusienki=0.9, "
         "zapomniala sie ubrac=0.8, wersja bez cenzury=0.7, wersje bez cenzury=0.7",
         "ru": "голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок, "
@@ -191,7 +193,7 @@ TERMS: dict[str, dict[str, str]] = {
         "uk": "гола, голий, голі, голу, оголен*, оголена, соски, сосок, в чому мати народила=0.9, голяка=0.9, "
         "голяком=0.9, без жодної нитки=0.8, забула одягнутися=0.8, версія без цензури=0.7, версію без цензури=0.7, "
         "топлес=0.9",
-        "tr": "ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
+        "tr": "nu hali=0.8, nu halini=0.8, nu fotograf*=0.8, nu versiyon*=0.8, ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
         "giyinmeyi unutmus=0.8, sansursuz versiyon*=0.7, ustsuz=0.8, tek bir iplik=0.7",
         "id": "telanjang*, bugil*, puting, tanpa sehelai benang=0.9, tanpa busana=0.9, lupa pakai baju=0.8, "
         "lupa berpakaian=0.8, versi tanpa sensor=0.7, sehelai benang=0.8",
@@ -200,7 +202,7 @@ TERMS: dict[str, dict[str, str]] = {
         "cs": "naha, nahe, nahy, nahota, nahou, nahych, nahym, naha zena, nahe fotky, nahotu, "
         "jak ji panbuh stvoril=0.9, jak ji pan buh stvoril=0.9, nahatou=0.9, nahata=0.9, nahatá=0.9, "
         "zapomnela se oblect=0.8, necenzurovana verze=0.7, necenzurovanou verzi=0.7",
-        "vi": "^khỏa thân, ^khoả thân, ^trần truồng, ^không mảnh vải che thân=0.9, ^một mảnh vải nào trên người=0.8, "
+        "vi": "^lột trần, ^ở truồng, ^cởi truồng, ^khỏa thân, ^khoả thân, ^trần truồng, ^không mảnh vải che thân=0.9, ^một mảnh vải nào trên người=0.8, "
         "^trần như nhộng=0.9, ^quên mặc quần áo=0.8, ^bản không che=0.7",
         "hi-latn": "nangi, nanga=0.6",
         "ro": "goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless, in pielea goala=0.9, "
@@ -279,7 +281,7 @@ TERMS: dict[str, dict[str, str]] = {
         "fr": "enfant, enfants, fillette, fillettes, petite fille, petites filles, petit garcon, "
         "petits garcons, gamine, gamin, ado, ados, adolescente, adolescent, mineure, mineur=0.6, "
         "ecoliere, collegienne, collegien, lyceenne=0.7, bebe=0.5, jeune fille=0.5",
-        "es": "^niña, ^niñas, ^niño, ^niños, ^niñita, nena=0.6, chiquilla, chiquillo, infantil=0.6, "
+        "es": "de secundaria=0.7, de primaria=0.8, chamaco=0.6, chamaca=0.6, escuincle*, ^niña, ^niñas, ^niño, ^niños, ^niñita, nena=0.6, chiquilla, chiquillo, infantil=0.6, "
         "adolescente, adolescentes, menor de edad, menores de edad, colegiala, colegialas, bebe=0.5, "
         "jovencita=0.6",
         "de": "kinder=0.5, kindern, das kind, ein kind, dem kind, kleinkind, kleines kind, "
@@ -315,6 +317,7 @@ TERMS: dict[str, dict[str, str]] = {
         "luoli, weichengnian, wei chengnian, chuzhongsheng, xiaoxuesheng, xiao xuesheng, zhongxuesheng",
         "ar-latn": "tefla, tifla, 6efla, bent soghayra, bent soghayara, bint saghira, bent zghira, 2aser, 2asera, qasir",
         "fa-latn": "dokhtar bache, dokhtarbache, koodak, kudak, bache=0.5",
+        "vi": "^trẻ em, ^bé gái, ^cậu bé, ^học sinh=0.7, ^nữ sinh=0.7, ^học lớp=0.7",
     },
 }
 
@@ -458,6 +461,10 @@ COSMETICS = (
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
 NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
+# A garment used as a modifier of one of these is not what is removed: "remove the shirt logo".
+GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags stain stains wrinkle wrinkles " \
+    "crease creases text writing lettering graphic graphics sticker stickers badge badges patch patches brand " \
+    "emblem slogan monogram lint fluff dirt design designs watermark"
 # Furniture that is "undressed" (its covers taken off): only right after an undress verb.
 UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet"
 
@@ -490,7 +497,7 @@ REMOVE_PRE: dict[str, str] = {
     "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
     "fr": "enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
     "disparaitre gomme gommer gommez",
-    "es": "quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
+    "es": "bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
     "desaparecer desaparece",
     "de": "entferne entfernen entfernt radier radiere",
     "it": "togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
@@ -558,7 +565,17 @@ UNDER_GARMENT: dict[str, str] = {
     "el": "κατω",
     "id": "bawah balik",
     "ms": "bawah balik",
+    "vi": "duoi",
 }
+# Outer garments: taking one off is ordinary, but what is under one is asked for like what is
+# under a shirt ("was trägt sie unter dem Mantel?"). Read by the "under" rule only.
+OUTER_GARMENTS = "coat jacket blazer cardigan parka raincoat abaya mantel jacke manteau veste abrigo chaqueta " \
+    "chamarra cappotto giacca casaco jaqueta jas plaszcz plaszczem kurtka kurtce kurtki пальто куртка " \
+    "куртку курткой kappa jacka kabat kabatem palton geaca jaket khoac"
+# Wearing and asking words before "under" + an article or an outer garment: "what does she wear
+# under the coat" asks for what is under a worn garment; "the cat under her coat" does not.
+WEAR_WORDS = "what was co que quoi cosa wat что ne gi wear wears wearing wore has got trägt tragt tragen hat anhat ma nosi porte portes lleva llevas tiene " \
+    "trae porta indossa ha usa veste tem draagt heeft mac co носит надето har poarta pakai"
 # Determiners that make an explicit object for a weak verb or an ambiguous garment.
 DETERMINERS = "the a an all any every this that these those le la les l un une el los las un una " \
     "die der den das dem ein eine einen il lo i gli o os as um uma de het een"
@@ -580,6 +597,8 @@ REMOVE_POST: dict[str, str] = {
     "ro": "dispara disparut",
     "id": "hilang lenyap",
     "ms": "hilang",
+    "hi-latn": "gayab ghayab utaro utaar hatao khiska khiskao",
+    "ur-latn": "gayab ghayab utaro utaar hatao khiska khiskao",
 }
 # Full removal verbs that may end a verb-final clause well after the clothing
 # ("de kleding van die vrouw op de foto weghalen"), and the words that end that clause.
@@ -628,10 +647,10 @@ CLOTHING: dict[str, str] = {
     "boxers? undies towel? apron? cover? coverup",
     "fr": "vetements vetement habits fringues robe robes chemise chemisier haut jupe pantalon "
     "soutien culotte slip maillot pull debardeur",
-    "es": "ropa ropas vestido vestidos camisa camiseta blusa falda pantalones pantalon sujetador "
+    "es": "ropa ropas vestido vestidos camisa camiseta polera polerita blusa falda pantalones pantalon sujetador "
     "sosten bragas sueter jersey",
     "de": "kleider kleidung klamotten kleid hemd bluse oberteil rock hose unterwasche hoschen "
-    "slip badeanzug pulli pullover",
+    "slip badeanzug pulli pullover gwand gewand",
     "it": "vestiti vestito abiti abito maglietta camicia camicetta gonna pantaloni reggiseno "
     "mutandine intimo maglia maglione felpa",
     "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini moletom",
@@ -653,6 +672,9 @@ CLOTHING: dict[str, str] = {
     "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
     "ms": "seluar kemeja skirt baju bajunya pakaian pakaiannya kemejanya blaus",
     "vi": "ao quan vay",
+    # Hinglish and Roman Urdu share their words for clothes.
+    "hi-latn": "kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
+    "ur-latn": "kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
     "ar-latn": "hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
     # Hebrew glues the article ה- to the noun: both forms are listed.
     "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
@@ -670,6 +692,9 @@ XRAY_NOT = (
     "crystallography telescope astronomy source sources beam burst binary binaries emission spectrum "
     "diffraction imaging"
 )
+# Fabric made see-through: "make the fabric transparent" (the fabric before the transparency word).
+FABRIC = "fabric cloth material stoff materiał materialu tela tejido kumas kumasi tissu tessuto tecido stof tkanina " \
+    "tkanine ткань ткани тканину υφασμα vai"
 # "x-ray" is medical on its own; it is an undress request when aimed at a person or clothes.
 XRAY = "xray, x ray, x rayed, xrayed"
 XRAY_TARGETS = (
@@ -713,7 +738,7 @@ NUMBER_WORDS = {
     "dezasseis 16, dezessete 17, dezassete 17",
 }
 # School grades: "8th grade", "grade 8", "6th grader".
-GRADE_WORDS = "grade, grader, graders, klasse, classe, grado, grau, klasa, класс, sinif"
+GRADE_WORDS = "grade, grader, graders, klasse, classe, grado, grau, klasa, klasy, klasie, класс, sinif"
 ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 
 # ---------------------------------------------------------------------------------------
@@ -725,25 +750,25 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "zh": "T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
         "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
-        "ar": "اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
-        "hi": "साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85, कपड़े पारदर्शी=0.85",
-        "bn": "জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
+        "ar": "تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
+        "hi": "कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85, कपड़े पारदर्शी=0.85",
+        "bn": "কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
         "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
         "কাপড় সরিয়ে, জামা সরিয়ে, পোশাক সরিয়ে, কাপড় সরাও, জামা সরাও, পোশাক সরাও, ন্যাংটা কর, উলঙ্গ কর, টপের নিচে=0.7, জামার নিচে=0.7, কাপড়ের নিচে=0.8, ব্লাউজের নিচে=0.7, জামাকাপড় মুছে=0.85, কাপড় মুছে=0.85, পোশাক মুছে=0.85, টপটা নামিয়ে=0.8, টপ নামিয়ে=0.8",
-        "he": "תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
+        "he": "מתחת למעיל=0.8, מתחת לז'קט=0.8, לובשת מתחת=0.7, לובש מתחת=0.7, הבד שקוף=0.85, עליה כלום=0.8, עליו כלום=0.8, תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
         "תורידי לה את הבגדים, תוריד ממנה את הבגדים, בגדים שקופים, חולצה שקופה, שמלה שקופה, מתחת לחולצה=0.7, מתחת לשמלה=0.7, מתחת לבגדים=0.8, מתחת לחצאית=0.7",
-        "ur": "قمیض شفاف, قمیض اتار, کپڑے اتار, کپڑے ہٹا, لباس ہٹا, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر, شفاف کپڑے, کپڑے شفاف, کپڑوں کے نیچے=0.8, قمیض کے نیچے=0.7, ٹاپ کے نیچے=0.7, ٹاپ نیچے=0.8",
-        "fa": "لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
+        "ur": "کوٹ کے نیچے=0.7, جیکٹ کے نیچے=0.7, نیچے کیا پہنا=0.8, شلوار نیچے=0.8, پتلون نیچے=0.8, پینٹ نیچے=0.8, کپڑا شفاف=0.85, کوئی کپڑا نہ ہو=0.8, سارے بٹن کھول=0.7, قمیض شفاف, قمیض اتار, کپڑے اتار, کپڑے ہٹا, لباس ہٹا, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر, شفاف کپڑے, کپڑے شفاف, کپڑوں کے نیچے=0.8, قمیض کے نیچے=0.7, ٹاپ کے نیچے=0.7, ٹاپ نیچے=0.8",
+        "fa": "زیر کتش=0.8, زیر کاپشنش=0.8, زیر پالتوش=0.8, زیر چادرش=0.8, شلوارشو بکش پایین=0.9, شلوارش را پایین=0.9, شلوارشو پایین=0.9, زیرش چیزی نباشه=0.8, زیرشم چیزی نباشه=0.8, چیزی تنش نباشه=0.8, هیچی تنش نباشه=0.8, پارچه شفاف=0.85, پارچه رو شفاف=0.85, لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
-        "th": "ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
+        "th": "ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "水着, ビキニ, スク水",
         "zh": "比基尼, 泳装, 泳衣, 三点式",
         "ko": "비키니, 수영복",
         "ar": "بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
-        "hi": "बिकिनी, स्विमसूट",
+        "hi": "स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
         "bn": "বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
         "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس, سوئمنگ کاسٹیوم, سوئمنگ کوسٹیوم",
@@ -754,13 +779,13 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
         "zh": "内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
         "ko": "속옷, 란제리, 팬티, 브래지어",
-        "ar": "ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
-        "hi": "अंडरवियर, लॉन्जरी, अधोवस्त्र",
-        "bn": "অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
-        "he": "תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
-        "ur": "زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
+        "ar": "قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
+        "hi": "अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
+        "bn": "নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
+        "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
+        "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
         "fa": "لباس زیر, سوتین, لانژری",
-        "th": "ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
+        "th": "ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
     },
     K.TEXT_NUDITY: {
         "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
@@ -768,14 +793,14 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
         "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
-        "ar": "عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
+        "ar": "خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
-        "bn": "নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
+        "bn": "ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
         "জামাকাপড় ছাড়া=0.8, একটা সুতোও=0.8, একটাও সুতো=0.8, সেন্সর ছাড়া=0.7, জন্মের সময়ের মতো=0.8",
-        "he": "עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
+        "he": "ערום=0.8, ערומים=0.8, עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
         "בלי שום דבר עליה=0.8",
-        "ur": "ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
+        "ur": "ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
         "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
         "لخت و عور=0.9, بدون لباس=0.8, بی لباس=0.8, نسخه بدون سانسور=0.7, نسخه ی بدون سانسور=0.7",
         "th": "เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",

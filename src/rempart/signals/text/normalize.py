@@ -113,9 +113,15 @@ _ELONG_ANY_ASCII = re.compile(r"([A-Za-z])\1\1")
 # Any leetspeak candidate: a leet character after a letter ("n@ked"), or $ or @ before one ("$ex").
 _LEET_ANY = re.compile(r"[013457@$!|+](?:(?<=[^\W\d_].)|(?<=[$@])(?=[^\W\d_]))")
 _LEET_ANY_ASCII = re.compile(r"[013457@$!|+](?:(?<=[A-Za-z].)|(?<=[$@])(?=[A-Za-z]))")
-_LEADING_LEET_WORD = re.compile(r"(?<![^\W_])([013457])([^\W\d_]{2,})(?![^\W_])")
+# A word of letters and leet digits that _LEET_WORD leaves ("74m4men", "4u5", "50y", "l1ng3r13"):
+# leet only in a prompt disguised elsewhere, and never the usual tokens that start with a number.
+# A lone leet digit between two words of a disguised prompt: a one-letter word ("t1r4l3 1 ve5717i").
+_LONE_LEET = re.compile(r"(?<=[^\W\d_] )[014](?= [^\W\d_])")
+_INNER_LEET = re.compile(r"[^\W\d_][013457]+[^\W\d_]")
+_MIXED_LEET_WORD = re.compile(r"(?<![^\W_])(?=[013457]*[^\W\d_])(?:[013457]|[^\W\d_])+(?![^\W_])")
 _NUMBER_PREFIXED = frozenset("girl girls boy boys guy guys man men woman women kid kids st nd rd th yo yr yrs "
-                             "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min".split())
+                             "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min "
+                             "k d p x s h m g b".split())
 _CONF_CAND = re.compile("[" + "".join(_CONFUSABLE) + "]")
 # A space between two Thai letters: Thai writes words without spaces, so a space inside a
 # Thai phrase splits a word ("แก้ ผ้า") as often as it separates two.
@@ -426,30 +432,31 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
     # Leetspeak, 1:1 so the offset map is shared.
     if (_LEET_ANY_ASCII if s.isascii() else _LEET_ANY).search(s):
         s_l = list(s)
-        changed = False
+        decoded: list[tuple[int, int]] = []  # spans of the words read as leet
         for m in _LEET_WORD.finditer(s):
             w = m.group()
             if w.isalpha():
                 continue
             if w.endswith("!") and w[:-1].isalpha():
                 continue  # "wow!": an exclamation mark, not an i
-            base = m.start()
-            # Inside a Cyrillic or Greek word ("р@зд3нь") the digit stands for that script's letter.
-            home = _native_script(w)
-            to_script = _TO_CYRILLIC if home == "cyrillic" else _TO_GREEK if home == "greek" else {}
-            for k, c in enumerate(w):
-                if c in _LEET:
-                    latin = _LEET[c]
-                    s_l[base + k] = to_script.get(latin, latin)
-                    obf.append(base + k)
-                    changed = True
-        if changed:
-            # In a prompt disguised elsewhere, a leading digit is leet too ("z1eh s1e 4us"),
-            # except in the usual prompt tokens that start with a number ("1girl", "3d", "8th").
-            for m in _LEADING_LEET_WORD.finditer(s):
-                if m.group(2) not in _NUMBER_PREFIXED:
-                    s_l[m.start()] = _LEET[m.group(1)]
-                    obf.append(m.start())
+            _decode_leet(s_l, m.start(), w, obf)
+            decoded.append(m.span())
+        # A word that starts with leet digits or ends with more than one ("4us", "74m4men",
+        # "l1ng3r13") is leet too in a prompt disguised elsewhere, or when a leet digit sits
+        # between its letters, except the usual prompt tokens that start with a number ("1girl",
+        # "3d", "8th", "15yo").
+        mixed = [m for m in _MIXED_LEET_WORD.finditer(s) if not m.group().isalpha()
+                 and m.group().lstrip("013457") not in _NUMBER_PREFIXED
+                 and not any(m.start() < y and x < m.end() for x, y in decoded)]
+        if decoded or any(_INNER_LEET.search(m.group()) for m in mixed):
+            for m in mixed:
+                _decode_leet(s_l, m.start(), m.group(), obf)
+            decoded.extend(m.span() for m in mixed)
+        if decoded:
+            s = "".join(s_l)
+            for m in _LONE_LEET.finditer(s):
+                s_l[m.start()] = _LEET[m.group()]
+                obf.append(m.start())
             s = "".join(s_l)
 
     return Normalized(
@@ -460,6 +467,18 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         src=None if src is None else tuple(src),
         obf=tuple(sorted(set(obf))),
     )
+
+
+def _decode_leet(chars: list[str], start: int, word: str, obf: list[int]) -> None:
+    """Read the leet characters of `word` (at `start` in `chars`) as letters, in place."""
+    # Inside a Cyrillic or Greek word ("р@зд3нь") the digit stands for that script's letter.
+    home = _native_script(word)
+    to_script = _TO_CYRILLIC if home == "cyrillic" else _TO_GREEK if home == "greek" else {}
+    for k, c in enumerate(word, start):
+        if c in _LEET:
+            latin = _LEET[c]
+            chars[k] = to_script.get(latin, latin)
+            obf.append(k)
 
 
 def fold_letters(pattern: str) -> str:

@@ -87,7 +87,11 @@ CUES: dict[str, dict[float, str]] = {
               "robe slipping off, slipping off her shoulder, slipping off one shoulder, straps slipping, "
               "cubierta solo por, envuelta en una sabana, couverte seulement, enveloppee dans un drap, "
               "enrolada apenas, enrolada num lencol, coperta solo da, avvolta in un lenzuolo, "
-              "nur mit einem laken, nur in ein laken",
+              "nur mit einem laken, nur in ein laken, solo una toalla, nomas una toalla, solamente una toalla, "
+              "solo con una toalla, con solo una toalla, nur ein handtuch, nur mit einem handtuch, tylko recznik, tylko w reczniku, tylko reczniku, "
+              "sadece bir havlu, sadece havlu, moi cai khan tam, chi co khan tam, chi quan khan tam, "
+              "بس فوطه, بس منشفه, غير فوطه, فقط یه حوله, فقط یک حوله, فقط حوله, बस एक तौलिया, सिर्फ एक तौलिया, "
+              "सिर्फ तौलिया, صرف ایک تولیہ, صرف تولیہ, শুধু একটা গামছা, শুধু একটা তোয়ালে, শুধু তোয়ালে, רק מגבת",
         0.48: "scantily clad, barely dressed, barely clothed, skimpy, raunchy, risque, "
              "hot girl, hot woman, hot babe, hot chick, bombshell, perfect body, beautiful body, hourglass figure, "
              "plunging neckline, low cut, oiled up, oiled body, thicc, bare skin, "
