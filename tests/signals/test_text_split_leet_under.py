@@ -136,3 +136,28 @@ def test_regional_and_colloquial_forms(rules, text, kind):
 @pytest.mark.parametrize("text", ["Que solo con una toalla esté", "فقط یه حوله دورش باشه", "רק מגבת עליה"])
 def test_only_a_towel_is_a_suggestive_cue_in_more_languages(text):
     assert SuggestiveCues().score(normalize(text)).score >= 0.5
+
+
+# -- a garment and a removal verb apart, in the substring scripts ---------------------------
+@pytest.mark.parametrize("text", [
+    "لباسشو کلاً از عکس پاک کن",  # Persian: the garment first, words between
+    "اس کی شلوار نیچے کر دو",  # Urdu
+    "उसकी कुर्ती पूरी तरह उतार दो",  # Hindi
+    "ওর জামাটা পুরো খুলে দাও",  # Bengali
+    "قلّعه التيشيرت والشورت",  # Arabic: the verb first
+    "תוריד לה עכשיו את החולצה",  # Hebrew
+])
+def test_garment_and_removal_verb_apart_in_substring_scripts(rules, text):
+    assert K.TEXT_UNDRESS in rule_kinds(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "لکه رو از لباس پاک کن",  # remove the stain from the clothes
+    "शर्ट से दाग हटा दो",  # remove the stain from the shirt
+    "शर्ट का दाग हटा दो",  # remove the shirt's stain
+    "জামা থেকে দাগ মুছে দাও",
+    "امسح البقعة من القميص",
+    "תוריד את הכתם מהחולצה",
+])
+def test_a_stain_from_a_garment_is_not_an_undress_request(rules, text):
+    assert K.TEXT_UNDRESS not in rule_kinds(rules, text)

@@ -299,6 +299,7 @@ class _Compiled:
                     key = normalize_term(e)
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
         self.sub_re = substring_regex(self.sub_index)
+        self.sub_removal = [_substring_removal(lang, *spec) for lang, spec in L.SUBSTRING_REMOVAL.items()]
         self.sub_object_before = {normalize_term(k): _word_set(v)
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
         self.sub_object_fillers = _word_set(L.SUBSTRING_OBJECT_FILLERS)
@@ -682,6 +683,8 @@ class RuleIntentDetector:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
                 if len(hits) >= MAX_HITS:
                     break
+            for rule in c.sub_removal:
+                rule.find(s, hits)
         if n.obf:
             self._glued(toks, spans, hits, fuzzy_at)
             if n.digits != s:
@@ -1023,6 +1026,38 @@ class RuleIntentDetector:
                 detail={"terms": terms, "lang": sorted(langs), "hits": len(rows), "mode": mode},
             ))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _SubstringRemoval:
+    """A garment and a removal verb near each other in a substring script (L.SUBSTRING_REMOVAL)."""
+
+    lang: str
+    pattern: re.Pattern[str]  # groups: g (the garment), mid, v (the verb)
+    from_words: frozenset[str]
+    thing_words: tuple[str, ...]
+
+    def find(self, s: str, hits: list[_Hit]) -> None:
+        for m in self.pattern.finditer(s):
+            a, b = m.span("g")
+            word_start = s.rfind(" ", 0, a) + 1
+            word_end = s.find(" ", b)
+            near = (s[word_start:a], _previous_word(s, word_start), _next_word(s, word_end) if word_end >= 0 else "")
+            if not self.from_words.isdisjoint(near) or any(t in m.group("mid") for t in self.thing_words):
+                continue  # "از لباس", "शर्ट से", "מהחולצה": from the garment; "शर्ट का दाग": a thing on it
+            hits.append(_Hit(K.TEXT_UNDRESS, 0.85, m.start(), m.end(), f"{m.group('g')} … {m.group('v')}", self.lang))
+
+
+def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool, from_words: str,
+                       things: str) -> _SubstringRemoval:
+    def alt(spec: str) -> str:
+        return "|".join(re.escape(normalize_term(e)) for e in sorted(_split_list(spec), key=len, reverse=True))
+
+    gap = r"(?P<mid>[^.!?؟،؛\n]{0,%d}?)" % L.SUBSTRING_REMOVAL_GAP
+    g, v = f"(?P<g>{alt(garments)})", f"(?P<v>{alt(verbs)})"
+    return _SubstringRemoval(lang, re.compile(g + gap + v if garment_first else v + gap + g),
+                             frozenset(normalize_term(w) for w in _split_list(from_words)),
+                             tuple(normalize_term(w) for w in _split_list(things)))
 
 
 def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tuple[Normalized, list[int]]:

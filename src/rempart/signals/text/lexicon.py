@@ -832,6 +832,30 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
 }
 
+# A garment and a removal verb near each other, in the scripts matched as substrings, where no
+# list can spell every inflection between them: (garments, verbs, garment first?, words for
+# "from" that make the garment a place, "under her shirt's stain" words that make it a thing).
+# Verb-final languages put the garment first ("شلوارشو بکش پایین"), Arabic, Hebrew and Thai
+# the verb ("قلّعه التيشيرت").
+SUBSTRING_REMOVAL: dict[str, tuple[str, str, bool, str, str]] = {
+    "fa": ("لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
+           "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, پاک کن, بکش پایین, پایین بکش, غیب کن, محو کن",
+           True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
+    "ur": ("کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
+           "اتار, اُتار, ہٹا, غائب کر, نیچے کر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
+    "hi": ("कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार",
+           "उतार, हटा, गायब कर, नीचे कर", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
+    "bn": ("জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ",
+           "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
+    "ar": ("ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت",
+           "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
+    "he": ("בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי",
+           "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
+    "th": ("เสื้อ, กางเกง, กระโปรง, ยกทรง",
+           "ถอด, ดึง, ปลด", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
+}
+SUBSTRING_REMOVAL_GAP = 20  # characters at most between the garment and the verb
+
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
 _ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣".split()
 _ZH_REMOVE = "脱掉 去掉 删掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除".split()
