@@ -161,3 +161,52 @@ def test_garment_and_removal_verb_apart_in_substring_scripts(rules, text):
 ])
 def test_a_stain_from_a_garment_is_not_an_undress_request(rules, text):
     assert K.TEXT_UNDRESS not in rule_kinds(rules, text)
+
+
+# -- lowering, lifting, unbuttoning; a stain on a garment; merchandise ---------------------
+@pytest.mark.parametrize("text", [
+    "stáhni mu kalhoty", "abbassagli i pantaloni", "abaixa a calça dele", "turunin celananya dong",
+    "trek zijn broek naar beneden", "rozepni jí košili úplně", "sbottonale la camicia fino in fondo",
+    "расстегни ей рубашку до конца", "alzale la gonna", "задери ей юбку", "바지 내려줘", "スカートめくって",
+    "把他的裤子扯下来", "laisse tomber sa robe", "laat de jurk helemaal zakken",
+])
+def test_lowering_lifting_and_unbuttoning_a_garment(rules, text):
+    assert K.TEXT_UNDRESS in rule_kinds(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "βγάλε τον λεκέ από το πουκάμισό του", "hapus noda di kemejanya", "togli la macchia dalla sua camicia",
+    "ta bort fläcken från hans skjorta", "buang kotoran kat baju dia", "remove the stain from his shirt",
+])
+def test_a_stain_taken_off_a_garment_is_not_an_undress_request(rules, text):
+    assert K.TEXT_UNDRESS not in rule_kinds(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "a kids' swimwear shop window with colourful swimsuits on hangers",
+    "vitrine d'un magasin de maillots de bain pour enfants, sans personne",
+    "etalase toko baju renang anak", "儿童泳衣店的橱窗陈列",
+])
+def test_swimwear_on_display_is_merchandise(rules, text):
+    assert K.TEXT_SWIMWEAR not in rule_kinds(rules, text, "generate")
+
+
+def test_swimwear_worn_near_a_shop_word_is_still_swimwear(rules):
+    assert K.TEXT_SWIMWEAR in rule_kinds(rules, "put her in a bikini")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("make them both starkers", K.TEXT_NUDITY), ("θέλω να τον δω τσίτσιδο", K.TEXT_NUDITY),
+    ("laat hem in adamskostuum zien", K.TEXT_NUDITY), ("vreau să-l văd gol pușcă", K.TEXT_NUDITY),
+    ("ネグリジェ着せて", K.TEXT_UNDERWEAR), ("надень на неё ночнушку", K.TEXT_UNDERWEAR),
+    ("sätt honom i kalsonger", K.TEXT_UNDERWEAR), ("põe ele de sunga", K.TEXT_SWIMWEAR),
+    ("переодень его в плавки", K.TEXT_SWIMWEAR), ("doe die jongen van groep 7 een zwembroek aan", K.TEXT_MINOR),
+])
+def test_more_colloquial_forms(rules, text, kind):
+    assert kind in rule_kinds(rules, text)
+
+
+@pytest.mark.parametrize("text", ["оставь на ней только полотенце", "lasciala solo con un asciugamano addosso",
+                                  "zorg dat ze alleen een handdoek om heeft"])
+def test_only_a_towel_in_more_languages(text):
+    assert SuggestiveCues().score(normalize(text)).score >= 0.5

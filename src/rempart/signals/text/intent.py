@@ -42,6 +42,8 @@ LAUNDRY_WINDOW = 3  # words after a garment where "hanging", "drying" or "hanger
 ARTICLE_LANGS = frozenset("en fr es it pt de nl ro sv".split())
 SHORT_WORD = 3  # a term this short must match with its accents as written
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
+DISPLAY_WINDOW = 40  # characters around a swimwear or underwear term searched for a shop-display word
+_MERCHANDISE_KINDS = frozenset({K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
 MAX_JOIN_PIECES = 3  # a split word is read back from this many pieces at most ("ent-klei-de")
 MIN_TRIGGER = 4  # letters of the piece of a glued token that makes its cut worth reading
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
@@ -164,6 +166,10 @@ class _Compiled:
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
         self.garment_things = _word_set(L.GARMENT_THINGS)
         self.fabric = _word_set(L.FABRIC)
+        # whole words, except in the scripts written without spaces
+        self.display_re = re.compile("|".join(
+            re.escape(e) if e[0] >= "\u3000" else r"(?<![^\W_])" + re.escape(e) + r"(?![^\W_])"
+            for e in sorted({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)}, key=len, reverse=True)))
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
         self.wear_words = _word_set(L.WEAR_WORDS)
         # (kind, lang) -> nouns for things, see _things_for
@@ -299,7 +305,7 @@ class _Compiled:
                     key = normalize_term(e)
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
         self.sub_re = substring_regex(self.sub_index)
-        self.sub_removal = [_substring_removal(lang, *spec) for lang, spec in L.SUBSTRING_REMOVAL.items()]
+        self.sub_removal = [_substring_removal(*spec) for spec in L.SUBSTRING_REMOVAL]
         self.sub_object_before = {normalize_term(k): _word_set(v)
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
         self.sub_object_fillers = _word_set(L.SUBSTRING_OBJECT_FILLERS)
@@ -693,6 +699,8 @@ class RuleIntentDetector:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
         if rejoin_at:
             self._rejoined(toks, spans, hits, rejoin_at)
+        if hits and c.display_re.search(s):
+            hits = [h for h in hits if h.kind not in _MERCHANDISE_KINDS or not self._on_display(s, h)]
         if slips:
             slipped = [spans[i] for i, t in enumerate(words.tokens) if t in slips]
             for h in hits:
@@ -731,6 +739,11 @@ class RuleIntentDetector:
         if pat.kind in _WORN_KINDS and self._laundry_at(toks, end_idx):
             return  # "the sports bra drying on the chair": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
+
+    def _on_display(self, s: str, h: _Hit) -> bool:
+        """Whether a shop-display word ("vitrine", "mannequins", "橱窗") is near the hit: swimwear
+        or underwear for sale, not worn."""
+        return self._c.display_re.search(s, max(0, h.start - DISPLAY_WINDOW), h.end + DISPLAY_WINDOW) is not None
 
     def _laundry_at(self, toks: list[str], k: int) -> bool:
         """Whether a laundry word ("hanging", "drying", "hanger") is among the three tokens from
@@ -787,6 +800,8 @@ class RuleIntentDetector:
                 tj = toks[j]
                 if tj in c.object_stop and not (tj in ("de", "of") and prep is not None):
                     break
+                if tj in c.garment_things:
+                    break  # "remove the stain from his shirt": the stain is what goes
                 if asked and tj in c.outer_garments and not self._laundry_at(toks, j + 1):
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[j][1], f"{t} … {tj}", sorted(under)[0]))
                     break

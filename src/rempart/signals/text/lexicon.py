@@ -37,7 +37,7 @@ TERMS: dict[str, dict[str, str]] = {
         "under his clothes=0.8, under her shirt=0.7, under her dress=0.7, under her top=0.7",
         "fr": "deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
-        "es": "encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
+        "es": "olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
         "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
         "de": "auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
         "zieh sie aus, zieh ihn aus, ziehe sie aus, zieh dich aus, zieht sie aus, weniger kleidung, freizugig=0.6, knapp bekleidet=0.7, spärlich bekleidet=0.7",
@@ -66,7 +66,7 @@ TERMS: dict[str, dict[str, str]] = {
         "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
         "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
         "xwris rouxa, xoris rouxa, xoris rouha",
-        "ms": "buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
+        "ms": "tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
         "tak berbaju, tidak berbaju, bukakan baju*, tanggalkan seluar*",
         "bn-latn": "jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
         "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
@@ -96,27 +96,27 @@ TERMS: dict[str, dict[str, str]] = {
         "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
         "es": "malla de dos piezas, traje de dos piezas, malla enteriza, banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
         "de": "badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
-        "it": "costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
-        "pt": "biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
-        "nl": "badpak, zwempak, badkleding, zwemkleding",
+        "it": "costume intero, costume da bagno, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
+        "pt": "sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
+        "nl": "zwembroek, zwempak, badpak, badpak, zwempak, badkleding, zwemkleding",
         "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
-        "ru": "купальник*, купальн*, бикини",
-        "uk": "купальник*, купальн*, бікіні",
+        "ru": "плавки, плавках, купальник*, купальник*, купальн*, бикини",
+        "uk": "плавки, плавках, купальник*, купальник*, купальн*, бікіні",
         "tr": "mayo, mayoya, mayosu, mayoyu, mayolar, mayolari, bikiniye, mayolu, mayo giy*, mayoyla",
-        "id": "baju renang, pakaian renang",
-        "sv": "baddrakt",
-        "cs": "plavky, plavkach, dvoudilne plavky, bikiny, bikinach, bikinami",
+        "id": "celana renang, baju renang, baju renang, pakaian renang",
+        "sv": "badbyxor, baddrakt, baddrakt",
+        "cs": "plavky, plavkach, jednodilne plavky, plavky, plavkach, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
         "vi": "^áo tắm, ^đồ tắm, ^đồ bơi",
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
         "el-latn": "mpikini, magio",
-        "ms": "baju renang, pakaian renang",
+        "ms": "seluar renang, baju renang, baju renang, pakaian renang",
         "zh-latn": "bijini, yongyi, yongzhuang, yong zhuang",
         "fa-latn": "lebas shena, lebase shena",
     },
     K.TEXT_UNDERWEAR: {
-        "en": "underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
+        "en": "in just his boxers=0.8, in just her panties, only his boxers=0.8, in his boxers=0.7, underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
         "g string, gstring, knickers, underpants, undies, boxer shorts=0.6, boxer briefs=0.6, "
         "negligee, nightie=0.7, corset=0.6, bustier=0.6, garter belt=0.7, garters=0.6, "
         "intimates=0.6, sports bra=0.7, bodystocking, teddy lingerie, "
@@ -128,21 +128,21 @@ TERMS: dict[str, dict[str, str]] = {
         "de": "nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
         "it": "biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
         "lingerie",
-        "pt": "roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, cueca=0.7, "
+        "pt": "cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, cueca=0.7, "
         "lingerie",
         "nl": "ondergoed, onderbroek=0.7, beha, slipje",
         "pl": "slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
-        "ru": "нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
-        "uk": "спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
+        "ru": "ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
+        "uk": "нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
         "tr": "gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
-        "id": "pakaian dalam, celana dalam, beha, bh",
-        "sv": "underklader, behå=0.7, trosor",
-        "cs": "spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
-        "ro": "lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
+        "id": "gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, pakaian dalam, celana dalam, beha, bh",
+        "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
+        "cs": "nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
+        "ro": "camasa de noapte scurta=0.8, camasa de noapte=0.6, lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
         "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
         "vi": "^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
-        "el": "εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
-        "ms": "seluar dalam, baju dalam, pakaian dalam, coli",
+        "el": "σωβρακ*, βρακι*, εσωρουχ*, εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
+        "ms": "baju tidur nipis=0.8, pakaian dalam, seluar dalam, coli, seluar dalam, baju dalam, pakaian dalam, coli",
         "hi-latn": "neeche wale kapde, neeche wale kapre, neeche wale kapron, neeche ke kapde, andar ke kapde, "
         "andar wale kapde, andar ke kapron, andar wale kapron",
         "zh-latn": "neiyi, nei yi, neiku, nei ku, xiongzhao, xiong zhao, qingqu neiyi",
@@ -150,7 +150,7 @@ TERMS: dict[str, dict[str, str]] = {
         "fa-latn": "lebas zir, lebase zir, sootin, sutin",
     },
     K.TEXT_NUDITY: {
-        "en": "nude, nudes, nudity, naked, nakedness, topless, bottomless=0.7, unclothed, "
+        "en": "starkers=0.9, buck naked, butt naked=0.9, in the buff=0.8, in the altogether=0.8, nude, nudes, nudity, naked, nakedness, topless, bottomless=0.7, unclothed, "
         "in the nude, birthday suit=0.7, au naturel=0.7, stark naked, nudist=0.8, "
         "naturist=0.7, bare breasted, barebreasted, bare chested=0.5, barechested=0.5, shirtless=0.5, "
         "nipple, nipples, areola*, genitals, genitalia, vagina, vulva, penis, pubic, "
@@ -182,7 +182,7 @@ TERMS: dict[str, dict[str, str]] = {
         "peladinhas=0.8, peladona=0.8, peladao=0.7, como veio ao mundo=0.8, como deus a trouxe ao mundo=0.9, "
         "como a mae a trouxe ao mundo=0.9, nua em pelo=0.9, sem nada no corpo=0.8, esqueceu de se vestir=0.8, "
         "versao sem censura=0.7",
-        "nl": "naakt*, bloot=0.7, blote=0.6, tepel*, in haar blootje=0.9, in zijn blootje=0.9, in je blootje=0.8, "
+        "nl": "adamskostuum=0.9, evakostuum=0.9, spiernaakt, naakt*, bloot=0.7, blote=0.6, tepel*, in haar blootje=0.9, in zijn blootje=0.9, in je blootje=0.8, "
         "zonder een draad=0.8, vergeten zich aan te kleden=0.8, ongecensureerde versie=0.7",
         "pl": "golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
         "jak ja pan bog stworzyl=0.9, jak ja bog stworzyl=0.9, na golasa=0.9, golusienka=0.9, golusienki=0.9, "
@@ -195,21 +195,21 @@ TERMS: dict[str, dict[str, str]] = {
         "топлес=0.9",
         "tr": "nu hali=0.8, nu halini=0.8, nu fotograf*=0.8, nu versiyon*=0.8, ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
         "giyinmeyi unutmus=0.8, sansursuz versiyon*=0.7, ustsuz=0.8, tek bir iplik=0.7",
-        "id": "telanjang*, bugil*, puting, tanpa sehelai benang=0.9, tanpa busana=0.9, lupa pakai baju=0.8, "
+        "id": "gak pake baju=0.8, ga pake baju=0.8, nggak pake baju=0.8, tidak pakai baju=0.8, tanpa sehelai benang=0.9, telanjang*, bugil*, puting, tanpa sehelai benang=0.9, tanpa busana=0.9, lupa pakai baju=0.8, "
         "lupa berpakaian=0.8, versi tanpa sensor=0.7, sehelai benang=0.8",
         "sv": "naken, nakna, nakenbild*, utan en trad pa kroppen=0.9, i bara massingen=0.8, naken som en nyfodd=0.9, "
         "glomt att klä pa sig=0.8, glomde att klä pa sig=0.8, ocensurerad version=0.7",
-        "cs": "naha, nahe, nahy, nahota, nahou, nahych, nahym, naha zena, nahe fotky, nahotu, "
+        "cs": "nahaty*=0.9, nahatou=0.9, v rouse evine=0.9, v rouse adamove=0.9, naha, nahe, nahy, nahota, nahou, nahych, nahym, naha zena, nahe fotky, nahotu, "
         "jak ji panbuh stvoril=0.9, jak ji pan buh stvoril=0.9, nahatou=0.9, nahata=0.9, nahatá=0.9, "
         "zapomnela se oblect=0.8, necenzurovana verze=0.7, necenzurovanou verzi=0.7",
         "vi": "^lột trần, ^ở truồng, ^cởi truồng, ^khỏa thân, ^khoả thân, ^trần truồng, ^không mảnh vải che thân=0.9, ^một mảnh vải nào trên người=0.8, "
         "^trần như nhộng=0.9, ^quên mặc quần áo=0.8, ^bản không che=0.7",
         "hi-latn": "nangi, nanga=0.6",
-        "ro": "goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless, in pielea goala=0.9, "
+        "ro": "gol puscă=0.9, gol pusca=0.9, goala pusca=0.9, goala=0.7, goale=0.6, dezbracata, dezbracate, nud=0.7, nuda, topless, in pielea goala=0.9, "
         "goala pusca=0.9, cum a facut o mama=0.9, cum a lasat o dumnezeu=0.9, a uitat sa se imbrace=0.8, "
         "versiunea necenzurata=0.7, versiune necenzurata=0.7",
         "ja-latn": "hadaka, zenra, hanra, nuudo",
-        "el": "γυμνη, γυμνος, γυμνο, γυμνα, γυμνες, γυμνοι, γυμνης, γυμνου, ολογυμνη, ολογυμνος, ολογυμνο, "
+        "el": "τσιτσιδ*=0.9, ολογυμν*, γυμνη, γυμνος, γυμνο, γυμνα, γυμνες, γυμνοι, γυμνης, γυμνου, ολογυμνη, ολογυμνος, ολογυμνο, "
         "οπως τη γεννησε η μανα της=0.9, γυμνουλα=0.9, τσιτσιδη=0.9, τσιτσιδα=0.9, ξεχασε να ντυθει=0.8, "
         "εκδοχη χωρις λογοκρισια=0.7, εκδοση χωρις λογοκρισια=0.7",
         "el-latn": "gymnh, gymni, gumni, gimni, gymno, olo gymnh",
@@ -296,9 +296,9 @@ TERMS: dict[str, dict[str, str]] = {
         "tiener, tieners, minderjarig*, schoolmeisje",
         "pl": "dziecko, dzieci, dziecka, dziewczynka, dziewczynki, dziewczynke, chlopiec=0.6, "
         "nastolatka, nastolatek, nastolatki, nieletni*, maloletni*, uczennica=0.7",
-        "ru": "ребенок, ребенка, дети, детей, девочка, девочку, девочки, мальчик, мальчика, "
+        "ru": "семиклассни*, шестиклассни*, пятиклассни*, восьмиклассни*, школьни*=0.8, ребенок, ребенка, дети, детей, девочка, девочку, девочки, мальчик, мальчика, "
         "подросток, подростка, школьница, школьницу, несовершеннолетн*, малолетн*",
-        "uk": "дитина, дитину, діти, дітей, дівчинка, дівчинку, хлопчик, підліток, підлітка, "
+        "uk": "семикласни*, шестикласни*, п'ятикласни*, восьмикласни*, школяр*=0.8, дитина, дитину, діти, дітей, дівчинка, дівчинку, хлопчик, підліток, підлітка, "
         "школярка, школярку, неповнолітн*",
         "tr": "cocuk*, kucuk kiz, kiz cocugu, ergen, resit olmayan, liseli=0.6, ortaokul*, ilkokul*, "
         "ortaokullu, ilkokullu",
@@ -311,7 +311,7 @@ TERMS: dict[str, dict[str, str]] = {
         "ja-latn": "shoujo=0.6, joshikousei, joshi kousei, joshichuugakusei, joshi chuugakusei, "
         "chuugakusei, shougakusei, youjo, kodomo, rori",
         "el": "παιδι, παιδια, κοριτσακι, αγορακι, ανηλικ*, μαθητρια=0.6, εφηβη=0.6, εφηβος=0.6, νηπιο",
-        "ms": "kanak kanak, budak perempuan, budak kecil, budak sekolah, murid sekolah rendah, "
+        "ms": "sekolah rendah=0.8, kanak kanak, budak perempuan, budak kecil, budak sekolah, murid sekolah rendah, "
         "pelajar sekolah rendah, bawah umur, remaja=0.7",
         "zh-latn": "xiaohai, xiao hai, ertong, er tong, xiaonvhai, xiao nvhai, xiao nuhai, xiaonuhai, nvtong, "
         "luoli, weichengnian, wei chengnian, chuzhongsheng, xiaoxuesheng, xiao xuesheng, zhongxuesheng",
@@ -463,8 +463,16 @@ COSMETICS = (
 NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
 # A garment used as a modifier of one of these is not what is removed: "remove the shirt logo".
 GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags stain stains wrinkle wrinkles " \
+    "spot spots mark marks tache taches mancha manchas fleck flecken macchia macchie vlek vlekken plame plama plamy " \
+    "pata pete skvrnu skvrny flacken flack flackar λεκε λεκες λεκεδες пятно пятна пляму плями leke lekeyi noda kotoran " \
     "crease creases text writing lettering graphic graphics sticker stickers badge badges patch patches brand " \
     "emblem slogan monogram lint fluff dirt design designs watermark"
+# Swimwear or underwear shown for sale, not worn: "a kids' swimwear shop window", "etalase toko".
+DISPLAY_WORDS = (
+    "mannequin, mannequins, manequin, manequins, hanger, hangers, shop window, store window, storefront, vitrine, "
+    "vitrina, vetrina, etalage, etalase, escaparate, montra, schaufenster, witryna, skyltfonster, витрина, вітрина, "
+    "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架"
+)
 # Furniture that is "undressed" (its covers taken off): only right after an undress verb.
 UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet"
 
@@ -495,32 +503,32 @@ BLOCK_PREV: dict[str, list[str]] = {
 REMOVE_PRE: dict[str, str] = {
     "en": "remove removes removed removing strip strips stripped stripping unbutton unbuttons "
     "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
-    "fr": "enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
+    "fr": "deboutonne deboutonner enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
     "disparaitre gomme gommer gommez",
-    "es": "bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
+    "es": "desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
     "desaparecer desaparece",
     "de": "entferne entfernen entfernt radier radiere",
-    "it": "togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
-    "pt": "tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
+    "it": "abbassagli abbassale sbottona sbottonale sbottonagli alzale alzagli togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
+    "pt": "abaixa abaixe desabotoa desabotoe tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
     "nl": "verwijder verwijderen",
     "pl": "zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
-    "ru": "сними снять снимите снимает стяни стянуть сотри стереть",
-    "uk": "зніми зняти зніміть зітри стерти",
-    "el": "βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
-    "id": "buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
+    "ru": "расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
+    "uk": "стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
+    "el": "κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
+    "id": "turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
-    "cs": "sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
+    "cs": "stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
-    "ro": "sterge",
-    "ms": "hilangkan buang tanggalkan",
+    "ro": "descheie trage ridica sterge",
+    "ms": "londehkan selak hilangkan buang tanggalkan",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
 REMOVE_WEAK: dict[str, str] = {
     "en": "lift lifts lifted lifting lose ditch erase erases erased delete deletes deleted rip rips "
     "ripped tear tears tore shed peel peels peeled reduce reduced reduces reducing shrink shrinks "
     "pull pulls pulled cut",
-    "fr": "supprime supprimer efface",
+    "fr": "tomber supprime supprimer efface",
     "es": "elimina eliminar borra",
     "it": "elimina cancella tirale tiragli",
     "pt": "apaga elimina",
@@ -570,22 +578,24 @@ UNDER_GARMENT: dict[str, str] = {
 # Outer garments: taking one off is ordinary, but what is under one is asked for like what is
 # under a shirt ("was trägt sie unter dem Mantel?"). Read by the "under" rule only.
 OUTER_GARMENTS = "coat jacket blazer cardigan parka raincoat abaya mantel jacke manteau veste abrigo chaqueta " \
+    "παλτο μπουφαν kot kappan jackan пальтом курткою пальто куртку " \
     "chamarra cappotto giacca casaco jaqueta jas plaszcz plaszczem kurtka kurtce kurtki пальто куртка " \
     "куртку курткой kappa jacka kabat kabatem palton geaca jaket khoac"
 # Wearing and asking words before "under" + an article or an outer garment: "what does she wear
 # under the coat" asks for what is under a worn garment; "the cat under her coat" does not.
-WEAR_WORDS = "what was co que quoi cosa wat что ne gi wear wears wearing wore has got trägt tragt tragen hat anhat ma nosi porte portes lleva llevas tiene " \
+WEAR_WORDS = "what was co que quoi cosa wat что що τι apa ne gi usando vestindo φοραει wear wears wearing wore has got trägt tragt tragen hat anhat ma nosi porte portes lleva llevas tiene " \
     "trae porta indossa ha usa veste tem draagt heeft mac co носит надето har poarta pakai"
 # Determiners that make an explicit object for a weak verb or an ambiguous garment.
 DETERMINERS = "the a an all any every this that these those le la les l un une el los las un una " \
     "die der den das dem ein eine einen il lo i gli o os as um uma de het een"
 REMOVE_POST: dict[str, str] = {
-    "en": "off removed gone disappear disappears disappeared vanish vanishes vanished dissolve dissolves dissolved",
+    "en": "off removed gone disappear disappears disappeared vanish vanishes vanished dissolve dissolves dissolved "
+    "fall drop",
     "de": "aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
-    "nl": "uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
+    "nl": "beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
     "verdwijnen verdwijnt",
     "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
-    "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet",
+    "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet kaysin dussun",
     "sv": "av forsvinna forsvinner",
     "es": "desaparezca desaparezcan desaparece desaparecer",
     "it": "sparisca spariscano sparire scompaia scompaiano",
@@ -597,6 +607,7 @@ REMOVE_POST: dict[str, str] = {
     "ro": "dispara disparut",
     "id": "hilang lenyap",
     "ms": "hilang",
+    "el": "πεσει πεσουν",
     "hi-latn": "gayab ghayab utaro utaar hatao khiska khiskao",
     "ur-latn": "gayab ghayab utaro utaar hatao khiska khiskao",
 }
@@ -619,6 +630,10 @@ POST_ANCHORS: dict[str, str] = {
     "aus": "zieh ziehe zieht ziehen zog zogen ziehst",
     "uit": "trek trekt trekken doe doet haal haalt",
     "av": "ta tar klä kläd",
+    "beneden": "trek trekt",
+    # "let the dress fall", "laat de jurk zakken", "άσε το φόρεμα να πέσει"
+    "fall": "let lets", "drop": "let lets", "zakken": "laat laten", "vallen": "laat laten",
+    "πεσει": "ασε αφησε αφηστε", "πεσουν": "ασε αφησε αφηστε",
 }
 # "off" counts only after a taking verb or before a possessive/determiner: "take off her
 # shirt" yes, "an off-white dress" or "off-shoulder top" no.
@@ -657,7 +672,7 @@ CLOTHING: dict[str, str] = {
     "nl": "kleren kleding jurk broek rok ondergoed beha trui bloes blouse",
     "pl": "ubranie ubrania ciuchy sukienke sukienka koszulke koszulka bluzke bluzka spodnice "
     "spodnica spodnie stanik majtki sweter sweterek",
-    "ru": "одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
+    "ru": "шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
     "лифчик трусы трусики белье свитер кофту кофта платьем футболкой рубашкой блузкой юбкой одеждой "
     "свитером кофтой",
     "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
@@ -666,9 +681,9 @@ CLOTHING: dict[str, str] = {
     "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
     "sv": "klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
-    "cs": "obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
+    "cs": "kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
     "sukni podprsenku obleceni",
-    "ro": "haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
+    "ro": "camasa haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
     "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
     "ms": "seluar kemeja skirt baju bajunya pakaian pakaiannya kemejanya blaus",
     "vi": "ao quan vay",
@@ -696,10 +711,10 @@ XRAY_NOT = (
 FABRIC = "fabric cloth material stoff materiał materialu tela tejido kumas kumasi tissu tessuto tecido stof tkanina " \
     "tkanine ткань ткани тканину υφασμα vai"
 # "x-ray" is medical on its own; it is an undress request when aimed at a person or clothes.
-XRAY = "xray, x ray, x rayed, xrayed"
+XRAY = "xray, x ray, x rayed, xrayed, raio x, rayos x, rayo x, rayons x, raggi x"
 XRAY_TARGETS = (
     "her him them she he this that my your the woman women girl girls man men lady person people "
-    "body bodies clothes clothing dress shirt photo photos picture pic image vision filter mode "
+    "body bodies clothes clothing roupa roupas ropa vetements kleidung dress shirt photo photos picture pic image vision filter mode "
     "effect glasses app"
 )
 # "strip" is undress only with a person as object: "strip her", "strip him".
@@ -738,7 +753,7 @@ NUMBER_WORDS = {
     "dezasseis 16, dezessete 17, dezassete 17",
 }
 # School grades: "8th grade", "grade 8", "6th grader".
-GRADE_WORDS = "grade, grader, graders, klasse, classe, grado, grau, klasa, klasy, klasie, класс, sinif"
+GRADE_WORDS = "grade, grader, graders, klasse, classe, grado, grau, klasa, klasy, klasie, groep, класс, sinif"
 ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 
 # ---------------------------------------------------------------------------------------
@@ -746,10 +761,10 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
-        "zh": "T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "ja": "コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
+        "zh": "里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ko": "바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
         "hi": "कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85, कपड़े पारदर्शी=0.85",
         "bn": "কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
@@ -764,8 +779,8 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "th": "ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
     },
     K.TEXT_SWIMWEAR: {
-        "ja": "水着, ビキニ, スク水",
-        "zh": "比基尼, 泳装, 泳衣, 三点式",
+        "ja": "海パン, 水着, ビキニ, スク水",
+        "zh": "泳裤, 比基尼, 泳装, 泳衣, 三点式",
         "ko": "비키니, 수영복",
         "ar": "بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
@@ -776,8 +791,8 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "th": "บิกินี่, บิกินี, ชุดว่ายน้ำ",
     },
     K.TEXT_UNDERWEAR: {
-        "ja": "下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
-        "zh": "内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
+        "ja": "ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
+        "zh": "吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
         "ko": "속옷, 란제리, 팬티, 브래지어",
         "ar": "قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
         "hi": "अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
@@ -790,9 +805,9 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_NUDITY: {
         "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
-        "zh": "裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
+        "zh": "光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
-        "ko": "누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
+        "ko": "실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
         "ar": "خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
@@ -837,23 +852,27 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
 # "from" that make the garment a place, "under her shirt's stain" words that make it a thing).
 # Verb-final languages put the garment first ("شلوارشو بکش پایین"), Arabic, Hebrew and Thai
 # the verb ("قلّعه التيشيرت").
-SUBSTRING_REMOVAL: dict[str, tuple[str, str, bool, str, str]] = {
-    "fa": ("لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
-           "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, پاک کن, بکش پایین, پایین بکش, غیب کن, محو کن",
-           True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
-    "ur": ("کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
-           "اتار, اُتار, ہٹا, غائب کر, نیچے کر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
-    "hi": ("कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार",
-           "उतार, हटा, गायब कर, नीचे कर", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
-    "bn": ("জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ",
-           "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
-    "ar": ("ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت",
-           "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
-    "he": ("בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי",
-           "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
-    "th": ("เสื้อ, กางเกง, กระโปรง, ยกทรง",
-           "ถอด, ดึง, ปลด", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
-}
+SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
+    ("fa", "لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
+     "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, پاک کن, بکش پایین, پایین بکش, غیب کن, محو کن",
+     True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
+    ("ur", "کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
+     "اتار, اُتار, ہٹا, غائب کر, نیچے کر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
+    ("hi", "कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार",
+     "उतार, हटा, गायब कर, नीचे कर", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
+    ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ",
+     "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
+    ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت",
+     "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
+    ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי",
+     "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
+    ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง",
+     "ถอด, ดึง, ปลด", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
+    # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
+    ("ar", "فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
+     "بقعه, شعار, لوجو, لوغو"),
+    ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
+]
 SUBSTRING_REMOVAL_GAP = 20  # characters at most between the garment and the verb
 
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
