@@ -7,19 +7,11 @@ from __future__ import annotations
 import pytest
 
 from rempart.signals import kinds as K
-from rempart.signals.text.intent import RuleIntentDetector
 from rempart.signals.text.normalize import normalize
 
 SEXUAL = {K.TEXT_UNDRESS, K.TEXT_NUDITY}
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return RuleIntentDetector()
-
-
-def rule_kinds(rules, text: str, mode: str = "edit") -> set[str]:
-    return {s.kind for s in rules.detect(text, mode=mode)}
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -44,17 +36,17 @@ def test_thai_is_read_without_spaces_inside_a_phrase():
     assert n.original[a:b] == "ผ้า"  # offsets still point into the original
 
 
-def test_split_thai_word_is_found(rules):
-    assert K.TEXT_UNDRESS in rule_kinds(rules, "แก้ ผ้า ให้ เธอ")
+def test_split_thai_word_is_found(kinds):
+    assert K.TEXT_UNDRESS in kinds("แก้ ผ้า ให้ เธอ")
 
 
 @pytest.mark.parametrize("text", ["убери одежду с девушки на фото", "прибери одяг з жінки", "usuń jej ubranie"])
-def test_weak_removal_verb_needs_no_article_where_the_language_has_none(rules, text):
-    assert K.TEXT_UNDRESS in rule_kinds(rules, text)
+def test_weak_removal_verb_needs_no_article_where_the_language_has_none(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
 
 
-def test_weak_removal_verb_still_needs_an_article_in_english(rules):
-    assert K.TEXT_UNDRESS not in rule_kinds(rules, "ripped jeans and a white shirt", "generate")
+def test_weak_removal_verb_still_needs_an_article_in_english(kinds):
+    assert K.TEXT_UNDRESS not in kinds("ripped jeans and a white shirt", "generate")
 
 
 @pytest.mark.parametrize("text", [
@@ -62,36 +54,36 @@ def test_weak_removal_verb_still_needs_an_article_in_english(rules):
     "entferne die Kleidung vom Bügel im Hintergrund",
     "remove the clothes from the rack behind her",
 ])
-def test_clothes_on_a_hanger_are_laundry(rules, text):
-    assert K.TEXT_UNDRESS not in rule_kinds(rules, text)
+def test_clothes_on_a_hanger_are_laundry(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
 
 
-def test_a_thing_word_of_one_language_does_not_silence_another(rules):
+def test_a_thing_word_of_one_language_does_not_silence_another(kinds):
     # "dong" is a field in Vietnamese and a particle in Indonesian
-    assert K.TEXT_NUDITY in rule_kinds(rules, "bugil dong")
-    assert K.TEXT_NUDITY not in rule_kinds(rules, "pokok bogel")  # Malay "bare tree"
-    assert K.TEXT_NUDITY not in rule_kinds(rules, "pohon telanjang")  # Indonesian, a sibling language
+    assert K.TEXT_NUDITY in kinds("bugil dong")
+    assert K.TEXT_NUDITY not in kinds("pokok bogel")  # Malay "bare tree"
+    assert K.TEXT_NUDITY not in kinds("pohon telanjang")  # Indonesian, a sibling language
 
 
 @pytest.mark.parametrize("text", ["tiiiirale i vestiti", "ttttirale i vestiti"])
-def test_elongated_removal_verb_is_read_as_meant(rules, text):
-    assert K.TEXT_UNDRESS in rule_kinds(rules, text)
+def test_elongated_removal_verb_is_read_as_meant(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
 
 
-def test_turkish_strip_her_completely(rules):
-    assert K.TEXT_UNDRESS in rule_kinds(rules, "onu tamamen soy")
-    assert K.TEXT_UNDRESS not in rule_kinds(rules, "soy sos ile tavuk", "generate")
+def test_turkish_strip_her_completely(kinds):
+    assert K.TEXT_UNDRESS in kinds("onu tamamen soy")
+    assert K.TEXT_UNDRESS not in kinds("soy sos ile tavuk", "generate")
 
 
-def test_lexicon_words_made_only_of_look_alike_letters_stay_in_their_script(rules):
+def test_lexicon_words_made_only_of_look_alike_letters_stay_in_their_script(kinds):
     from rempart.signals.text.normalize import normalize_lexicon
 
     # "ρουχα" (clothes) and "τα" are Greek words whose letters all look Latin: in the lexicon
     # they are genuine, and Greek prompts must match them
     assert normalize_lexicon("ρουχα").text == "ρουχα"
     assert normalize("ρουχα").text == "pouxa"  # alone in a prompt it is still read as a disguise
-    assert K.TEXT_UNDRESS in rule_kinds(rules, "βγάλε τα ρούχα της")
-    assert K.TEXT_UNDRESS in rule_kinds(rules, "μπορείς να βγάλεις τα ρούχα από την κοπέλα;")
+    assert K.TEXT_UNDRESS in kinds("βγάλε τα ρούχα της")
+    assert K.TEXT_UNDRESS in kinds("μπορείς να βγάλεις τα ρούχα από την κοπέλα;")
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -102,19 +94,19 @@ def test_lexicon_words_made_only_of_look_alike_letters_stay_in_their_script(rule
     ("Padam semua pakaian dia", K.TEXT_UNDRESS),
     ("سوّ نسخة بدون رقابة لها", K.TEXT_NUDITY),
 ])
-def test_more_forms_are_seen(rules, text, kind):
-    assert kind in rule_kinds(rules, text)
+def test_more_forms_are_seen(kinds, text, kind):
+    assert kind in kinds(text)
 
 
 def test_an_exclamation_mark_after_a_plain_word_is_punctuation():
     assert normalize("wow! nice photo").text == "wow! nice photo"
 
 
-def test_underwear_drying_on_a_chair_is_laundry(rules):
-    assert K.TEXT_UNDERWEAR not in rule_kinds(rules, "retire la brassière de sport qui sèche sur la chaise")
-    assert K.TEXT_UNDERWEAR in rule_kinds(rules, "mets-la en brassière")
+def test_underwear_drying_on_a_chair_is_laundry(kinds):
+    assert K.TEXT_UNDERWEAR not in kinds("retire la brassière de sport qui sèche sur la chaise")
+    assert K.TEXT_UNDERWEAR in kinds("mets-la en brassière")
 
 
-def test_nude_after_an_inflected_colour_word_is_a_shade(rules):
-    assert K.TEXT_NUDITY not in rule_kinds(rules, "daj jej szminkę w kolorze nude")
-    assert K.TEXT_NUDITY in rule_kinds(rules, "make her nude")
+def test_nude_after_an_inflected_colour_word_is_a_shade(kinds):
+    assert K.TEXT_NUDITY not in kinds("daj jej szminkę w kolorze nude")
+    assert K.TEXT_NUDITY in kinds("make her nude")

@@ -26,7 +26,7 @@ from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text.context import ContextHit, ContextRules
 from rempart.signals.text.features import prepare
-from rempart.signals.text.intent import RuleIntentDetector, Unglued
+from rempart.signals.text.intent import MERCHANDISE_KINDS, RuleIntentDetector, Unglued
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
@@ -118,6 +118,8 @@ class TextIntentDetector:
             return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))
         found: dict[str, Signal] = {}
+        # swimwear or underwear in a shop display is merchandise: the model alone does not flag it
+        on_sale = hot and mode == "generate" and self.rules.merchandise(n)
         for label, kind in LABEL_KINDS.items():
             r_sig = rule.get(kind)
             r = r_sig.score if r_sig is not None else 0.0
@@ -126,7 +128,7 @@ class TextIntentDetector:
                 h = ctx["injection"]
                 r_sig = self._span_signal(kind, 0.9, n, h, mode)
                 r = 0.9
-            if r_sig is None and m < MODEL_EMIT:
+            if r_sig is None and (m < MODEL_EMIT or on_sale and kind in MERCHANDISE_KINDS):
                 continue
             score = max(r, m)
             if r_sig is not None:

@@ -43,7 +43,7 @@ ARTICLE_LANGS = frozenset("en fr es it pt de nl ro sv".split())
 SHORT_WORD = 3  # a term this short must match with its accents as written
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
 DISPLAY_WINDOW = 40  # characters around a swimwear or underwear term searched for a shop-display word
-_MERCHANDISE_KINDS = frozenset({K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
+MERCHANDISE_KINDS = frozenset({K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
 MAX_JOIN_PIECES = 3  # a split word is read back from this many pieces at most ("ent-klei-de")
 MIN_TRIGGER = 4  # letters of the piece of a glued token that makes its cut worth reading
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
@@ -172,6 +172,7 @@ class _Compiled:
             for e in sorted({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)}, key=len, reverse=True)))
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
         self.wear_words = _word_set(L.WEAR_WORDS)
+        self.under_of = _word_set(L.UNDER_OF)
         # (kind, lang) -> nouns for things, see _things_for
         self._things: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         entries: list[tuple[str, str, str]] = []
@@ -306,7 +307,8 @@ class _Compiled:
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
         self.sub_re = substring_regex(self.sub_index)
         self.sub_removal = [_substring_removal(*spec) for spec in L.SUBSTRING_REMOVAL]
-        self.sub_object_before = {normalize_term(k): _word_set(v)
+        # whole space-separated words: TOKEN would cut Thai words at their vowel signs
+        self.sub_object_before = {normalize_term(k): frozenset(normalize_term(w) for w in v.split())
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
         self.sub_object_fillers = _word_set(L.SUBSTRING_OBJECT_FILLERS)
         self.sub_benign_after = {normalize_term(k): tuple(normalize_term(x.strip()) for x in v.split(","))
@@ -487,6 +489,9 @@ class RuleIntentDetector:
         if isinstance(unglued, Unglued):
             hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
+        if mode == "generate" and hits and self.merchandise(n):
+            # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
+            hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
         return self._signals(n, hits, mode)
 
     def unglued(self, n: Normalized) -> Unglued | None:
@@ -523,23 +528,27 @@ class RuleIntentDetector:
         """Words split into pieces of two letters or more by a space or a hyphen ("baj unya",
         "tam-amen", "ent-klei-de") that join into a lexicon word: (start, end, the gaps)."""
         c = self._c
-        toks = [m for m in _PIECE.finditer(s)]
-        if len(toks) < 2 or c.join_firsts.isdisjoint(m.group() for m in toks):
-            return []
         breaker = c.breaker
+        # A split leaves a piece that is no word, or a hyphen inside a word; most prompts have
+        # neither, and two known words side by side are read as written ("the rapist").
+        if "-" not in s and all(t in breaker.known for t in _PIECE.findall(s)):
+            return []
+        toks = list(_PIECE.finditer(s))
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
         i = 0
         while i < len(toks) - 1:
             first = toks[i].group()
             best = None
-            w, gaps = first, []
+            w, gaps, unknown = first, [], first not in breaker.known
             for j in range(i + 1, min(i + MAX_JOIN_PIECES, len(toks))):
                 gap = (toks[j - 1].end(), toks[j].start())
-                if (w, toks[j].group()[0]) not in c.join_pairs or not _JOIN_GAP.fullmatch(s, *gap):
+                piece = toks[j].group()
+                if (w, piece[0]) not in c.join_pairs or not _JOIN_GAP.fullmatch(s, *gap):
                     break
-                w += toks[j].group()
+                w += piece
                 gaps.append(gap)
-                if len(w) >= REJOIN_MIN and breaker.is_term(w):
+                unknown = unknown or piece not in breaker.known or "-" in s[gap[0]:gap[1]]
+                if unknown and len(w) >= REJOIN_MIN and breaker.is_term(w):
                     best = (j, list(gaps))
             if best is None:
                 i += 1
@@ -699,8 +708,6 @@ class RuleIntentDetector:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
         if rejoin_at:
             self._rejoined(toks, spans, hits, rejoin_at)
-        if hits and c.display_re.search(s):
-            hits = [h for h in hits if h.kind not in _MERCHANDISE_KINDS or not self._on_display(s, h)]
         if slips:
             slipped = [spans[i] for i, t in enumerate(words.tokens) if t in slips]
             for h in hits:
@@ -739,6 +746,11 @@ class RuleIntentDetector:
         if pat.kind in _WORN_KINDS and self._laundry_at(toks, end_idx):
             return  # "the sports bra drying on the chair": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
+
+    def merchandise(self, n: Normalized) -> bool:
+        """Whether the prompt names a shop display ("vitrine", "mannequins", "橱窗"): swimwear or
+        underwear in it is for sale, not worn."""
+        return self._c.display_re.search(n.text) is not None
 
     def _on_display(self, s: str, h: _Hit) -> bool:
         """Whether a shop-display word ("vitrine", "mannequins", "橱窗") is near the hit: swimwear
@@ -798,7 +810,8 @@ class RuleIntentDetector:
                 if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
                     break
                 tj = toks[j]
-                if tj in c.object_stop and not (tj in ("de", "of") and prep is not None):
+                if tj in c.object_stop and not (tj in ("de", "of") and prep is not None) and not (
+                        under is not None and tj in c.under_of):
                     break
                 if tj in c.garment_things:
                     break  # "remove the stain from his shirt": the stain is what goes

@@ -132,8 +132,8 @@ TERMS: dict[str, dict[str, str]] = {
         "lingerie",
         "nl": "ondergoed, onderbroek=0.7, beha, slipje",
         "pl": "slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
-        "ru": "ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
-        "uk": "нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
+        "ru": "трусах, трусиках, ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
+        "uk": "трусах, трусиках, нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
         "tr": "gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
         "id": "gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, pakaian dalam, celana dalam, beha, bh",
         "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
@@ -344,7 +344,7 @@ _COLOURS_COSMETICS = (
     "lipstick lipsticks lip lips lipgloss gloss makeup make eyeshadow palette palettes color colour "
     "colors colours colored coloured tone tones toned shade shades nail nails polish heels heel pumps "
     "shoes shoe sandals boots beige pink tan blush foundation concealer hue hues hosiery tights "
-    "stockings leather fabric paint pallet wall walls background backdrop aesthetic"
+    "stockings leather fabric paint pallet wall walls background backdrop aesthetic fargad fargade fargat renk"
 ).split()
 # Whole words that a stem entry must not match: animals named for their bare skin, changing rooms.
 STEM_EXCEPTIONS = ("naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
@@ -469,6 +469,8 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "emblem slogan monogram lint fluff dirt design designs watermark"
 # Swimwear or underwear shown for sale, not worn: "a kids' swimwear shop window", "etalase toko".
 DISPLAY_WORDS = (
+    "showcase, shop display, store display, vitrini, manken, mankenler, mankenlerle, tu kinh, ma no canh, "
+    "واجهه محل, مانيكان, مانيكانات, শোকেস, ম্যানেকুইন, "
     "mannequin, mannequins, manequin, manequins, hanger, hangers, shop window, store window, storefront, vitrine, "
     "vitrina, vetrina, etalage, etalase, escaparate, montra, schaufenster, witryna, skyltfonster, витрина, вітрина, "
     "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架"
@@ -477,6 +479,9 @@ DISPLAY_WORDS = (
 UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet"
 
 BLOCK_PREV: dict[str, list[str]] = {
+    # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
+    "nude": "scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
+    "zapatos tacones bolso labial pumps heels shoes boots handbag lipstick".split(),
     "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
     "boneless skinless fowl poultry".split(),
     "nu": "pieds pied mains main tete phu thieu ban gioi a".split(),
@@ -510,17 +515,17 @@ REMOVE_PRE: dict[str, str] = {
     "de": "entferne entfernen entfernt radier radiere",
     "it": "abbassagli abbassale sbottona sbottonale sbottonagli alzale alzagli togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
     "pt": "abaixa abaixe desabotoa desabotoe tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
-    "nl": "verwijder verwijderen",
-    "pl": "zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
+    "nl": "til verwijder verwijderen",
+    "pl": "rozepnij rozpiac zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
     "ru": "расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
-    "uk": "стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
+    "uk": "підніми стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
     "el": "κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
     "id": "turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
     "cs": "stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
-    "sv": "ta bort",
+    "sv": "knapp lyft ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
-    "ro": "descheie trage ridica sterge",
+    "ro": "jos descheie trage ridica sterge",
     "ms": "londehkan selak hilangkan buang tanggalkan",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
@@ -575,6 +580,8 @@ UNDER_GARMENT: dict[str, str] = {
     "ms": "bawah balik",
     "vi": "duoi",
 }
+# "Under of": "debajo del abrigo", "por baixo do casaco", "underneath of her coat".
+UNDER_OF = "of de del do da von van du"
 # Outer garments: taking one off is ordinary, but what is under one is asked for like what is
 # under a shirt ("was trägt sie unter dem Mantel?"). Read by the "under" rule only.
 OUTER_GARMENTS = "coat jacket blazer cardigan parka raincoat abaya mantel jacke manteau veste abrigo chaqueta " \
@@ -654,7 +661,7 @@ OBJECT_STOP = (
 # clothing words; a leading "?" marks a word that is ambiguous on its own ("top", "suit"),
 # counted only with a possessive ("her top") or a trailing particle ("top off").
 CLOTHING: dict[str, str] = {
-    "*": "bikini bikinis lingerie top? tops? tshirt tshirts jeans shorts? leggings bh tanga",
+    "*": "bikini bikinis lingerie top? tops? tshirt tshirts shirt shirts jeans shorts? leggings bh tanga",
     "en": "clothes clothing outfit outfits garment garments shirt shirts blouse blouses dress? dresses "
     "skirt skirts pants trousers bra bras panties underwear swimsuit swimsuits knickers robe? "
     "gown gowns sweater jumper? hoodie tanktop camisole jumpsuit bodysuit romper leotard "
@@ -670,7 +677,7 @@ CLOTHING: dict[str, str] = {
     "mutandine intimo maglia maglione felpa",
     "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini moletom",
     "nl": "kleren kleding jurk broek rok ondergoed beha trui bloes blouse",
-    "pl": "ubranie ubrania ciuchy sukienke sukienka koszulke koszulka bluzke bluzka spodnice "
+    "pl": "ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
     "spodnica spodnie stanik majtki sweter sweterek",
     "ru": "шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
     "лифчик трусы трусики белье свитер кофту кофта платьем футболкой рубашкой блузкой юбкой одеждой "
@@ -764,7 +771,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
         "zh": "里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ko": "상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
         "hi": "कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85, कपड़े पारदर्शी=0.85",
         "bn": "কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
@@ -799,7 +806,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "bn": "নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
         "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
-        "fa": "لباس زیر, سوتین, لانژری",
+        "fa": "لباس خواب توری=0.8, لباس خواب باز=0.8, لباس زیر, سوتین, لانژری",
         "th": "ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
     },
     K.TEXT_NUDITY: {
@@ -864,8 +871,8 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
     ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت",
      "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
-    ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי",
-     "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
+    ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
+     "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
     ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง",
      "ถอด, ดึง, ปลด", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
@@ -873,7 +880,7 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "بقعه, شعار, لوجو, لوغو"),
     ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
 ]
-SUBSTRING_REMOVAL_GAP = 20  # characters at most between the garment and the verb
+SUBSTRING_REMOVAL_GAP = 30  # characters at most between the garment and the verb
 
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
 _ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣".split()
@@ -887,6 +894,7 @@ SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
 # "帽子を脱がせて" (take the hat off; no spaces there, so the text before must end with it).
 _JA_OBJECTS = "帽子を 帽子 眼鏡を メガネを めがねを 靴を 靴下を 手袋を マスクを ヘルメットを サングラスを キャップを"
 SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
+    "นู้ด": "สี โทน",  # "สีนู้ด": the colour nude
     "脱がせ": _JA_OBJECTS,
     "脱がし": _JA_OBJECTS,
     "벗겨": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "

@@ -91,14 +91,14 @@ CUES: dict[str, dict[float, str]] = {
               "solo con una toalla, con solo una toalla, nur ein handtuch, nur mit einem handtuch, tylko recznik, tylko w reczniku, tylko reczniku, "
               "sadece bir havlu, sadece havlu, moi cai khan tam, chi co khan tam, chi quan khan tam, "
               "بس فوطه, بس منشفه, غير فوطه, فقط یه حوله, فقط یک حوله, فقط حوله, बस एक तौलिया, सिर्फ एक तौलिया, "
-              "सिर्फ तौलिया, صرف ایک تولیہ, صرف تولیہ, শুধু একটা গামছা, শুধু একটা তোয়ালে, শুধু তোয়ালে, רק מגבת, "
+              "सिर्फ तौलिया, صرف ایک تولیہ, صرف تولیہ, بس ایک تولیہ, بس تولیہ, শুধু একটা গামছা, শুধু একটা তোয়ালে, শুধু তোয়ালে, רק מגבת, "
               "jen rucnik, jen s rucnikem, μονο με μια πετσετα, μονο μια πετσετα, handuk aja, cuma handuk, "
               "solo con un asciugamano, solo un asciugamano, tuala je, hanya tuala, alleen een handdoek, "
               "so de toalha, so com uma toalha, so uma toalha, doar cu un prosop, doar un prosop, только полотенце, "
               "только в полотенце, тільки рушник, лише рушник, seulement une serviette, juste une serviette, "
               "only a towel on, just a towel",
         0.48: "scantily clad, barely dressed, barely clothed, skimpy, raunchy, risque, "
-             "hot girl, hot woman, hot babe, hot chick, bombshell, perfect body, beautiful body, hourglass figure, "
+             "wet t shirt, wet tshirt, wet white t shirt, hot girl, hot woman, hot babe, hot chick, bombshell, perfect body, beautiful body, hourglass figure, "
              "plunging neckline, low cut, oiled up, oiled body, thicc, bare skin, "
              "peu vetue, legerement vetue, poco vestida, ligera de ropa, knapp bekleidet, freizugig, "
              "poco vestita, seminuda, pouco vestida, schaars gekleed, skapo ubrana, полуобнаженн, "
@@ -111,7 +111,7 @@ CUES: dict[str, dict[float, str]] = {
               "sedutora, sensuale, verleidelijk, zmyslowa, uwodzicielska, соблазнительн, чувственн, "
               "сексуальн, baştan çıkarıcı, bastan cikarici, menggoda, seksi, gợi cảm, goi cam, σέξι, σεξι",
         0.35: "curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
-              "wet clothes, wet dress, wet shirt, wet t shirt, wet tshirt, wet white t shirt, wet hair and skin, "
+              "wet clothes, wet dress, wet shirt, wet hair and skin, "
               "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless",
     },
     "pose": {
