@@ -96,22 +96,22 @@ TERMS: dict[str, dict[str, str]] = {
         "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
         "es": "malla de dos piezas, traje de dos piezas, malla enteriza, banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
         "de": "badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
-        "it": "costume intero, costume da bagno, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
+        "it": "costume intero, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
         "pt": "sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
-        "nl": "zwembroek, zwempak, badpak, badpak, zwempak, badkleding, zwemkleding",
+        "nl": "zwembroek, zwempak, badpak, badkleding, zwemkleding",
         "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
-        "ru": "плавки, плавках, купальник*, купальник*, купальн*, бикини",
-        "uk": "плавки, плавках, купальник*, купальник*, купальн*, бікіні",
+        "ru": "плавки, плавках, купальник*, купальн*, бикини",
+        "uk": "плавки, плавках, купальник*, купальн*, бікіні",
         "tr": "mayo, mayoya, mayosu, mayoyu, mayolar, mayolari, bikiniye, mayolu, mayo giy*, mayoyla",
-        "id": "celana renang, baju renang, baju renang, pakaian renang",
-        "sv": "badbyxor, baddrakt, baddrakt",
-        "cs": "plavky, plavkach, jednodilne plavky, plavky, plavkach, dvoudilne plavky, bikiny, bikinach, bikinami",
+        "id": "celana renang, baju renang, pakaian renang",
+        "sv": "badbyxor, baddrakt",
+        "cs": "plavky, plavkach, jednodilne plavky, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
         "vi": "^áo tắm, ^đồ tắm, ^đồ bơi",
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
         "el-latn": "mpikini, magio",
-        "ms": "seluar renang, baju renang, baju renang, pakaian renang",
+        "ms": "seluar renang, baju renang, pakaian renang",
         "zh-latn": "bijini, yongyi, yongzhuang, yong zhuang",
         "fa-latn": "lebas shena, lebase shena",
     },
@@ -128,21 +128,21 @@ TERMS: dict[str, dict[str, str]] = {
         "de": "nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
         "it": "biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
         "lingerie",
-        "pt": "cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, cueca=0.7, "
+        "pt": "cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, "
         "lingerie",
         "nl": "ondergoed, onderbroek=0.7, beha, slipje",
         "pl": "slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
         "ru": "трусах, трусиках, ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
         "uk": "трусах, трусиках, нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
         "tr": "gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
-        "id": "gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, pakaian dalam, celana dalam, beha, bh",
+        "id": "gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
         "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
-        "cs": "nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
+        "cs": "nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
         "ro": "camasa de noapte scurta=0.8, camasa de noapte=0.6, lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
         "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
         "vi": "^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
         "el": "σωβρακ*, βρακι*, εσωρουχ*, εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
-        "ms": "baju tidur nipis=0.8, pakaian dalam, seluar dalam, coli, seluar dalam, baju dalam, pakaian dalam, coli",
+        "ms": "baju tidur nipis=0.8, pakaian dalam, seluar dalam, coli, baju dalam",
         "hi-latn": "neeche wale kapde, neeche wale kapre, neeche wale kapron, neeche ke kapde, andar ke kapde, "
         "andar wale kapde, andar ke kapron, andar wale kapron",
         "zh-latn": "neiyi, nei yi, neiku, nei ku, xiongzhao, xiong zhao, qingqu neiyi",
@@ -195,7 +195,7 @@ TERMS: dict[str, dict[str, str]] = {
         "топлес=0.9",
         "tr": "nu hali=0.8, nu halini=0.8, nu fotograf*=0.8, nu versiyon*=0.8, ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
         "giyinmeyi unutmus=0.8, sansursuz versiyon*=0.7, ustsuz=0.8, tek bir iplik=0.7",
-        "id": "gak pake baju=0.8, ga pake baju=0.8, nggak pake baju=0.8, tidak pakai baju=0.8, tanpa sehelai benang=0.9, telanjang*, bugil*, puting, tanpa sehelai benang=0.9, tanpa busana=0.9, lupa pakai baju=0.8, "
+        "id": "gak pake baju=0.8, ga pake baju=0.8, nggak pake baju=0.8, tidak pakai baju=0.8, tanpa sehelai benang=0.9, telanjang*, bugil*, puting, tanpa busana=0.9, lupa pakai baju=0.8, "
         "lupa berpakaian=0.8, versi tanpa sensor=0.7, sehelai benang=0.8",
         "sv": "naken, nakna, nakenbild*, utan en trad pa kroppen=0.9, i bara massingen=0.8, naken som en nyfodd=0.9, "
         "glomt att klä pa sig=0.8, glomde att klä pa sig=0.8, ocensurerad version=0.7",
@@ -525,7 +525,7 @@ REMOVE_PRE: dict[str, str] = {
     "cs": "stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "knapp lyft ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
-    "ro": "jos descheie trage ridica sterge",
+    "ro": "jos descheie ridica sterge",
     "ms": "londehkan selak hilangkan buang tanggalkan",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
@@ -773,7 +773,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
         "ko": "상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
-        "hi": "कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85, कपड़े पारदर्शी=0.85",
+        "hi": "कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
         "bn": "কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
         "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
         "কাপড় সরিয়ে, জামা সরিয়ে, পোশাক সরিয়ে, কাপড় সরাও, জামা সরাও, পোশাক সরাও, ন্যাংটা কর, উলঙ্গ কর, টপের নিচে=0.7, জামার নিচে=0.7, কাপড়ের নিচে=0.8, ব্লাউজের নিচে=0.7, জামাকাপড় মুছে=0.85, কাপড় মুছে=0.85, পোশাক মুছে=0.85, টপটা নামিয়ে=0.8, টপ নামিয়ে=0.8",

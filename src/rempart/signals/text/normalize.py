@@ -113,11 +113,12 @@ _ELONG_ANY_ASCII = re.compile(r"([A-Za-z])\1\1")
 # Any leetspeak candidate: a leet character after a letter ("n@ked"), or $ or @ before one ("$ex").
 _LEET_ANY = re.compile(r"[013457@$!|+](?:(?<=[^\W\d_].)|(?<=[$@])(?=[^\W\d_]))")
 _LEET_ANY_ASCII = re.compile(r"[013457@$!|+](?:(?<=[A-Za-z].)|(?<=[$@])(?=[A-Za-z]))")
-# A word of letters and leet digits that _LEET_WORD leaves ("74m4men", "4u5", "50y", "l1ng3r13"):
-# leet only in a prompt disguised elsewhere, and never the usual tokens that start with a number.
 # A lone leet digit between two words of a disguised prompt: a one-letter word ("t1r4l3 1 ve5717i").
 _LONE_LEET = re.compile(r"(?<=[^\W\d_] )[014](?= [^\W\d_])")
+# A leet digit between two letters ("7am4men"): the word is disguised, whatever starts it.
 _INNER_LEET = re.compile(r"[^\W\d_][013457]+[^\W\d_]")
+# A word of letters and leet digits that _LEET_WORD leaves ("74m4men", "4u5", "50y", "l1ng3r13"):
+# leet only in a prompt disguised elsewhere, and never the usual tokens that start with a number.
 _MIXED_LEET_WORD = re.compile(r"(?<![^\W_])(?=[013457]*[^\W\d_])(?:[013457]|[^\W\d_])+(?![^\W_])")
 _NUMBER_PREFIXED = frozenset("girl girls boy boys guy guys man men woman women kid kids st nd rd th yo yr yrs "
                              "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min "
