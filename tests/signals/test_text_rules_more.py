@@ -12,8 +12,6 @@ from rempart.signals.text.normalize import normalize
 SEXUAL = {K.TEXT_UNDRESS, K.TEXT_NUDITY}
 
 
-
-
 @pytest.mark.parametrize("raw, expected", [
     ("сделай её гoлoй", "голои"),  # Latin o in a Cyrillic word, no Cyrillic letter to map back
     ("зроби її гoлoю", "голою"),

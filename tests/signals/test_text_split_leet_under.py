@@ -1,5 +1,6 @@
 """Rules: leet words that start with digits, words split into pieces, what is under an outer
-garment, fabric made see-through, a garment used as a modifier, and regional words."""
+garment, fabric made see-through, a garment as a modifier or a stain on it, a garment and a
+removal verb apart in the substring scripts, merchandise on display, and regional words."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ import pytest
 from rempart.signals import kinds as K
 from rempart.signals.text.normalize import normalize
 from rempart.signals.text.suggestive import SuggestiveCues
-
-
 
 
 # -- leetspeak ----------------------------------------------------------------------------
@@ -44,7 +43,7 @@ def test_leet_inside_a_cyrillic_word_stays_cyrillic():
 # -- words split apart --------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "buka baj unya",  # a garment split by a space
-    "tirale i ve-stiti",
+    "tirale i ve-stiti",  # two known words side by side are read as written; a hyphen is a split
     "onu tam-amen soy",  # a hyphen
     "zieh dich ent-klei-de",  # three pieces
     "re-move her clo thes",
