@@ -184,7 +184,7 @@ TERMS: dict[str, dict[str, str]] = {
         "versao sem censura=0.7",
         "nl": "adamskostuum=0.9, evakostuum=0.9, spiernaakt, naakt*, bloot=0.7, blote=0.6, tepel*, in haar blootje=0.9, in zijn blootje=0.9, in je blootje=0.8, "
         "zonder een draad=0.8, vergeten zich aan te kleden=0.8, ongecensureerde versie=0.7",
-        "pl": "golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
+        "pl": "naga=0.8, golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
         "jak ja pan bog stworzyl=0.9, jak ja bog stworzyl=0.9, na golasa=0.9, golusienka=0.9, golusienki=0.9, "
         "zapomniala sie ubrac=0.8, wersja bez cenzury=0.7, wersje bez cenzury=0.7",
         "ru": "голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок, "
@@ -209,7 +209,7 @@ TERMS: dict[str, dict[str, str]] = {
         "goala pusca=0.9, cum a facut o mama=0.9, cum a lasat o dumnezeu=0.9, a uitat sa se imbrace=0.8, "
         "versiunea necenzurata=0.7, versiune necenzurata=0.7",
         "ja-latn": "hadaka, zenra, hanra, nuudo",
-        "el": "τσιτσιδ*=0.9, ολογυμν*, γυμνη, γυμνος, γυμνο, γυμνα, γυμνες, γυμνοι, γυμνης, γυμνου, ολογυμνη, ολογυμνος, ολογυμνο, "
+        "el": "τοπλες, τσιτσιδ*=0.9, ολογυμν*, γυμνη, γυμνος, γυμνο, γυμνα, γυμνες, γυμνοι, γυμνης, γυμνου, ολογυμνη, ολογυμνος, ολογυμνο, "
         "οπως τη γεννησε η μανα της=0.9, γυμνουλα=0.9, τσιτσιδη=0.9, τσιτσιδα=0.9, ξεχασε να ντυθει=0.8, "
         "εκδοχη χωρις λογοκρισια=0.7, εκδοση χωρις λογοκρισια=0.7",
         "el-latn": "gymnh, gymni, gumni, gimni, gymno, olo gymnh",
@@ -284,7 +284,7 @@ TERMS: dict[str, dict[str, str]] = {
         "es": "de secundaria=0.7, de primaria=0.8, chamaco=0.6, chamaca=0.6, escuincle*, ^niña, ^niñas, ^niño, ^niños, ^niñita, nena=0.6, chiquilla, chiquillo, infantil=0.6, "
         "adolescente, adolescentes, menor de edad, menores de edad, colegiala, colegialas, bebe=0.5, "
         "jovencita=0.6",
-        "de": "kinder=0.5, kindern, das kind, ein kind, dem kind, kleinkind, kleines kind, "
+        "de": "gore=0.5, kinder=0.5, kindern, das kind, ein kind, dem kind, kleinkind, kleines kind, "
         "kleines madchen, kleine madchen, madchen=0.3, junge=0.2, jugendliche, jugendlicher, "
         "minderjahrig*, schulerin, schulmadchen, grundschule, grundschulerin, teenie",
         "it": "bambina, bambine, bambino, bambini, bimba, bimbo=0.5, ragazzina, ragazzine, ragazzino, "
@@ -296,28 +296,28 @@ TERMS: dict[str, dict[str, str]] = {
         "tiener, tieners, minderjarig*, schoolmeisje",
         "pl": "dziecko, dzieci, dziecka, dziewczynka, dziewczynki, dziewczynke, chlopiec=0.6, "
         "nastolatka, nastolatek, nastolatki, nieletni*, maloletni*, uczennica=0.7",
-        "ru": "семиклассни*, шестиклассни*, пятиклассни*, восьмиклассни*, школьни*=0.8, ребенок, ребенка, дети, детей, девочка, девочку, девочки, мальчик, мальчика, "
+        "ru": "одиннадцатилетн*, двенадцатилетн*, тринадцатилетн*, четырнадцатилетн*, пятнадцатилетн*, шестнадцатилетн*, семнадцатилетн*, семиклассни*, шестиклассни*, пятиклассни*, восьмиклассни*, школьни*=0.8, ребенок, ребенка, дети, детей, девочка, девочку, девочки, мальчик, мальчика, "
         "подросток, подростка, школьница, школьницу, несовершеннолетн*, малолетн*",
-        "uk": "семикласни*, шестикласни*, п'ятикласни*, восьмикласни*, школяр*=0.8, дитина, дитину, діти, дітей, дівчинка, дівчинку, хлопчик, підліток, підлітка, "
+        "uk": "одинадцятирічн*, дванадцятирічн*, тринадцятирічн*, чотирнадцятирічн*, п'ятнадцятирічн*, шістнадцятирічн*, сімнадцятирічн*, семикласни*, шестикласни*, п'ятикласни*, восьмикласни*, школяр*=0.8, дитина, дитину, діти, дітей, дівчинка, дівчинку, хлопчик, підліток, підлітка, "
         "школярка, школярку, неповнолітн*",
         "tr": "cocuk*, kucuk kiz, kiz cocugu, ergen, resit olmayan, liseli=0.6, ortaokul*, ilkokul*, "
         "ortaokullu, ilkokullu",
-        "id": "anak=0.6, anak kecil, anak anak, gadis kecil, bocah, remaja, di bawah umur, siswi=0.6",
-        "sv": "barn, flicka=0.4, hogstadietjej, hogstadietjejer, mellanstadietjej, lagstadiet, mellanstadiet, "
+        "id": "abg=0.7, sebelas tahun, dua belas tahun, tiga belas tahun, empat belas tahun, lima belas tahun, enam belas tahun, tujuh belas tahun, anak=0.6, anak kecil, anak anak, gadis kecil, bocah, remaja, di bawah umur, siswi=0.6",
+        "sv": "fjortis*=0.8, tonaring*=0.8, barn, flicka=0.4, hogstadietjej, hogstadietjejer, mellanstadietjej, lagstadiet, mellanstadiet, "
         "hogstadiet=0.7, skoltjej=0.8, tonarstjej=0.8",
-        "cs": "dite, ditete, holcicka, holcicku, divenka, nezletil*, skolacka, skolacku",
+        "cs": "pubertack*=0.8, nactilet*=0.8, dite, ditete, holcicka, holcicku, divenka, nezletil*, skolacka, skolacku",
         "ro": "copil, copila, copilul, copii=0.6, fetita, fetite, fetitei, baietel, baietelul, minora, "
         "minori=0.6, adolescenta, adolescent=0.7, eleva=0.6, eleve=0.6, scolarita",
         "ja-latn": "shoujo=0.6, joshikousei, joshi kousei, joshichuugakusei, joshi chuugakusei, "
         "chuugakusei, shougakusei, youjo, kodomo, rori",
-        "el": "παιδι, παιδια, κοριτσακι, αγορακι, ανηλικ*, μαθητρια=0.6, εφηβη=0.6, εφηβος=0.6, νηπιο",
-        "ms": "sekolah rendah=0.8, kanak kanak, budak perempuan, budak kecil, budak sekolah, murid sekolah rendah, "
+        "el": "εντεκαχρον*, δωδεκαχρον*, δεκατριαχρον*, δεκατετραχρον*, δεκαπενταχρον*, δεκαεξαχρον*, δεκαεπταχρον*, δεκαεφταχρον*, παιδι, παιδια, κοριτσακι, αγορακι, ανηλικ*, μαθητρια=0.6, εφηβη=0.6, εφηβος=0.6, νηπιο",
+        "ms": "budak kecik, sebelas tahun, dua belas tahun, tiga belas tahun, empat belas tahun, lima belas tahun, enam belas tahun, tujuh belas tahun, sekolah rendah=0.8, kanak kanak, budak perempuan, budak kecil, budak sekolah, murid sekolah rendah, "
         "pelajar sekolah rendah, bawah umur, remaja=0.7",
         "zh-latn": "xiaohai, xiao hai, ertong, er tong, xiaonvhai, xiao nvhai, xiao nuhai, xiaonuhai, nvtong, "
         "luoli, weichengnian, wei chengnian, chuzhongsheng, xiaoxuesheng, xiao xuesheng, zhongxuesheng",
         "ar-latn": "tefla, tifla, 6efla, bent soghayra, bent soghayara, bint saghira, bent zghira, 2aser, 2asera, qasir",
         "fa-latn": "dokhtar bache, dokhtarbache, koodak, kudak, bache=0.5",
-        "vi": "^trẻ em, ^bé gái, ^cậu bé, ^học sinh=0.7, ^nữ sinh=0.7, ^học lớp=0.7",
+        "vi": "^mười một tuổi, ^mười hai tuổi, ^mười ba tuổi, ^mười bốn tuổi, ^mười lăm tuổi, ^mười sáu tuổi, ^mười bảy tuổi, ^trẻ em, ^bé gái, ^cậu bé, ^học sinh=0.7, ^nữ sinh=0.7, ^học lớp=0.7",
     },
 }
 
@@ -481,6 +481,8 @@ UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cam
 BLOCK_PREV: dict[str, list[str]] = {
     # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
     "nude": "scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
+    "shade tone colour color couleur teinte tono farbe farbton kleur tint colore tonalita cor tom odcien kolor "
+    "culoare nuanta barva odstin farg αποχρωση χρωμα κραγιον цвет оттенок колір відтінок renk warna mau "
     "zapatos tacones bolso labial pumps heels shoes boots handbag lipstick".split(),
     "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
     "boneless skinless fowl poultry".split(),
@@ -812,15 +814,15 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_NUDITY: {
         "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
-        "zh": "光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
+        "zh": "果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
         "ko": "실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
         "ar": "خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
-        "hi": "नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
+        "hi": "टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
         "bn": "ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
         "জামাকাপড় ছাড়া=0.8, একটা সুতোও=0.8, একটাও সুতো=0.8, সেন্সর ছাড়া=0.7, জন্মের সময়ের মতো=0.8",
-        "he": "ערום=0.8, ערומים=0.8, עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
+        "he": "טופלס, ערום=0.8, ערומים=0.8, עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
         "בלי שום דבר עליה=0.8",
         "ur": "ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
         "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
@@ -845,11 +847,11 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "初一=0.6, 初二, 初三, 初中女生, 小学女生, 国中生, 國中生",
         "ko": "어린이, 아동, 소녀=0.6, 미성년, 초등학생, 중학생, 여중생, 로리",
         "ar": "طفلة, طفل, أطفال, اطفال, قاصر, فتاة صغيرة, تلميذة, تلميذ, الصف الأول, الصف الثاني, الصف الثالث, الصف الرابع, الصف الخامس, الصف السادس, الصف السابع, الصف الثامن, الصف التاسع, الابتدائية, ابتدائية, الإعدادية, إعدادية, بنت صغيرة",
-        "hi": "वीं कक्षा, वीं क्लास, बच्चा, बच्ची, बच्चे, नाबालिग, छोटी लड़की, स्कूली छात्रा=0.8, स्कूल की लड़की, छठी कक्षा, सातवीं कक्षा, आठवीं कक्षा, नौवीं कक्षा, पांचवीं कक्षा, कक्षा 5, कक्षा 6, कक्षा 7, कक्षा 8",
-        "bn": "শিশু, বাচ্চা, নাবালিকা, নাবালক, ছোট মেয়ে, কিশোরী=0.8, স্কুলছাত্রী=0.7, ক্লাস ওয়ান, ক্লাস টু, ক্লাস থ্রি, ক্লাস ফোর, ক্লাস ফাইভ, ক্লাস সিক্স, ক্লাস সেভেন, ক্লাস এইট, ক্লাস নাইন, ক্লাস টেন, প্রাথমিক বিদ্যালয়, স্কুলের ছাত্রী=0.8",
+        "hi": "ग्यारह साल की, बारह साल की, तेरह साल की, चौदह साल की, पंद्रह साल की, सोलह साल की, सत्रह साल की, ग्यारह साल का, बारह साल का, तेरह साल का, चौदह साल का, पंद्रह साल का, सोलह साल का, सत्रह साल का, वीं कक्षा, वीं क्लास, बच्चा, बच्ची, बच्चे, नाबालिग, छोटी लड़की, स्कूली छात्रा=0.8, स्कूल की लड़की, छठी कक्षा, सातवीं कक्षा, आठवीं कक्षा, नौवीं कक्षा, पांचवीं कक्षा, कक्षा 5, कक्षा 6, कक्षा 7, कक्षा 8",
+        "bn": "এগারো বছরের, বারো বছরের, তেরো বছরের, চোদ্দ বছরের, চৌদ্দ বছরের, পনেরো বছরের, ষোলো বছরের, সতেরো বছরের, শিশু, বাচ্চা, নাবালিকা, নাবালক, ছোট মেয়ে, কিশোরী=0.8, স্কুলছাত্রী=0.7, ক্লাস ওয়ান, ক্লাস টু, ক্লাস থ্রি, ক্লাস ফোর, ক্লাস ফাইভ, ক্লাস সিক্স, ক্লাস সেভেন, ক্লাস এইট, ক্লাস নাইন, ক্লাস টেন, প্রাথমিক বিদ্যালয়, স্কুলের ছাত্রী=0.8",
         "he": "ילדה, ילדות, ילד קטן, קטינה, קטין, נערה=0.6, תלמידה=0.6, פעוט, כיתה א', כיתה ב', כיתה ג', כיתה ד', כיתה ה', כיתה ו', כיתה ז', כיתה ח', כיתה ט', כיתה א׳, כיתה ב׳, כיתה ג׳, כיתה ד׳, כיתה ה׳, כיתה ו׳, כיתה ז׳, כיתה ח׳, כיתה ט׳, בית ספר יסודי, חטיבת ביניים",
-        "ur": "بچی, بچہ, نابالغ, کمسن, کم سن, چھوٹی لڑکی, سکول کی لڑکی, چھٹی جماعت, ساتویں جماعت, آٹھویں جماعت, نویں جماعت, پانچویں جماعت, سکول کی طالبہ, اسکول کی لڑکی",
-        "fa": "کودک, بچه, دختربچه, دختر بچه, کلاس اول, کلاس دوم, کلاس سوم, کلاس چهارم, کلاس پنجم, کلاس ششم, کلاس هفتم, کلاس هشتم, کلاس نهم, دبستانی, زیر سن قانونی, نوجوان=0.6",
+        "ur": "گیارہ سال کی, بارہ سال کی, تیرہ سال کی, چودہ سال کی, پندرہ سال کی, سولہ سال کی, سترہ سال کی, ننھی بچی, بچی, بچہ, نابالغ, کمسن, کم سن, چھوٹی لڑکی, سکول کی لڑکی, چھٹی جماعت, ساتویں جماعت, آٹھویں جماعت, نویں جماعت, پانچویں جماعت, سکول کی طالبہ, اسکول کی لڑکی",
+        "fa": "یازده ساله, دوازده ساله, سیزده ساله, چهارده ساله, پانزده ساله, شانزده ساله, هفده ساله, کودک, بچه, دختربچه, دختر بچه, کلاس اول, کلاس دوم, کلاس سوم, کلاس چهارم, کلاس پنجم, کلاس ششم, کلاس هفتم, کلاس هشتم, کلاس نهم, دبستانی, زیر سن قانونی, نوجوان=0.6",
         "th": "เด็กผู้หญิง, เด็กหญิง, เด็กนักเรียน, นักเรียนหญิง, นักเรียนประถม, ผู้เยาว์, เด็กประถม, เด็กอายุ",
     },
 }

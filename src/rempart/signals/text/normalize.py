@@ -161,7 +161,7 @@ class Normalized:
         # composed into it.
         o = self.original
         n = len(o)
-        while end < n and (unicodedata.combining(o[end])
+        while end < n and (_attaches(o[end])
                            or (_is_jamo(o[end]) and (self.src is None or j >= len(self.src) or self.src[j] > end))):
             end += 1
         return end
@@ -259,10 +259,21 @@ class _CharTable(dict):
         return value
 
 
+# Half-width katakana voiced-sound marks: NFKC makes them combining marks, so they belong to the
+# kana before them ("ﾄﾞ" is "ド", as in "ﾇｰﾄﾞ").
+_HALFWIDTH_VOICING = frozenset("\uff9e\uff9f")
+
+
+def _attaches(c: str) -> bool:
+    """A char that joins the cluster of the char before it: a combining mark or a half-width
+    voiced-sound mark."""
+    return unicodedata.combining(c) != 0 or c in _HALFWIDTH_VOICING
+
+
 def _char_kind(c: str) -> str:
     """"2" for a combining mark, "1" for a char that a cluster of its own would not map to one
     char (an invisible one, "ß" -> "ss") or that starts loose Hangul jamo, "0" otherwise."""
-    if unicodedata.combining(c):
+    if _attaches(c):
         return "2"
     return "1" if _is_jamo(c) or len(_map_cluster(c)[0]) != 1 else "0"
 
@@ -316,7 +327,6 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         s_parts: list[str] = []
         src = []
         i, n = 0, len(text)
-        combining = unicodedata.combining
         kinds = text.translate(_CHAR_KIND)
         while i < n:
             if kinds[i] == "0":
@@ -342,7 +352,7 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                     i = syllable[1]
                     continue
             j = i + 1
-            while j < n and combining(text[j]) and j - i < 16:
+            while j < n and _attaches(text[j]) and j - i < 16:
                 j += 1
             a, st = _map_cluster(text[i:j])
             if a:

@@ -113,7 +113,10 @@ CUES: dict[str, dict[float, str]] = {
               "provocative, sultry, tantalizing, seduisante, sensuelle, voluptueuse, "
               "seductora, sensual, voluptuosa, verfuhrerisch, sinnlich, kurvig, seducente, sensuale, "
               "sedutora, sensuale, verleidelijk, zmyslowa, uwodzicielska, соблазнительн, чувственн, "
-              "сексуальн, baştan çıkarıcı, bastan cikarici, menggoda, seksi, gợi cảm, goi cam, σέξι, σεξι",
+              "сексуальн, baştan çıkarıcı, bastan cikarici, menggoda, seksi, gợi cảm, goi cam, σέξι, σεξι, "
+              "svudny, svudna, svudne, σαγηνευτικο, σαγηνευτικη, σαγηνευτικος, اغواگر, लुभाने वाली, लुभावनी, "
+              "quyen ru, forforisk, forforiska, aufreizend, aufreizende, aufreizenden, спокусливий, спокуслива, "
+              "спокусливо, соблазнительный, соблазнительная, соблазнительно, hot pose, ہاٹ پوز",
         0.35: "curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
               "wet clothes, wet dress, wet shirt, wet hair and skin, "
               "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless",
