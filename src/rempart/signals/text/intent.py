@@ -27,10 +27,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
 _LETTER = re.compile(r"[^\W\d_]")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A word of letters only, long enough to be glued words (no letter or digit on either side).
 _LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{%d,}(?![^\W_])" % MIN_GLUED)
 _PIECE = re.compile(r"(?<![^\W_])[^\W\d_]{2,}(?![^\W_])")
 _JOIN_GAP = re.compile(r" ?- ?| ")
+_HYPHEN_GAP = re.compile(r" ?- ?")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
 MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
@@ -166,10 +168,8 @@ class _Compiled:
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
         self.garment_things = _word_set(L.GARMENT_THINGS)
         self.fabric = _word_set(L.FABRIC)
-        # whole words, except in the scripts written without spaces
-        self.display_re = re.compile("|".join(
-            re.escape(e) if e[0] >= "\u3000" else r"(?<![^\W_])" + re.escape(e) + r"(?![^\W_])"
-            for e in sorted({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)}, key=len, reverse=True)))
+        # a trie: one alternation with lookarounds per word took 0.6 ms on a 1,000-character prompt
+        self.display_re = substring_regex({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)})
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
         self.wear_words = _word_set(L.WEAR_WORDS)
         self.under_of = _word_set(L.UNDER_OF)
@@ -531,31 +531,39 @@ class RuleIntentDetector:
         breaker = c.breaker
         # A split leaves a piece that is no word, or a hyphen inside a word; most prompts have
         # neither, and two known words side by side are read as written ("the rapist").
-        if "-" not in s and all(t in breaker.known for t in _PIECE.findall(s)):
-            return []
+        if "-" not in s and breaker.known.issuperset(_PIECE.findall(s)):
+            return []  # the common case, in C
         toks = list(_PIECE.finditer(s))
+        pieces = [m.group() for m in toks]
+        odd = {i for i, p in enumerate(pieces) if p not in breaker.known}
+        if "-" in s:  # a piece followed by a hyphen
+            ends = {m.end(): i for i, m in enumerate(toks)}
+            odd.update(ends[m.start()] for m in _HYPHEN_GAP.finditer(s) if m.start() in ends)
+        if not odd:
+            return []
+        # a chain of pieces must hold one of them (or the hyphen after one)
+        starts = sorted({k for i in odd for k in range(max(0, i - MAX_JOIN_PIECES + 1), i + 1)})
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
-        i = 0
-        while i < len(toks) - 1:
-            first = toks[i].group()
+        done = -1
+        for i in starts:
+            if i <= done or i >= len(toks) - 1:
+                continue
             best = None
-            w, gaps, unknown = first, [], first not in breaker.known
+            w, gaps, has_odd = pieces[i], [], i in odd
             for j in range(i + 1, min(i + MAX_JOIN_PIECES, len(toks))):
                 gap = (toks[j - 1].end(), toks[j].start())
-                piece = toks[j].group()
+                piece = pieces[j]
                 if (w, piece[0]) not in c.join_pairs or not _JOIN_GAP.fullmatch(s, *gap):
                     break
                 w += piece
                 gaps.append(gap)
-                unknown = unknown or piece not in breaker.known or "-" in s[gap[0]:gap[1]]
-                if unknown and len(w) >= REJOIN_MIN and breaker.is_term(w):
+                has_odd = has_odd or j in odd or j - 1 in odd
+                if has_odd and len(w) >= REJOIN_MIN and breaker.is_term(w):
                     best = (j, list(gaps))
-            if best is None:
-                i += 1
-                continue
-            j, gaps = best
-            out.append((toks[i].start(), toks[j].end(), gaps))
-            i = j + 1
+            if best is not None:
+                j, gaps = best
+                out.append((toks[i].start(), toks[j].end(), gaps))
+                done = j
         return out
 
     # -- matching -------------------------------------------------------------------------
@@ -750,12 +758,20 @@ class RuleIntentDetector:
     def merchandise(self, n: Normalized) -> bool:
         """Whether the prompt names a shop display ("vitrine", "mannequins", "橱窗"): swimwear or
         underwear in it is for sale, not worn."""
-        return self._c.display_re.search(n.text) is not None
+        return self._displays(n.text, 0, len(n.text))
 
     def _on_display(self, s: str, h: _Hit) -> bool:
-        """Whether a shop-display word ("vitrine", "mannequins", "橱窗") is near the hit: swimwear
-        or underwear for sale, not worn."""
-        return self._c.display_re.search(s, max(0, h.start - DISPLAY_WINDOW), h.end + DISPLAY_WINDOW) is not None
+        """Whether a shop-display word is near the hit."""
+        return self._displays(s, max(0, h.start - DISPLAY_WINDOW), h.end + DISPLAY_WINDOW)
+
+    def _displays(self, s: str, lo: int, hi: int) -> bool:
+        """A shop-display word in s[lo:hi]: a whole word, except in the scripts written without spaces."""
+        for m in self._c.display_re.finditer(s, lo, hi):
+            a, b = m.span()
+            if m.group()[0] >= "\u3000" or not (_LETTER_OR_DIGIT.match(s, a - 1) if a else False) \
+                    and not _LETTER_OR_DIGIT.match(s, b):
+                return True
+        return False
 
     def _laundry_at(self, toks: list[str], k: int) -> bool:
         """Whether a laundry word ("hanging", "drying", "hanger") is among the three tokens from
