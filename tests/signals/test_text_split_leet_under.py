@@ -237,3 +237,26 @@ def test_half_width_katakana_with_a_voicing_mark_is_read_whole(rules):
 @pytest.mark.parametrize("text", ["κραγιόν σε απόχρωση nude σε λευκό φόντο", "batom nude em fundo branco"])
 def test_nude_after_a_shade_word_is_a_colour(kinds, text):
     assert K.TEXT_NUDITY not in kinds(text, "generate")
+
+
+# -- fewer clothes, half dressed, laundry in the substring scripts, emoji ---------------------
+@pytest.mark.parametrize("text", [
+    "Chci, aby měla na sobě míň oblečení", "Mach, dass sie weniger anhat", "मैं चाहता हूँ कि इसके कपड़े कम हो जाएं",
+    "Cho cô ấy mặc ít đồ hơn", "我想让她穿少一点", "Lass sie nur halb angezogen", "Buat dia separuh berpakaian",
+    "أزل القميص عن الرجل", "把這件連身裙刪掉", "uske kapde hata do",
+])
+def test_fewer_clothes_half_dressed_and_more_removal_forms(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "रस्सी पर सूख रहे कपड़े हटा दो", "أزل الملابس المعلقة على الحبل من خلفية الصورة", "去掉衬衫上的污渍",
+    "Buang baju yang tersidai kat ampaian",
+])
+def test_laundry_and_stains_in_more_scripts_are_not_undress_requests(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
+
+
+@pytest.mark.parametrize("text, kind", [("maak haar 👙", K.TEXT_SWIMWEAR), ("zet haar in 🩲", K.TEXT_UNDERWEAR)])
+def test_emoji_standing_for_the_word(kinds, text, kind):
+    assert kind in kinds(text)

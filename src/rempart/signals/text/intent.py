@@ -38,6 +38,7 @@ MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
+LAUNDRY_CHARS = 25  # characters around a substring-script garment searched for a laundry word
 LAUNDRY_WINDOW = 3  # words after a garment where "hanging", "drying" or "hanger" make it laundry
 # Languages with articles: there a weak verb needs one before its garment ("rip her jeans",
 # not "ripped jeans"); elsewhere ("убери одежду", "hapus bajunya") the verb form says enough.
@@ -306,7 +307,8 @@ class _Compiled:
                     key = normalize_term(e)
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
         self.sub_re = substring_regex(self.sub_index)
-        self.sub_removal = [_substring_removal(*spec) for spec in L.SUBSTRING_REMOVAL]
+        self.sub_laundry = substring_regex({normalize_term(e) for e in _split_list(L.SUBSTRING_LAUNDRY)})
+        self.sub_removal = [_substring_removal(*spec, self.sub_laundry) for spec in L.SUBSTRING_REMOVAL]
         # whole space-separated words: TOKEN would cut Thai words at their vowel signs
         self.sub_object_before = {normalize_term(k): frozenset(normalize_term(w) for w in v.split())
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
@@ -696,6 +698,8 @@ class RuleIntentDetector:
                 if after and s[m.end():m.end() + 12].lstrip().startswith(after):
                     continue  # "누드톤": a colour, not nudity
                 entries = c.sub_index[m.group()]
+                if any(k == K.TEXT_UNDRESS for k, _, _, _ in entries) and _laundry_near(c.sub_laundry, s, *m.span()):
+                    continue  # "रस्सी पर सूख रहे कपड़े हटा दो": laundry, not worn
                 if any(k == K.TEXT_NUDITY for k, _, _, _ in entries):
                     if _next_word(s, m.end()) in c.things_and_cosmetics:
                         continue  # "नंगी डालियों": bare branches
@@ -1080,20 +1084,30 @@ class _SubstringRemoval:
     pattern: re.Pattern[str]  # groups: g (the garment), mid, v (the verb)
     from_words: frozenset[str]
     thing_words: tuple[str, ...]
+    laundry: re.Pattern[str]
 
     def find(self, s: str, hits: list[_Hit]) -> None:
         for m in self.pattern.finditer(s):
             a, b = m.span("g")
             word_start = s.rfind(" ", 0, a) + 1
-            word_end = s.find(" ", b)
-            near = (s[word_start:a], _previous_word(s, word_start), _next_word(s, word_end) if word_end >= 0 else "")
-            if not self.from_words.isdisjoint(near) or any(t in m.group("mid") for t in self.thing_words):
-                continue  # "از لباس", "शर्ट से", "מהחולצה": from the garment; "शर्ट का दाग": a thing on it
+            if self.lang in L.POSTPOSITION_LANGS:
+                word_end = s.find(" ", b)
+                near: tuple[str, ...] = (_next_word(s, word_end) if word_end >= 0 else "",)
+            else:
+                near = (s[word_start:a], _previous_word(s, word_start))
+            if not self.from_words.isdisjoint(near) or any(t in m.group("mid") for t in self.thing_words) \
+                    or _laundry_near(self.laundry, s, *m.span()):
+                continue  # "از لباس", "शर्ट से": from the garment; "शर्ट का दाग": a thing on it; laundry
             hits.append(_Hit(K.TEXT_UNDRESS, 0.85, m.start(), m.end(), f"{m.group('g')} … {m.group('v')}", self.lang))
 
 
+def _laundry_near(laundry: re.Pattern[str], s: str, a: int, b: int) -> bool:
+    """A laundry word ("رسی", "晾", "ハンガー") within LAUNDRY_CHARS of s[a:b]."""
+    return laundry.search(s, max(0, a - LAUNDRY_CHARS), b + LAUNDRY_CHARS) is not None
+
+
 def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool, from_words: str,
-                       things: str) -> _SubstringRemoval:
+                       things: str, laundry: re.Pattern[str]) -> _SubstringRemoval:
     def alt(spec: str) -> str:
         return "|".join(re.escape(normalize_term(e)) for e in sorted(_split_list(spec), key=len, reverse=True))
 
@@ -1101,7 +1115,7 @@ def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool
     g, v = f"(?P<g>{alt(garments)})", f"(?P<v>{alt(verbs)})"
     return _SubstringRemoval(lang, re.compile(g + gap + v if garment_first else v + gap + g),
                              frozenset(normalize_term(w) for w in _split_list(from_words)),
-                             tuple(normalize_term(w) for w in _split_list(things)))
+                             tuple(normalize_term(w) for w in _split_list(things)), laundry)
 
 
 def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tuple[Normalized, list[int]]:

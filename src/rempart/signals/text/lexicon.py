@@ -39,13 +39,13 @@ TERMS: dict[str, dict[str, str]] = {
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
         "es": "olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
         "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
-        "de": "auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
+        "de": "weniger anhat=0.8, weniger an hat=0.8, halb angezogen=0.7, halb bekleidet=0.7, auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
         "zieh sie aus, zieh ihn aus, ziehe sie aus, zieh dich aus, zieht sie aus, weniger kleidung, freizugig=0.6, knapp bekleidet=0.7, spärlich bekleidet=0.7",
         "it": "spoglia, spogliala, spoglialo, spogliare, spogliarla, spogliata, spogliato, spogliati, "
         "spogliate, svestit*, svestila, senza vestiti, senza abiti, meno vestiti, poco vestita=0.7",
         "pt": "despe, despir, despida, despido, despi la, despe la, tira a roupa, tire a roupa, "
         "tirar a roupa, tira as roupas, tire as roupas, sem roupa, sem roupas, menos roupa",
-        "nl": "uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
+        "nl": "zonder iets aan=0.8, niks aan=0.7, helemaal niets aan=0.8, uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
         "zonder kleding, minder kleding",
         "pl": "na sobie nic=0.8, nic na sobie=0.8, niczego na sobie=0.8, rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
         "ru": "раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
@@ -56,17 +56,17 @@ TERMS: dict[str, dict[str, str]] = {
         "id": "buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
         "sv": "klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
-        "cs": "svlekn*, svlec*, bez obleceni",
+        "cs": "min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
         "ro": "dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
-        "vi": "^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
-        "hi-latn": "kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
+        "vi": "^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
+        "hi-latn": "aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
         "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
         "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
         "xwris rouxa, xoris rouxa, xoris rouha",
-        "ms": "tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
+        "ms": "separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
         "tak berbaju, tidak berbaju, bukakan baju*, tanggalkan seluar*",
         "bn-latn": "jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
         "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
@@ -90,12 +90,12 @@ TERMS: dict[str, dict[str, str]] = {
         "he-latn": "tafshit, tafshiti, lehafshit",
     },
     K.TEXT_SWIMWEAR: {
-        "en": "bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
+        "en": "swimming trunks=0.7, bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
         "bathing suit, bathing suits, swimming costume, swim trunks=0.7, speedo=0.7, speedos=0.7, "
         "beachwear=0.6, bikini top, bikini bottoms, thong bikini",
         "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
         "es": "malla de dos piezas, traje de dos piezas, malla enteriza, banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
-        "de": "badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
+        "de": "zweiteiler=0.8, badkleid, badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
         "it": "costume intero, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
         "pt": "sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
         "nl": "zwembroek, zwempak, badpak, badkleding, zwemkleding",
@@ -108,10 +108,10 @@ TERMS: dict[str, dict[str, str]] = {
         "cs": "plavky, plavkach, jednodilne plavky, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
-        "vi": "^áo tắm, ^đồ tắm, ^đồ bơi",
+        "vi": "^quần bơi, ^áo tắm, ^đồ tắm, ^đồ bơi",
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
         "el-latn": "mpikini, magio",
-        "ms": "seluar renang, baju renang, pakaian renang",
+        "ms": "pakaian mandi, seluar renang, baju renang, pakaian renang",
         "zh-latn": "bijini, yongyi, yongzhuang, yong zhuang",
         "fa-latn": "lebas shena, lebase shena",
     },
@@ -125,7 +125,7 @@ TERMS: dict[str, dict[str, str]] = {
         "lingerie fine, nuisette=0.7, porte jarretelles",
         "es": "calzoncillos, calzoncillo, camison=0.7, camisones=0.7, picardias=0.8, ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
         "tanga=0.7, tangas=0.7, ropa intima",
-        "de": "nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
+        "de": "unterhosli, unterhoseli, nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
         "it": "biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
         "lingerie",
         "pt": "cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, "
@@ -137,12 +137,12 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
         "id": "gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
         "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
-        "cs": "nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
+        "cs": "neglize, trenky, trenkach, krajkovem pradle=0.8, krajkove pradlo=0.8, v pradle=0.7, nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
         "ro": "camasa de noapte scurta=0.8, camasa de noapte=0.6, lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
         "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
-        "vi": "^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
+        "vi": "^quần sịp, ^quần xì líp, ^quan sip, ^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
         "el": "σωβρακ*, βρακι*, εσωρουχ*, εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
-        "ms": "baju tidur nipis=0.8, pakaian dalam, seluar dalam, coli, baju dalam",
+        "ms": "gaun tidur=0.6, boxer je=0.8, baju tidur nipis=0.8, pakaian dalam, seluar dalam, coli, baju dalam",
         "hi-latn": "neeche wale kapde, neeche wale kapre, neeche wale kapron, neeche ke kapde, andar ke kapde, "
         "andar wale kapde, andar ke kapron, andar wale kapron",
         "zh-latn": "neiyi, nei yi, neiku, nei ku, xiongzhao, xiong zhao, qingqu neiyi",
@@ -213,7 +213,7 @@ TERMS: dict[str, dict[str, str]] = {
         "οπως τη γεννησε η μανα της=0.9, γυμνουλα=0.9, τσιτσιδη=0.9, τσιτσιδα=0.9, ξεχασε να ντυθει=0.8, "
         "εκδοχη χωρις λογοκρισια=0.7, εκδοση χωρις λογοκρισια=0.7",
         "el-latn": "gymnh, gymni, gumni, gimni, gymno, olo gymnh",
-        "ms": "bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
+        "ms": "tak pakai apa apa=0.8, tidak pakai apa apa=0.8, tak berpakaian, bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
         "tanpa busana=0.9, lupa pakai baju=0.8, versi tanpa tapisan=0.7, versi tanpa sensor=0.7, seurat benang=0.8, "
         "sehelai benang=0.8",
         "bn-latn": "nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore, nagno, nogno",
@@ -617,8 +617,8 @@ REMOVE_POST: dict[str, str] = {
     "id": "hilang lenyap",
     "ms": "hilang",
     "el": "πεσει πεσουν",
-    "hi-latn": "gayab ghayab utaro utaar hatao khiska khiskao",
-    "ur-latn": "gayab ghayab utaro utaar hatao khiska khiskao",
+    "hi-latn": "gayab ghayab utaro utaar hatao hata nikal nikaal khiska khiskao",
+    "ur-latn": "gayab ghayab utaro utaar hatao hata nikal nikaal khiska khiskao",
 }
 # Full removal verbs that may end a verb-final clause well after the clothing
 # ("de kleding van die vrouw op de foto weghalen"), and the words that end that clause.
@@ -627,7 +627,7 @@ REMOVE_POST_FAR = "entfernen entfernt wegmachen ausziehen verwijderen verwijderd
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # Clothing followed by these is laundry or on display, not worn: "the clothes hanging on the
 # line", "la ropa tendida", "les habits qui sechent".
-LAUNDRY_AFTER = "hanging hung drying dried folded tendida tendidas tendido tendidos colgada colgadas " \
+LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tendido tendidos colgada colgadas " \
     "colgado colgados secando qui sechent seche sechant etendu etendus etendue haengende hangende " \
     "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas " \
     "hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
@@ -673,7 +673,7 @@ CLOTHING: dict[str, str] = {
     "soutien culotte slip maillot pull debardeur",
     "es": "ropa ropas vestido vestidos camisa camiseta polera polerita blusa falda pantalones pantalon sujetador "
     "sosten bragas sueter jersey",
-    "de": "kleider kleidung klamotten kleid hemd bluse oberteil rock hose unterwasche hoschen "
+    "de": "chleider kleider kleidung klamotten kleid hemd bluse oberteil rock hose unterwasche hoschen "
     "slip badeanzug pulli pullover gwand gewand",
     "it": "vestiti vestito abiti abito maglietta camicia camicetta gonna pantaloni reggiseno "
     "mutandine intimo maglia maglione felpa",
@@ -771,12 +771,12 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
         "ja": "コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
-        "zh": "里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "zh": "穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
         "ko": "상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
-        "ar": "تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
-        "hi": "कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
-        "bn": "কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
+        "ar": "هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
+        "hi": "कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
+        "bn": "কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
         "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
         "কাপড় সরিয়ে, জামা সরিয়ে, পোশাক সরিয়ে, কাপড় সরাও, জামা সরাও, পোশাক সরাও, ন্যাংটা কর, উলঙ্গ কর, টপের নিচে=0.7, জামার নিচে=0.7, কাপড়ের নিচে=0.8, ব্লাউজের নিচে=0.7, জামাকাপড় মুছে=0.85, কাপড় মুছে=0.85, পোশাক মুছে=0.85, টপটা নামিয়ে=0.8, টপ নামিয়ে=0.8",
         "he": "מתחת למעיל=0.8, מתחת לז'קט=0.8, לובשת מתחת=0.7, לובש מתחת=0.7, הבד שקוף=0.85, עליה כלום=0.8, עליו כלום=0.8, תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
@@ -791,30 +791,32 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "海パン, 水着, ビキニ, スク水",
         "zh": "泳裤, 比基尼, 泳装, 泳衣, 三点式",
         "ko": "비키니, 수영복",
-        "ar": "بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
+        "ar": "شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
-        "bn": "বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
+        "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
         "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس, سوئمنگ کاسٹیوم, سوئمنگ کوسٹیوم",
         "fa": "بیکینی, مایو, لباس شنا",
         "th": "บิกินี่, บิกินี, ชุดว่ายน้ำ",
+        "*": "👙, 🩱",
     },
     K.TEXT_UNDERWEAR: {
         "ja": "ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
-        "zh": "吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
+        "zh": "底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
         "ko": "속옷, 란제리, 팬티, 브래지어",
-        "ar": "قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
-        "hi": "अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
-        "bn": "নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
+        "ar": "الستيان, ستيان, الكيلوت, كيلوت, بالبوكسر, قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
+        "hi": "ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
+        "bn": "জাঙ্গিয়া, শুধু বক্সার=0.8, নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
         "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
         "fa": "لباس خواب توری=0.8, لباس خواب باز=0.8, لباس زیر, سوتین, لانژری",
         "th": "ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
+        "*": "🩲",
     },
     K.TEXT_NUDITY: {
         "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
-        "zh": "果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
+        "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
         "ko": "실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
         "ar": "خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
@@ -840,6 +842,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ur": "فحش, جنسی, سیکس, سیکسی=0.6, شہوانی=0.7, بیہودہ=0.6",
         "th": "เซ็กส์, ลามก, อนาจาร, ท่ายั่วยวน=0.7",
         "fa": "سکس, پورن, شهوانی=0.7, سکسی=0.6",
+        "*": "🔞=0.7",
     },
     K.TEXT_MINOR: {
         "ja": "子供, 子ども, こども, 児童, 幼女, 少女=0.6, 女子高生=0.8, 女子中学生, 中学生, 小学生, ロリ, ショタ, 未成年",
@@ -867,12 +870,12 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
     ("ur", "کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
      "اتار, اُتار, ہٹا, غائب کر, نیچے کر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
-    ("hi", "कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार",
-     "उतार, हटा, गायब कर, नीचे कर", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
-    ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ",
+    ("hi", "कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज",
+     "उतार, हटा, गायब कर, नीचे कर, निकाल", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
+    ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি",
      "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
-    ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت",
-     "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
+    ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس",
+     "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
     ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
      "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
     ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง",
@@ -882,14 +885,16 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "بقعه, شعار, لوجو, لوغو"),
     ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
 ]
-SUBSTRING_REMOVAL_GAP = 30  # characters at most between the garment and the verb
+SUBSTRING_REMOVAL_GAP = 30
+# Where "from" stands: after the garment in these ("शर्ट से"), before it elsewhere ("من القميص").
+POSTPOSITION_LANGS = frozenset("hi ur bn".split())  # characters at most between the garment and the verb
 
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
-_ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣".split()
-_ZH_REMOVE = "脱掉 去掉 删掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除".split()
+_ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫".split()
+_ZH_REMOVE = "脱掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉".split()
+_ZH_REMOVE_FIRST = [f"{v}{o}{c}" for c in _ZH_CLOTHES for o in ("", "她的", "他的") for v in _ZH_REMOVE]
 SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
-    [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全") for v in _ZH_REMOVE]
-    + [f"{v}{o}{c}" for c in _ZH_CLOTHES for o in ("", "她的", "他的") for v in _ZH_REMOVE])
+    [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全") for v in _ZH_REMOVE] + _ZH_REMOVE_FIRST)
 
 # A substring term right after one of these words is about an object, not clothing:
 # Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
@@ -916,6 +921,13 @@ SUBSTRING_BENIGN_AFTER: dict[str, str] = {
     "裸": "色, 妆, 眼, 粉, 感妆, 足, 机, 价, 奔, 辞",
     "عارية": "من الأوراق, من الزخارف",
 }
+# "去掉衬衫上的污渍": what is on the shirt goes, not the shirt.
+SUBSTRING_BENIGN_AFTER.update({term: "上的, 上面的" for term in _ZH_REMOVE_FIRST})
+# Laundry near a garment of a substring script: "रस्सी पर सूख रहे कपड़े हटा दो", "晾衣绳上的衣服".
+SUBSTRING_LAUNDRY = (
+    "حبل الغسيل, الغسيل, الحبل, المعلقه, معلقه, الشماعه, شماعه, منشر, দড়িতে, শুকাতে, হ্যাঙ্গার, रस्सी, सूख रहे, हैंगर, رسی, سوکھ, ہینگر, "
+    "بند رخت, چوب لباسی, חבל כביסה, קולב, ราวตาก, ไม้แขวน, 晾, 衣架, 晒衣, 曬衣, 物干し, ハンガー, 빨랫줄, 옷걸이, 건조대"
+)
 
 # Latin stems searched inside words that were glued together by an obfuscation step
 # ("r e m o v e h e r c l o t h e s" -> "removeherclothes").
