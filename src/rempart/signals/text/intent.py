@@ -338,11 +338,10 @@ class _Compiled:
             word_frequencies(), words, stems,
             self.remove_weak.keys() | self.remove_prep.keys() | self.determiners | self.off_objects | self.strip_objects,
             common_words() | _STEM_EXCEPTIONS)
-        # Lexicon words split apart ("baj unya", "tam-amen", "ent-klei-de"): the first pieces
-        # worth a look, each with the letter that must start the next piece.
+        # Lexicon words split apart ("baj unya", "tam-amen", "ent-klei-de"): each beginning of
+        # one with the letter that must start the next piece.
         joinable = [w for w in words if len(w) >= REJOIN_MIN and w.isalpha()]
         joinable += [w for w in stems if len(w) >= STEM_MIN and w.isalpha()]  # with their endings
-        self.join_firsts = frozenset(w[:k] for w in joinable for k in range(2, len(w)))
         self.join_pairs = frozenset((w[:k], w[k]) for w in joinable for k in range(2, len(w)))
 
     @staticmethod
@@ -491,7 +490,7 @@ class RuleIntentDetector:
         if isinstance(unglued, Unglued):
             hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
-        if mode == "generate" and hits and self.merchandise(n):
+        if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
             # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
         return self._signals(n, hits, mode)
@@ -1089,11 +1088,11 @@ class _SubstringRemoval:
     def find(self, s: str, hits: list[_Hit]) -> None:
         for m in self.pattern.finditer(s):
             a, b = m.span("g")
-            word_start = s.rfind(" ", 0, a) + 1
             if self.lang in L.POSTPOSITION_LANGS:
                 word_end = s.find(" ", b)
                 near: tuple[str, ...] = (_next_word(s, word_end) if word_end >= 0 else "",)
             else:
+                word_start = s.rfind(" ", 0, a) + 1
                 near = (s[word_start:a], _previous_word(s, word_start))
             if not self.from_words.isdisjoint(near) or any(t in m.group("mid") for t in self.thing_words) \
                     or _laundry_near(self.laundry, s, *m.span()):

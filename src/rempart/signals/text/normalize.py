@@ -462,8 +462,6 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         if decoded or any(_INNER_LEET.search(m.group()) for m in mixed):
             for m in mixed:
                 _decode_leet(s_l, m.start(), m.group(), obf)
-            decoded.extend(m.span() for m in mixed)
-        if decoded:
             s = "".join(s_l)
             for m in _LONE_LEET.finditer(s):
                 s_l[m.start()] = _LEET[m.group()]
