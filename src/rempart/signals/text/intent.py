@@ -143,6 +143,11 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
     return out
 
 
+def _neighbour_words(words: Iterable[str], accented: bool) -> frozenset[str]:
+    """A term's block-next or block-prev words, accented like the term ("cởi nút áo" -> "khoác")."""
+    return frozenset(w for e in words for w, _ in _norm_words(e, accented))
+
+
 def _word_set(spec: str) -> frozenset[str]:
     out = set()
     for w in spec.split():
@@ -241,7 +246,8 @@ class _Compiled:
         self.removal_first = self.removal_first_not_under | self.under_first
         self.clothing_first = frozenset(self.clothing)
         self.clothing_stem_first = frozenset(self.clothing_stems)
-        self.xray_strip_first = frozenset({"xray", "x"}) | self.strip_verbs
+        self.xray_first = frozenset(words[0][0] for words in self.xray)
+        self.xray_strip_first = self.xray_first | self.strip_verbs
         # First words of multi-word terms only ("a", "on", "in"): such a word is a candidate
         # only when a second word of one of its terms is in the prompt too.
         self.second_words: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -388,8 +394,8 @@ class _Compiled:
             score=score,
             term=entry,
             accented=accented,
-            block_next=_word_set(" ".join(L.BLOCK_NEXT.get(key, ()))),
-            block_prev=_word_set(" ".join(L.BLOCK_PREV.get(key, ()))),
+            block_next=_neighbour_words(L.BLOCK_NEXT.get(key, ()), accented),
+            block_prev=_neighbour_words(L.BLOCK_PREV.get(key, ()), accented),
             things_next=self._things_for(kind, lang)[0],
             things_prev=self._things_for(kind, lang)[1 if lang in L.NOUN_FIRST_LANGS else 2],
         )
@@ -670,7 +676,8 @@ class RuleIntentDetector:
                 ta = n.accented[a:b]
                 if ta != t:
                     for pat in c.acc_exact.get(ta, ()):
-                        self._try(pat, i, [n.accented[x:y] for x, y in spans[i:i + len(pat.words)]],
+                        # one word past the term, for its block-next and thing-next words
+                        self._try(pat, i, [n.accented[x:y] for x, y in spans[i:i + len(pat.words) + 1]],
                                   spans[i:], {}, hits, offset=i)
         if alts:
             # The removal rule reads a disguised word as its other reading when that one is a
@@ -910,7 +917,7 @@ class RuleIntentDetector:
                                              f"{' '.join(w for w, _ in words)} + {toks[j]}", "*"))
                             break
                     break
-            if t in ("xray", "x"):
+            if t in c.xray_first:
                 for words in c.xray:
                     m = self._match_words(toks, i, words)
                     if not m:

@@ -25,7 +25,7 @@ DIRECT = 0.9  # a direct, unambiguous term
 # ---------------------------------------------------------------------------------------
 TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "en": "undress*, undess, disrobe*, unclothe, strip naked, strip nude, strip down, stripped down=0.6, "
+        "en": "forgot her towel=0.8, forgot the towel=0.8, without her towel=0.7, less fabric=0.8, fewer layers of fabric=0.7, clothes invisible=0.85, clothing invisible=0.85, invisible clothes=0.8, leave her only=0.7, leave him only=0.7, undress*, undess, disrobe*, unclothe, strip naked, strip nude, strip down, stripped down=0.6, "
         "strip off, stripping off, get naked, gets naked, getting naked, scantily clad=0.7, "
         "scantily dressed=0.7, barely clothed=0.7, barely dressed=0.7, skimpy=0.6, "
         "half dressed=0.6, half undressed, upskirt, downblouse, wardrobe malfunction=0.7, "
@@ -35,38 +35,38 @@ TERMS: dict[str, dict[str, str]] = {
         "wearing nothing, not wearing anything=0.7, dressed in nothing, "
         "under her clothes=0.8, under her clothing=0.8, beneath her clothes=0.8, underneath her clothes=0.8, "
         "under his clothes=0.8, under her shirt=0.7, under her dress=0.7, under her top=0.7",
-        "fr": "deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
+        "fr": "oublie sa serviette=0.8, sans sa serviette=0.7, moins de tissu=0.8, vetements invisibles=0.85, deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
-        "es": "olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
+        "es": "olvido la toalla=0.8, olvidado la toalla=0.8, sin la toalla=0.7, menos tela=0.8, ropa invisible=0.85, olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
         "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
-        "de": "weniger anhat=0.8, weniger an hat=0.8, halb angezogen=0.7, halb bekleidet=0.7, auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
+        "de": "weniger stoff=0.8, kleidung unsichtbar=0.85, kleider unsichtbar=0.85, klamotten unsichtbar=0.85, weniger anhat=0.8, weniger an hat=0.8, halb angezogen=0.7, halb bekleidet=0.7, auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
         "zieh sie aus, zieh ihn aus, ziehe sie aus, zieh dich aus, zieht sie aus, weniger kleidung, freizugig=0.6, knapp bekleidet=0.7, spärlich bekleidet=0.7",
-        "it": "spoglia, spogliala, spoglialo, spogliare, spogliarla, spogliata, spogliato, spogliati, "
+        "it": "meno stoffa=0.8, meno tessuto=0.8, vestiti invisibili=0.85, lasciale addosso solo=0.85, lasciagli addosso solo=0.85, addosso solo=0.7, spoglia, spogliala, spoglialo, spogliare, spogliarla, spogliata, spogliato, spogliati, "
         "spogliate, svestit*, svestila, senza vestiti, senza abiti, meno vestiti, poco vestita=0.7",
-        "pt": "despe, despir, despida, despido, despi la, despe la, tira a roupa, tire a roupa, "
+        "pt": "esquecido a toalha=0.8, esqueceu a toalha=0.8, sem a toalha=0.7, menos tecido=0.8, menos pano=0.8, roupa invisivel=0.85, roupas invisiveis=0.85, despe, despir, despida, despido, despi la, despe la, tira a roupa, tire a roupa, "
         "tirar a roupa, tira as roupas, tire as roupas, sem roupa, sem roupas, menos roupa",
-        "nl": "zonder iets aan=0.8, niks aan=0.7, helemaal niets aan=0.8, uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
+        "nl": "minder stof=0.8, kleren onzichtbaar=0.85, kleding onzichtbaar=0.85, zonder iets aan=0.8, niks aan=0.7, helemaal niets aan=0.8, uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
         "zonder kleding, minder kleding",
-        "pl": "na sobie nic=0.8, nic na sobie=0.8, niczego na sobie=0.8, rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
-        "ru": "раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
-        "uk": "роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
-        "tr": "altinda ne giyiyor=0.8, altinda ne giymis=0.8, elbisesinin altinda=0.8, gomleginin altinda=0.8, "
+        "pl": "mniej materialu=0.8, ubranie niewidzialne=0.85, ubrania niewidzialne=0.85, na sobie nic=0.8, nic na sobie=0.8, niczego na sobie=0.8, rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
+        "ru": "меньше ткани=0.8, раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
+        "uk": "менше тканини=0.8, роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
+        "tr": "ustunde hicbir sey kalmasin=0.8, ustunde bir sey kalmasin=0.8, havlusu olmadan=0.8, havlusuz=0.8, daha az kumas=0.8, kiyafetler gorunmesin=0.85, kiyafetleri gorunmesin=0.85, kiyafet gorunmesin=0.85, kiyafetler gozukmesin=0.85, ustundekileri azalt=0.8, ustundekileri cikar=0.9, dugmelerini ac=0.8, dugmelerini coz=0.8, dizlere kadar indir=0.8, dizine kadar indir=0.8, dizlerine kadar indir=0.8, altinda ne giyiyor=0.8, altinda ne giymis=0.8, elbisesinin altinda=0.8, gomleginin altinda=0.8, "
         "tisortunun altinda=0.8, kazaginin altinda=0.8, montun altinda=0.8, montunun altinda=0.8, "
         "ceketinin altinda=0.8, paltosunun altinda=0.8, kiyafetlerinin altinda=0.8, ustunde hicbir sey olmasin=0.8, ustunde hic bir sey olmasin=0.8, ustunde bir sey olmasin=0.8, ustunde hicbir sey yok=0.8, ustunde bir sey yok=0.8, soyun*, soydur*, onu soy, onu tamamen soy, tamamen soy, kizi soy, kadini soy, kiyafetsiz, elbisesiz, giysisiz",
-        "id": "buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
+        "id": "sampai kelihatan dalam=0.8, sampai keliatan dalam=0.8, kurangi kain=0.8, sampai kelihatan badan=0.8, sampai terlihat tubuh=0.8, buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
-        "sv": "klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
-        "cs": "min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
-        "ro": "dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
+        "sv": "mindre tyg=0.8, klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
+        "cs": "at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
+        "ro": "mai putin material=0.8, dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
-        "vi": "^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
-        "hi-latn": "aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
+        "vi": "^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
+        "hi-latn": "dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
         "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
         "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
         "xwris rouxa, xoris rouxa, xoris rouha",
-        "ms": "separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
+        "ms": "sampai nampak dalam=0.8, kurangkan kain=0.8, sampai nampak badan=0.8, nampak badan=0.7, separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
         "tak berbaju, tidak berbaju, bukakan baju*, tanggalkan seluar*",
         "bn-latn": "jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
         "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
@@ -108,7 +108,7 @@ TERMS: dict[str, dict[str, str]] = {
         "cs": "plavky, plavkach, jednodilne plavky, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
-        "vi": "^quần bơi, ^áo tắm, ^đồ tắm, ^đồ bơi",
+        "vi": "do boi=0.8, ^quần bơi, ^áo tắm, ^đồ tắm, ^đồ bơi",
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
         "el-latn": "mpikini, magio",
         "ms": "pakaian mandi, seluar renang, baju renang, pakaian renang",
@@ -116,31 +116,31 @@ TERMS: dict[str, dict[str, str]] = {
         "fa-latn": "lebas shena, lebase shena",
     },
     K.TEXT_UNDERWEAR: {
-        "en": "in just his boxers=0.8, in just her panties, only his boxers=0.8, in his boxers=0.7, underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
+        "en": "boxer shorts, boxer briefs, in just his boxers=0.8, in just her panties, only his boxers=0.8, in his boxers=0.7, underwear, lingerie, bra, bras, bralette, brassiere, panties, panty, thong=0.7, thongs=0.7, "
         "g string, gstring, knickers, underpants, undies, boxer shorts=0.6, boxer briefs=0.6, "
         "negligee, nightie=0.7, corset=0.6, bustier=0.6, garter belt=0.7, garters=0.6, "
         "intimates=0.6, sports bra=0.7, bodystocking, teddy lingerie, "
         "undergarments, lingere, lingeri, linjerie, underware, undawear, pantys, brassier",
-        "fr": "sous vetements, sous vetement, soutien gorge, soutiens gorge, culotte=0.7, petite culotte, "
+        "fr": "petite tenue=0.8, en petite tenue=0.9, en boxer=0.8, en calecon=0.8, sous vetements, sous vetement, soutien gorge, soutiens gorge, culotte=0.7, petite culotte, "
         "lingerie fine, nuisette=0.7, porte jarretelles",
-        "es": "calzoncillos, calzoncillo, camison=0.7, camisones=0.7, picardias=0.8, ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
+        "es": "en boxer=0.8, en boxers=0.8, calzoncillos, calzoncillo, camison=0.7, camisones=0.7, picardias=0.8, ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
         "tanga=0.7, tangas=0.7, ropa intima",
-        "de": "unterhosli, unterhoseli, nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
-        "it": "biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
+        "de": "unterhosen, boxershorts=0.8, in boxershorts, nur in boxershorts, unterhosli, unterhoseli, nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
+        "it": "in boxer=0.8, boxer e basta=0.8, solo in boxer=0.9, solo i boxer=0.9, biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
         "lingerie",
-        "pt": "cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, "
+        "pt": "de cueca=0.8, so de cueca=0.9, cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, "
         "lingerie",
         "nl": "ondergoed, onderbroek=0.7, beha, slipje",
-        "pl": "slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
+        "pl": "majtkach, majtkami, w samych majtkach, slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
         "ru": "трусах, трусиках, ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
         "uk": "трусах, трусиках, нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
-        "tr": "gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
+        "tr": "boxerla=0.8, boxer ile=0.7, sadece boxer=0.9, boxerli=0.7, gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
         "id": "gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
         "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
-        "cs": "neglize, trenky, trenkach, krajkovem pradle=0.8, krajkove pradlo=0.8, v pradle=0.7, nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
+        "cs": "krajkoveho pradla=0.8, trenyrky, trenyrkach, slipy, slipech, neglize, trenky, trenkach, krajkovem pradle=0.8, krajkove pradlo=0.8, v pradle=0.7, nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
         "ro": "camasa de noapte scurta=0.8, camasa de noapte=0.6, lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
         "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
-        "vi": "^quần sịp, ^quần xì líp, ^quan sip, ^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
+        "vi": "^nội y, ^quần sịp, ^quần xì líp, ^quan sip, ^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
         "el": "σωβρακ*, βρακι*, εσωρουχ*, εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
         "ms": "gaun tidur=0.6, boxer je=0.8, baju tidur nipis=0.8, pakaian dalam, seluar dalam, coli, baju dalam",
         "hi-latn": "neeche wale kapde, neeche wale kapre, neeche wale kapron, neeche ke kapde, andar ke kapde, "
@@ -197,7 +197,7 @@ TERMS: dict[str, dict[str, str]] = {
         "giyinmeyi unutmus=0.8, sansursuz versiyon*=0.7, ustsuz=0.8, tek bir iplik=0.7",
         "id": "gak pake baju=0.8, ga pake baju=0.8, nggak pake baju=0.8, tidak pakai baju=0.8, tanpa sehelai benang=0.9, telanjang*, bugil*, puting, tanpa busana=0.9, lupa pakai baju=0.8, "
         "lupa berpakaian=0.8, versi tanpa sensor=0.7, sehelai benang=0.8",
-        "sv": "naken, nakna, nakenbild*, utan en trad pa kroppen=0.9, i bara massingen=0.8, naken som en nyfodd=0.9, "
+        "sv": "nack=0.8, naken, nakna, nakenbild*, utan en trad pa kroppen=0.9, i bara massingen=0.8, naken som en nyfodd=0.9, "
         "glomt att klä pa sig=0.8, glomde att klä pa sig=0.8, ocensurerad version=0.7",
         "cs": "nahaty*=0.9, nahatou=0.9, v rouse evine=0.9, v rouse adamove=0.9, naha, nahe, nahy, nahota, nahou, nahych, nahym, naha zena, nahe fotky, nahotu, "
         "jak ji panbuh stvoril=0.9, jak ji pan buh stvoril=0.9, nahatou=0.9, nahata=0.9, nahatá=0.9, "
@@ -358,6 +358,7 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "sports".split(),
     "bottomless": "pit pits abyss chasm well cup cups mimosas mimosa brunch glass drinks".split(),
     "bikini": "atoll".split(),
+    "cởi cúc áo": ["khoác"], "cởi nút áo": ["khoác"],
     "nanga": "parbat".split(),
     "thong": "sandal sandals flip flops slippers".split(),
     "thongs": "sandal sandals flip flops slippers".split(),
@@ -510,9 +511,9 @@ BLOCK_PREV: dict[str, list[str]] = {
 REMOVE_PRE: dict[str, str] = {
     "en": "remove removes removed removing strip strips stripped stripping unbutton unbuttons "
     "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
-    "fr": "deboutonne deboutonner enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
+    "fr": "baisse baisser baissez souleve soulever soulevez deboutonne deboutonner enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
     "disparaitre gomme gommer gommez",
-    "es": "desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
+    "es": "levantale levantarle subele subirle desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
     "desaparecer desaparece",
     "de": "entferne entfernen entfernt radier radiere",
     "it": "abbassagli abbassale sbottona sbottonale sbottonagli alzale alzagli togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
@@ -521,14 +522,14 @@ REMOVE_PRE: dict[str, str] = {
     "pl": "rozepnij rozpiac zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
     "ru": "расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
     "uk": "підніми стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
-    "el": "κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
-    "id": "turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
+    "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
+    "id": "angkat angkatin singkap singkapkan turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
-    "cs": "stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
-    "sv": "knapp lyft ta bort",
+    "cs": "zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
+    "sv": "ner knapp lyft ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
     "ro": "jos descheie ridica sterge",
-    "ms": "londehkan selak hilangkan buang tanggalkan",
+    "ms": "angkat singkap singkapkan londehkan selak hilangkan buang tanggalkan",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
 REMOVE_WEAK: dict[str, str] = {
@@ -560,6 +561,7 @@ REMOVE_PREP: dict[str, str] = {
     "id": "tanpa",
     "sv": "utan",
     "he": "בלי ללא",
+    "cs": "bez mene",
 }
 # "Under" before a worn garment: "what she has under her sweater", "ce qu'elle a sous son pull".
 # Not when a garment comes just before ("a shirt under her jacket" is layering).
@@ -567,7 +569,7 @@ UNDER_GARMENT: dict[str, str] = {
     "en": "under beneath underneath",
     "fr": "sous dessous",
     "es": "bajo debajo",
-    "de": "unter",
+    "de": "unterm unter",
     "it": "sotto",
     "pt": "baixo debaixo",
     "nl": "onder",
@@ -600,11 +602,11 @@ DETERMINERS = "the a an all any every this that these those le la les l un une e
 REMOVE_POST: dict[str, str] = {
     "en": "off removed gone disappear disappears disappeared vanish vanishes vanished dissolve dissolves dissolved "
     "fall drop",
-    "de": "aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
-    "nl": "beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
+    "de": "abzieh abziehen hochheben hochziehen hochschieben hochkrempeln runterziehen herunterziehen hochgeschoben hochgezogen hoch aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
+    "nl": "omhoog beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
     "verdwijnen verdwijnt",
     "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
-    "tr": "cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet kaysin dussun",
+    "tr": "asagi asagiya cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet kaysin dussun",
     "sv": "av forsvinna forsvinner",
     "es": "desaparezca desaparezcan desaparece desaparecer",
     "it": "sparisca spariscano sparire scompaia scompaiano",
@@ -613,9 +615,9 @@ REMOVE_POST: dict[str, str] = {
     "ru": "исчезнет исчезнут исчезла исчезло исчезли исчезнуть",
     "uk": "зникне зникнуть зникла зникло зникли зникнути",
     "cs": "zmizi zmizela zmizelo zmizet",
-    "ro": "dispara disparut",
-    "id": "hilang lenyap",
-    "ms": "hilang",
+    "ro": "jos dispara disparut",
+    "id": "hilang lenyap bawah",
+    "ms": "hilang bawah",
     "el": "πεσει πεσουν",
     "hi-latn": "gayab ghayab utaro utaar hatao hata nikal nikaal khiska khiskao",
     "ur-latn": "gayab ghayab utaro utaar hatao hata nikal nikaal khiska khiskao",
@@ -623,7 +625,7 @@ REMOVE_POST: dict[str, str] = {
 # Full removal verbs that may end a verb-final clause well after the clothing
 # ("de kleding van die vrouw op de foto weghalen"), and the words that end that clause.
 REMOVE_POST_FAR = "entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
-    "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir"
+    "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir bawah"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # Clothing followed by these is laundry or on display, not worn: "the clothes hanging on the
 # line", "la ropa tendida", "les habits qui sechent".
@@ -640,6 +642,9 @@ POST_ANCHORS: dict[str, str] = {
     "uit": "trek trekt trekken doe doet haal haalt",
     "av": "ta tar klä kläd",
     "beneden": "trek trekt",
+    # "zieh ihr den Rock hoch", "tarik seluar dia ke bawah"
+    "hoch": "zieh ziehe zieht heb hebe hebt schieb schiebe schiebt", "omhoog": "trek trekt til tilt schuif",
+    "jos": "trage tragei trageti", "bawah": "tarik tarikkan turunkan londehkan",
     # "let the dress fall", "laat de jurk zakken", "άσε το φόρεμα να πέσει"
     "fall": "let lets", "drop": "let lets", "zakken": "laat laten", "vallen": "laat laten",
     "πεσει": "ασε αφησε αφηστε", "πεσουν": "ασε αφησε αφηστε",
@@ -690,15 +695,15 @@ CLOTHING: dict[str, str] = {
     "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
     "sv": "klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
-    "cs": "kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
+    "cs": "satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
     "sukni podprsenku obleceni",
-    "ro": "camasa haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
+    "ro": "pantalonii camasii bluzei fustei rochiei chilotii sutienul blugii camasa haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
     "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
-    "ms": "seluar kemeja skirt baju bajunya pakaian pakaiannya kemejanya blaus",
+    "ms": "gaun gaunnya kainnya seluar kemeja skirt baju bajunya pakaian pakaiannya kemejanya blaus",
     "vi": "ao quan vay",
     # Hinglish and Roman Urdu share their words for clothes.
-    "hi-latn": "kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
-    "ur-latn": "kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
+    "hi-latn": "dress jeans shirt top lehenga choli kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
+    "ur-latn": "dress jeans shirt top kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
     "ar-latn": "hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
     # Hebrew glues the article ה- to the noun: both forms are listed.
     "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
@@ -720,11 +725,12 @@ XRAY_NOT = (
 FABRIC = "fabric cloth material stoff materiał materialu tela tejido kumas kumasi tissu tessuto tecido stof tkanina " \
     "tkanine ткань ткани тканину υφασμα vai"
 # "x-ray" is medical on its own; it is an undress request when aimed at a person or clothes.
-XRAY = "xray, x ray, x rayed, xrayed, raio x, rayos x, rayo x, rayons x, raggi x"
+XRAY = "xray, x ray, x rayed, xrayed, raio x, rayos x, rayo x, rayons x, raggi x, rentgen, rontgen, рентген, ренген"
 XRAY_TARGETS = (
     "her him them she he this that my your the woman women girl girls man men lady person people "
     "body bodies clothes clothing roupa roupas ropa vetements kleidung dress shirt photo photos picture pic image vision filter mode "
-    "effect glasses app"
+    "effect glasses app efekt efekti efektu efektem efecto efeito effet effetto filtr filtre filtresi filtro "
+    "kiyafet kiyafetler kiyafetlere kiyafetleri"
 )
 # "strip" is undress only with a person as object: "strip her", "strip him".
 STRIP_VERBS = "strip strips stripped stripping"
@@ -770,47 +776,47 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
-        "zh": "穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "ja": "ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
+        "zh": "只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
-        "ar": "هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
-        "hi": "कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
-        "bn": "কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
+        "ko": "치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ar": "الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
+        "hi": "अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
+        "bn": "শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
         "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
         "কাপড় সরিয়ে, জামা সরিয়ে, পোশাক সরিয়ে, কাপড় সরাও, জামা সরাও, পোশাক সরাও, ন্যাংটা কর, উলঙ্গ কর, টপের নিচে=0.7, জামার নিচে=0.7, কাপড়ের নিচে=0.8, ব্লাউজের নিচে=0.7, জামাকাপড় মুছে=0.85, কাপড় মুছে=0.85, পোশাক মুছে=0.85, টপটা নামিয়ে=0.8, টপ নামিয়ে=0.8",
-        "he": "מתחת למעיל=0.8, מתחת לז'קט=0.8, לובשת מתחת=0.7, לובש מתחת=0.7, הבד שקוף=0.85, עליה כלום=0.8, עליו כלום=0.8, תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
+        "he": "תפתח לה את הכפתורים=0.8, תפתחי לה את הכפתורים=0.8, תפתח את כל הכפתורים=0.8, תפתחי את כל הכפתורים=0.8, מתחת למעיל=0.8, מתחת לז'קט=0.8, לובשת מתחת=0.7, לובש מתחת=0.7, הבד שקוף=0.85, עליה כלום=0.8, עליו כלום=0.8, תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
         "תורידי לה את הבגדים, תוריד ממנה את הבגדים, בגדים שקופים, חולצה שקופה, שמלה שקופה, מתחת לחולצה=0.7, מתחת לשמלה=0.7, מתחת לבגדים=0.8, מתחת לחצאית=0.7",
         "ur": "کوٹ کے نیچے=0.7, جیکٹ کے نیچے=0.7, نیچے کیا پہنا=0.8, شلوار نیچے=0.8, پتلون نیچے=0.8, پینٹ نیچے=0.8, کپڑا شفاف=0.85, کوئی کپڑا نہ ہو=0.8, سارے بٹن کھول=0.7, قمیض شفاف, قمیض اتار, کپڑے اتار, کپڑے ہٹا, لباس ہٹا, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر, شفاف کپڑے, کپڑے شفاف, کپڑوں کے نیچے=0.8, قمیض کے نیچے=0.7, ٹاپ کے نیچے=0.7, ٹاپ نیچے=0.8",
-        "fa": "زیر کتش=0.8, زیر کاپشنش=0.8, زیر پالتوش=0.8, زیر چادرش=0.8, شلوارشو بکش پایین=0.9, شلوارش را پایین=0.9, شلوارشو پایین=0.9, زیرش چیزی نباشه=0.8, زیرشم چیزی نباشه=0.8, چیزی تنش نباشه=0.8, هیچی تنش نباشه=0.8, پارچه شفاف=0.85, پارچه رو شفاف=0.85, لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
+        "fa": "بدن‌نما=0.8, بدن نما=0.8, دکمه‌های پیرهن=0.7, دکمه های پیرهن=0.7, دکمه‌های پیراهن=0.7, دکمه های پیراهن=0.7, دکمه‌های لباس=0.7, زیپ لباس=0.7, پارچه کمتر=0.8, زیر کتش=0.8, زیر کاپشنش=0.8, زیر پالتوش=0.8, زیر چادرش=0.8, شلوارشو بکش پایین=0.9, شلوارش را پایین=0.9, شلوارشو پایین=0.9, زیرش چیزی نباشه=0.8, زیرشم چیزی نباشه=0.8, چیزی تنش نباشه=0.8, هیچی تنش نباشه=0.8, پارچه شفاف=0.85, پارچه رو شفاف=0.85, لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
-        "th": "ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
+        "th": "เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "海パン, 水着, ビキニ, スク水",
         "zh": "泳裤, 比基尼, 泳装, 泳衣, 三点式",
         "ko": "비키니, 수영복",
-        "ar": "شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
-        "hi": "स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
+        "ar": "لبس بحر=0.8, لبس البحر=0.8, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
+        "hi": "तैराकी पोशाक, तैराकी की पोशाक, स्विमवियर, स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
         "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
         "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس, سوئمنگ کاسٹیوم, سوئمنگ کوسٹیوم",
         "fa": "بیکینی, مایو, لباس شنا",
-        "th": "บิกินี่, บิกินี, ชุดว่ายน้ำ",
+        "th": "ทูพีช, ชุดทูพีซ, ทูพีซ, บิกินี่, บิกินี, ชุดว่ายน้ำ",
         "*": "👙, 🩱",
     },
     K.TEXT_UNDERWEAR: {
-        "ja": "ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
+        "ja": "パンツ一丁, ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
         "zh": "底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
         "ko": "속옷, 란제리, 팬티, 브래지어",
         "ar": "الستيان, ستيان, الكيلوت, كيلوت, بالبوكسر, قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
-        "hi": "ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
+        "hi": "पैंटी, ब्रा और, ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
         "bn": "জাঙ্গিয়া, শুধু বক্সার=0.8, নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
         "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
-        "fa": "لباس خواب توری=0.8, لباس خواب باز=0.8, لباس زیر, سوتین, لانژری",
-        "th": "ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
+        "fa": "شورت=0.7, لباس خواب توری=0.8, لباس خواب باز=0.8, لباس زیر, سوتین, لانژری",
+        "th": "บ็อกเซอร์, บ๊อกเซอร์, ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
         "*": "🩲",
     },
     K.TEXT_NUDITY: {
@@ -819,7 +825,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
         "ko": "실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
-        "ar": "خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
+        "ar": "وهي ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
         "bn": "ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
@@ -829,7 +835,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ur": "ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
         "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
         "لخت و عور=0.9, بدون لباس=0.8, بی لباس=0.8, نسخه بدون سانسور=0.7, نسخه ی بدون سانسور=0.7",
-        "th": "เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
+        "th": "เหมือนตอนเกิดมา=0.85, เหมือนตอนเพิ่งเกิด=0.85, เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
@@ -869,29 +875,36 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, پاک کن, بکش پایین, پایین بکش, غیب کن, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
     ("ur", "کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
-     "اتار, اُتار, ہٹا, غائب کر, نیچے کر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
-    ("hi", "कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज",
-     "उतार, हटा, गायब कर, नीचे कर, निकाल", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
-    ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি",
-     "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
+     "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
+    ("hi", "कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
+     "स्कर्ट, ड्रेस, वस्त्र, पोशाक, लिबास",
+     "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
+    ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
+     "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
     ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس",
-     "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
+     "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
+     "الاشعه السينيه, اشعه سينيه, اشعه اكس", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
     ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
-     "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
-    ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง",
-     "ถอด, ดึง, ปลด", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
+     "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים, תרים, תרימי, להרים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
+    ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
+     "ถอด, ดึง, ปลด, เลิก, ถลก", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
     ("ar", "فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
      "بقعه, شعار, لوجو, لوغو"),
     ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
+    # Korean: the garment, then lowering, lifting, unbuttoning, erasing: "바지 좀 내려줘", "티셔츠 위로 걷어올려"
+    ("ko", "옷, 원피스, 치마, 바지, 셔츠, 블라우스, 티셔츠, 상의, 하의, 드레스, 청바지, 스커트",
+     "벗겨, 내려, 걷어, 들춰, 풀어, 지워, 없애, 찢어, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
+    # Persian: made see-through ("لباسشو شفاف کن")
+    ("fa", "لباس, پیرهن, پیراهن, مانتو, دامن, تاپ", "شفاف, بدن‌نما, بدن نما", True, "از", "لکه, لوگو, نوشته"),
 ]
 SUBSTRING_REMOVAL_GAP = 30
 # Where "from" stands: after the garment in these ("शर्ट से"), before it elsewhere ("من القميص").
 POSTPOSITION_LANGS = frozenset("hi ur bn".split())  # characters at most between the garment and the verb
 
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
-_ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫".split()
-_ZH_REMOVE = "脱掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉".split()
+_ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫 校服 T恤 睡衣 毛衣".split()
+_ZH_REMOVE = "脱掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉 脱了 扒了 扒下 扯掉 撕掉 撕开 扯下 解开".split()
 _ZH_REMOVE_FIRST = [f"{v}{o}{c}" for c in _ZH_CLOTHES for o in ("", "她的", "他的") for v in _ZH_REMOVE]
 SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
     [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全") for v in _ZH_REMOVE] + _ZH_REMOVE_FIRST)

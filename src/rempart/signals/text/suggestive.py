@@ -10,11 +10,12 @@ groups it touches (the strongest cue per group), so one weak cue never fires alo
 
     group      weight   examples
     nude_art   .45-.6   painters and photographers known for nudes, classical nude subjects
+                       (.3 beside clothes or a scene: "in a black coat", "landscape")
     art        .3       painters and sculptors with many nudes among much else (Degas, Rodin)
     glamour    .35-.48  sexy, seductive, voluptuous, scantily clad, pin-up
     pose       .25-.4   bending over, arching her back, on all fours
     body       .2-.35   belly, thighs, cleavage, lower back, bare skin
-    setting    .25-.35  in bed, silk sheets, bathtub, shower, sauna
+    setting    .25-.45  in bed, silk sheets, bathtub, sauna; taking a shower (a person washing)
     person     .1-.15   woman, girl, goddess, nymph: a person to be sexualised
     beauty     .1-.25   beautiful, attractive, gorgeous
 
@@ -117,7 +118,7 @@ CUES: dict[str, dict[float, str]] = {
               "svudny, svudna, svudne, σαγηνευτικο, σαγηνευτικη, σαγηνευτικος, اغواگر, लुभाने वाली, लुभावनी, "
               "quyen ru, forforisk, forforiska, aufreizend, aufreizende, aufreizenden, спокусливий, спокуслива, "
               "спокусливо, соблазнительный, соблазнительная, соблазнительно, hot pose, ہاٹ پوز",
-        0.35: "curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
+        0.35: "open robe, curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
               "wet clothes, wet dress, wet shirt, wet hair and skin, "
               "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless",
     },
@@ -134,6 +135,9 @@ CUES: dict[str, dict[float, str]] = {
         0.2: "body, skin, figure, legs, abs, full body, full figure, corps, cuerpo, korper, corpo, тело",
     },
     "setting": {
+        # a person washing: with "woman" it counts, a bathroom alone does not
+        0.45: "in the shower, showering, taking a shower, taking a bath, just out of the shower, fresh out of the shower, "
+              "stepping out of the shower, out of the bath, rinsing off, skinny dipping, clothing optional, strip poker",
         0.35: "silk sheets, satin sheets, bedsheets, bed sheets, bathtub, bath tub, bathing, hot tub, jacuzzi, "
               "sauna, onsen, hot spring, hot springs, changing room, locker room, shower, massage, "
               "sous la douche, dans le bain, en la ducha, en la banera, unter der dusche, in der badewanne, "
@@ -168,12 +172,21 @@ CUES_SUBSTRING: dict[str, dict[float, str]] = {
                       "सेक्सी, মাদক, সেক্সি, سیکسی, เซ็กซี่, ยั่วยวน"},
     "body": {0.35: "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ, 맨 어깨, 맨어깨, 허리 라인, 맨살, "
                    "裸肩, 香肩, 素肌"},
-    "setting": {0.3: "실크 시트, 床单, シーツ, 床上, ベッド, 침대, 浴缸, 浴室, 风呂, お風呂, 욕조, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
+    "setting": {0.3: "入浴, 露天風呂, 실크 시트, 床单, シーツ, 床上, ベッド, 침대, 浴缸, 浴室, 风呂, お風呂, 욕조, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
                      "बिस्तर, বিছানা, بستر, เตียง"},
     "person": {0.15: "女人, 女孩, 美女, 女性, 女の子, 여자, 여성, 美少女, امرأة, فتاة, زن, دختر, אישה, בחורה, "
                      "औरत, लड़की, মহিলা, মেয়ে, عورت, لڑکی, ผู้หญิง, สาว"},
     "beauty": {0.15: "漂亮, 美しい, 綺麗, 예쁜, 아름다운, جميلة, زیبا, יפה, सुंदर, সুন্দর, خوبصورت, สวย"},
 }
+# A painter known for nudes also painted coats, landscapes and dragons: with one of these words
+# ("portrait of a gentleman in a black coat", "rococo landscape", "knight fighting a serpent") such a
+# cue weighs no more than CLOTHED_NUDE_ART, so that it needs a glamour, pose or body cue beside it.
+CLOTHED_OR_SCENE = frozenset("""
+coat overcoat jacket suit tuxedo dress gown gowns shawl cloak armor armour armored armoured uniform velvet dressed clothed
+landscape landscapes cityscape seascape still life architecture cathedral castle ruins interior motorcycle car cars
+ship boat horses horse hounds dragon serpent knight caravan fountain clouds mountains village vase
+""".split())
+CLOTHED_NUDE_ART = 0.3
 # Words that, right after a cue, give it an ordinary meaning ("bed frame", "bust of Caesar").
 CUE_STOP_NEXT: dict[str, frozenset[str]] = {
     "bust": frozenset("of statue sculpture marble bronze".split()),
@@ -282,6 +295,9 @@ class SuggestiveCues:
             self._keep(best, Cue(group, weight, a, b, term))
         if not best:
             return _NOTHING
+        art = best.get("nude_art")
+        if art is not None and art.weight > CLOTHED_NUDE_ART and not CLOTHED_OR_SCENE.isdisjoint(words.distinct):
+            best["nude_art"] = Cue(art.group, CLOTHED_NUDE_ART, art.start, art.end, art.term)
         cues = tuple(sorted(best.values(), key=lambda c: c.start))
         return SuggestiveResult(round(_combine(c.weight for c in cues), 4), cues)
 
