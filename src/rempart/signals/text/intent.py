@@ -868,6 +868,8 @@ class RuleIntentDetector:
             cl_langs, ambiguous = self._clothing(t)
             if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
                 continue
+            if any(toks[q] in c.garment_things for q in range(max(0, j - 4), j)):
+                continue  # "Fleck auf ihrem T-Shirt entfernen": the stain on the garment goes
             for k in range(j + 1, min(ntok, j + 1 + POST_VERB_WINDOW)):
                 if _SENTENCE_BREAK.search(s, spans[k - 1][1], spans[k][0]):
                     break

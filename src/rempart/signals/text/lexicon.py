@@ -48,7 +48,7 @@ TERMS: dict[str, dict[str, str]] = {
         "nl": "minder stof=0.8, kleren onzichtbaar=0.85, kleding onzichtbaar=0.85, zonder iets aan=0.8, niks aan=0.7, helemaal niets aan=0.8, uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
         "zonder kleding, minder kleding",
         "pl": "mniej materialu=0.8, ubranie niewidzialne=0.85, ubrania niewidzialne=0.85, na sobie nic=0.8, nic na sobie=0.8, niczego na sobie=0.8, rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
-        "ru": "меньше ткани=0.8, раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
+        "ru": "оголи её=0.9, оголи ее=0.9, оголить её=0.9, обнажи её=0.9, обнажи ее=0.9, меньше ткани=0.8, раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
         "uk": "менше тканини=0.8, роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
         "tr": "ustunde hicbir sey kalmasin=0.8, ustunde bir sey kalmasin=0.8, havlusu olmadan=0.8, havlusuz=0.8, daha az kumas=0.8, kiyafetler gorunmesin=0.85, kiyafetleri gorunmesin=0.85, kiyafet gorunmesin=0.85, kiyafetler gozukmesin=0.85, ustundekileri azalt=0.8, ustundekileri cikar=0.9, dugmelerini ac=0.8, dugmelerini coz=0.8, dizlere kadar indir=0.8, dizine kadar indir=0.8, dizlerine kadar indir=0.8, altinda ne giyiyor=0.8, altinda ne giymis=0.8, elbisesinin altinda=0.8, gomleginin altinda=0.8, "
         "tisortunun altinda=0.8, kazaginin altinda=0.8, montun altinda=0.8, montunun altinda=0.8, "
@@ -56,13 +56,13 @@ TERMS: dict[str, dict[str, str]] = {
         "id": "sampai kelihatan dalam=0.8, sampai keliatan dalam=0.8, kurangi kain=0.8, sampai kelihatan badan=0.8, sampai terlihat tubuh=0.8, buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
         "sv": "mindre tyg=0.8, klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
-        "cs": "at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
+        "cs": "vysvlec*, vysvlekn*, at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
         "ro": "mai putin material=0.8, dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
         "vi": "^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
         "hi-latn": "dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
-        "el": "γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
+        "el": "μη φοραει τιποτα=0.85, δεν φοραει τιποτα=0.85, να μην φοραει τιποτα=0.85, γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
         "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
         "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
         "xwris rouxa, xoris rouxa, xoris rouha",
@@ -74,7 +74,7 @@ TERMS: dict[str, dict[str, str]] = {
         "zh-latn": "tuo yifu, tuoyifu, tuodiao yifu, yifu tuo*, tuo guang, tuoguang, bu chuan yifu, buchuan yifu, "
         "mei chuan yifu, yifu touming, tuoguang, tuo guang, tuo yifu, tuodiao yifu",
         # Arabizi (Egyptian and Levantine chat spelling).
-        "ar-latn": "bdoun hdoum, bdun hdoum, bidoun hdoum, bdoon hdoom, bedoon hdoom, men gheir hdoum, "
+        "ar-latn": "men gher hdoom, mn gher hdoom, men ghir hdoum, bdoun hdoum, bdun hdoum, bidoun hdoum, bdoon hdoom, bedoon hdoom, men gheir hdoum, "
         "bdoun malabes, bdun malabis, bidoon malabis, bedoun malabis, sheel hdoumha, shil hdoumha, "
         "sheel hdoomha, shili hdoumha, sheel malabesha, shil malabisha, ekla3 hdoumha, e2la3 hdoumha, "
         "e2la3ha, ekhla3 malabesha, e5la3 malabesha, shal7ha, shla7ha, 3arriha, 3arriiha, 3arrih, 3arrayha",
@@ -97,7 +97,7 @@ TERMS: dict[str, dict[str, str]] = {
         "es": "malla de dos piezas, traje de dos piezas, malla enteriza, banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
         "de": "zweiteiler=0.8, badkleid, badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
         "it": "costume intero, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
-        "pt": "sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
+        "pt": "fato de banho, sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
         "nl": "zwembroek, zwempak, badpak, badkleding, zwemkleding",
         "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
         "ru": "плавки, плавках, купальник*, купальн*, бикини",
@@ -105,10 +105,10 @@ TERMS: dict[str, dict[str, str]] = {
         "tr": "mayo, mayoya, mayosu, mayoyu, mayolar, mayolari, bikiniye, mayolu, mayo giy*, mayoyla",
         "id": "celana renang, baju renang, pakaian renang",
         "sv": "badbyxor, baddrakt",
-        "cs": "plavky, plavkach, jednodilne plavky, dvoudilne plavky, bikiny, bikinach, bikinami",
+        "cs": "plavek, do bikin=0.8, plavky, plavkach, jednodilne plavky, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
-        "vi": "do boi=0.8, ^quần bơi, ^áo tắm, ^đồ tắm, ^đồ bơi",
+        "vi": "^quần bơi, ^áo tắm, ^đồ tắm, ^đồ bơi",
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
         "el-latn": "mpikini, magio",
         "ms": "pakaian mandi, seluar renang, baju renang, pakaian renang",
@@ -123,7 +123,7 @@ TERMS: dict[str, dict[str, str]] = {
         "undergarments, lingere, lingeri, linjerie, underware, undawear, pantys, brassier",
         "fr": "petite tenue=0.8, en petite tenue=0.9, en boxer=0.8, en calecon=0.8, sous vetements, sous vetement, soutien gorge, soutiens gorge, culotte=0.7, petite culotte, "
         "lingerie fine, nuisette=0.7, porte jarretelles",
-        "es": "en boxer=0.8, en boxers=0.8, calzoncillos, calzoncillo, camison=0.7, camisones=0.7, picardias=0.8, ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
+        "es": "gayumbos, en boxer=0.8, en boxers=0.8, calzoncillos, calzoncillo, camison=0.7, camisones=0.7, picardias=0.8, ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
         "tanga=0.7, tangas=0.7, ropa intima",
         "de": "unterhosen, boxershorts=0.8, in boxershorts, nur in boxershorts, unterhosli, unterhoseli, nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
         "it": "in boxer=0.8, boxer e basta=0.8, solo in boxer=0.9, solo i boxer=0.9, biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
@@ -141,7 +141,7 @@ TERMS: dict[str, dict[str, str]] = {
         "ro": "camasa de noapte scurta=0.8, camasa de noapte=0.6, lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
         "ja-latn": "shitagi, pantsu dake, pantsu issho, pantsu ichimai, buraja*, ranjerii",
         "vi": "^nội y, ^quần sịp, ^quần xì líp, ^quan sip, ^quần lót, ^áo lót, ^váy ngủ=0.7, ^đồ ngủ hai dây, ^đồ lót",
-        "el": "σωβρακ*, βρακι*, εσωρουχ*, εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
+        "el": "σλιπ=0.8, σωβρακ*, βρακι*, εσωρουχ*, εσωρουχα, εσωρουχο, στρινγκ, σουτιεν, κιλοτ*, νυχτικια=0.6",
         "ms": "gaun tidur=0.6, boxer je=0.8, baju tidur nipis=0.8, pakaian dalam, seluar dalam, coli, baju dalam",
         "hi-latn": "neeche wale kapde, neeche wale kapre, neeche wale kapron, neeche ke kapde, andar ke kapde, "
         "andar wale kapde, andar ke kapron, andar wale kapron",
@@ -187,7 +187,7 @@ TERMS: dict[str, dict[str, str]] = {
         "pl": "naga=0.8, golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
         "jak ja pan bog stworzyl=0.9, jak ja bog stworzyl=0.9, na golasa=0.9, golusienka=0.9, golusienki=0.9, "
         "zapomniala sie ubrac=0.8, wersja bez cenzury=0.7, wersje bez cenzury=0.7",
-        "ru": "голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок, "
+        "ru": "топлесс, голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок, "
         "в чем мать родила=0.9, голышом=0.9, в костюме евы=0.8, в костюме адама=0.8, без единой нитки=0.8, "
         "забыла одеться=0.8, версия без цензуры=0.7, версию без цензуры=0.7, топлес=0.9",
         "uk": "гола, голий, голі, голу, оголен*, оголена, соски, сосок, в чому мати народила=0.9, голяка=0.9, "
@@ -294,7 +294,7 @@ TERMS: dict[str, dict[str, str]] = {
         "colegial=0.6, bebe=0.5",
         "nl": "het kind, een kind, kinderen, klein meisje, kleine meisjes, meisje=0.4, jongetje, "
         "tiener, tieners, minderjarig*, schoolmeisje",
-        "pl": "dziecko, dzieci, dziecka, dziewczynka, dziewczynki, dziewczynke, chlopiec=0.6, "
+        "pl": "dziesiecioletn*, jedenastolet*, dwunastolet*, trzynastolet*, czternastolet*, pietnastolet*, szesnastolet*, siedemnastolet*, dziecko, dzieci, dziecka, dziewczynka, dziewczynki, dziewczynke, chlopiec=0.6, "
         "nastolatka, nastolatek, nastolatki, nieletni*, maloletni*, uczennica=0.7",
         "ru": "одиннадцатилетн*, двенадцатилетн*, тринадцатилетн*, четырнадцатилетн*, пятнадцатилетн*, шестнадцатилетн*, семнадцатилетн*, семиклассни*, шестиклассни*, пятиклассни*, восьмиклассни*, школьни*=0.8, ребенок, ребенка, дети, детей, девочка, девочку, девочки, мальчик, мальчика, "
         "подросток, подростка, школьница, школьницу, несовершеннолетн*, малолетн*",
@@ -305,7 +305,7 @@ TERMS: dict[str, dict[str, str]] = {
         "id": "abg=0.7, sebelas tahun, dua belas tahun, tiga belas tahun, empat belas tahun, lima belas tahun, enam belas tahun, tujuh belas tahun, anak=0.6, anak kecil, anak anak, gadis kecil, bocah, remaja, di bawah umur, siswi=0.6",
         "sv": "fjortis*=0.8, tonaring*=0.8, barn, flicka=0.4, hogstadietjej, hogstadietjejer, mellanstadietjej, lagstadiet, mellanstadiet, "
         "hogstadiet=0.7, skoltjej=0.8, tonarstjej=0.8",
-        "cs": "pubertack*=0.8, nactilet*=0.8, dite, ditete, holcicka, holcicku, divenka, nezletil*, skolacka, skolacku",
+        "cs": "desetilet*, jedenactilet*, dvanactilet*, trinactilet*, ctrnactilet*, patnactilet*, sestnactilet*, sedmnactilet*, pubertack*=0.8, nactilet*=0.8, dite, ditete, holcicka, holcicku, divenka, nezletil*, skolacka, skolacku",
         "ro": "copil, copila, copilul, copii=0.6, fetita, fetite, fetitei, baietel, baietelul, minora, "
         "minori=0.6, adolescenta, adolescent=0.7, eleva=0.6, eleve=0.6, scolarita",
         "ja-latn": "shoujo=0.6, joshikousei, joshi kousei, joshichuugakusei, joshi chuugakusei, "
@@ -513,19 +513,19 @@ REMOVE_PRE: dict[str, str] = {
     "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
     "fr": "baisse baisser baissez souleve soulever soulevez deboutonne deboutonner enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
     "disparaitre gomme gommer gommez",
-    "es": "levantale levantarle subele subirle desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
+    "es": "elimine eliminen quite quiten quitele quiteles saque saquen retire retiren levantale levantarle subele subirle desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
     "desaparecer desaparece",
     "de": "entferne entfernen entfernt radier radiere",
     "it": "abbassagli abbassale sbottona sbottonale sbottonagli alzale alzagli togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
     "pt": "abaixa abaixe desabotoa desabotoe tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
     "nl": "til verwijder verwijderen",
     "pl": "rozepnij rozpiac zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
-    "ru": "расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
+    "ru": "удалите уберите снимите расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
     "uk": "підніми стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
     "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
     "id": "angkat angkatin singkap singkapkan turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
-    "cs": "zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
+    "cs": "odstrante odstraňte zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "ner knapp lyft ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
     "ro": "jos descheie ridica sterge",
@@ -612,7 +612,7 @@ REMOVE_POST: dict[str, str] = {
     "it": "sparisca spariscano sparire scompaia scompaiano",
     "pt": "suma sumam desapareca desaparecam sumir desaparecer",
     "pl": "zniknie znikna zniknal znikla zniknely",
-    "ru": "исчезнет исчезнут исчезла исчезло исчезли исчезнуть",
+    "ru": "долой исчезнет исчезнут исчезла исчезло исчезли исчезнуть",
     "uk": "зникне зникнуть зникла зникло зникли зникнути",
     "cs": "zmizi zmizela zmizelo zmizet",
     "ro": "jos dispara disparut",
@@ -676,7 +676,7 @@ CLOTHING: dict[str, str] = {
     "boxers? undies towel? apron? cover? coverup",
     "fr": "vetements vetement habits fringues robe robes chemise chemisier haut jupe pantalon "
     "soutien culotte slip maillot pull debardeur",
-    "es": "ropa ropas vestido vestidos camisa camiseta polera polerita blusa falda pantalones pantalon sujetador "
+    "es": "prendas prenda ropita ropa ropas vestido vestidos camisa camiseta polera polerita blusa falda pantalones pantalon sujetador "
     "sosten bragas sueter jersey",
     "de": "chleider kleider kleidung klamotten kleid hemd bluse oberteil rock hose unterwasche hoschen "
     "slip badeanzug pulli pullover gwand gewand",
@@ -686,7 +686,7 @@ CLOTHING: dict[str, str] = {
     "nl": "kleren kleding jurk broek rok ondergoed beha trui bloes blouse",
     "pl": "ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
     "spodnica spodnie stanik majtki sweter sweterek",
-    "ru": "шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
+    "ru": "шмот шмотье шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
     "лифчик трусы трусики белье свитер кофту кофта платьем футболкой рубашкой блузкой юбкой одеждой "
     "свитером кофтой",
     "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
@@ -695,7 +695,7 @@ CLOTHING: dict[str, str] = {
     "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
     "sv": "klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
-    "cs": "satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
+    "cs": "hadru hadrech satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
     "sukni podprsenku obleceni",
     "ro": "pantalonii camasii bluzei fustei rochiei chilotii sutienul blugii camasa haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
     "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
@@ -776,11 +776,11 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
+        "ja": "服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
         "zh": "只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
-        "ar": "الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
+        "ko": "옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ar": "من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
         "hi": "अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
         "bn": "শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
         "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
@@ -791,12 +791,12 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "fa": "بدن‌نما=0.8, بدن نما=0.8, دکمه‌های پیرهن=0.7, دکمه های پیرهن=0.7, دکمه‌های پیراهن=0.7, دکمه های پیراهن=0.7, دکمه‌های لباس=0.7, زیپ لباس=0.7, پارچه کمتر=0.8, زیر کتش=0.8, زیر کاپشنش=0.8, زیر پالتوش=0.8, زیر چادرش=0.8, شلوارشو بکش پایین=0.9, شلوارش را پایین=0.9, شلوارشو پایین=0.9, زیرش چیزی نباشه=0.8, زیرشم چیزی نباشه=0.8, چیزی تنش نباشه=0.8, هیچی تنش نباشه=0.8, پارچه شفاف=0.85, پارچه رو شفاف=0.85, لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
-        "th": "เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
+        "th": "เอาชุดออก, เอาเสื้อออก, เอาเสื้อผ้าออก, เอาชุดนางออก, เอาชุดเธอออก, เอาเสื้อเธอออก, เอาเสื้อนางออก, เอากางเกงออก, เอากระโปรงออก, บ่นุ่งเสื้อผ้า=0.8, บ่นุ่งผ้า=0.8, ไม่ใส่เสื้อ=0.7, เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "海パン, 水着, ビキニ, スク水",
         "zh": "泳裤, 比基尼, 泳装, 泳衣, 三点式",
-        "ko": "비키니, 수영복",
+        "ko": "모노키니, 비키니, 수영복",
         "ar": "لبس بحر=0.8, لبس البحر=0.8, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "तैराकी पोशाक, तैराकी की पोशाक, स्विमवियर, स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
         "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
@@ -807,16 +807,16 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "*": "👙, 🩱",
     },
     K.TEXT_UNDERWEAR: {
-        "ja": "パンツ一丁, ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
+        "ja": "パンイチ, パンツ一丁, ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
         "zh": "底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
-        "ko": "속옷, 란제리, 팬티, 브래지어",
-        "ar": "الستيان, ستيان, الكيلوت, كيلوت, بالبوكسر, قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
+        "ko": "드로즈, 속옷, 란제리, 팬티, 브래지어",
+        "ar": "بيبي دول, البيبي دول, الستيان, ستيان, الكيلوت, كيلوت, بالبوكسر, قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
         "hi": "पैंटी, ब्रा और, ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
         "bn": "জাঙ্গিয়া, শুধু বক্সার=0.8, নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
         "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
         "fa": "شورت=0.7, لباس خواب توری=0.8, لباس خواب باز=0.8, لباس زیر, سوتین, لانژری",
-        "th": "บ็อกเซอร์, บ๊อกเซอร์, ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
+        "th": "จีสตริง, บ็อกเซอร์, บ๊อกเซอร์, ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
         "*": "🩲",
     },
     K.TEXT_NUDITY: {
@@ -881,9 +881,9 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
     ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
      "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
-    ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس",
+    ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
      "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
-     "الاشعه السينيه, اشعه سينيه, اشعه اكس", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
+     "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
     ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
      "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים, תרים, תרימי, להרים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
     ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
@@ -919,9 +919,17 @@ SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "脱がし": _JA_OBJECTS,
     "벗겨": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
+    "벗긴": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
+    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
     "벗기": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
 }
+
+# Ages in Chinese numerals, 10 to 17: "十五歳", "十五岁"; "二十五歳" (25) holds "十五歳" and is no minor.
+_KANJI_AGES = [f"十{d}{unit}" for unit in ("歳", "岁", "歲") for d in ("", "一", "二", "三", "四", "五", "六", "七")]
+SUBSTRING_TERMS[K.TEXT_MINOR]["ja"] += ", " + ", ".join(a for a in _KANJI_AGES if a.endswith("歳"))
+SUBSTRING_TERMS[K.TEXT_MINOR]["zh"] += ", " + ", ".join(a for a in _KANJI_AGES if not a.endswith("歳"))
+SUBSTRING_OBJECT_BEFORE.update({age: "二 三 四 五 六 七 八 九 百" for age in _KANJI_AGES})
 
 # Words skipped between the object and the verb: "안경 좀 벗겨" (the glasses, please, off).
 SUBSTRING_OBJECT_FILLERS = "좀 다 빨리 그냥 살짝 잠깐 한번"

@@ -96,6 +96,9 @@ _SPACED_SEP = r"[ ._\-*~·/・•‧∙⋅]"
 _KANA_HAN_HANGUL = r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 _SPACED = re.compile(r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r"))"
                      r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_](?![^\W_])){2,}")
+# Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
+# ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
+HANGUL_SPACED_MIN = 4
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
 # The "is there any" checks that every prompt pays, each true exactly when the pattern it
 # names finds a match, written to be fast: led by a character class where the pattern is led by
@@ -403,6 +406,9 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
             run = m.group()
             if sum(c.isalpha() for c in run[::2]) < 2:
                 continue
+            if len(run) < 2 * HANGUL_SPACED_MIN - 1 and run[1::2].strip(" ") == "" and all(
+                    "\uac00" <= c <= "\ud7af" for c in run[::2]):
+                continue  # "옷 안 입은": Korean words of one syllable, not spaced-out letters
             hit = True
             # "r.e.m.o.v.e h.e.r": when letters are joined by another mark, a space still
             # separates words.
