@@ -70,6 +70,7 @@ def test_a_painter_known_for_nudes_does_not_count_alone_beside_clothes_or_a_scen
 
 @pytest.mark.parametrize("text", [
     "bouguereau, nymphs bathing",
+    "life drawing model, woman, charcoal",  # "life" is no scene word
     "frank frazetta, seductive warrior woman in a castle",  # a glamour word beside the painter still counts
 ])
 def test_a_painter_known_for_nudes_still_counts_with_a_nude_subject_or_glamour(text):

@@ -183,7 +183,7 @@ CUES_SUBSTRING: dict[str, dict[float, str]] = {
 # cue weighs no more than CLOTHED_NUDE_ART, so that it needs a glamour, pose or body cue beside it.
 CLOTHED_OR_SCENE = frozenset("""
 coat overcoat jacket suit tuxedo dress gown gowns shawl cloak armor armour armored armoured uniform velvet dressed clothed
-landscape landscapes cityscape seascape still life architecture cathedral castle ruins interior motorcycle car cars
+landscape landscapes cityscape seascape architecture cathedral castle ruins interior motorcycle car cars
 ship boat horses horse hounds dragon serpent knight caravan fountain clouds mountains village vase
 """.split())
 CLOTHED_NUDE_ART = 0.3
