@@ -83,7 +83,7 @@ class TextIntentDetector:
         # rules and the suggestive cues.
         words = [Words(n.text) if n is not None else None for n in norms]
         # Glued words ("ziehsiekomplettaus") read with their spaces put back, for the rules and the model.
-        unglued = [self.rules.unglued(n) if n is not None else None for n in norms]
+        unglued = [self.rules.unglued(n, w) if n is not None else None for n, w in zip(norms, words)]
         probs = None
         prepared: list[str] = []
         hot: list[bool] = [False] * len(norms)

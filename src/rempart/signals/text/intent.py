@@ -29,8 +29,6 @@ _HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A word of letters only, long enough to be glued words (no letter or digit on either side).
-_LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{%d,}(?![^\W_])" % MIN_GLUED)
-_PIECE = re.compile(r"(?<![^\W_])[^\W\d_]{2,}(?![^\W_])")
 _JOIN_GAP = re.compile(r" ?- ?| ")
 _HYPHEN_GAP = re.compile(r" ?- ?")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
@@ -492,7 +490,7 @@ class RuleIntentDetector:
         the words of `n.text` when it has split them: `Words(n.text)`, and `unglued(n)`)."""
         hits = self._hits(n, words)
         if unglued is _NOT_YET:
-            unglued = self.unglued(n)
+            unglued = self.unglued(n, words)
         if isinstance(unglued, Unglued):
             hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
@@ -501,28 +499,30 @@ class RuleIntentDetector:
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
         return self._signals(n, hits, mode)
 
-    def unglued(self, n: Normalized) -> Unglued | None:
+    def unglued(self, n: Normalized, words: Words | None = None) -> Unglued | None:
         """The prompt read with its glued tokens ("rendilanuda") cut into the words they hide,
         when a cut brings out a word that starts a term or a rule; None otherwise (the common
-        case)."""
+        case). `words`: `Words(n.text)`, when the caller has split it already."""
+        if words is None:
+            words = Words(n.text)
         breaker = self._c.breaker
         cut_at: list[int] = []
         drop: list[tuple[int, int]] = []
         cut_spans: list[tuple[int, int]] = []
-        for m in _LONG_WORD.finditer(n.text):  # words of MIN_GLUED letters or more: few prompts have one
-            token = m.group()
-            if not breaker.worth_trying(token):
+        # words of MIN_GLUED letters or more, no digit in them: few prompts have one
+        for k, token in enumerate(words.tokens):
+            if len(token) < MIN_GLUED or not breaker.worth_trying(token):
                 continue
-            a, b = m.span()
             cuts = breaker.split(token)
             if cuts is None:
                 continue
+            a, b = words.spans[k]
             bounds = (0, *cuts, b - a)
             # a short term inside a long token is as often chance ("sex agen ari an")
             if any(y - x >= MIN_TRIGGER and breaker.is_term(token[x:y]) for x, y in zip(bounds, bounds[1:])):
                 cut_at.extend(a + k for k in cuts)
                 cut_spans.append((a, b))
-        joins = self._joins(n.text)
+        joins = self._joins(n.text, words)
         for a, b, gaps in joins:
             drop.extend(gaps)
             cut_spans.append((a, b))
@@ -531,34 +531,44 @@ class RuleIntentDetector:
         view, back = _reread(n, cut_at, drop)
         return Unglued(view, back, tuple(cut_spans))
 
-    def _joins(self, s: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    def _joins(self, s: str, words: Words) -> list[tuple[int, int, list[tuple[int, int]]]]:
         """Words split into pieces of two letters or more by a space or a hyphen ("baj unya",
         "tam-amen", "ent-klei-de") that join into a lexicon word: (start, end, the gaps)."""
         c = self._c
         breaker = c.breaker
+        # The pieces: the words of two letters or more with no digit (a word holds letters and digits).
+        at = [k for k, t in enumerate(words.tokens) if len(t) >= 2 and t.isalpha()]
+        pieces = [words.tokens[k] for k in at]
         # A split leaves a piece that is no word, or a hyphen inside a word; most prompts have
         # neither, and two known words side by side are read as written ("the rapist").
-        if "-" not in s and breaker.known.issuperset(_PIECE.findall(s)):
+        hyphen = "-" in s
+        if not hyphen and breaker.known.issuperset(pieces):
             return []  # the common case, in C
-        toks = list(_PIECE.finditer(s))
-        pieces = [m.group() for m in toks]
         odd = {i for i, p in enumerate(pieces) if p not in breaker.known}
-        if "-" in s:  # a piece followed by a hyphen
-            ends = {m.end(): i for i, m in enumerate(toks)}
+        spans: list[tuple[int, int]] | None = None
+        if hyphen:  # a piece followed by a hyphen
+            word_spans = words.spans
+            spans = [word_spans[k] for k in at]
+            ends = {b: i for i, (_, b) in enumerate(spans)}
             odd.update(ends[m.start()] for m in _HYPHEN_GAP.finditer(s) if m.start() in ends)
         if not odd:
             return []
         # a chain of pieces must hold one of them (or the hyphen after one)
         starts = sorted({k for i in odd for k in range(max(0, i - MAX_JOIN_PIECES + 1), i + 1)})
+        if not any(i + 1 < len(pieces) and (pieces[i], pieces[i + 1][0]) in c.join_pairs for i in starts):
+            return []  # no piece goes on into a lexicon word: the common case of a long prompt
+        if spans is None:
+            word_spans = words.spans
+            spans = [word_spans[k] for k in at]
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
         done = -1
         for i in starts:
-            if i <= done or i >= len(toks) - 1:
+            if i <= done or i >= len(pieces) - 1:
                 continue
             best = None
             w, gaps, has_odd = pieces[i], [], i in odd
-            for j in range(i + 1, min(i + MAX_JOIN_PIECES, len(toks))):
-                gap = (toks[j - 1].end(), toks[j].start())
+            for j in range(i + 1, min(i + MAX_JOIN_PIECES, len(pieces))):
+                gap = (spans[j - 1][1], spans[j][0])
                 piece = pieces[j]
                 if (w, piece[0]) not in c.join_pairs or not _JOIN_GAP.fullmatch(s, *gap):
                     break
@@ -569,7 +579,7 @@ class RuleIntentDetector:
                     best = (j, list(gaps))
             if best is not None:
                 j, gaps = best
-                out.append((toks[i].start(), toks[j].end(), gaps))
+                out.append((spans[i][0], spans[j][1], gaps))
                 done = j
         return out
 
