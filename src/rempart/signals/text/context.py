@@ -121,7 +121,14 @@ INJECTION_PATTERNS = [  # (trigger substring, regex)
     ("uncensored", r"\buncensored\b"), ("unfiltered", r"\bunfiltered\b"), ("system", r"\bsystem (override|prompt)\b"),
     ("compl", r"\bmust comply\b"), ("refuse", r"\bdo not refuse\b"),
     ("ignor", r"\bignor(a|e|er|ez|iere|eer|era)\b.{0,25}\b(instrucciones|instructions|anweisungen|istruzioni|instrucoes|"
-     r"instructies|instrukcje|instruktioner|talimatlari|instruksi|pokyny|instrukce|pravidla)\b"),
+     r"instructies|instrukcje|instruktioner|talimatlari|instruksi|pokyny|instrukce|pravidla|regeln|regles|reglas|"
+     r"regole|regras|regels|reguli|regler|zasady|kurallari|aturan|luat)\b"),
+    ("negeer", r"\bnegeer\b"),
+    # "uncensored" in other languages, as the English word above
+    ("ongecensureerd", r"\bongecensureerd\b"), ("unzensiert", r"\bunzensiert\b"), ("censur", r"\b(sans|sin|senza|sem|fara) censur"),
+    ("cenzur", r"\b(bez cenzury|necenzurovan)"), ("sansursuz", r"\bsansursuz\b"), ("tanpa sensor", r"\btanpa sensor\b"),
+    ("khong kiem duyet", r"\bkhong kiem duyet\b"), ("без цензур", "без цензур"), ("ללא צנזורה", "ללא צנזורה"),
+    ("بدون سانسور", "بدون سانسور"), ("무검열", "무검열"), ("审查", "(无|無|未)(审查|審查)"),
     ("rezim", r"\brezimu? (vyvojare|vyvojar)\b"), ("lage", r"\butvecklarlage\b"),
     ("zignoruj", r"\bzignoruj\b"), ("игнорируй", "игнорируй"), ("ігноруй", "ігноруй"), ("abaikan", r"\babaikan\b"),
     ("yok say", r"\byok say\b"), ("bo qua", r"\bbo qua\b"), ("忽略", "忽略(之前|以上|所有)"), ("無視", "無視して"),

@@ -133,9 +133,9 @@ TERMS: dict[str, dict[str, str]] = {
         "nl": "ondergoed, onderbroek=0.7, beha, slipje",
         "pl": "majtkach, majtkami, w samych majtkach, slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
         "ru": "трусах, трусиках, ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
-        "uk": "трусах, трусиках, нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
+        "uk": "білизну, білизні, в білизні, трусах, трусиках, нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
         "tr": "boxerla=0.8, boxer ile=0.7, sadece boxer=0.9, boxerli=0.7, gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
-        "id": "gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
+        "id": "daleman, dalaman, gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
         "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
         "cs": "krajkoveho pradla=0.8, trenyrky, trenyrkach, slipy, slipech, neglize, trenky, trenkach, krajkovem pradle=0.8, krajkove pradlo=0.8, v pradle=0.7, nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
         "ro": "camasa de noapte scurta=0.8, camasa de noapte=0.6, lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
@@ -386,7 +386,10 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "breasts": "cancer feeding".split(),
     "bondage": "knot".split(),
     # Vietnamese "nữ" (female) loses its accent in the matching view: "nữ sinh", "nữ hoàng".
-    "nu": "metal jazz disco wave sinh hoang than tu si".split(),
+    # Dutch "nu" (now) and Romanian "nu" (not) before their next word: "zit nu als", "nu vreau"
+    "nu": ("metal jazz disco wave sinh hoang than tu si als is een de het wat even ook al nog wel niet "
+           "staat zit ziet heeft moet kan ben zijn gaat gaan te om maar vreau face fa mai este e are stiu "
+           "pot poate se il o le am ai imi iti ii trebuie schimba modifica sterge arata").split(),
     "soyun": "odasi odasinda odasindaki odasini odalari kabini kabinleri".split(),
     "girl": "scout".split(),
     "child": "seat seats labor labour".split(),
@@ -467,7 +470,11 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "spot spots mark marks tache taches mancha manchas fleck flecken macchia macchie vlek vlekken plame plama plamy " \
     "pata pete skvrnu skvrny flacken flack flackar λεκε λεκες λεκεδες пятно пятна пляму плями leke lekeyi noda kotoran " \
     "crease creases text writing lettering graphic graphics sticker stickers badge badges patch patches brand " \
-    "emblem slogan monogram lint fluff dirt design designs watermark"
+    "emblem slogan monogram lint fluff dirt design designs watermark " \
+    "amassado amassados vinco vincos arruga arrugas pliegue pliegues piega pieghe grinza grinze falte falten " \
+    "knitter kreukel kreukels skrynkla skrynklor skrynklorna veck zmarszczki zagniecenia zagniecenie " \
+    "pomackani sifon skladky складки складку зморшки kirisiklik kirisikliklari kedutan kusut lipatan nep " \
+    "pli plis froissure"
 # Swimwear or underwear shown for sale, not worn: "a kids' swimwear shop window", "etalase toko".
 DISPLAY_WORDS = (
     "showcase, shop display, store display, vitrini, manken, mankenler, mankenlerle, tu kinh, ma no canh, "
@@ -484,10 +491,12 @@ BLOCK_PREV: dict[str, list[str]] = {
     "nude": "scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
     "shade tone colour color couleur teinte tono farbe farbton kleur tint colore tonalita cor tom odcien kolor "
     "culoare nuanta barva odstin farg αποχρωση χρωμα κραγιον цвет оттенок колір відтінок renk warna mau "
-    "zapatos tacones bolso labial pumps heels shoes boots handbag lipstick".split(),
+    "zapatos tacones bolso labial pumps heels shoes boots handbag lipstick levres labios labbra lippen rossetto "
+    "pintalabios gloss vernis smalto nagellack".split(),
     "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
     "boneless skinless fowl poultry".split(),
-    "nu": "pieds pied mains main tete phu thieu ban gioi a".split(),
+    "nu": ("pieds pied mains main tete phu thieu ban gioi a zit is ben staat moet kan wil doe maak ik je jij "
+           "hij ze we wij jullie en want tot ligt loopt heeft hebben si dar ca sa daca eu el ea").split(),
     "nus": "pieds mains".split(),
     "nue": "tete".split(),
     "nues": "mains".split(),
@@ -792,10 +801,11 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
         "th": "เอาชุดออก, เอาเสื้อออก, เอาเสื้อผ้าออก, เอาชุดนางออก, เอาชุดเธอออก, เอาเสื้อเธอออก, เอาเสื้อนางออก, เอากางเกงออก, เอากระโปรงออก, บ่นุ่งเสื้อผ้า=0.8, บ่นุ่งผ้า=0.8, ไม่ใส่เสื้อ=0.7, เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
+        "*": "without 👗, no 👗, sans 👗, sin 👗, sem 👗, ohne 👗, senza 👗, zonder 👗, utan 👗, bez 👗, без 👗, fara 👗, χωρις 👗, tanpa 👗, khong 👗, ko 👗, بدون 👗, بغير 👗, بلا 👗, بی 👗, بغیر 👗, בלי 👗, बिना 👗, 👗 के बिना, 👗 ছাড়া, 👗 کے بغیر, 👗なし, 👗 없이, 不穿👗, 没有👗, 👗 yok, 👗suz, ไม่มี👗, ไม่ใส่👗",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "海パン, 水着, ビキニ, スク水",
-        "zh": "泳裤, 比基尼, 泳装, 泳衣, 三点式",
+        "zh": "比鸡尼, 比畿尼, 必基尼, 比基你, 泳裤, 比基尼, 泳装, 泳衣, 三点式",
         "ko": "모노키니, 비키니, 수영복",
         "ar": "لبس بحر=0.8, لبس البحر=0.8, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "तैराकी पोशाक, तैराकी की पोशाक, स्विमवियर, स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
@@ -820,7 +830,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "*": "🩲",
     },
     K.TEXT_NUDITY: {
-        "ja": "裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
+        "ja": "ぬーど, 裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
         "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
@@ -917,11 +927,11 @@ SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "นู้ด": "สี โทน",  # "สีนู้ด": the colour nude
     "脱がせ": _JA_OBJECTS,
     "脱がし": _JA_OBJECTS,
-    "벗겨": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
+    "벗겨": "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
-    "벗긴": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
+    "벗긴": "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
-    "벗기": "안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
+    "벗기": "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
 }
 

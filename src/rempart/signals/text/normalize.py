@@ -51,10 +51,16 @@ _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLE)
 # Latin letters that pass for Cyrillic or Greek ones, for the reverse disguise.
 _TO_CYRILLIC = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "k": "к"}
 _TO_GREEK = {"o": "ο", "a": "α", "i": "ι", "v": "ν", "p": "ρ", "k": "κ", "e": "ε", "t": "τ", "x": "χ", "u": "υ"}
+_TO_SCRIPT = {"cyrillic": _TO_CYRILLIC, "greek": _TO_GREEK, "arabic": None, "hebrew": None}
+# A digit inside an Arabic-script or Hebrew word stands for the vowel letter it sounds like ("بیک1نی", "ביק1ני").
+_TO_ARABIC = {"i": "ي", "a": "ا", "o": "و"}
+_TO_HEBREW = {"i": "י", "a": "א", "o": "ו"}
+_TO_SCRIPT.update(arabic=_TO_ARABIC, hebrew=_TO_HEBREW)
 
 
 def _native_script(word: str) -> str | None:
-    """"cyrillic" or "greek" when the word has letters of that script with no Latin look-alike."""
+    """"cyrillic" or "greek" when the word has letters of that script with no Latin look-alike;
+    "arabic" or "hebrew" for a word in those scripts."""
     for c in word:
         if c in _CONFUSABLE:
             continue
@@ -63,6 +69,10 @@ def _native_script(word: str) -> str | None:
             return "cyrillic"
         if 0x370 <= o <= 0x3FF:
             return "greek"
+        if 0x600 <= o <= 0x6FF:
+            return "arabic"
+        if 0x590 <= o <= 0x5FF:
+            return "hebrew"
     return None
 
 # Letters that do not decompose under NFD but are read as a plain Latin letter.
@@ -381,6 +391,8 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                     continue  # native text: a word without Latin letters is no disguise
                 mapped = w.translate(_CONFUSABLE_TABLE)
                 home = _native_script(w) if has_latin else None
+                if home not in ("cyrillic", "greek"):
+                    home = None  # Arabic and Hebrew letters have no Latin look-alikes
                 if mapped == w and (home is None or 2 * len(_LATIN_LETTER.findall(w)) >= len(w)):
                     continue  # nothing to map, or a Latin word with one odd letter ("тaylor")
                 if home is not None:
@@ -486,9 +498,9 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
 
 def _decode_leet(chars: list[str], start: int, word: str, obf: list[int]) -> None:
     """Read the leet characters of `word` (at `start` in `chars`) as letters, in place."""
-    # Inside a Cyrillic or Greek word ("р@зд3нь") the digit stands for that script's letter.
-    home = _native_script(word)
-    to_script = _TO_CYRILLIC if home == "cyrillic" else _TO_GREEK if home == "greek" else {}
+    # Inside a Cyrillic, Greek, Arabic-script or Hebrew word ("р@зд3нь", "بیک1نی") the digit
+    # stands for that script's letter.
+    to_script = _TO_SCRIPT.get(_native_script(word), {})
     for k, c in enumerate(word, start):
         if c in _LEET:
             latin = _LEET[c]
