@@ -51,11 +51,10 @@ _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLE)
 # Latin letters that pass for Cyrillic or Greek ones, for the reverse disguise.
 _TO_CYRILLIC = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "k": "к"}
 _TO_GREEK = {"o": "ο", "a": "α", "i": "ι", "v": "ν", "p": "ρ", "k": "κ", "e": "ε", "t": "τ", "x": "χ", "u": "υ"}
-_TO_SCRIPT = {"cyrillic": _TO_CYRILLIC, "greek": _TO_GREEK, "arabic": None, "hebrew": None}
 # A digit inside an Arabic-script or Hebrew word stands for the vowel letter it sounds like ("بیک1نی", "ביק1ני").
 _TO_ARABIC = {"i": "ي", "a": "ا", "o": "و"}
 _TO_HEBREW = {"i": "י", "a": "א", "o": "ו"}
-_TO_SCRIPT.update(arabic=_TO_ARABIC, hebrew=_TO_HEBREW)
+_TO_SCRIPT = {"cyrillic": _TO_CYRILLIC, "greek": _TO_GREEK, "arabic": _TO_ARABIC, "hebrew": _TO_HEBREW}
 
 
 def _native_script(word: str) -> str | None:
