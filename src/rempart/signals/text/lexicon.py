@@ -922,17 +922,16 @@ SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
 # A substring term right after one of these words is about an object, not clothing:
 # Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
 # "帽子を脱がせて" (take the hat off; no spaces there, so the text before must end with it).
+_KO_OBJECTS = "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 " \
+    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을"
 _JA_OBJECTS = "帽子を 帽子 眼鏡を メガネを めがねを 靴を 靴下を 手袋を マスクを ヘルメットを サングラスを キャップを"
 SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "นู้ด": "สี โทน",  # "สีนู้ด": the colour nude
     "脱がせ": _JA_OBJECTS,
     "脱がし": _JA_OBJECTS,
-    "벗겨": "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
-    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
-    "벗긴": "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
-    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
-    "벗기": "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 "
-    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을",
+    "벗겨": _KO_OBJECTS,
+    "벗긴": _KO_OBJECTS,
+    "벗기": _KO_OBJECTS,
 }
 
 # Ages in Chinese numerals, 10 to 17: "十五歳", "十五岁"; "二十五歳" (25) holds "十五歳" and is no minor.

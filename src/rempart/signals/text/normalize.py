@@ -54,7 +54,9 @@ _TO_GREEK = {"o": "ο", "a": "α", "i": "ι", "v": "ν", "p": "ρ", "k": "κ", "
 # A digit inside an Arabic-script or Hebrew word stands for the vowel letter it sounds like ("بیک1نی", "ביק1ני").
 _TO_ARABIC = {"i": "ي", "a": "ا", "o": "و"}
 _TO_HEBREW = {"i": "י", "a": "א", "o": "ו"}
-_TO_SCRIPT = {"cyrillic": _TO_CYRILLIC, "greek": _TO_GREEK, "arabic": _TO_ARABIC, "hebrew": _TO_HEBREW}
+# Latin look-alikes go to these scripts; leet digits to these and the two above.
+_LOOKALIKE_SCRIPTS = {"cyrillic": _TO_CYRILLIC, "greek": _TO_GREEK}
+_TO_SCRIPT = {**_LOOKALIKE_SCRIPTS, "arabic": _TO_ARABIC, "hebrew": _TO_HEBREW}
 
 
 def _native_script(word: str) -> str | None:
@@ -102,7 +104,9 @@ _LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[
 # "ぬ・が・せ" (the katakana middle dot), "n•u•d•e".
 # Kana, Han and Hangul are written without spaces, so there the run may follow a word ("この人をぬ・が・せ").
 _SPACED_SEP = r"[ ._\-*~·/・•‧∙⋅]"
-_KANA_HAN_HANGUL = r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+_HANGUL = "\uac00-\ud7af"  # syllables
+_KANA_HAN_HANGUL = r"[\u3040-\u30ff\u4e00-\u9fff" + _HANGUL + "]"
+_HANGUL_ONLY = re.compile("[" + _HANGUL + "]+")
 _SPACED = re.compile(r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r"))"
                      r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_](?![^\W_])){2,}")
 # Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
@@ -389,15 +393,13 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                 if native and not has_latin:
                     continue  # native text: a word without Latin letters is no disguise
                 mapped = w.translate(_CONFUSABLE_TABLE)
-                home = _native_script(w) if has_latin else None
-                if home not in ("cyrillic", "greek"):
-                    home = None  # Arabic and Hebrew letters have no Latin look-alikes
-                if mapped == w and (home is None or 2 * len(_LATIN_LETTER.findall(w)) >= len(w)):
+                home_table = _LOOKALIKE_SCRIPTS.get(_native_script(w)) if has_latin else None
+                if mapped == w and (home_table is None or 2 * len(_LATIN_LETTER.findall(w)) >= len(w)):
                     continue  # nothing to map, or a Latin word with one odd letter ("тaylor")
-                if home is not None:
+                if home_table is not None:
                     # A Cyrillic or Greek word with Latin look-alikes slipped in ("pаздeнь"):
                     # the disguise is the Latin letters, so they go to the word's own script.
-                    table = _TO_CYRILLIC if home == "cyrillic" else _TO_GREEK
+                    table = home_table
                 elif (mapped.isascii() and not native) or has_latin:
                     table = _CONFUSABLE
                 else:
@@ -417,8 +419,8 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
             run = m.group()
             if sum(c.isalpha() for c in run[::2]) < 2:
                 continue
-            if len(run) < 2 * HANGUL_SPACED_MIN - 1 and run[1::2].strip(" ") == "" and all(
-                    "\uac00" <= c <= "\ud7af" for c in run[::2]):
+            if len(run) < 2 * HANGUL_SPACED_MIN - 1 and run[1::2].strip(" ") == "" \
+                    and _HANGUL_ONLY.fullmatch(run[::2]):
                 continue  # "옷 안 입은": Korean words of one syllable, not spaced-out letters
             hit = True
             # "r.e.m.o.v.e h.e.r": when letters are joined by another mark, a space still
