@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import AbstractSet, Iterable
+from typing import AbstractSet, Iterable, Sequence
 
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
@@ -36,6 +36,7 @@ MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
+POST_ANCHOR_WINDOW = 8  # words between a pulling verb and the clothing before its particle ("zieh ... aus")
 LAUNDRY_CHARS = 25  # characters around a substring-script garment searched for a laundry word
 LAUNDRY_WINDOW = 3  # words after a garment where "hanging", "drying" or "hanger" make it laundry
 # Languages with articles: there a weak verb needs one before its garment ("rip her jeans",
@@ -46,7 +47,6 @@ REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" st
 DISPLAY_WINDOW = 40  # characters around a swimwear or underwear term searched for a shop-display word
 MERCHANDISE_KINDS = frozenset({K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
 MAX_JOIN_PIECES = 3  # a split word is read back from this many pieces at most ("ent-klei-de")
-MIN_TRIGGER = 4  # letters of the piece of a glued token that makes its cut worth reading
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
 _NOT_YET = object()  # detect_normalized: the glued reading is still to be made
@@ -118,6 +118,18 @@ def _ends_with_object(s: str, end: int, objects: frozenset[str], fillers: frozen
     return any(head.endswith(o) for o in objects)
 
 
+def _thing_is_subject(before: Sequence[str], after: str, things: AbstractSet[str], copulas: AbstractSet[str]) -> bool:
+    """Whether a nudity word is said of a thing: a thing and "to be" before it ("the wall is
+    bare", "le mur est tout nu"), or a thing before it and "to be" after ("duvar çıplak olsun").
+    `before`: the words before it, nearest last; `after`: the word after it."""
+    k = len(before)
+    while k > 0 and len(before) - k < 2 and before[k - 1] in copulas:
+        k -= 1
+    if 0 < k < len(before) and before[k - 1] in things:
+        return True
+    return bool(before) and before[-1] in things and after in copulas
+
+
 def _previous_word(s: str, end: int) -> str:
     """The space-separated word that ends right before `end` (skipping spaces)."""
     head = s[:end].rstrip()
@@ -169,6 +181,8 @@ class _Compiled:
         self.things_words = frozenset(normalize_term(w) for spec in L.INANIMATE.values() for w in spec.split())
         self.things_and_cosmetics = self.things_words | {normalize_term(w) for w in L.COSMETICS.split()}
         self._cosmetics = _word_set(L.COSMETICS)
+        self.copulas = _word_set(L.COPULAS)
+        self.copula_words = frozenset(normalize_term(w) for w in L.COPULAS.split())  # substring scripts
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
         self.garment_things = _word_set(L.GARMENT_THINGS)
         self.fabric = _word_set(L.FABRIC)
@@ -328,11 +342,14 @@ class _Compiled:
 
         # Words typed with one slip ("roxbierz"): read as the lexicon word they miss by one
         # edit, when that word is a term, a piece of clothing or a removal verb.
-        words, stems = set(), set()
+        words, stems, phrases = set(), set(), set()
         for kind, lang, e in entries:
             if kind != K.TEXT_REAL_PERSON:
-                for t, is_stem in _norm_words(_score(e, L.DIRECT)[0].lstrip("^"), False):
+                pieces = _norm_words(_score(e, L.DIRECT)[0].lstrip("^"), False)
+                for t, is_stem in pieces:
                     (stems if is_stem else words).add(t)
+                if len(pieces) > 1 and not pieces[-1][1]:
+                    phrases.add(tuple(t for t, _ in pieces))
         words.update(self.clothing, self.remove_pre, self.remove_post)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
         self.slips = NearMissIndex(words, stems, common_words() | words)
@@ -341,7 +358,7 @@ class _Compiled:
         self.breaker = WordBreaker(
             word_frequencies(), words, stems,
             self.remove_weak.keys() | self.remove_prep.keys() | self.determiners | self.off_objects | self.strip_objects,
-            common_words() | _STEM_EXCEPTIONS)
+            common_words() | _STEM_EXCEPTIONS, phrases)
         # Lexicon words split apart ("baj unya", "tam-amen", "ent-klei-de"): each beginning of
         # one with the letter that must start the next piece.
         joinable = [w for w in words if len(w) >= REJOIN_MIN and w.isalpha()]
@@ -412,7 +429,8 @@ _NO_THINGS = (frozenset(), frozenset(), frozenset())
 _WORN_KINDS = frozenset({K.TEXT_UNDERWEAR, K.TEXT_SWIMWEAR})  # garments that may be laundry instead
 # Languages that share most words: a term of one is read with the other's nouns too.
 _SIBLING_LANGS = {"id": ("ms",), "ms": ("id",), "ru": ("uk",), "uk": ("ru",), "es": ("pt",), "pt": ("es",),
-                  "hi": ("ur",), "ur": ("hi",), "cs": ("pl",), "pl": ("cs",)}
+                  "hi": ("ur",), "ur": ("hi",), "cs": ("pl",), "pl": ("cs",),
+                  "ur-latn": ("hi-latn",)}
 
 
 def _score(entry: str, default: float) -> tuple[str, float]:
@@ -517,9 +535,7 @@ class RuleIntentDetector:
             if cuts is None:
                 continue
             a, b = words.spans[k]
-            bounds = (0, *cuts, b - a)
-            # a short term inside a long token is as often chance ("sex agen ari an")
-            if any(y - x >= MIN_TRIGGER and breaker.is_term(token[x:y]) for x, y in zip(bounds, bounds[1:])):
+            if breaker.holds_term(token, cuts):
                 cut_at.extend(a + k for k in cuts)
                 cut_spans.append((a, b))
         joins = self._joins(n.text, words)
@@ -714,14 +730,18 @@ class RuleIntentDetector:
                 if after and s[m.end():m.end() + 12].lstrip().startswith(after):
                     continue  # "누드톤": a colour, not nudity
                 entries = c.sub_index[m.group()]
-                if any(k == K.TEXT_UNDRESS for k, _, _, _ in entries) and _laundry_near(c.sub_laundry, s, *m.span()):
-                    continue  # "रस्सी पर सूख रहे कपड़े हटा दो": laundry, not worn
+                if any(k == K.TEXT_UNDRESS or k in _WORN_KINDS for k, _, _, _ in entries) \
+                        and _laundry_near(c.sub_laundry, s, *m.span()):
+                    continue  # "रस्सी पर सूख रहे कपड़े हटा दो", "ชุดว่ายน้ำแขวนบนไม้แขวน": laundry or on a hanger, not worn
                 if any(k == K.TEXT_NUDITY for k, _, _, _ in entries):
                     if _next_word(s, m.end()) in c.things_and_cosmetics:
                         continue  # "नंगी डालियों": bare branches
                     if _previous_word(s, m.start()) in c.things_words and any(
                             lang in L.NOUN_FIRST_LANGS for _, lang, _, _ in entries):
                         continue  # "أشجار عارية": bare trees
+                    before = [w.strip(_TRAILING_PUNCT) for w in s[max(0, m.start() - 60):m.start()].split()[-3:]]
+                    if _thing_is_subject(before, _next_word(s, m.end()), c.things_words, c.copula_words):
+                        continue  # "الجدار يبدو عارياً": the wall looks bare
                 for kind, lang, score, term in entries:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
                 if len(hits) >= MAX_HITS:
@@ -771,6 +791,9 @@ class RuleIntentDetector:
                 return
         if pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev:
             return
+        if pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 3):j], toks[end_idx] if end_idx < len(toks)
+                                                           else "", pat.things_next, self._c.copulas):
+            return  # "the wall is bare", "la pared está desnuda"
         if pat.kind in _WORN_KINDS and self._laundry_at(toks, end_idx):
             return  # "the sports bra drying on the chair": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
@@ -894,11 +917,11 @@ class RuleIntentDetector:
                 if not ("*" in cl_langs or cl_langs & post):
                     continue
                 anchors = c.post_anchors.get(toks[k])
-                if anchors is not None and not any(toks[q] in anchors for q in range(max(0, j - 6), j)):
+                if anchors is not None and not any(toks[q] in anchors for q in range(max(0, j - POST_ANCHOR_WINDOW), j)):
                     continue
                 start = spans[j][0]
                 if anchors is not None:
-                    start = next(spans[q][0] for q in range(max(0, j - 6), j) if toks[q] in anchors)
+                    start = next(spans[q][0] for q in range(max(0, j - POST_ANCHOR_WINDOW), j) if toks[q] in anchors)
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.9, start, spans[k][1], f"{t} … {toks[k]}", sorted(post)[0]))
                 break
 
@@ -1094,6 +1117,9 @@ class RuleIntentDetector:
         return out
 
 
+_CLAUSE_END = re.compile(r"[.!?؟،؛,\n]")
+
+
 @dataclass(frozen=True, slots=True)
 class _SubstringRemoval:
     """A garment and a removal verb near each other in a substring script (L.SUBSTRING_REMOVAL)."""
@@ -1113,7 +1139,9 @@ class _SubstringRemoval:
             else:
                 word_start = s.rfind(" ", 0, a) + 1
                 near = (s[word_start:a], _previous_word(s, word_start))
-            if not self.from_words.isdisjoint(near) or any(t in m.group("mid") for t in self.thing_words) \
+            # the thing may also come first, in the same clause: "لکه قهوه رو از رو پیراهنش پاک کن"
+            before = _CLAUSE_END.split(s[max(0, a - L.SUBSTRING_REMOVAL_GAP):a])[-1]
+            if not self.from_words.isdisjoint(near) or any(t in m.group("mid") or t in before for t in self.thing_words) \
                     or _laundry_near(self.laundry, s, *m.span()):
                 continue  # "از لباس", "शर्ट से": from the garment; "शर्ट का दाग": a thing on it; laundry
             hits.append(_Hit(K.TEXT_UNDRESS, 0.85, m.start(), m.end(), f"{m.group('g')} … {m.group('v')}", self.lang))

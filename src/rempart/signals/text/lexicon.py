@@ -35,7 +35,7 @@ TERMS: dict[str, dict[str, str]] = {
         "wearing nothing, not wearing anything=0.7, dressed in nothing, "
         "under her clothes=0.8, under her clothing=0.8, beneath her clothes=0.8, underneath her clothes=0.8, "
         "under his clothes=0.8, under her shirt=0.7, under her dress=0.7, under her top=0.7",
-        "fr": "oublie sa serviette=0.8, sans sa serviette=0.7, moins de tissu=0.8, vetements invisibles=0.85, deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
+        "fr": "a oilp=0.9, a loilpe=0.9, deshabiy*, enleve tout ce qu elle porte=0.9, enleves tout ce qu elle porte=0.9, enlever tout ce qu elle porte=0.9, retire tout ce qu elle porte=0.9, enleve tout ce qu il porte=0.9, retire tout ce qu il porte=0.9, oublie sa serviette=0.8, sans sa serviette=0.7, moins de tissu=0.8, vetements invisibles=0.85, deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
         "es": "olvido la toalla=0.8, olvidado la toalla=0.8, sin la toalla=0.7, menos tela=0.8, ropa invisible=0.85, olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
         "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
@@ -56,7 +56,7 @@ TERMS: dict[str, dict[str, str]] = {
         "id": "sampai kelihatan dalam=0.8, sampai keliatan dalam=0.8, kurangi kain=0.8, sampai kelihatan badan=0.8, sampai terlihat tubuh=0.8, buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
         "sv": "mindre tyg=0.8, klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
-        "cs": "vysvlec*, vysvlekn*, at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
+        "cs": "pryc vsechno co ma na sobe=0.85, sundej vsechno co ma na sobe=0.85, odstran vsechno co ma na sobe=0.85, videt skrz=0.8, je videt skrz=0.8, vysvlec*, vysvlekn*, at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
         "ro": "mai putin material=0.8, dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
         "vi": "^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
@@ -88,6 +88,7 @@ TERMS: dict[str, dict[str, str]] = {
         "uk-latn": "rozdyahny, rozdiahny, rozdyagny, rozdjahny",
         "ko-latn": "ot beotgyeo, ot beotgyeojwo, ot beotgyeo jwo, beotgyeojwo",
         "he-latn": "tafshit, tafshiti, lehafshit",
+        "th-latn": "tod seua, tod suea, thot suea, thod seua, tod sua, todseua, todsuea, thotsuea, tod chud, thot chut",
     },
     K.TEXT_SWIMWEAR: {
         "en": "swimming trunks=0.7, bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
@@ -95,7 +96,7 @@ TERMS: dict[str, dict[str, str]] = {
         "beachwear=0.6, bikini top, bikini bottoms, thong bikini",
         "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
         "es": "malla de dos piezas, traje de dos piezas, malla enteriza, banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
-        "de": "zweiteiler=0.8, badkleid, badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
+        "de": "badchleid*, zweiteiler=0.8, badkleid, badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
         "it": "costume intero, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
         "pt": "fato de banho, sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
         "nl": "zwembroek, zwempak, badpak, badkleding, zwemkleding",
@@ -220,9 +221,9 @@ TERMS: dict[str, dict[str, str]] = {
         "ur-latn": "nangi, nangi kar*",
         "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, obnazhen*, obnajen*",
         "zh-latn": "luoti, luo ti, quanluo, quan luo, chiluo, chi luo, luozhao, luo zhao, yisi bugua, yi si bu gua",
-        "ar-latn": "3arya, 3aryeh, 3ariya, 3arye, 3aryan, 3eryan, mal3ari",
+        "ar-latn": "3arya, 3aryeh, 3ariya, 3arye, 3aryan, 3eryan, 3aryana, 3eryana, 3aryane, 3eryane, 3ariyana, mal3ari",
         "fa-latn": "lokht=0.8, lokhte=0.8, berahne, barahne, oryan",
-        "th-latn": "kae pha, kaepha, plueai, pluay",
+        "th-latn": "kae pha, kaepha, plueai, pluay, mai sai arai loey=0.8, mai sai a rai loei=0.8",
         "he-latn": "arumah, arumma, eirumah",
     },
     K.TEXT_SEXUAL: {
@@ -344,7 +345,8 @@ _COLOURS_COSMETICS = (
     "lipstick lipsticks lip lips lipgloss gloss makeup make eyeshadow palette palettes color colour "
     "colors colours colored coloured tone tones toned shade shades nail nails polish heels heel pumps "
     "shoes shoe sandals boots beige pink tan blush foundation concealer hue hues hosiery tights "
-    "stockings leather fabric paint pallet wall walls background backdrop aesthetic fargad fargade fargat renk"
+    "stockings leather fabric paint pallet wall walls background backdrop aesthetic fargad fargade fargat renk "
+    "ton tonu tonem toene odstin odstinu odstinem odcien odcieniu nuance nuancia tinta"
 ).split()
 # Whole words that a stem entry must not match: animals named for their bare skin, changing rooms.
 STEM_EXCEPTIONS = ("naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
@@ -435,7 +437,7 @@ INANIMATE: dict[str, str] = {
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
     "tr": "agac agaclar dal dallar duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler ruj renk oje",
-    "ar": "أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
+    "ar": "الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون",
     "fa": "درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
     "کوه کوهها دشت لامپ سیم چشم رژ رنگ",
@@ -450,9 +452,19 @@ INANIMATE: dict[str, str] = {
     "ms": "pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
     "mentol wayar mata gincu warna pengilat kaki",
     "vi": "cay canh tuong da doi nui canh dong bong den day mat son mau",
+    "hi-latn": "deewar deewaar diwar diwaar deewarein ped pedh pahad",
     "fa-latn": "derakht derakhta derakhtaye derakhtha derakhthaye shakhe shakheha divar divara divare sang "
     "kooh kuh dasht cheshm rozh rang",
 }
+# A thing, a verb "to be" and a nudity word: "the wall is bare", "la pared está desnuda",
+# "الجدار يبدو عارياً". Only these words ("to be" and "quite") may stand between the thing and the nudity word.
+COPULAS = "is looks seems stays remains est soit reste semble sont esta este es queda quede parece ist bleibt wirkt " \
+    "aussieht sieht e sia resta rimanga sembra fica fique parece sao está é jest sa zostaje je zustane zustava ar " \
+    "blir forblir ser är είναι ειναι μενει μείνει φαινεται олсун olsun kalsin gorunuyor выглядит остается " \
+    "выглядит виглядає залишається يبدو تبدو تظهر يظهر كان كانت است هست بنظر میاد به نظر می‌رسد נראה נשאר נשארת " \
+    "है लगती लगता দেখাচ্ছে আছে terlihat kelihatan tetap nampak tampak trong van vẫn " \
+    "tout toute tres completement totalement todo toda completamente totalmente muy tutto tutta molto ganz vollig " \
+    "komplett helemaal zupelnie calkiem uplne completely totally quite very so"
 # Colour and make-up words: "nude" before or after one is a shade in every language
 # ("nude lipstick", "batom nude", "gincu warna nude").
 COSMETICS = (
@@ -509,6 +521,7 @@ BLOCK_PREV: dict[str, list[str]] = {
     "stripper": "paint wire".split(),
     "pelada": "bola".split(),
     "booty": "pirate pirates treasure".split(),
+    "bras": "avant le les ses son mon ton nos vos leurs des du au aux un deux".split(),
 }
 
 # ---------------------------------------------------------------------------------------
@@ -534,7 +547,7 @@ REMOVE_PRE: dict[str, str] = {
     "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
     "id": "angkat angkatin singkap singkapkan turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
-    "cs": "odstrante odstraňte zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
+    "cs": "odstranit odstrante odstraňte zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "ner knapp lyft ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
     "ro": "jos descheie ridica sterge",
@@ -611,7 +624,7 @@ DETERMINERS = "the a an all any every this that these those le la les l un une e
 REMOVE_POST: dict[str, str] = {
     "en": "off removed gone disappear disappears disappeared vanish vanishes vanished dissolve dissolves dissolved "
     "fall drop",
-    "de": "abzieh abziehen hochheben hochziehen hochschieben hochkrempeln runterziehen herunterziehen hochgeschoben hochgezogen hoch aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
+    "de": "wegretuschieren wegretuschiert wegretuschier rausretuschieren wegmache usziehe uszieh abzieh abziehen hochheben hochziehen hochschieben hochkrempeln runterziehen herunterziehen hochgeschoben hochgezogen hoch aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
     "nl": "omhoog beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
     "verdwijnen verdwijnt",
     "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
@@ -633,7 +646,10 @@ REMOVE_POST: dict[str, str] = {
 }
 # Full removal verbs that may end a verb-final clause well after the clothing
 # ("de kleding van die vrouw op de foto weghalen"), and the words that end that clause.
-REMOVE_POST_FAR = "entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
+REMOVE_POST_FAR = "disappear disappears vanish vanishes verschwinden verschwindet verdwijnen verdwijnt " \
+    "zniknie znikna forsvinna forsvinner desaparezca desaparezcan sparisca scompaia suma desapareca zmizi zmizela " \
+    "исчезнет исчезла исчезли зникне зникла зникли kaybolsun dispara hilang lenyap disparaisse " \
+    "wegretuschieren wegretuschiert rausretuschieren wegmache usziehe entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
     "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir bawah"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # Clothing followed by these is laundry or on display, not worn: "the clothes hanging on the
@@ -642,7 +658,7 @@ LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tend
     "colgado colgados secando qui sechent seche sechant etendu etendus etendue haengende hangende " \
     "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas " \
     "hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
-    "wäscheleine gruccia stendino cabide varal wieszaka suszarki вешалки вешалке веревки сушилки " \
+    "wäscheleine gruccia stendino cabide varal wieszaka wieszaku wieszakach suszarki suszarce вешалки вешалке веревки сушилки " \
     "вішака вішалки мотузки сушарки jemuran gantungan hanger ampaian askı askıdaki"
 # German "aus" and Dutch "uit" also mean "from/of" ("ein Kleid aus Seide"); they count
 # only with a pulling verb earlier in the clause ("zieh ihr die Kleider aus").
@@ -703,7 +719,7 @@ CLOTHING: dict[str, str] = {
     "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz*",
     "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
-    "sv": "klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
+    "sv": "kladerna skjortan byxorna kjolen trojorna klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
     "cs": "hadru hadrech satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
     "sukni podprsenku obleceni",
     "ro": "pantalonii camasii bluzei fustei rochiei chilotii sutienul blugii camasa haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
@@ -786,7 +802,7 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
         "ja": "服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
-        "zh": "只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "zh": "什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
         "ko": "옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
@@ -800,7 +816,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "fa": "بدن‌نما=0.8, بدن نما=0.8, دکمه‌های پیرهن=0.7, دکمه های پیرهن=0.7, دکمه‌های پیراهن=0.7, دکمه های پیراهن=0.7, دکمه‌های لباس=0.7, زیپ لباس=0.7, پارچه کمتر=0.8, زیر کتش=0.8, زیر کاپشنش=0.8, زیر پالتوش=0.8, زیر چادرش=0.8, شلوارشو بکش پایین=0.9, شلوارش را پایین=0.9, شلوارشو پایین=0.9, زیرش چیزی نباشه=0.8, زیرشم چیزی نباشه=0.8, چیزی تنش نباشه=0.8, هیچی تنش نباشه=0.8, پارچه شفاف=0.85, پارچه رو شفاف=0.85, لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
-        "th": "เอาชุดออก, เอาเสื้อออก, เอาเสื้อผ้าออก, เอาชุดนางออก, เอาชุดเธอออก, เอาเสื้อเธอออก, เอาเสื้อนางออก, เอากางเกงออก, เอากระโปรงออก, บ่นุ่งเสื้อผ้า=0.8, บ่นุ่งผ้า=0.8, ไม่ใส่เสื้อ=0.7, เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
+        "th": "ไม่ใส่อะไรเลย=0.8, ไม่ได้ใส่อะไรเลย=0.8, ไม่ใส่อะไรสักชิ้น=0.85, ไม่ไส่เสื้อ=0.7, ไม่ไส่อะไร=0.7, เอาชุดออก, เอาเสื้อออก, เอาเสื้อผ้าออก, เอาชุดนางออก, เอาชุดเธอออก, เอาเสื้อเธอออก, เอาเสื้อนางออก, เอากางเกงออก, เอากระโปรงออก, บ่นุ่งเสื้อผ้า=0.8, บ่นุ่งผ้า=0.8, ไม่ใส่เสื้อ=0.7, เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
         "*": "without 👗, no 👗, sans 👗, sin 👗, sem 👗, ohne 👗, senza 👗, zonder 👗, utan 👗, bez 👗, без 👗, fara 👗, χωρις 👗, tanpa 👗, khong 👗, ko 👗, بدون 👗, بغير 👗, بلا 👗, بی 👗, بغیر 👗, בלי 👗, बिना 👗, 👗 के बिना, 👗 ছাড়া, 👗 کے بغیر, 👗なし, 👗 없이, 不穿👗, 没有👗, 👗 yok, 👗suz, ไม่มี👗, ไม่ใส่👗",
     },
     K.TEXT_SWIMWEAR: {
@@ -845,7 +861,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ur": "ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
         "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
         "لخت و عور=0.9, بدون لباس=0.8, بی لباس=0.8, نسخه بدون سانسور=0.7, نسخه ی بدون سانسور=0.7",
-        "th": "เหมือนตอนเกิดมา=0.85, เหมือนตอนเพิ่งเกิด=0.85, เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
+        "th": "โป้ๆ=0.8, เหมือนตอนเกิดมา=0.85, เหมือนตอนเพิ่งเกิด=0.85, เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
@@ -882,7 +898,8 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
 # the verb ("قلّعه التيشيرت").
 SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("fa", "لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
-     "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, پاک کن, بکش پایین, پایین بکش, غیب کن, محو کن",
+     "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, دربیارید, در بیارید, پاک کن, پاک کنید, حذف کن, حذف کنید, "
+     "بکش پایین, پایین بکش, غیب کن, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
     ("ur", "کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
      "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),

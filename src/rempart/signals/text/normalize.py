@@ -45,7 +45,7 @@ _CONFUSABLE = {
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
     "ј": "j", "ѕ": "s", "к": "k", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ү": "y",
     "ο": "o", "α": "a", "ι": "i", "ν": "v", "ρ": "p", "υ": "u", "κ": "k", "ε": "e",
-    "τ": "t", "χ": "x", "ѵ": "v", "ɑ": "a", "ɡ": "g", "ı": "i",
+    "τ": "t", "χ": "x", "μ": "u", "ѵ": "v", "ɑ": "a", "ɡ": "g", "ı": "i",
 }
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLE)
 # Latin letters that pass for Cyrillic or Greek ones, for the reverse disguise.
@@ -80,12 +80,18 @@ def _native_script(word: str) -> str | None:
 _STRIP_EXTRA = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ð": "d", "ŀ": "l"}
 # Ligatures NFKC leaves alone; applied to every view (they change length).
 _LIGATURES = {"æ": "ae", "œ": "oe", "ĳ": "ij"}
-# Arabic-script letters that writers and keyboards use for one another: hamza forms of alef,
-# alef maqsura and the Persian and Urdu forms of yeh, keheh and heh, teh marbuta (often
-# written as heh). Folded to one form in every view, prompts and lexicon alike.
-_ARABIC_FOLD = str.maketrans({
+# Letters that writers and keyboards use for one another, folded to one form in every view,
+# prompts and lexicon alike:
+# - Arabic script: hamza forms of alef, alef maqsura and the Persian and Urdu forms of yeh,
+#   keheh and heh, teh marbuta (often written as heh);
+# - Chinese: the traditional forms of the lexicon's characters, read as the simplified ones
+#   ("換上泳裝" is "换上泳装"); Japanese writes most of them in the simplified form anyway.
+_HAN_TRADITIONAL = "裝換給讓沒脫體褲襪絲這個變視見張們帶內衛領鬆開來無點兒歲學級幫著寫圖畫麼裡裏圍樣親邊時頭臉髮紗濕貼緊顯現兩幾隻後妳對說請過長減塊單將從當為與會還麗誘騷愛戀蘿國腳膚線"
+_HAN_SIMPLIFIED = "装换给让没脱体裤袜丝这个变视见张们带内卫领松开来无点儿岁学级帮着写图画么里里围样亲边时头脸发纱湿贴紧显现两几只后你对说请过长减块单将从当为与会还丽诱骚爱恋萝国脚肤线"
+_LETTER_FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ے": "ي",
     "ک": "ك", "ڪ": "ك", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ۃ": "ه", "ؤ": "و", "ں": "ن",
+    **dict(zip(_HAN_TRADITIONAL, _HAN_SIMPLIFIED)),
 })
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"}
@@ -253,7 +259,7 @@ def _map_cluster(cl: str) -> tuple[str, str]:
         else:
             a = unicodedata.normalize("NFKC", cl).casefold()
             a = _DROP_MARK.sub("", a)
-            a = "".join(_LIGATURES.get(c, c) for c in a).translate(_ARABIC_FOLD)
+            a = "".join(_LIGATURES.get(c, c) for c in a).translate(_LETTER_FOLD)
             s = "".join(_strip_char(c) for c in a)
             r = (a, s)
     if len(_cluster_cache) < 50_000:  # bounded: adversarial input must not grow it forever
@@ -512,7 +518,7 @@ def _decode_leet(chars: list[str], start: int, word: str, obf: list[int]) -> Non
 def fold_letters(pattern: str) -> str:
     """A pattern written by hand over normalised text (a regex), with its Arabic-script letter
     variants folded the way prompts are."""
-    return pattern.translate(_ARABIC_FOLD)
+    return pattern.translate(_LETTER_FOLD)
 
 
 def squash_all(word: str) -> str:

@@ -9,7 +9,8 @@ cuts such a token back into words, so the rules can read it as written with spac
   languages served that write with spaces (data/word_frequencies.tsv, from wordfreq) are
   cheap, rare ones dear, lexicon words (terms, clothing, removal verbs, pronouns) and
   lexicon stems with a short ending ("quitale" from "quita*") cheap whatever their
-  frequency;
+  frequency, and so are the lexicon's phrases glued whole ("klaav" for "klä av"), read
+  back as their words;
 - every piece must be known: a long word that merely starts with a lexicon stem stays whole
   ("роздягальня", a changing room, is not "роздяг" and a fragment).
 
@@ -19,8 +20,9 @@ The cut is only a reading: the caller decides whether the pieces hold anything.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
-from typing import AbstractSet
+from typing import AbstractSet, Iterable, Sequence
 
 FREQUENCIES_FILE = Path(__file__).resolve().parent / "data" / "word_frequencies.tsv"
 
@@ -42,6 +44,7 @@ STEM_COST = 2.5  # a lexicon stem with an ending ("quitale" from "quita*")
 # missing from the list read as rare fragments of other languages costs more ("passangers",
 # a typo, as "pas sange rs": 0.84): such a reading is no reading.
 MAX_COST_PER_LETTER = 0.8
+MIN_TRIGGER = 4  # letters of a term piece (or glued phrase) that makes a cut worth reading
 _SPACED_SCRIPTS_END = 0x0590  # Latin, Greek, Cyrillic, Armenian: scripts that use spaces
 
 
@@ -49,16 +52,25 @@ class WordBreaker:
     """Cuts glued tokens into known words. Built once, read-only."""
 
     def __init__(self, frequencies: dict[str, float], terms: AbstractSet[str], term_stems: AbstractSet[str],
-                 function_words: AbstractSet[str] = frozenset(), known: AbstractSet[str] = frozenset()) -> None:
+                 function_words: AbstractSet[str] = frozenset(), known: AbstractSet[str] = frozenset(),
+                 phrases: Iterable[Sequence[str]] = ()) -> None:
         """`frequencies`: word -> Zipf frequency; `terms`, `term_stems`: the lexicon words and
         stems a cut looks for; `function_words`: the lexicon's pronouns and determiners, cheap
-        pieces too; `known`: more words that are never cut."""
+        pieces too; `known`: more words that are never cut; `phrases`: the lexicon's terms of
+        several words, each as its words."""
         self.cost = {w: MAX_ZIPF - z for w, z in frequencies.items() if len(w) >= 2 or w in ONE_LETTER_WORDS}
-        for w in (*terms, *function_words):
+        self.stems = frozenset(s for s in term_stems if len(s) >= STEM_MIN)
+        # a stem is a lexicon word too ("nackt*"), however rare as a word
+        for w in (*terms, *function_words, *self.stems):
             if len(w) >= 2:
                 self.cost[w] = min(self.cost.get(w, LEXICON_COST), LEXICON_COST)
         self.terms = frozenset(terms)
-        self.stems = frozenset(s for s in term_stems if len(s) >= STEM_MIN)
+        # glued phrase -> the cuts inside it; its words may be short ("kla" + "av")
+        self.phrases: dict[str, tuple[int, ...]] = {}
+        for words in phrases:
+            glued = "".join(words)
+            if len(words) > 1 and glued.isalpha() and MIN_TRIGGER <= len(glued) <= MAX_PIECE:
+                self.phrases[glued] = tuple(accumulate(len(w) for w in words[:-1]))
         self.known = frozenset(known) | self.cost.keys()
         self.split = lru_cache(maxsize=4096)(self._split)
 
@@ -66,6 +78,16 @@ class WordBreaker:
         """A token long enough to hide words, in a script that uses spaces, and no word itself."""
         return (MIN_GLUED <= len(token) <= MAX_GLUED and token.isalpha() and max(token) < chr(_SPACED_SCRIPTS_END)
                 and token not in self.known)
+
+    def holds_term(self, token: str, cuts: tuple[int, ...]) -> bool:
+        """Whether a cut of `token` brings out a term worth reading: a lexicon word or stem of
+        MIN_TRIGGER letters or more (a shorter one inside a long token is as often chance:
+        "sex agen ari an"), or a lexicon phrase."""
+        bounds = (0, *cuts, len(token))
+        if any(y - x >= MIN_TRIGGER and self.is_term(token[x:y]) for x, y in zip(bounds, bounds[1:])):
+            return True
+        return any(token[bounds[i]:bounds[j]] in self.phrases
+                   for i in range(len(bounds) - 2) for j in range(i + 2, len(bounds)))
 
     def is_term(self, piece: str) -> bool:
         """A lexicon word, or a lexicon stem with a short ending."""
@@ -79,6 +101,8 @@ class WordBreaker:
         cost = self.cost.get(piece)
         if cost is not None:
             return cost
+        if piece in self.phrases:
+            return LEXICON_COST
         # no unknown pieces: "роздяг" + "альня" is no reading of "роздягальня"
         return STEM_COST if self._stem_of(piece) else float("inf")
 
@@ -104,14 +128,18 @@ class WordBreaker:
             return None  # one word: a stem and its ending ("deshabille"), which the rules read
         n = len(token)
         best, prev = self._best(token)
-        cuts = []
-        j = prev[n]
-        while j > 0:
-            cuts.append(j)
-            j = prev[j]
-        if not cuts or best[n] > MAX_COST_PER_LETTER * n:
+        if best[n] > MAX_COST_PER_LETTER * n:
             return None
-        return tuple(reversed(cuts))
+        cuts: list[int] = []
+        j = n
+        while j > 0:
+            i = prev[j]
+            # a glued phrase is read back as its words
+            cuts.extend(i + k for k in reversed(self.phrases.get(token[i:j], ())))
+            if i > 0:
+                cuts.append(i)
+            j = i
+        return tuple(reversed(cuts)) or None
 
 
 @lru_cache(maxsize=1)
