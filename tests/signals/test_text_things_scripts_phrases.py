@@ -103,3 +103,48 @@ def test_arms_shades_stains_and_passers_by_are_not_what_they_resemble(kinds, tex
 def test_bras_worn_and_clothes_wiped_are_still_read(kinds):
     assert K.TEXT_UNDERWEAR in kinds("show her in her bras")
     assert K.TEXT_UNDRESS in kinds("لباسشو پاک کن")
+
+
+@pytest.mark.parametrize("text", [
+    "ihre nackten Füße im Sand, mach das Bild heller", "i suoi piedi nudi sull'erba, più luce",
+    "çıplak ayakları kumda, parlaklığı artır",
+])
+def test_bare_feet_are_no_nudity(kinds, text):
+    assert K.TEXT_NUDITY not in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["Сними с девушки на фото всю одежду", "take off the girl on the photo her shirt",
+                                  "sundej holce na fotce tričko"])
+def test_on_the_photo_does_not_end_the_object_of_a_removal_verb(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["remove the logo on the photo", "take off the hat of the woman on the photo",
+                                  "remove the stain on the photo of her shirt"])
+def test_what_is_removed_on_the_photo_is_still_read(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "leave only her shoes on and get rid of everything else", "nur die Schuhe anlassen, den Rest weg",
+    "sisain sepatunya aja, yang lain copot", "خلي الجزمة بس وشيل الباقي", "स्कर्ट छोटी करते जाओ जब तक कुछ न बचे",
+    "قمیض چھوٹی کرتے جاؤ جب تک کچھ نہ بچے", "بلّلها بالمطر لحد ما كل شي يبان", "비에 흠뻑 젖어서 다 보이게 해줘",
+    "お風呂上がりで何も着てないみたいにして", "get her kit off in this pic lol", "Graag de dame op deze foto ontkleden.",
+    "de vrouw links op de foto, kleren eraf", "maak haar bloesje doorzichtig", "tolong lucuti pakaian ibu ini di foto",
+    "Mohon bantuannya untuk menghilangkan pakaian wanita di foto ini", "خلّي لبسها يختفي",
+])
+def test_only_shoes_left_nothing_left_everything_shows_and_regional_words_are_undress(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["خليها توبلس", "トップレスにして", "इस फोटो को न्यूड बना दो", "oke nongta kore dao"])
+def test_topless_and_nude_written_in_other_scripts_are_nudity(kinds, text):
+    assert K.TEXT_NUDITY in kinds(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("bitte den Kaffeefleck auf seinem Hemd entfernen", K.TEXT_UNDRESS), ("رژ لبشو نود کن", K.TEXT_NUDITY),
+    ("ন্যুড রঙের লিপস্টিক, সাদা ব্যাকগ্রাউন্ডে", K.TEXT_NUDITY), ("ganti warna lipstik jadi nude", K.TEXT_NUDITY),
+])
+def test_compound_stains_persian_ninety_and_nude_shades_are_not_what_they_resemble(kinds, text, kind):
+    assert kind not in kinds(text)

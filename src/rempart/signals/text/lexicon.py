@@ -25,7 +25,7 @@ DIRECT = 0.9  # a direct, unambiguous term
 # ---------------------------------------------------------------------------------------
 TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "en": "forgot her towel=0.8, forgot the towel=0.8, without her towel=0.7, less fabric=0.8, fewer layers of fabric=0.7, clothes invisible=0.85, clothing invisible=0.85, invisible clothes=0.8, leave her only=0.7, leave him only=0.7, undress*, undess, disrobe*, unclothe, strip naked, strip nude, strip down, stripped down=0.6, "
+        "en": "forgot her towel=0.8, kit off=0.85, only her shoes on=0.85, only his shoes on=0.85, nothing but her shoes=0.85, nothing but shoes=0.85, just her shoes on=0.85, leave only her shoes=0.85, until nothing is left=0.7, until nothing remains=0.7, soaked so everything shows=0.85, wet so everything shows=0.85, forgot the towel=0.8, without her towel=0.7, less fabric=0.8, fewer layers of fabric=0.7, clothes invisible=0.85, clothing invisible=0.85, invisible clothes=0.8, leave her only=0.7, leave him only=0.7, undress*, undess, disrobe*, unclothe, strip naked, strip nude, strip down, stripped down=0.6, "
         "strip off, stripping off, get naked, gets naked, getting naked, scantily clad=0.7, "
         "scantily dressed=0.7, barely clothed=0.7, barely dressed=0.7, skimpy=0.6, "
         "half dressed=0.6, half undressed, upskirt, downblouse, wardrobe malfunction=0.7, "
@@ -35,40 +35,40 @@ TERMS: dict[str, dict[str, str]] = {
         "wearing nothing, not wearing anything=0.7, dressed in nothing, "
         "under her clothes=0.8, under her clothing=0.8, beneath her clothes=0.8, underneath her clothes=0.8, "
         "under his clothes=0.8, under her shirt=0.7, under her dress=0.7, under her top=0.7",
-        "fr": "a oilp=0.9, a loilpe=0.9, deshabiy*, enleve tout ce qu elle porte=0.9, enleves tout ce qu elle porte=0.9, enlever tout ce qu elle porte=0.9, retire tout ce qu elle porte=0.9, enleve tout ce qu il porte=0.9, retire tout ce qu il porte=0.9, oublie sa serviette=0.8, sans sa serviette=0.7, moins de tissu=0.8, vetements invisibles=0.85, deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
+        "fr": "ne lui laisse que ses chaussures=0.85, que ses chaussures=0.7, jusqu a ce qu il ne reste rien=0.7, a oilp=0.9, a loilpe=0.9, deshabiy*, enleve tout ce qu elle porte=0.9, enleves tout ce qu elle porte=0.9, enlever tout ce qu elle porte=0.9, retire tout ce qu elle porte=0.9, enleve tout ce qu il porte=0.9, retire tout ce qu il porte=0.9, oublie sa serviette=0.8, sans sa serviette=0.7, moins de tissu=0.8, vetements invisibles=0.85, deshabill*, denud*, sans vetements, sans vetement, sans habits, sans aucun vetement, "
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
-        "es": "olvido la toalla=0.8, olvidado la toalla=0.8, sin la toalla=0.7, menos tela=0.8, ropa invisible=0.85, olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
+        "es": "solo los zapatos=0.7, dejale solo los zapatos=0.85, hasta que no quede nada=0.7, olvido la toalla=0.8, olvidado la toalla=0.8, sin la toalla=0.7, menos tela=0.8, ropa invisible=0.85, olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
         "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
-        "de": "weniger stoff=0.8, kleidung unsichtbar=0.85, kleider unsichtbar=0.85, klamotten unsichtbar=0.85, weniger anhat=0.8, weniger an hat=0.8, halb angezogen=0.7, halb bekleidet=0.7, auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
+        "de": "nur die schuhe anlassen=0.85, nur die schuhe an=0.85, nur noch die schuhe=0.8, nur schuhe an=0.85, bis nichts mehr ubrig ist=0.7, bis nichts mehr ubrig bleibt=0.7, weniger stoff=0.8, kleidung unsichtbar=0.85, kleider unsichtbar=0.85, klamotten unsichtbar=0.85, weniger anhat=0.8, weniger an hat=0.8, halb angezogen=0.7, halb bekleidet=0.7, auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
         "zieh sie aus, zieh ihn aus, ziehe sie aus, zieh dich aus, zieht sie aus, weniger kleidung, freizugig=0.6, knapp bekleidet=0.7, spärlich bekleidet=0.7",
-        "it": "meno stoffa=0.8, meno tessuto=0.8, vestiti invisibili=0.85, lasciale addosso solo=0.85, lasciagli addosso solo=0.85, addosso solo=0.7, spoglia, spogliala, spoglialo, spogliare, spogliarla, spogliata, spogliato, spogliati, "
+        "it": "lasciale solo le scarpe=0.85, solo le scarpe=0.7, finche non resta niente=0.7, meno stoffa=0.8, meno tessuto=0.8, vestiti invisibili=0.85, lasciale addosso solo=0.85, lasciagli addosso solo=0.85, addosso solo=0.7, spoglia, spogliala, spoglialo, spogliare, spogliarla, spogliata, spogliato, spogliati, "
         "spogliate, svestit*, svestila, senza vestiti, senza abiti, meno vestiti, poco vestita=0.7",
-        "pt": "esquecido a toalha=0.8, esqueceu a toalha=0.8, sem a toalha=0.7, menos tecido=0.8, menos pano=0.8, roupa invisivel=0.85, roupas invisiveis=0.85, despe, despir, despida, despido, despi la, despe la, tira a roupa, tire a roupa, "
+        "pt": "deixa so os sapatos=0.85, so de sapatos=0.8, ate nao sobrar nada=0.7, esquecido a toalha=0.8, esqueceu a toalha=0.8, sem a toalha=0.7, menos tecido=0.8, menos pano=0.8, roupa invisivel=0.85, roupas invisiveis=0.85, despe, despir, despida, despido, despi la, despe la, tira a roupa, tire a roupa, "
         "tirar a roupa, tira as roupas, tire as roupas, sem roupa, sem roupas, menos roupa",
-        "nl": "minder stof=0.8, kleren onzichtbaar=0.85, kleding onzichtbaar=0.85, zonder iets aan=0.8, niks aan=0.7, helemaal niets aan=0.8, uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
+        "nl": "ontkleed*, ontkled*, alleen haar schoenen aan=0.85, alleen nog haar schoenen=0.8, tot er niets meer over is=0.7, kleren eraf=0.9, kleding eraf=0.9, minder stof=0.8, kleren onzichtbaar=0.85, kleding onzichtbaar=0.85, zonder iets aan=0.8, niks aan=0.7, helemaal niets aan=0.8, uitkleden, uitgekleed, kleed haar uit, kleed hem uit, kleed je uit, zonder kleren, "
         "zonder kleding, minder kleding",
-        "pl": "mniej materialu=0.8, ubranie niewidzialne=0.85, ubrania niewidzialne=0.85, na sobie nic=0.8, nic na sobie=0.8, niczego na sobie=0.8, rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
-        "ru": "оголи её=0.9, оголи ее=0.9, оголить её=0.9, обнажи её=0.9, обнажи ее=0.9, меньше ткани=0.8, раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
-        "uk": "менше тканини=0.8, роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
-        "tr": "ustunde hicbir sey kalmasin=0.8, ustunde bir sey kalmasin=0.8, havlusu olmadan=0.8, havlusuz=0.8, daha az kumas=0.8, kiyafetler gorunmesin=0.85, kiyafetleri gorunmesin=0.85, kiyafet gorunmesin=0.85, kiyafetler gozukmesin=0.85, ustundekileri azalt=0.8, ustundekileri cikar=0.9, dugmelerini ac=0.8, dugmelerini coz=0.8, dizlere kadar indir=0.8, dizine kadar indir=0.8, dizlerine kadar indir=0.8, altinda ne giyiyor=0.8, altinda ne giymis=0.8, elbisesinin altinda=0.8, gomleginin altinda=0.8, "
+        "pl": "zostaw jej tylko buty=0.85, tylko w butach=0.8, az nic nie zostanie=0.7, mniej materialu=0.8, ubranie niewidzialne=0.85, ubrania niewidzialne=0.85, na sobie nic=0.8, nic na sobie=0.8, niczego na sobie=0.8, rozbierz*, rozbiera*, rozebra*, bez ubrania, bez ubran, bez ciuchow, mniej ubran",
+        "ru": "оставь только обувь=0.85, только в обуви=0.8, пока ничего не останется=0.7, оголи её=0.9, оголи ее=0.9, оголить её=0.9, обнажи её=0.9, обнажи ее=0.9, меньше ткани=0.8, раздень*, раздеть*, раздева*, раздет*, без одежды, меньше одежды, полураздет*, под одеждой=0.8, под одеждою=0.8, сквозь одежду=0.8",
+        "uk": "залиш тільки взуття=0.85, тільки у взутті=0.8, поки нічого не залишиться=0.7, менше тканини=0.8, роздягн*, роздяга*, без одягу, менше одягу, під одягом=0.8, крізь одяг=0.8",
+        "tr": "sadece ayakkabilari kalsin=0.85, sadece ayakkabilariyla=0.8, hicbir sey kalmayana kadar=0.7, ustunde hicbir sey kalmasin=0.8, ustunde bir sey kalmasin=0.8, havlusu olmadan=0.8, havlusuz=0.8, daha az kumas=0.8, kiyafetler gorunmesin=0.85, kiyafetleri gorunmesin=0.85, kiyafet gorunmesin=0.85, kiyafetler gozukmesin=0.85, ustundekileri azalt=0.8, ustundekileri cikar=0.9, dugmelerini ac=0.8, dugmelerini coz=0.8, dizlere kadar indir=0.8, dizine kadar indir=0.8, dizlerine kadar indir=0.8, altinda ne giyiyor=0.8, altinda ne giymis=0.8, elbisesinin altinda=0.8, gomleginin altinda=0.8, "
         "tisortunun altinda=0.8, kazaginin altinda=0.8, montun altinda=0.8, montunun altinda=0.8, "
         "ceketinin altinda=0.8, paltosunun altinda=0.8, kiyafetlerinin altinda=0.8, ustunde hicbir sey olmasin=0.8, ustunde hic bir sey olmasin=0.8, ustunde bir sey olmasin=0.8, ustunde hicbir sey yok=0.8, ustunde bir sey yok=0.8, soyun*, soydur*, onu soy, onu tamamen soy, tamamen soy, kizi soy, kadini soy, kiyafetsiz, elbisesiz, giysisiz",
-        "id": "sampai kelihatan dalam=0.8, sampai keliatan dalam=0.8, kurangi kain=0.8, sampai kelihatan badan=0.8, sampai terlihat tubuh=0.8, buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
+        "id": "sisain sepatunya aja=0.8, cuma pake sepatu=0.85, hanya pakai sepatu=0.85, lucuti*, melucuti*, sampai tidak tersisa=0.7, sampai ga ada yang tersisa=0.7, sampai kelihatan dalam=0.8, sampai keliatan dalam=0.8, kurangi kain=0.8, sampai kelihatan badan=0.8, sampai terlihat tubuh=0.8, buka baju*, lepas baju*, lepaskan baju*, copot baju*, buka pakaian*, lepas pakaian*, "
         "lepaskan pakaian*, tanpa baju, tanpa busana, tanpa pakaian, telanjangi*, bukakan baju*, bukain baju*, lepasin baju*, copotin baju*, bukain pakaian*",
-        "sv": "mindre tyg=0.8, klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
-        "cs": "pryc vsechno co ma na sobe=0.85, sundej vsechno co ma na sobe=0.85, odstran vsechno co ma na sobe=0.85, videt skrz=0.8, je videt skrz=0.8, vysvlec*, vysvlekn*, at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
+        "sv": "bara skorna pa=0.85, tills inget finns kvar=0.7, mindre tyg=0.8, klä av, kläd av, utan kläder, lättklädd=0.7, lättklätt=0.7, lättklädda=0.7, halvnaken=0.8",
+        "cs": "jen boty=0.7, nech ji jen boty=0.85, dokud nic nezbyde=0.7, pryc vsechno co ma na sobe=0.85, sundej vsechno co ma na sobe=0.85, odstran vsechno co ma na sobe=0.85, videt skrz=0.8, je videt skrz=0.8, vysvlec*, vysvlekn*, at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
         "ro": "mai putin material=0.8, dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
         "vi": "^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
-        "hi-latn": "dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
+        "hi-latn": "saree utar*, sari utar*, saree utaa*, saree hata*, dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "μη φοραει τιποτα=0.85, δεν φοραει τιποτα=0.85, να μην φοραει τιποτα=0.85, γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
         "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
         "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
         "xwris rouxa, xoris rouxa, xoris rouha",
-        "ms": "sampai nampak dalam=0.8, kurangkan kain=0.8, sampai nampak badan=0.8, nampak badan=0.7, separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
+        "ms": "tinggalkan kasut sahaja=0.85, sampai tiada yang tinggal=0.7, lucutkan*, sampai nampak dalam=0.8, kurangkan kain=0.8, sampai nampak badan=0.8, nampak badan=0.7, separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
         "tak berbaju, tidak berbaju, bukakan baju*, tanggalkan seluar*",
-        "bn-latn": "jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
+        "bn-latn": "saree ta khule, sari ta khule, saree khule, sari khule, jama ta khule, kapor ta khule, jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
         "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
         # Pinyin, tone marks dropped, syllables spaced or glued.
         "zh-latn": "tuo yifu, tuoyifu, tuodiao yifu, yifu tuo*, tuo guang, tuoguang, bu chuan yifu, buchuan yifu, "
@@ -217,7 +217,7 @@ TERMS: dict[str, dict[str, str]] = {
         "ms": "tak pakai apa apa=0.8, tidak pakai apa apa=0.8, tak berpakaian, bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
         "tanpa busana=0.9, lupa pakai baju=0.8, versi tanpa tapisan=0.7, versi tanpa sensor=0.7, seurat benang=0.8, "
         "sehelai benang=0.8",
-        "bn-latn": "nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore, nagno, nogno",
+        "bn-latn": "nongta, nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore, nagno, nogno",
         "ur-latn": "nangi, nangi kar*",
         "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, obnazhen*, obnajen*",
         "zh-latn": "luoti, luo ti, quanluo, quan luo, chiluo, chi luo, luozhao, luo zhao, yisi bugua, yi si bu gua",
@@ -399,43 +399,44 @@ BLOCK_NEXT: dict[str, list[str]] = {
 }
 # Things, not people: a nudity or undress word right next to one of these (either side,
 # past a determiner) describes the thing: "bare trees", "arbres nus", "nackte Wände",
-# "batom nude", "أشجار عارية", "undress the bed". Nouns only, never a word for a person.
+# "batom nude", "أشجار عارية", "undress the bed", and bare feet or hands ("nackte Füße",
+# "piedi nudi"). Nouns only, never a word for a person.
 INANIMATE: dict[str, str] = {
-    "en": "tree trees branch branches bush bushes wall walls concrete brick "
+    "en": "feet foot toes hands soles tree trees branch branches bush bushes wall walls concrete brick "
     "stone rock rocks hill hills landscape mountain mountains field fields "
     "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords",
-    "fr": "arbre arbres branche branches mur murs pierre roche colline collines "
+    "fr": "pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
-    "es": "arbol arboles rama ramas pared paredes muro muros piedra roca colina "
+    "es": "pies pie manos dedos arbol arboles rama ramas pared paredes muro muros piedra roca colina "
     "colinas paisaje montana montanas campo campos bombilla cable ojo ojos labial "
     "pintalabios maquillaje tono color esmalte verdad hechos cifras motor espada",
-    "pt": "arvore arvores galho galhos ramo ramos parede paredes muro pedra rocha "
+    "pt": "pes pe maos dedos arvore arvores galho galhos ramo ramos parede paredes muro pedra rocha "
     "colina paisagem montanha montanhas campo lampada fio olho olhos batom batons "
     "maquiagem maquilhagem tom cor esmalte verdade fatos factos numeros motor espada",
-    "it": "albero alberi ramo rami parete pareti muro muri pietra roccia collina "
+    "it": "piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
     "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
     "trucco tono colore smalto verita fatti numeri cifre motore spada",
-    "de": "baum baume ast aste wand wande mauer mauern stein fels hugel "
+    "de": "füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
     "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
     "farbton farbe nagellack wahrheit tatsachen fakten zahlen motor schwert",
-    "nl": "boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
+    "nl": "voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
     "bergen veld lamp draad oog ogen lippenstift kleur nagellak",
-    "pl": "drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
+    "pl": "stopy stopami stopach dlonie dlonmi drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
     "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier prawda fakty liczby silnik silnika motor rower zegarek komputer miecz",
-    "cs": "strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
+    "cs": "chodidla chodidly nohy nohama ruce rukama strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
     "pole zarovka drat oko oci rtenka barva lak pravda fakta cisla motor mec",
-    "ro": "copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
+    "ro": "picioare picioarele talpi talpile maini mainile copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
     "munte munti camp bec fir ochi ruj culoare oja camera camere sala casa cutie sticla masa raft strada adevar motor sabie",
-    "sv": "trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
+    "sv": "fötter fötterna händer händerna trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
     "glodlampa trad oga ogon lappstift farg nagellack",
-    "ru": "дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
+    "ru": "ступни ступнями стопы стопами дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
     "поле лампочка провод глаз глаза помада цвет лак землекоп землекопа правда факты цифры двигатель мотор меч",
-    "uk": "дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
+    "uk": "ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
-    "el": "δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
+    "el": "πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
-    "tr": "agac agaclar dal dallar duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "tr": "ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar dal dallar duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler ruj renk oje",
     "ar": "الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون",
@@ -443,7 +444,7 @@ INANIMATE: dict[str, str] = {
     "کوه کوهها دشت لامپ سیم چشم رژ رنگ",
     "he": "עץ עצים העצים ענף ענפים קיר קירות הקירות אבן סלע גבעה נוף הר הרים שדה "
     "נורה חוט עין עיניים שפתון צבע",
-    "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख "
+    "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख आंखों आँखों "
     "लिपस्टिक रंग तलवार",
     "bn": "গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
     "ur": "درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
@@ -459,10 +460,10 @@ INANIMATE: dict[str, str] = {
 # A thing, a verb "to be" and a nudity word: "the wall is bare", "la pared está desnuda",
 # "الجدار يبدو عارياً". Only these words ("to be" and "quite") may stand between the thing and the nudity word.
 COPULAS = "is looks seems stays remains est soit reste semble sont esta este es queda quede parece ist bleibt wirkt " \
-    "aussieht sieht e sia resta rimanga sembra fica fique parece sao está é jest sa zostaje je zustane zustava ar " \
+    "aussieht sieht wirken wirkt e sia resta rimanga sembra fica fique parece sao está é jest sa zostaje je zustane zustava ar " \
     "blir forblir ser är είναι ειναι μενει μείνει φαινεται олсун olsun kalsin gorunuyor выглядит остается " \
     "выглядит виглядає залишається يبدو تبدو تظهر يظهر كان كانت است هست بنظر میاد به نظر می‌رسد נראה נשאר נשארת " \
-    "है लगती लगता দেখাচ্ছে আছে terlihat kelihatan tetap nampak tampak trong van vẫn " \
+    "है लगती लगता দেখাচ্ছে আছে terlihat kelihatan jadi menjadi tetap nampak tampak trong van vẫn " \
     "tout toute tres completement totalement todo toda completamente totalmente muy tutto tutta molto ganz vollig " \
     "komplett helemaal zupelnie calkiem uplne completely totally quite very so"
 # Colour and make-up words: "nude" before or after one is a shade in every language
@@ -472,7 +473,7 @@ COSMETICS = (
     "pintalabios maquillaje tono esmalte batom batons maquiagem maquilhagem tom cor rossetto trucco colore "
     "smalto lippenstift farbton farbe nagellack kleur nagellak szminka pomadka kolor lakier rtenka barva ruj "
     "culoare oja lappstift farg помада цвет колір κραγιον χρωμα βερνικι renk oje لون رژ رنگ שפתון צבע "
-    "लिपस्टिक रंग লিপস্টিক রং lipstik gincu warna kutek pengilat son mau "
+    "लिपस्टिक रंग লিপস্টিক রং রঙের রঙ lipstik gincu warna kutek pengilat son mau "
     "kolorze koloru odcieniu odcien barvy barve culorii цвета цвете відтінку кольору"
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
@@ -487,6 +488,8 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "knitter kreukel kreukels skrynkla skrynklor skrynklorna veck zmarszczki zagniecenia zagniecenie " \
     "pomackani sifon skladky складки складку зморшки kirisiklik kirisikliklari kedutan kusut lipatan nep " \
     "pli plis froissure"
+# The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
+GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna"
 # Swimwear or underwear shown for sale, not worn: "a kids' swimwear shop window", "etalase toko".
 DISPLAY_WORDS = (
     "showcase, shop display, store display, vitrini, manken, mankenler, mankenlerle, tu kinh, ma no canh, "
@@ -545,7 +548,7 @@ REMOVE_PRE: dict[str, str] = {
     "ru": "удалите уберите снимите расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
     "uk": "підніми стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
     "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
-    "id": "angkat angkatin singkap singkapkan turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
+    "id": "menghilangkan hilangin ilangin lucuti lucutin melucuti angkat angkatin singkap singkapkan turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
     "cs": "odstranit odstrante odstraňte zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "ner knapp lyft ta bort",
@@ -625,7 +628,7 @@ REMOVE_POST: dict[str, str] = {
     "en": "off removed gone disappear disappears disappeared vanish vanishes vanished dissolve dissolves dissolved "
     "fall drop",
     "de": "wegretuschieren wegretuschiert wegretuschier rausretuschieren wegmache usziehe uszieh abzieh abziehen hochheben hochziehen hochschieben hochkrempeln runterziehen herunterziehen hochgeschoben hochgezogen hoch aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
-    "nl": "omhoog beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
+    "nl": "eraf afdoen afhalen omhoog beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
     "verdwijnen verdwijnt",
     "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
     "tr": "asagi asagiya cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet kaysin dussun",
@@ -638,7 +641,7 @@ REMOVE_POST: dict[str, str] = {
     "uk": "зникне зникнуть зникла зникло зникли зникнути",
     "cs": "zmizi zmizela zmizelo zmizet",
     "ro": "jos dispara disparut",
-    "id": "hilang lenyap bawah",
+    "id": "hilang lenyap bawah dicopot dilepas dilucuti",
     "ms": "hilang bawah",
     "el": "πεσει πεσουν",
     "hi-latn": "gayab ghayab utaro utaar hatao hata nikal nikaal khiska khiskao",
@@ -684,6 +687,11 @@ POSSESSIVES = (
     "suo sua suoi sue dela dele seu seus suas haar zijn jej jego ее её его onun nya le la les lui "
     "le la gli"
 )
+# The photo itself, after one of OBJECT_STOP: "on the photo" places the person, it does not end the
+# object phrase ("Сними с девушки на фото всю одежду", "take off the woman in the picture her dress").
+PHOTO_WORDS = "photo photos picture pic pics image foto fotos fotka fotce fotografii fotografia fotografie " \
+    "bild bilde bildet immagine imagem obrazku zdjeciu zdjecie фото фотографии фотографіі снимке картинке " \
+    "світлині resim resimde fotografta gambar anh hinh φωτογραφια φωτο"
 # Words that end the object phrase of a removal verb: "remove the logo from her shirt".
 OBJECT_STOP = (
     "from on in at behind near with and or but then to for under over above below beside around "
@@ -708,7 +716,7 @@ CLOTHING: dict[str, str] = {
     "it": "vestiti vestito abiti abito maglietta camicia camicetta gonna pantaloni reggiseno "
     "mutandine intimo maglia maglione felpa",
     "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini moletom",
-    "nl": "kleren kleding jurk broek rok ondergoed beha trui bloes blouse",
+    "nl": "kleren kleding jurk jurkje broek broekje rok rokje ondergoed beha trui truitje bloes bloesje blouse shirtje topje",
     "pl": "ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
     "spodnica spodnie stanik majtki sweter sweterek",
     "ru": "шмот шмотье шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
@@ -717,7 +725,7 @@ CLOTHING: dict[str, str] = {
     "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
     "сукнею футболкою сорочкою блузкою одягом светром кофтою",
     "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz*",
-    "id": "baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
+    "id": "daster dasternya baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
     "sv": "kladerna skjortan byxorna kjolen trojorna klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
     "cs": "hadru hadrech satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
@@ -739,7 +747,7 @@ TRANSPARENT = (
     "see through, seethrough, transparent, translucent, sheer, durchsichtig*, "
     "transparente, transparentes, trasparente, trasparenti, doorzichtig*, przezroczyst*, "
     "прозрачн*, прозор*, seffaf, tembus pandang, pruhledn*, genomskinlig*, transparent*, trasparent*, "
-    "lutsinar, telus, transparan, διαφαν*, trong suot, nhin xuyen, prusvitn*, przeswituj*"
+    "lutsinar, telus, transparan, nerawang, menerawang, διαφαν*, trong suot, nhin xuyen, prusvitn*, przeswituj*"
 )
 XRAY_NOT = (
     "of image images scan scans film machine room tech technician report result results plate tube "
@@ -801,18 +809,18 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
-        "zh": "什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "ja": "服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 何も残らない=0.7, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
+        "zh": "只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 什么都不剩=0.7, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
-        "ar": "من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
-        "hi": "अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
-        "bn": "শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
+        "ko": "젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 아무것도 안 남게=0.7, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ar": "لين ما يبقى شي=0.7, لحد ما ما يبقى شي=0.7, حتى لا يبقى شيء=0.7, كل شي يبان=0.8, كل شيء يبان=0.8, كل شي بيبان=0.8, الجزمه بس=0.8, الحذاء فقط=0.8, من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
+        "hi": "जब तक कुछ न बचे=0.7, जब तक कुछ ना बचे=0.7, सब दिखने लगे=0.8, सब दिख जाए=0.8, साड़ी के बिना=0.85, कपड़ों के बिना=0.9, सिर्फ जूते=0.7, अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
+        "bn": "সব দেখা যায়=0.8, কিছু না থাকা পর্যন্ত=0.7, শুধু জুতো=0.7, শাড়ি খুলে=0.9, শাড়িটা খুলে=0.9, শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
         "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
         "কাপড় সরিয়ে, জামা সরিয়ে, পোশাক সরিয়ে, কাপড় সরাও, জামা সরাও, পোশাক সরাও, ন্যাংটা কর, উলঙ্গ কর, টপের নিচে=0.7, জামার নিচে=0.7, কাপড়ের নিচে=0.8, ব্লাউজের নিচে=0.7, জামাকাপড় মুছে=0.85, কাপড় মুছে=0.85, পোশাক মুছে=0.85, টপটা নামিয়ে=0.8, টপ নামিয়ে=0.8",
         "he": "תפתח לה את הכפתורים=0.8, תפתחי לה את הכפתורים=0.8, תפתח את כל הכפתורים=0.8, תפתחי את כל הכפתורים=0.8, מתחת למעיל=0.8, מתחת לז'קט=0.8, לובשת מתחת=0.7, לובש מתחת=0.7, הבד שקוף=0.85, עליה כלום=0.8, עליו כלום=0.8, תפשיט, להפשיט, תפשטי, הפשיטו, מפשיט, בלי בגדים, ללא בגדים, בלי שום בגד, תוריד לה את הבגדים, "
         "תורידי לה את הבגדים, תוריד ממנה את הבגדים, בגדים שקופים, חולצה שקופה, שמלה שקופה, מתחת לחולצה=0.7, מתחת לשמלה=0.7, מתחת לבגדים=0.8, מתחת לחצאית=0.7",
-        "ur": "کوٹ کے نیچے=0.7, جیکٹ کے نیچے=0.7, نیچے کیا پہنا=0.8, شلوار نیچے=0.8, پتلون نیچے=0.8, پینٹ نیچے=0.8, کپڑا شفاف=0.85, کوئی کپڑا نہ ہو=0.8, سارے بٹن کھول=0.7, قمیض شفاف, قمیض اتار, کپڑے اتار, کپڑے ہٹا, لباس ہٹا, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر, شفاف کپڑے, کپڑے شفاف, کپڑوں کے نیچے=0.8, قمیض کے نیچے=0.7, ٹاپ کے نیچے=0.7, ٹاپ نیچے=0.8",
+        "ur": "جب تک کچھ نہ بچے=0.7, سب نظر آئے=0.8, سب نظر آ جائے=0.8, بغیر لباس=0.9, بغیر کپڑوں=0.9, صرف جوتے=0.7, کوٹ کے نیچے=0.7, جیکٹ کے نیچے=0.7, نیچے کیا پہنا=0.8, شلوار نیچے=0.8, پتلون نیچے=0.8, پینٹ نیچے=0.8, کپڑا شفاف=0.85, کوئی کپڑا نہ ہو=0.8, سارے بٹن کھول=0.7, قمیض شفاف, قمیض اتار, کپڑے اتار, کپڑے ہٹا, لباس ہٹا, کپڑے اُتار, لباس اتار, بغیر کپڑوں, بغیر کپڑے, بے لباس, بےلباس, کپڑوں کے بغیر, شفاف کپڑے, کپڑے شفاف, کپڑوں کے نیچے=0.8, قمیض کے نیچے=0.7, ٹاپ کے نیچے=0.7, ٹاپ نیچے=0.8",
         "fa": "بدن‌نما=0.8, بدن نما=0.8, دکمه‌های پیرهن=0.7, دکمه های پیرهن=0.7, دکمه‌های پیراهن=0.7, دکمه های پیراهن=0.7, دکمه‌های لباس=0.7, زیپ لباس=0.7, پارچه کمتر=0.8, زیر کتش=0.8, زیر کاپشنش=0.8, زیر پالتوش=0.8, زیر چادرش=0.8, شلوارشو بکش پایین=0.9, شلوارش را پایین=0.9, شلوارشو پایین=0.9, زیرش چیزی نباشه=0.8, زیرشم چیزی نباشه=0.8, چیزی تنش نباشه=0.8, هیچی تنش نباشه=0.8, پارچه شفاف=0.85, پارچه رو شفاف=0.85, لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
@@ -846,19 +854,19 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "*": "🩲",
     },
     K.TEXT_NUDITY: {
-        "ja": "ぬーど, 裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
+        "ja": "トップレス, ヌ一ド, ぬーど, 裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
         "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
         "ko": "실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
-        "ar": "وهي ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
+        "ar": "توبلس, وهي ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
-        "hi": "टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
-        "bn": "ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
+        "hi": "न्यूड, टोपलेस, टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
+        "bn": "টপলেস, ন্যুড, নিউড, ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
         "জামাকাপড় ছাড়া=0.8, একটা সুতোও=0.8, একটাও সুতো=0.8, সেন্সর ছাড়া=0.7, জন্মের সময়ের মতো=0.8",
         "he": "טופלס, ערום=0.8, ערומים=0.8, עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
         "בלי שום דבר עליה=0.8",
-        "ur": "ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
+        "ur": "نیوڈ, ٹاپ لیس, ٹاپلیس, ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
         "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
         "لخت و عور=0.9, بدون لباس=0.8, بی لباس=0.8, نسخه بدون سانسور=0.7, نسخه ی بدون سانسور=0.7",
         "th": "โป้ๆ=0.8, เหมือนตอนเกิดมา=0.85, เหมือนตอนเพิ่งเกิด=0.85, เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
@@ -908,7 +916,7 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
     ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
      "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
-    ("ar", "ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
+    ("ar", "لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
      "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
      "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
     ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
@@ -916,7 +924,7 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
      "ถอด, ดึง, ปลด, เลิก, ถลก", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
-    ("ar", "فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
+    ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
      "بقعه, شعار, لوجو, لوغو"),
     ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
     # Korean: the garment, then lowering, lifting, unbuttoning, erasing: "바지 좀 내려줘", "티셔츠 위로 걷어올려"
