@@ -148,3 +148,10 @@ def test_topless_and_nude_written_in_other_scripts_are_nudity(kinds, text):
 ])
 def test_compound_stains_persian_ninety_and_nude_shades_are_not_what_they_resemble(kinds, text, kind):
     assert kind not in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["cambia solo los zapatos a rojos", "change only the shoes to red",
+                                  "ändere nur die Schuhe an ihr in Rot", "सिर्फ जूते बदल दो", "غير الجزمه بس",
+                                  "배경에 아무것도 안 남게 지워줘", "背景に何も残らないように消して"])
+def test_only_the_shoes_changed_and_nothing_left_in_the_background_are_no_undress(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
