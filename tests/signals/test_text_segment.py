@@ -84,3 +84,23 @@ def test_evidence_points_at_the_glued_token_and_scores_as_disguised(rules):
 def test_benign_glued_and_long_words_stay_quiet(text):
     sexual = {s.kind for s in default_detector().detect(text, mode="edit")} & set(K.SEXUAL_TEXT_KINDS)
     assert not sexual
+
+
+@pytest.fixture(scope="module")
+def phrase_breaker() -> WordBreaker:
+    frequencies = {"mach": 5.3, "sie": 7.3, "nackt": 4.3, "henne": 5.5, "helt": 6.1, "mets": 4.8, "la": 7.6,
+                   "toute": 5.5, "tou": 7.3, "tenue": 5.0, "met": 5.0, "s": 6.0}
+    return WordBreaker(frequencies, terms={"nue", "toute", "tenue"}, term_stems={"nackt"},
+                       function_words={"sie", "la"}, phrases=[("kla", "av"), ("toute", "nue")])
+
+
+def test_a_glued_lexicon_phrase_is_read_back_as_its_words(phrase_breaker):
+    assert _pieces(phrase_breaker, "klaavhennehelt") == ["kla", "av", "henne", "helt"]
+    # the phrase counts, though none of its words is MIN_TRIGGER letters long
+    assert phrase_breaker.holds_term("klaavhennehelt", phrase_breaker.split("klaavhennehelt"))
+    assert _pieces(phrase_breaker, "metslatoutenue")[-2:] == ["toute", "nue"]
+
+
+def test_a_lexicon_stem_costs_what_a_lexicon_word_costs(phrase_breaker):
+    # "nackt" is rare as a word (cost 4.7) but it is what a cut looks for
+    assert _pieces(phrase_breaker, "machsienackt") == ["mach", "sie", "nackt"]

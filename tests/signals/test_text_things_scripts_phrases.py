@@ -9,7 +9,6 @@ import pytest
 from rempart.signals import kinds as K
 from rempart.signals.text.normalize import normalize
 from rempart.signals.text.phrases import TOKEN, WORD
-from rempart.signals.text.segment import WordBreaker
 
 
 @pytest.mark.parametrize("text", [
@@ -47,30 +46,6 @@ def test_traditional_characters_fold_to_simplified_in_every_view():
     n = normalize("換上泳裝")
     assert n.text == n.digits == n.accented == "换上泳装"
     assert normalize("水着に着替えて").text == "水着に着替えて"  # Japanese kana and kanji outside the table stay
-
-
-@pytest.fixture(scope="module")
-def breaker() -> WordBreaker:
-    frequencies = {"mach": 5.3, "sie": 7.3, "nackt": 4.3, "henne": 5.5, "helt": 6.1, "mets": 4.8, "la": 7.6,
-                   "toute": 5.5, "tou": 7.3, "tenue": 5.0, "met": 5.0, "s": 6.0}
-    return WordBreaker(frequencies, terms={"nue", "toute", "tenue"}, term_stems={"nackt"},
-                       function_words={"sie", "la"}, phrases=[("kla", "av"), ("toute", "nue")])
-
-
-def _pieces(breaker: WordBreaker, token: str) -> list[str] | None:
-    cuts = breaker.split(token)
-    return None if cuts is None else [token[a:b] for a, b in zip((0, *cuts), (*cuts, len(token)))]
-
-
-def test_a_glued_lexicon_phrase_is_read_back_as_its_words(breaker):
-    assert _pieces(breaker, "klaavhennehelt") == ["kla", "av", "henne", "helt"]
-    assert breaker.holds_term("klaavhennehelt", breaker.split("klaavhennehelt"))  # the phrase, not a long piece
-    assert _pieces(breaker, "metslatoutenue")[-2:] == ["toute", "nue"]
-
-
-def test_a_lexicon_stem_costs_what_a_lexicon_word_costs(breaker):
-    # "nackt" is rare as a word (cost 4.7) but it is what a cut looks for
-    assert _pieces(breaker, "machsienackt") == ["mach", "sie", "nackt"]
 
 
 @pytest.mark.parametrize("text", ["kläavhennehelt", "machsienackt", "mets-latoutenue"])

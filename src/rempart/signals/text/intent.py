@@ -563,11 +563,9 @@ class RuleIntentDetector:
         if not hyphen and breaker.known.issuperset(pieces):
             return []  # the common case, in C
         odd = {i for i, p in enumerate(pieces) if p not in breaker.known}
-        spans: list[tuple[int, int]] | None = None
         if hyphen:  # a piece followed by a hyphen
             word_spans = words.spans
-            spans = [word_spans[k] for k in at]
-            ends = {b: i for i, (_, b) in enumerate(spans)}
+            ends = {word_spans[k][1]: i for i, k in enumerate(at)}
             odd.update(ends[m.start()] for m in _HYPHEN_GAP.finditer(s) if m.start() in ends)
         if not odd:
             return []
@@ -575,9 +573,8 @@ class RuleIntentDetector:
         starts = sorted({k for i in odd for k in range(max(0, i - MAX_JOIN_PIECES + 1), i + 1)})
         if not any(i + 1 < len(pieces) and (pieces[i], pieces[i + 1][0]) in c.join_pairs for i in starts):
             return []  # no piece goes on into a lexicon word: the common case of a long prompt
-        if spans is None:
-            word_spans = words.spans
-            spans = [word_spans[k] for k in at]
+        word_spans = words.spans
+        spans = [word_spans[k] for k in at]
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
         done = -1
         for i in starts:

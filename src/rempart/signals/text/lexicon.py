@@ -459,10 +459,10 @@ INANIMATE: dict[str, str] = {
 }
 # A thing, a verb "to be" and a nudity word: "the wall is bare", "la pared está desnuda",
 # "الجدار يبدو عارياً". Only these words ("to be" and "quite") may stand between the thing and the nudity word.
-COPULAS = "is looks seems stays remains est soit reste semble sont esta este es queda quede parece ist bleibt wirkt " \
-    "aussieht sieht wirken wirkt e sia resta rimanga sembra fica fique parece sao está é jest sa zostaje je zustane zustava ar " \
-    "blir forblir ser är είναι ειναι μενει μείνει φαινεται олсун olsun kalsin gorunuyor выглядит остается " \
-    "выглядит виглядає залишається يبدو تبدو تظهر يظهر كان كانت است هست بنظر میاد به نظر می‌رسد נראה נשאר נשארת " \
+COPULAS = "is looks seems stays remains est soit reste semble sont está este es queda quede parece ist bleibt wirkt " \
+    "aussieht sieht wirken e sia resta rimanga sembra fica fique são jest sa zostaje je zustane zustava " \
+    "blir forblir ser är είναι μένει μείνει φαίνεται olsun kalsin gorunuyor выглядит остается " \
+    "виглядає залишається يبدو تبدو تظهر يظهر كان كانت است هست بنظر میاد به نظر می‌رسد נראה נשאר נשארת " \
     "है लगती लगता দেখাচ্ছে আছে terlihat kelihatan jadi menjadi tetap nampak tampak trong van vẫn " \
     "tout toute tres completement totalement todo toda completamente totalmente muy tutto tutta molto ganz vollig " \
     "komplett helemaal zupelnie calkiem uplne completely totally quite very so"

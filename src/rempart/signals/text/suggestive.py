@@ -30,7 +30,7 @@ photography, never from the public evaluation sets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rempart.signals.text.normalize import Normalized
 from rempart.signals.text.phrases import PhraseTable, Words, parse, substring_regex
@@ -297,7 +297,7 @@ class SuggestiveCues:
             return _NOTHING
         art = best.get("nude_art")
         if art is not None and art.weight > CLOTHED_NUDE_ART and not CLOTHED_OR_SCENE.isdisjoint(words.distinct):
-            best["nude_art"] = Cue(art.group, CLOTHED_NUDE_ART, art.start, art.end, art.term)
+            best["nude_art"] = replace(art, weight=CLOTHED_NUDE_ART)
         cues = tuple(sorted(best.values(), key=lambda c: c.start))
         return SuggestiveResult(round(_combine(c.weight for c in cues), 4), cues)
 
