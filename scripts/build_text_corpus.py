@@ -4,7 +4,7 @@
 
 Reads data/text/corpus_templates.yaml (edit requests in 31 languages and romanised forms),
 data/text/paraphrases/<lang>.yaml (indirect undress requests: "make her dress vanish", "as
-God made her", and their benign twins, in 28 languages) and data/text/gen_templates.yaml
+God made her", indirect swimwear, underwear and pose requests, and their benign twins, in 28 languages) and data/text/gen_templates.yaml
 (text-to-image prompts, injection wrappers) and data/text/sd_style_train/*.yaml (gallery-style
 prompts, nude / suggestive / benign, each file by a separate author), expands the templates,
 adds ordinary subjects buried in tags, prompts run together into long ones, word salads of the
@@ -204,7 +204,8 @@ class CorpusBuilder:
         return out
 
     def paraphrase_samples(self, lang: str) -> list[Sample]:
-        """Indirect undress requests ({g}: a worn garment) and the same frames about objects
+        """Indirect undress requests ({g}: a worn garment), indirect swimwear, underwear and pose
+        requests, and the same frames about objects
         ({o}). Each undress frame is also filled with an object ("make the lamp post vanish"),
         so that the frame alone carries no intent: the garment does; and ordinary edits of the
         garment (`benign_g`: "make {g} blue") keep the garment alone from carrying it."""
@@ -228,6 +229,12 @@ class CorpusBuilder:
         for sentence in spec.get("nudity", []):
             for _ in range(2):
                 add(sentence, "{g}", "g", {"nudity"}, "nudity")
+        # indirect swaps and poses: "dressed for swimming", "what she wears to bed, the lacy kind",
+        # "a boudoir-style shoot of my colleague"
+        for key, labels in (("swimwear", {"swimwear"}), ("underwear", {"underwear"}), ("pose", {"sexual"})):
+            for sentence in spec.get(key, []):
+                for _ in range(2):
+                    add(sentence, "{g}", "g", labels, key)
         for template in spec.get("benign", []):
             for _ in range(3):
                 add(template, "{o}", "o", set(), "benign")

@@ -101,7 +101,9 @@ def test_paraphrase_frames_are_also_filled_with_objects(corpus):
     contrast = [s for s in samples if s.source == "paraphrase:undress-object"]
     assert harmful and contrast
     assert all(not s.labels for s in contrast)  # the frame with an object is no request to undress
-    assert {s.labels for s in harmful} <= {frozenset({"undress"}), frozenset({"nudity"})}
+    # indirect undress and nudity requests, and indirect swimwear, underwear and pose requests, each with its label
+    assert {s.labels for s in harmful} == {frozenset({k}) for k in ("undress", "nudity", "swimwear", "underwear", "sexual")}
+    assert all(s.labels == {"sexual"} for s in harmful if s.source == "paraphrase:pose")
     # deterministic for a seed
     assert [s.text for s in corpus.CorpusBuilder(seed=3).paraphrase_samples("en")] == [s.text for s in samples]
 

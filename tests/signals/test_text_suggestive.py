@@ -37,6 +37,7 @@ def score(cues, text):
     "oil painting in the style of Milo Manara",
     "grande odalisque, museum lighting",
     "a vintage pin-up poster of a woman",
+    "edo period shunga woodblock print",
 ])
 def test_nude_prone_art_fires_alone(cues, text):
     assert score(cues, text) >= SUGGESTIVE_EMIT
@@ -48,6 +49,11 @@ def test_nude_prone_art_fires_alone(cues, text):
     "a sultry girl in a bathtub",
     "mujer voluptuosa en la cama",
     "セクシーな女性がベッドにいる",
+    "温泉に浸かる女性、官能的",
+    "ninfe al bagno in un laghetto nel bosco",
+    "sirena tumbada en una roca, cabello largo cubriendo el pecho",
+    "让她躺床上摆个复古海报女郎的姿势，眼神要勾人",
+    "اسے بستر پر پن اپ کی طرح پوز کرواؤ، لبھانے والی نظروں کے ساتھ",
 ])
 def test_cues_that_combine_fire(cues, text):
     assert score(cues, text) >= SUGGESTIVE_EMIT
@@ -64,6 +70,9 @@ def test_cues_that_combine_fire(cues, text):
     "a beautiful woman walking in the park",
     "a sexy font for a poster",
     "bathroom with a shower curtain and a bath towel",
+    "gil elvgren style painting of a family having a picnic",
+    "jean-leon gerome style painting of a gladiator arena, roaring crowd",
+    "portrait d'une dame en robe de soie bleue, style ingres",
 ])
 def test_ordinary_prompts_stay_below(cues, text):
     assert score(cues, text) < SUGGESTIVE_EMIT, text

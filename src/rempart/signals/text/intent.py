@@ -37,6 +37,7 @@ MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for h
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
 POST_ANCHOR_WINDOW = 8  # words between a pulling verb and the clothing before its particle ("zieh ... aus")
+WORN_VERB_WINDOW = 4  # words between a removal verb and "everything she is wearing", either side
 LAUNDRY_CHARS = 25  # characters around a substring-script garment searched for a laundry word
 LAUNDRY_WINDOW = 3  # words after a garment where "hanging", "drying" or "hanger" make it laundry
 # Languages with articles: there a weak verb needs one before its garment ("rip her jeans",
@@ -201,6 +202,15 @@ class _Compiled:
         entries.extend((K.TEXT_REAL_PERSON, "*", e) for e in _split_list(L.FAMOUS_PEOPLE))
         for kind, lang, e in entries:
             self._add(kind, lang, e)
+        # Idioms ("in nothing but her shoes") are matched like terms, but their words ("nothing",
+        # "wearing") stay ordinary words: no lexicon words for slips and glued-word cuts below.
+        idiom_words: set[str] = set()  # never read as a slip of a lexicon word either
+        for kind, by_lang in L.IDIOMS.items():
+            for lang, spec in by_lang.items():
+                if lang not in L.SUBSTRING_TERMS[kind]:
+                    for e in _split_list(spec):
+                        self._add(kind, lang, e)
+                        idiom_words.update(w for w, _ in _norm_words(_score(e, L.DIRECT)[0], False))
         # Terms spelt with digits as letters (Arabizi "shla7ha": 7 is ح) are also looked for in
         # the view where leet was not decoded, since decoding turns them into other words.
         self.digit_terms: dict[str, tuple[str, str, float, str]] = {}
@@ -225,6 +235,16 @@ class _Compiled:
         self.determiners = _word_set(L.DETERMINERS) | self.possessives
         self.object_stop = _word_set(L.OBJECT_STOP)
         self.photo_words = _word_set(L.PHOTO_WORDS)
+        self.from_person = _word_set(L.FROM_PERSON)
+        self.keep_verbs = _word_set(L.KEEP_VERBS)
+        self.lace = tuple(normalize_term(w) for w in L.NIGHTWEAR_LACE.split())
+        self.sleep = tuple(normalize_term(w) for w in L.NIGHTWEAR_SLEEP.split())
+        self.lace_first = frozenset(w[:4] for w in self.lace)  # prefilter on tokens' first four letters
+        self.not_sleep = _word_set(L.NIGHTWEAR_NOT_SLEEP)
+        self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
+        self.lace_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_LACE_SUBSTRINGS)})
+        self.sleep_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_SLEEP_SUBSTRINGS)})
+        self.removal_of = _word_set(L.REMOVAL_OF)
         self.clothing: dict[str, tuple[frozenset[str], bool]] = {}
         self.clothing_stems: dict[str, list[tuple[str, str]]] = {}
         for lang, spec in L.CLOTHING.items():
@@ -258,6 +278,14 @@ class _Compiled:
         self.removal_first_not_under = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
             | frozenset(self.remove_prep) | {"off"}
         self.removal_first = self.removal_first_not_under | self.under_first
+        # What the person wears, as a phrase: first word -> (words, lang) of its phrases.
+        self.worn: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for lang, spec in L.WORN_PHRASES.items():
+            for phrase in _split_list(spec):
+                ws = tuple(w for w, _ in _norm_words(phrase, False))
+                if ws:
+                    self.worn.setdefault(ws[0], []).append((ws, lang))
+        self.worn_verbs = self.removal_first_not_under | frozenset(self.remove_post)
         self.clothing_first = frozenset(self.clothing)
         self.clothing_stem_first = frozenset(self.clothing_stems)
         self.xray_first = frozenset(words[0][0] for words in self.xray)
@@ -354,7 +382,8 @@ class _Compiled:
                     phrases.add(tuple(t for t, _ in pieces))
         words.update(self.clothing, self.remove_pre, self.remove_post)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
-        self.slips = NearMissIndex(words, stems, common_words() | words)
+        # a frequent word of a served language is never a slip (Malay "pinggan", a plate)
+        self.slips = NearMissIndex(words, stems, common_words() | word_frequencies().keys() | words | idiom_words)
         # Glued tokens ("ziehsiekomplettaus") cut back into known words, and the words worth
         # such a cut: those that can start a term or a rule.
         self.breaker = WordBreaker(
@@ -366,6 +395,16 @@ class _Compiled:
         joinable = [w for w in words if len(w) >= REJOIN_MIN and w.isalpha()]
         joinable += [w for w in stems if len(w) >= STEM_MIN and w.isalpha()]  # with their endings
         self.join_pairs = frozenset((w[:k], w[k]) for w in joinable for k in range(2, len(w)))
+
+    def read_as(self, token: str) -> str | None:
+        """The lexicon word an unknown `token` is a slip of ("roxbierz"), or an elongated single-word
+        term ("nakkeed" -> "naked"); None if neither."""
+        fixed = self.slips.correct(token)
+        if fixed is None and token not in self.slips.known:
+            squashed = squash_all(token)
+            if squashed != token and squashed in self.rejoin_exact:
+                return squashed
+        return fixed
 
     @staticmethod
     def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -611,7 +650,7 @@ class RuleIntentDetector:
         # Prefilter: set operations (in C) say which passes can fire at all. Most prompts
         # hold no trigger word, and the Python-level passes below then never run.
         unique = words.distinct
-        slips = {t: fixed for t in unique if len(t) >= MIN_LENGTH and (fixed := c.slips.correct(t))}
+        slips = {t: fixed for t in unique if len(t) >= MIN_LENGTH and (fixed := c.read_as(t))}
         if slips:  # every pass reads the word as meant; its hits count as disguised
             toks = [slips.get(t, t) for t in toks]
             unique = frozenset(toks)
@@ -632,6 +671,7 @@ class RuleIntentDetector:
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
         need_ages = has_digit or not unique.isdisjoint(c.age_words)
         need_sub = check_acc and bool(c.sub_re.pattern)
+        need_lace = not prefixes.isdisjoint(c.lace_first) or (check_acc and c.lace_sub_re.search(s) is not None)
         # Words split in two ("na ckt", "desnu - da"): a token that begins a term, followed
         # by one that completes it. The set lookup keeps the common case in C.
         rejoin_at = []
@@ -639,7 +679,7 @@ class RuleIntentDetector:
             firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
             rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
-                or need_ages or need_sub or rejoin_at):
+                or need_ages or need_sub or rejoin_at or need_lace):
             return []
         spans = words.spans
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
@@ -716,10 +756,14 @@ class RuleIntentDetector:
                 need_post = need_post or not unique.isdisjoint(c.remove_post)
         if need_removal or need_post:
             self._rule_removal(n, toks, spans, hits, unique, need_removal, need_post)
+            if not unique.isdisjoint(c.worn):
+                self._rule_worn(s, toks, spans, hits, unique)
         if need_shape:
             self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
         if need_ages:
             self._rule_ages(n, toks, spans, hits, unique)
+        if need_lace:
+            self._rule_nightwear(s, toks, spans, hits)
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -879,16 +923,20 @@ class RuleIntentDetector:
                     continue
                 tj = toks[j]
                 if tj in c.object_stop:
-                    k = j + 1 + (j + 1 < ntok and toks[j + 1] in c.determiners)
-                    if k < ntok and toks[k] in c.photo_words:
-                        # "на фото", "on the photo": places the person, the object phrase goes on
+                    k = j + 1 if j + 1 < ntok and toks[j + 1] in c.from_person else \
+                        j + 1 + (j + 1 < ntok and toks[j + 1] in c.determiners)
+                    if k < ntok and (toks[k] in c.photo_words or toks[k] in c.from_person):
+                        # "на фото", "on the photo" place the person and "z niej" (off her) names
+                        # her: the object phrase goes on
                         placed, end = k, min(ntok, end + k - j + 1)
                         continue
-                if tj in c.object_stop and not (tj in ("de", "of") and prep is not None) and not (
+                if tj in c.object_stop and not (tj in c.removal_of and prep is not None) and not (
                         under is not None and tj in c.under_of):
                     break
                 if self._garment_thing(tj):
                     break  # "remove the stain from his shirt": the stain is what goes
+                if prep is not None and tj in c.keep_verbs:
+                    break  # "without changing her clothes": the clothes stay
                 if asked and tj in c.outer_garments and not self._laundry_at(toks, j + 1):
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[j][1], f"{t} … {tj}", sorted(under)[0]))
                     break
@@ -904,6 +952,9 @@ class RuleIntentDetector:
                         break
                     if self._laundry_at(toks, j + 1):
                         break  # "remove the clothes hanging on the line", "off the hanger": laundry, not worn
+                    if prep is not None and any(toks[q] in c.keep_verbs and not _CLAUSE_END.search(s, spans[j][1], spans[q][0])
+                                                for q in range(j + 1, min(ntok, j + 4))):
+                        break  # "ohne ihre Kleidung zu verändern"
                     if j + 1 < ntok and self._garment_thing(toks[j + 1]):
                         break  # "remove the shirt logo": the logo goes, not the shirt
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[j][1], f"{t} … {tj}", next(iter(sorted(langs)))))
@@ -939,6 +990,46 @@ class RuleIntentDetector:
                     start = next(spans[q][0] for q in range(max(0, j - POST_ANCHOR_WINDOW), j) if toks[q] in anchors)
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.9, start, spans[k][1], f"{t} … {toks[k]}", sorted(post)[0]))
                 break
+
+    def _rule_worn(self, s: str, toks, spans, hits, unique: AbstractSet[str]) -> None:
+        """A removal verb next to a phrase for what the person wears: "remove everything she's
+        wearing", "levale tutto quello che ha addosso". The phrase alone is no harm ("change the
+        colour of everything she is wearing")."""
+        c = self._c
+        ntok = len(toks)
+        for a in _where(toks, c.worn.keys() & unique):
+            for words, lang in c.worn[toks[a]]:
+                b = a + len(words)
+                if tuple(toks[a:b]) != words:
+                    continue
+                near = [k for k in range(max(0, a - WORN_VERB_WINDOW), a) if toks[k] in c.worn_verbs]
+                near += [k for k in range(b, min(ntok, b + WORN_VERB_WINDOW)) if toks[k] in c.worn_verbs]
+                # same clause, and nothing else removed between ("remove the stain, keep all she wears")
+                near = [k for k in near if not (_CLAUSE_END.search(s, spans[k][1], spans[a][0]) if k < a
+                                                else _CLAUSE_END.search(s, spans[b - 1][1], spans[k][0]))
+                        and not any(self._garment_thing(toks[q]) for q in range(min(k, a), max(k, b)))]
+                if near:
+                    k = near[0]
+                    hits.append(_Hit(K.TEXT_UNDRESS, 0.85, spans[min(k, a)][0], spans[max(k, b - 1)][1],
+                                     f"{toks[k]} … {' '.join(words)}", lang))
+                    return
+
+    def _rule_nightwear(self, s: str, toks, spans, hits) -> None:
+        """Lace and sleep in one sentence: "what she wears to bed, the lacy kind"."""
+        c = self._c
+        # a lace thing of the home is no nightwear: "the lace pillow on the bed"
+        lace = [spans[i] for i, t in enumerate(toks) if t.startswith(c.lace)
+                and c.home_textiles.isdisjoint(toks[i + 1:i + 3])] + [m.span() for m in c.lace_sub_re.finditer(s)]
+        if not lace:
+            return
+        sleep = [spans[i] for i, t in enumerate(toks) if t.startswith(c.sleep) and t not in c.not_sleep] \
+            + [m.span() for m in c.sleep_sub_re.finditer(s)]
+        for a in lace:
+            for b in sleep:
+                lo, hi = min(a, b), max(a, b)
+                if not _SENTENCE_BREAK.search(s, lo[1], hi[0]):
+                    hits.append(_Hit(K.TEXT_UNDERWEAR, 0.75, lo[0], hi[1], f"{s[a[0]:a[1]]} … {s[b[0]:b[1]]}", "*"))
+                    return
 
     def _match_words(self, toks, i: int, words) -> int:
         """Number of tokens matched by `words` at i, or 0."""

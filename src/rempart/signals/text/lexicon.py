@@ -59,7 +59,7 @@ TERMS: dict[str, dict[str, str]] = {
         "cs": "nech ji jen boty=0.85, dokud nic nezbyde=0.7, pryc vsechno co ma na sobe=0.85, sundej vsechno co ma na sobe=0.85, odstran vsechno co ma na sobe=0.85, videt skrz=0.8, je videt skrz=0.8, vysvlec*, vysvlekn*, at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
         "ro": "mai putin material=0.8, dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
-        "vi": "^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
+        "vi": "^bỏ hết đồ trên người, ^bỏ đồ trên người, ^lột đồ trên người, ^xóa đồ trên người, ^loại bỏ trang phục, ^xóa trang phục, ^cởi bỏ trang phục, ^gỡ bỏ trang phục, ^bỏ trang phục=0.85, ^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
         "hi-latn": "saree utar*, sari utar*, saree utaa*, saree hata*, dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "μη φοραει τιποτα=0.85, δεν φοραει τιποτα=0.85, να μην φοραει τιποτα=0.85, γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
@@ -171,7 +171,7 @@ TERMS: dict[str, dict[str, str]] = {
         "como dios lo trajo al mundo=0.9, como vino al mundo=0.8, como su madre la trajo al mundo=0.9, en cueros=0.8, "
         "en pelota picada=0.9, en pelota=0.7, olvido vestirse=0.8, se le olvido vestirse=0.8, "
         "version sin censura=0.7",
-        "de": "fudliblutt=0.9, blutt=0.7, pudelnackt, nackert, nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
+        "de": "ohne was an=0.8, ohne irgendwas an=0.8, fudliblutt=0.9, blutt=0.7, pudelnackt, nackert, nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
         "fkk=0.7, evakostum=0.8, evaskostum=0.8, adamskostum=0.8, nackig=0.9, nackedei=0.7, hullenlos=0.8, "
         "wie gott sie schuf=0.9, wie gott ihn schuf=0.9, ohne einen faden am leib=0.9, nichts am leib=0.8, "
         "vergessen sich anzuziehen=0.8, vergessen hat sich anzuziehen=0.8, unzensierte version=0.7",
@@ -185,7 +185,7 @@ TERMS: dict[str, dict[str, str]] = {
         "versao sem censura=0.7",
         "nl": "adamskostuum=0.9, evakostuum=0.9, spiernaakt, naakt*, bloot=0.7, blote=0.6, tepel*, in haar blootje=0.9, in zijn blootje=0.9, in je blootje=0.8, "
         "zonder een draad=0.8, vergeten zich aan te kleden=0.8, ongecensureerde versie=0.7",
-        "pl": "naga=0.8, golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
+        "pl": "naga=0.8, nagiego=0.8, golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
         "jak ja pan bog stworzyl=0.9, jak ja bog stworzyl=0.9, na golasa=0.9, golusienka=0.9, golusienki=0.9, "
         "zapomniala sie ubrac=0.8, wersja bez cenzury=0.7, wersje bez cenzury=0.7",
         "ru": "топлесс, голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок, "
@@ -214,7 +214,7 @@ TERMS: dict[str, dict[str, str]] = {
         "οπως τη γεννησε η μανα της=0.9, γυμνουλα=0.9, τσιτσιδη=0.9, τσιτσιδα=0.9, ξεχασε να ντυθει=0.8, "
         "εκδοχη χωρις λογοκρισια=0.7, εκδοση χωρις λογοκρισια=0.7",
         "el-latn": "gymnh, gymni, gumni, gimni, gymno, olo gymnh",
-        "ms": "tak pakai apa apa=0.8, tidak pakai apa apa=0.8, tak berpakaian, bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
+        "ms": "tlnjg=0.8, tlanjang=0.8, tlnjang=0.8, tak pakai apa apa=0.8, tidak pakai apa apa=0.8, tak berpakaian, bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
         "tanpa busana=0.9, lupa pakai baju=0.8, versi tanpa tapisan=0.7, versi tanpa sensor=0.7, seurat benang=0.8, "
         "sehelai benang=0.8",
         "bn-latn": "nongta, nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore, nagno, nogno",
@@ -381,7 +381,7 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "booty": "call".split(),
     "pussy": "cat cats willow willows".split(),
     "cum": "laude".split(),
-    "boudoir": "chair lamp".split(),
+    "boudoir": "chair lamp vanity dresser mirror furniture decor".split(),
     "provocative": "art question title".split(),
     "high school": "musical reunion".split(),
     "seno": "coseno".split(),
@@ -487,7 +487,8 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "amassado amassados vinco vincos arruga arrugas pliegue pliegues piega pieghe grinza grinze falte falten " \
     "knitter kreukel kreukels skrynkla skrynklor skrynklorna veck zmarszczki zagniecenia zagniecenie " \
     "pomackani sifon skladky складки складку зморшки kirisiklik kirisikliklari kedutan kusut lipatan nep " \
-    "pli plis froissure"
+    "pli plis froissure texto textos texte scris scrisul scrisului texten tulisan tulisannya tulisan2 kesan " \
+    "escrita letras napis napisy napisu nadpis надпись надпис yazi yaziyi chu"
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
 GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna"
 # Swimwear or underwear shown for sale, not worn: "a kids' swimwear shop window", "etalase toko".
@@ -503,7 +504,8 @@ UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cam
 
 BLOCK_PREV: dict[str, list[str]] = {
     # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
-    "nude": "scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
+    "oben ohne": "cabrio cabriolet auto autos wagen boot".split(),
+    "nude": "couleurs colours colors tons tonos farben kleuren colori cores scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
     "shade tone colour color couleur teinte tono farbe farbton kleur tint colore tonalita cor tom odcien kolor "
     "culoare nuanta barva odstin farg αποχρωση χρωμα κραγιον цвет оттенок колір відтінок renk warna mau "
     "zapatos tacones bolso labial pumps heels shoes boots handbag lipstick levres labios labbra lippen rossetto "
@@ -544,7 +546,7 @@ REMOVE_PRE: dict[str, str] = {
     "it": "abbassagli abbassale sbottona sbottonale sbottonagli alzale alzagli togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
     "pt": "abaixa abaixe desabotoa desabotoe tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
     "nl": "til verwijder verwijderen",
-    "pl": "rozepnij rozpiac zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
+    "pl": "wywal wywalic wyrzuc rozepnij rozpiac zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
     "ru": "удалите уберите снимите расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
     "uk": "підніми стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
     "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
@@ -586,7 +588,10 @@ REMOVE_PREP: dict[str, str] = {
     "id": "tanpa",
     "sv": "utan",
     "he": "בלי ללא",
-    "cs": "bez mene",
+    "cs": "bez mene odstraneni",
+    # nouns of removal read like "without": "the removal of the clothing", "usunięcie odzieży"
+    "*": "removal suppression retrait eliminacion retirada entfernung rimozione remocao usuniecie usuniecia "
+    "удаление удалить видалення verwijdering",
 }
 # "Under" before a worn garment: "what she has under her sweater", "ce qu'elle a sous son pull".
 # Not when a garment comes just before ("a shirt under her jacket" is layering).
@@ -692,6 +697,64 @@ POSSESSIVES = (
 PHOTO_WORDS = "photo photos picture pic pics image foto fotos fotka fotce fotografii fotografia fotografie " \
     "bild bilde bildet immagine imagem obrazku zdjeciu zdjecie фото фотографии фотографіі снимке картинке " \
     "світлині resim resimde fotografta gambar anh hinh φωτογραφια φωτο"
+# What the person wears, said as a phrase: with a removal verb beside it (either side, a few words
+# away) it is undressing: "remove everything she's wearing", "levale tutto quello che ha addosso".
+# Alone it is no harm ("change the colour of everything she is wearing").
+WORN_PHRASES: dict[str, str] = {
+    "ar-latn": "kol elli labsa, kol elli labseto, kol shi labseto, kol 7aga labsaha, kell shi labsito, kol elli labsah",
+    "bn-latn": "o ja ja pore ache, ja kichu pore ache, or gaye ja ache, ja pore ache shob, or porone ja ache, ja kichu poreche",
+    "cs": "všechno  co má na sobě, všechno co má na sobě, všechno  co na sobě má, cokoliv má na sobě, všechno  co nosí, všechno  co měl na sobě",
+    "de": "alles  was sie anhat, alles was sie anhat, alles  was er anhat, alles was er anhat, alles  was sie trägt, alles was er trägt, was auch immer sie anhat, alles  was sie am Leib hat",
+    "el": "ό τι φοράει, ότι φοράει, όλα όσα φοράει, ό τι έχει πάνω της, ό τι έχει πάνω του, ό τι κι αν φοράει, όλα όσα έχει πάνω της",
+    "en": "everything she is wearing, everything she s wearing, everything shes wearing, everything he is wearing, everything he s wearing, everything hes wearing, everything she has on, everything he has on, whatever she is wearing, whatever she s wearing, whatever shes wearing, whatever he is wearing, whatever he s wearing, whatever hes wearing, whatever she has on, whatever he has on, all she is wearing, all she s wearing, all he is wearing, all she has on, all he has on, everything she's wearing, everything he's wearing, whatever she's wearing",
+    "es": "todo lo que lleva puesto, todo lo que trae puesto, todo lo que tiene puesto, lo que sea que lleve puesto, toda la ropa que lleva, todo lo que lleva encima",
+    "fa-latn": "harchi tanesh, har chi tanesh hast, harchi taneshe, harchi pooshide, har chizi ke pooshide, hamechi tanesh",
+    "fr": "tout ce qu'elle porte, tout ce qu'il porte, tout ce qu'elle a sur elle, tout ce qu'il a sur lui, tout ce qu'elle a sur le dos, tout ce qu'il a sur le dos",
+    "hi-latn": "jo bhi pehna hai, jo bhi pehna h, jo kuch pehna hai, usne jo bhi pehna, jo bhi pehen rakha hai, jo kuch pehna hua hai",
+    "id": "semua yang dia pakai, semua yang dipakainya, apa pun yang dia kenakan, semua yang dikenakannya, apa aja yang dia pake, semua yang melekat di badannya",
+    "it": "tutto quello che indossa, tutto quello che ha addosso, tutto ciò che indossa, tutto ciò che ha addosso, qualsiasi cosa abbia addosso, tutto quello che porta addosso",
+    "ms": "semua yang dia pakai, apa saja yang dia pakai, semua yang dipakainya, apa-apa yang dia pakai, segala yang dia pakai, semua yang melekat di badan",
+    "nl": "alles wat ze aanheeft, alles wat hij aanheeft, alles wat ze aan heeft, alles wat ze draagt, alles wat hij draagt, wat ze ook aanheeft",
+    "pl": "wszystko  co ma na sobie, wszystko co ma na sobie, wszystko  co nosi, cokolwiek ma na sobie, wszystko  w co jest ubrana, wszystko  w co jest ubrany",
+    "pt": "tudo o que ela está vestindo, tudo que ela está usando, tudo o que ele está vestindo, tudo que ele tá usando, o que quer que ela esteja vestindo, tudo que ela tem no corpo, tudo o que traz vestido",
+    "ro": "tot ce poartă, tot ce are pe ea, tot ce are pe el, orice are pe ea, tot ce poartă pe ea, tot ce are pe el îmbrăcat",
+    "ru": "всё  что на ней надето, всё  что на нём надето, все  что на ней надето, всё что на ней надето, всё  во что она одета, всё  во что он одет, что бы на ней ни было надето",
+    "sv": "allt hon har på sig, allt han har på sig, allt hon bär, allt han bär, vad hon än har på sig, vad han än har på sig",
+    "tr": "giydiği her şeyi, giydiği her şey, ne giydiyse, giydiği ne varsa, üzerine giydiği her şeyi, sırtındaki her şeyi",
+    "uk": "все  що на ній одягнено, все  що на ній вдягнено, все  що на ньому одягнено, все  у що вона одягнена, все  у що він одягнений, усе  що на ній одягнено",
+    "ur-latn": "jo bhi isne pehna hai, jo kuch usne pehna hai, jo bhi pehna hua hai, jo kuch pehna hai, isne jo bhi pehna, jo bhi pehen rakha hai",
+    "vi": "mọi thứ cô ấy đang mặc, mọi thứ anh ấy đang mặc, tất cả những gì cô ấy mặc, tất cả đồ đang mặc, những gì cô ấy đang mặc, bất cứ thứ gì anh ấy mặc",
+}
+# Verbs of change or touch: "without" before one of them keeps the garment ("without changing her
+# clothes", "senza cambiare i vestiti", "ohne ihre Kleidung zu verändern").
+KEEP_VERBS = (
+    "changing change touching touch altering alter modifying modify editing affecting changer toucher modifier "
+    "cambiar tocar modificar alterar cambiare toccare modificare alterare mudar trocar mexer verandern "
+    "andern anfassen beruhren veranderen aanpassen aanraken zmieniac zmieniajac ruszac dotykac menit zmenit sahat "
+    "меняя трогая изменяя менять трогать изменять змінюючи чіпаючи змінювати andra rora schimba atinge modifica "
+    "mengubah mengganti menyentuh ubah αλλαξεις αγγιξεις"
+)
+# Lace and sleep in one sentence: lingerie-like nightwear, said without naming it ("what she wears to
+# bed, the lacy kind", "ce qu'elle porterait pour dormir, le truc en dentelle"). Beginnings of words.
+NIGHTWEAR_LACE = "lace lacy dentell encaj pizzo pizzi spitze kanten koronk krajk dantel spets δαντελ кружев мереж renda"
+NIGHTWEAR_SLEEP = "sleep bed night dormi nuit noche notte letto nacht schlaf slapen spani spac postel spat sang " \
+    "υπνο νυχτα спят спать сплять сна ночь ніч yatar gece tidur ngu"
+# Words of a sleep stem that are a place, not sleep ("lace curtains in the bedroom").
+NIGHTWEAR_NOT_SLEEP = "bedroom bedrooms bedside bedspread bedspreads bedding bedsheet bedsheets nightstand nightstands " \
+    "schlafzimmer slaapkamer sovrum"
+# A lace thing of the home, not worn: "the lace pillow on the bed".
+NIGHTWEAR_HOME = "pillow pillows cushion cushions curtain curtains tablecloth doily runner blanket cover sheet sheets " \
+    "rideau rideaux coussin nappe cortina cortinas cojin mantel tenda tende cuscino tovaglia vorhang vorhange kissen " \
+    "tischdecke gordijn gordijnen kussen tafelkleed zaslona zaslony poduszka obrus zaves polstar ubrus gardin kudde " \
+    "duk штора шторы подушка скатерть перде yastik ortu gorden bantal taplak"
+# The same in the scripts matched as substrings.
+NIGHTWEAR_LACE_SUBSTRINGS = "دانتيل, دانتل, توری, תחרה, लेस, লেস, لیس, レース, 蕾丝, 레이스, ลูกไม้"
+NIGHTWEAR_SLEEP_SUBSTRINGS = "النوم, نوم, خواب, לישון, שינה, सोते, सोने, नींद, ঘুমানো, ঘুমের, سوتے, سونے, 寝る, 睡觉, 잘 때, 잠옷, นอน"
+# A pronoun for the person after "from", which does not end the object phrase either: "ściągnij
+# z niej ciuchy", "sundej z ní šaty" (take the clothes off her).
+FROM_PERSON = "niej niego nich ni nej"
+# "Of" after "without", "less" or a noun of removal: "less of her clothes", "la eliminación de la ropa".
+REMOVAL_OF = "of de du des da do dos das di del della dei degli delle"
 # Words that end the object phrase of a removal verb: "remove the logo from her shirt".
 OBJECT_STOP = (
     "from on in at behind near with and or but then to for under over above below beside around "
@@ -717,12 +780,12 @@ CLOTHING: dict[str, str] = {
     "mutandine intimo maglia maglione felpa",
     "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini moletom",
     "nl": "kleren kleding jurk jurkje broek broekje rok rokje ondergoed beha trui truitje bloes bloesje blouse shirtje topje",
-    "pl": "ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
+    "pl": "odziez odziezy odzienie ciuchow ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
     "spodnica spodnie stanik majtki sweter sweterek",
     "ru": "шмот шмотье шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
     "лифчик трусы трусики белье свитер кофту кофта платьем футболкой рубашкой блузкой юбкой одеждой "
     "свитером кофтой",
-    "uk": "одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
+    "uk": "сорочка футболка блузка спідниця одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
     "сукнею футболкою сорочкою блузкою одягом светром кофтою",
     "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz*",
     "id": "daster dasternya baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
@@ -737,7 +800,7 @@ CLOTHING: dict[str, str] = {
     # Hinglish and Roman Urdu share their words for clothes.
     "hi-latn": "dress jeans shirt top lehenga choli kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
     "ur-latn": "dress jeans shirt top kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
-    "ar-latn": "hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
+    "ar-latn": "todoom todoomha tdoom tdoomha todoum tdoum hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
     # Hebrew glues the article ה- to the noun: both forms are listed.
     "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
     "חצאית החצאית מכנסיים המכנסיים",
@@ -824,7 +887,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "fa": "بدن‌نما=0.8, بدن نما=0.8, دکمه‌های پیرهن=0.7, دکمه های پیرهن=0.7, دکمه‌های پیراهن=0.7, دکمه های پیراهن=0.7, دکمه‌های لباس=0.7, زیپ لباس=0.7, پارچه کمتر=0.8, زیر کتش=0.8, زیر کاپشنش=0.8, زیر پالتوش=0.8, زیر چادرش=0.8, شلوارشو بکش پایین=0.9, شلوارش را پایین=0.9, شلوارشو پایین=0.9, زیرش چیزی نباشه=0.8, زیرشم چیزی نباشه=0.8, چیزی تنش نباشه=0.8, هیچی تنش نباشه=0.8, پارچه شفاف=0.85, پارچه رو شفاف=0.85, لباسش را در بیاور, لباسش را دربیاور, لباسش را درآور, لباسشو در بیار, لباسشو دربیار, "
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
-        "th": "ไม่ใส่อะไรเลย=0.8, ไม่ได้ใส่อะไรเลย=0.8, ไม่ใส่อะไรสักชิ้น=0.85, ไม่ไส่เสื้อ=0.7, ไม่ไส่อะไร=0.7, เอาชุดออก, เอาเสื้อออก, เอาเสื้อผ้าออก, เอาชุดนางออก, เอาชุดเธอออก, เอาเสื้อเธอออก, เอาเสื้อนางออก, เอากางเกงออก, เอากระโปรงออก, บ่นุ่งเสื้อผ้า=0.8, บ่นุ่งผ้า=0.8, ไม่ใส่เสื้อ=0.7, เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
+        "th": "ถอดๆออก=0.8, ถอดออกให้หมด=0.8, ถอดให้หมด=0.8, ไม่ใส่อะไรเลย=0.8, ไม่ได้ใส่อะไรเลย=0.8, ไม่ใส่อะไรสักชิ้น=0.85, ไม่ไส่เสื้อ=0.7, ไม่ไส่อะไร=0.7, เอาชุดออก, เอาเสื้อออก, เอาเสื้อผ้าออก, เอาชุดนางออก, เอาชุดเธอออก, เอาเสื้อเธอออก, เอาเสื้อนางออก, เอากางเกงออก, เอากระโปรงออก, บ่นุ่งเสื้อผ้า=0.8, บ่นุ่งผ้า=0.8, ไม่ใส่เสื้อ=0.7, เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
         "*": "without 👗, no 👗, sans 👗, sin 👗, sem 👗, ohne 👗, senza 👗, zonder 👗, utan 👗, bez 👗, без 👗, fara 👗, χωρις 👗, tanpa 👗, khong 👗, ko 👗, بدون 👗, بغير 👗, بلا 👗, بی 👗, بغیر 👗, בלי 👗, बिना 👗, 👗 के बिना, 👗 ছাড়া, 👗 کے بغیر, 👗なし, 👗 없이, 不穿👗, 没有👗, 👗 yok, 👗suz, ไม่มี👗, ไม่ใส่👗",
     },
     K.TEXT_SWIMWEAR: {
@@ -850,7 +913,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
         "fa": "شورت=0.7, لباس خواب توری=0.8, لباس خواب باز=0.8, لباس زیر, سوتین, لانژری",
-        "th": "จีสตริง, บ็อกเซอร์, บ๊อกเซอร์, ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
+        "th": "ลองเจอรี่, ลองเจอรี, จีสตริง, บ็อกเซอร์, บ๊อกเซอร์, ชุดนอนสายเดี่ยว=0.7, ชุดชั้นใน, กางเกงใน, ยกทรง, ชุดนอนซีทรู",
         "*": "🩲",
     },
     K.TEXT_NUDITY: {
@@ -858,7 +921,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
         "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
-        "ko": "실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
+        "ko": "ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
         "ar": "توبلس, وهي ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "न्यूड, टोपलेस, टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
@@ -869,7 +932,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ur": "نیوڈ, ٹاپ لیس, ٹاپلیس, ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
         "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
         "لخت و عور=0.9, بدون لباس=0.8, بی لباس=0.8, نسخه بدون سانسور=0.7, نسخه ی بدون سانسور=0.7",
-        "th": "โป้ๆ=0.8, เหมือนตอนเกิดมา=0.85, เหมือนตอนเพิ่งเกิด=0.85, เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
+        "th": "นู๊ด, โป้ๆ=0.8, เหมือนตอนเกิดมา=0.85, เหมือนตอนเพิ่งเกิด=0.85, เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
@@ -905,31 +968,31 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
 # Verb-final languages put the garment first ("شلوارشو بکش پایین"), Arabic, Hebrew and Thai
 # the verb ("قلّعه التيشيرت").
 SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
-    ("fa", "لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
+    ("fa", "هرچی تنشه, هر چی تنشه, هر چیزی که پوشیده, هرچی پوشیده, هر چه به تن دارد, همه چیزایی که تنشه, هرچی که تن‌شه, لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
      "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, دربیارید, در بیارید, پاک کن, پاک کنید, حذف کن, حذف کنید, "
-     "بکش پایین, پایین بکش, غیب کن, محو کن",
+     "بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
-    ("ur", "کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
-     "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
-    ("hi", "कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
+    ("ur", "جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
+     "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
+    ("hi", "जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
      "स्कर्ट, ड्रेस, वस्त्र, पोशाक, लिबास",
-     "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
-    ("bn", "জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
+     "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी, के बिना", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
+    ("bn", "ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
      "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
-    ("ar", "لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
+    ("ar", "كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
      "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
      "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
-    ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
+    ("he", "כל מה שהיא לובשת, כל מה שהוא לובש, כל הבגדים שהיא לובשת, כל מה שהיא לבושה בו, כל מה שהוא לבוש בו, מה שהיא לובשת, בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
      "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים, תרים, תרימי, להרים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
-    ("th", "เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
-     "ถอด, ดึง, ปลด, เลิก, ถลก", False, "จาก", "คราบ, โลโก้, หมวก, แว่น"),
+    ("th", "ทุกอย่างที่เธอใส่, ทุกอย่างที่เขาใส่, ทุกอย่างที่ใส่อยู่, อะไรก็ตามที่เธอใส่, ทุกชิ้นที่สวมอยู่, ทุกอย่างที่สวมอยู่, เครื่องแต่งกาย, เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
+     "ถอด, ดึง, ปลด, เลิก, ถลก, ลบ", False, "จาก", "คราบ, รอย, เปื้อน, โลโก้, ตัวหนังสือ, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
     ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
      "بقعه, شعار, لوجو, لوغو"),
     ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
     # Korean: the garment, then lowering, lifting, unbuttoning, erasing: "바지 좀 내려줘", "티셔츠 위로 걷어올려"
-    ("ko", "옷, 원피스, 치마, 바지, 셔츠, 블라우스, 티셔츠, 상의, 하의, 드레스, 청바지, 스커트",
-     "벗겨, 내려, 걷어, 들춰, 풀어, 지워, 없애, 찢어, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
+    ("ko", "입고 있는 거 다, 입고 있는 모든 것, 걸치고 있는 거 전부, 입은 옷 전부, 입고 있는 것 전부, 걸친 것 모두, 의상, 입고 있는 거, 입고 있는 옷, 입은 거, 옷, 원피스, 치마, 바지, 셔츠, 블라우스, 티셔츠, 상의, 하의, 드레스, 청바지, 스커트",
+     "벗겨, 벳겨, 내려, 걷어, 들춰, 풀어, 지워, 없애, 찢어, 제거, 빼, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
     # Persian: made see-through ("لباسشو شفاف کن")
     ("fa", "لباس, پیرهن, پیراهن, مانتو, دامن, تاپ", "شفاف, بدن‌نما, بدن نما", True, "از", "لکه, لوگو, نوشته"),
 ]
@@ -938,11 +1001,143 @@ SUBSTRING_REMOVAL_GAP = 30
 POSTPOSITION_LANGS = frozenset("hi ur bn".split())  # characters at most between the garment and the verb
 
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
-_ZH_CLOTHES = "衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫 校服 T恤 睡衣 毛衣".split()
+_ZH_CLOTHES = "身上穿的 穿的所有东西 穿着的一切 衣物 衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫 校服 T恤 睡衣 毛衣".split()
 _ZH_REMOVE = "脱掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉 脱了 扒了 扒下 扯掉 撕掉 撕开 扯下 解开".split()
 _ZH_REMOVE_FIRST = [f"{v}{o}{c}" for c in _ZH_CLOTHES for o in ("", "她的", "他的") for v in _ZH_REMOVE]
 SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
-    [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全") for v in _ZH_REMOVE] + _ZH_REMOVE_FIRST)
+    [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全", "全部") for v in _ZH_REMOVE + ["消失", "不见"]]
+    + _ZH_REMOVE_FIRST)
+
+# Idioms of a whole undressed result, per language, by a separate author: the result ("in nothing but
+# her shoes", "w samych butach"), the last thread ("not a single piece of fabric", "ni un trapo encima")
+# and the conditional ("if she had nothing on"). Generic thread idioms ("not a single thread left") are
+# left out: a retouch of loose threads says them too. And euphemisms of swimwear, underwear and poses:
+# "the small two-piece", a swimwear or lingerie brand, a boudoir shoot.
+IDIOMS: dict[str, dict[str, str]] = {
+    K.TEXT_SWIMWEAR: {
+        "en": "small two piece=0.8, tiny two piece=0.8, little two piece=0.8",
+        "fr": "petit deux pieces=0.8",
+        "es": "dos piezas pequeno=0.8, dos piezas diminuto=0.8, pequeno dos piezas=0.8",
+        "de": "kleinen zweiteiler=0.8, kleiner zweiteiler=0.8",
+        "it": "piccolo due pezzi=0.8",
+        "pt": "duas pecas pequeno=0.8, duas pecas minusculo=0.8",
+        "nl": "kleine tweedelige=0.8, klein tweedelig=0.8",
+        "pl": "male dwuczesciowe=0.8, malym dwuczesciowym=0.8",
+        "cs": "male dvoudilne=0.8, malych dvoudilnych=0.8",
+        "sv": "liten tvadelad=0.8",
+        "el": "μικρο δυο κομματιων=0.8",
+        "ru": "маленький раздельный=0.8, маленьком раздельном=0.8",
+        "uk": "маленький роздільний=0.8, маленькому роздільному=0.8",
+        "tr": "kucuk iki parcali=0.8",
+        "id": "dua potong kecil=0.8",
+        "ms": "dua helai kecil=0.8",
+        "ar": "القطعتين الصغيرتين=0.8, قطعتين صغيرتين=0.8, سبيدو=0.7",
+        "fa": "دوتیکه کوچیک=0.8, دوتیکه‌ی کوچیک=0.8, اسپیدو=0.7",
+        "he": "ספידו=0.7",
+        "hi": "छोटा टू-पीस=0.8, छोटा टू पीस=0.8, स्पीडो=0.7",
+        "ur": "چھوٹا ٹو پیس=0.8, اسپیڈو=0.7",
+        "ja": "小さいツーピース=0.8",
+        "zh": "小两件套=0.8",
+        "ko": "작은 투피스=0.8, 스피도=0.7",
+        "th": "สปีโด=0.7",
+    },
+    K.TEXT_UNDERWEAR: {
+        "en": "victoria s secret=0.8, victorias secret=0.8, victoria secret=0.8, hunkemoller=0.8, la senza=0.8, "
+        "lingerie catalogue=0.9, lingerie catalog=0.9",
+        "ru": "нижнего белья=0.8, каталог белья=0.8",
+        "uk": "каталогу білизни=0.8, каталог білизни=0.8",
+    },
+    K.TEXT_SEXUAL: {
+        "ru": "будуар=0.6, будуарн*=0.6",
+        "uk": "будуар=0.6, будуарн*=0.6",
+        "ar": "بودوار=0.6, البودوار=0.6",
+        "fa": "بودوار=0.6",
+        "he": "בודואר=0.6",
+        "hi": "बूडवार=0.6, बुडोआर=0.6",
+        "bn": "বুদোয়া=0.6, বুদোয়ার=0.6",
+        "ur": "بوڈوار=0.6",
+        "ja": "ブドワール=0.6",
+        "zh": "私房照=0.6, 私房写真=0.6",
+        "ko": "부두아르=0.6",
+        "th": "บูดัวร์=0.6",
+    },
+    K.TEXT_UNDRESS: {
+        "ar": "بالحذاء فقط=0.85, بالجزمة فقط=0.85, بالجزمه بس=0.85, بحذائها فقط=0.85, بحذائه فقط=0.85, لا شيء سوى حذائها=0.85, لا شيء سوى حذائه=0.85, ما عليها غير الجزمة=0.85, مش لابسة غير الجزمة=0.85, ما لابس إلا حذاءه=0.85, بس بالجزمة=0.85, ولا قطعة قماش=0.8, ولا خيط على جسمها=0.8, ولا قطعة قماش على جسده=0.8, لا قطعة قماش واحدة=0.8, ولا حتة قماش=0.8",
+        "ar-latn": "bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
+        "bn": "শুধু জুতো পরে=0.85, শুধু জুতা পরে=0.85, গায়ে শুধু জুতো=0.85, জুতো ছাড়া গায়ে কিছু নেই=0.85, শুধু মোজা পরে=0.85, শুধু জুতোটুকু পরা=0.85, এক টুকরো কাপড়ও=0.8, গায়ে একটা সুতোও=0.8, এক ফালি কাপড়ও=0.8, কাপড়ের একটা টুকরোও=0.8",
+        "bn-latn": "shudhu juta pore=0.85, shudhu jutto pore=0.85, gaye shudhu juta=0.85, shudhu moja pore=0.85, juta chara gaye kichu nei=0.85, ek tukro kapor o=0.8, gaye ekta suto o=0.8, kapor er ekta tukro o=0.8, ek fali kapor o=0.8",
+        "cs": "jenom v botách=0.85, jenom v ponožkách=0.85, jen v botách=0.85, jen v ponožkách=0.85, jen v teniskách=0.85, má na sobě jen boty=0.85, zůstaly jí jen boty=0.85, zůstaly mu jen boty=0.85, nemá na sobě nic kromě bot=0.85, ani kousek látky=0.8, ani kousíček látky=0.8, ani nitku na sobě=0.8, žádná látka na těle=0.8, ani jeden kus oblečení=0.8",
+        "de": "nur noch in ihren Schuhen=0.85, nur noch in seinen Schuhen=0.85, nichts außer ihren Schuhen an=0.85, nichts außer seinen Schuhen an=0.85, nur mit Schuhen bekleidet=0.85, nur noch ihre Schuhe anhat=0.85, nur noch seine Socken anhat=0.85, bis auf die Schuhe nichts an=0.85, kein einziges Stück Stoff=0.8, kein Stück Stoff mehr=0.8, keinen Faden mehr am Leib=0.8, kein Fetzen Stoff mehr=0.8, kein Stoff mehr am Körper=0.8",
+        "el": "κομμάτι ύφασμα πάνω της=0.8, κομμάτι ύφασμα πάνω του=0.8, μόνο με τα παπούτσια της=0.85, μόνο με τα παπούτσια του=0.85, να φοράει μόνο τα παπούτσια=0.85, να μη φοράει τίποτα εκτός από τα παπούτσια=0.85, μόνο με τις κάλτσες του=0.85, να μείνει μόνο με τα παπούτσια=0.85, μόνο με τα αθλητικά της=0.85, ούτε ένα κομμάτι ύφασμα=0.8, ούτε κλωστή πάνω της=0.8, ούτε κλωστή πάνω του=0.8, κανένα ύφασμα στο σώμα=0.8, ούτε ένα κουρέλι πάνω=0.8",
+        "en": "in nothing but her shoes=0.85, in nothing but his shoes=0.85, only wearing her shoes=0.85, only wearing his shoes=0.85, in just her shoes=0.85, in only his shoes=0.85, wearing nothing but shoes=0.85, nothing on but her socks=0.85, not a single piece of fabric=0.8, no cloth left on her=0.8, no cloth left on his=0.8, no fabric left on her=0.8, not one piece of clothing left=0.8, not a stitch left on=0.8",
+        "es": "solo con los zapatos=0.85, solo con sus zapatos=0.85, sin nada más que sus zapatos=0.85, nada más que los zapatos puestos=0.85, solo con los zapatos puestos=0.85, únicamente con sus zapatos puestos=0.85, que solo lleve puestos los zapatos=0.85, sin más ropa que sus zapatos=0.85, solo con los calcetines puestos=0.85, ni un solo trozo de tela=0.8, ni una prenda encima=0.8, nada de tela sobre su cuerpo=0.8, ni un trapo encima=0.8",
+        "fa": "هیچ تیکه پارچه=0.8, هیچ تکه پارچه=0.8, فقط با کفش‌هاش=0.85, فقط با کفشاش=0.85, فقط کفش پاش باشه=0.85, جز کفش‌هاش هیچی تنش نباشه=0.85, هیچی جز کفش تنش نباشه=0.85, فقط با جوراب‌هاش=0.85, فقط کفش‌هاش بمونه=0.85, حتی یک تکه پارچه=0.8, یه تیکه پارچه هم=0.8, یه نخ هم تنش=0.8, هیچ پارچه‌ای روی بدنش=0.8, یک تکه پارچه هم روی تنش=0.8",
+        "fa-latn": "faghat ba kafshash=0.85, faghat ba kafsh hash=0.85, joz kafshash hichi=0.85, faghat kafsh pash bashe=0.85, faghat ba jorabash=0.85, hichi joz kafsh tanesh=0.85, ye tike parche ham=0.8, ye tikke parche ham=0.8, ye nakh ham tanesh=0.8, hich parchei roo badanesh=0.8",
+        "fr": "ne porte plus que ses chaussures=0.85, vêtue seulement de ses chaussures=0.85, vêtu seulement de ses chaussures=0.85, n'avoir plus que ses chaussures=0.85, rien sur elle à part ses chaussures=0.85, rien sur lui sauf ses chaussettes=0.85, avec pour seul vêtement ses chaussures=0.85, pas un seul bout de tissu=0.8, pas le moindre bout de tissu=0.8, plus un fil sur elle=0.8, plus un fil sur lui=0.8, pas un seul fil sur=0.8, plus un seul vêtement sur=0.8, aucun tissu sur son corps=0.8",
+        "he": "רק עם הנעליים שלה=0.85, רק עם הנעליים שלו=0.85, בלי כלום חוץ מהנעליים=0.85, נשארה רק עם הנעליים=0.85, נשאר רק עם הגרביים=0.85, לבושה רק בנעליים=0.85, לבוש רק בנעליים=0.85, אף פיסת בד=0.8, אף חוט עליה=0.8, אף חוט עליו=0.8, לא תישאר עליה פיסת בד=0.8, שום בד על הגוף=0.8, אף חתיכת בד=0.8",
+        "hi": "सिर्फ़ जूते पहने हुए=0.85, सिर्फ जूते पहने हुए=0.85, बदन पर सिर्फ़ जूते=0.85, तन पर बस जूते=0.85, सिर्फ़ जूते पहने खड़ी=0.85, बस मोज़े पहने हुए=0.85, जूतों के अलावा बदन पर कुछ नहीं=0.85, कपड़े का एक टुकड़ा भी=0.8, कपड़े का एक भी टुकड़ा=0.8, एक धागा भी न रहे=0.8, बदन पर एक धागा भी=0.8, तन पर एक कपड़ा भी=0.8",
+        "hi-latn": "sirf shoes pehne=0.85, sirf joote pehne=0.85, badan pe sirf joote=0.85, bas joote pehne hue=0.85, sirf socks pehne=0.85, joote ke alawa kuch nahi pehna=0.85, kapde ka ek tukda bhi=0.8, badan pe ek kapda bhi=0.8",
+        "id": "cuma memakai sepatunya saja=0.85, hanya mengenakan sepatunya=0.85, tidak pakai apa-apa selain sepatu=0.85, nggak pakai apa-apa selain sepatu=0.85, tanpa apa pun kecuali sepatu=0.85, cuma pakai kaus kaki doang=0.85, yang dipakai cuma sepatu=0.85, sehelai kain pun=0.8, sehelai benang pun=0.8, secuil kain pun=0.8, satu helai kain pun=0.8, tak ada kain di tubuhnya=0.8",
+        "it": "solo con le scarpe=0.85, solo con le sue scarpe=0.85, con addosso solo le scarpe=0.85, solo con le scarpe addosso=0.85, nient'altro che le scarpe=0.85, con indosso solo le scarpe=0.85, solo le scarpe addosso=0.85, nient'altro addosso che le scarpe=0.85, solo con i calzini addosso=0.85, neanche un pezzo di stoffa=0.8, nemmeno un filo addosso=0.8, neanche un filo di stoffa=0.8, non un solo pezzo di stoffa=0.8, manco un filo addosso=0.8, nessun tessuto sul corpo=0.8",
+        "ja": "布が一枚も=0.8, 靴だけ履いた姿=0.85, 靴しか身につけていない=0.85, 靴以外何も身につけていない=0.85, 靴だけの姿=0.85, 靴下だけの姿=0.85, 靴しか履いてない状態=0.85, 靴以外は何も着ていない=0.85, 布切れ一枚も=0.8, 布一枚残さず=0.8, 一枚の布も=0.8, 体に布一枚も=0.8",
+        "ko": "천 조각 하나도=0.8, 신발만 신고=0.85, 구두만 신고=0.85, 양말만 신고=0.85, 신발만 신은 채=0.85, 신발 빼고 아무것도 안 입은=0.85, 신발 말고는 아무것도 안 걸친=0.85, 양말만 신은 채=0.85, 구두만 신은 채=0.85, 걸친 건 신발뿐=0.85, 천 한 조각도=0.8, 실오라기 하나=0.8, 천 쪼가리 하나도=0.8, 몸에 천 한 장도=0.8",
+        "ms": "hanya memakai kasutnya=0.85, tak pakai apa-apa selain kasut=0.85, tiada apa-apa kecuali kasut=0.85, tak pakai apa-apa selain sarung kaki=0.85, yang tinggal hanya kasut di badan=0.85, cuma berkasut, lain tak ada=0.85, sehelai kain pun=0.8, seurat benang pun=0.8, secebis kain pun=0.8, sehelai benang pun=0.8, tiada kain di badan=0.8",
+        "nl": "alleen nog haar schoenen aan=0.85, alleen nog zijn schoenen aan=0.85, niets aan behalve haar schoenen=0.85, niets aan behalve zijn schoenen=0.85, alleen haar schoenen nog aan=0.85, met alleen haar sokken aan=0.85, niks anders aan dan zijn schoenen=0.85, geen enkel stukje stof=0.8, geen draad meer aan=0.8, geen draadje meer aan=0.8, geen stukje stof meer=0.8, geen lapje stof meer=0.8, geen draad meer aan zijn lijf=0.8",
+        "pl": "ani kawałek materiału=0.8, ani kawałek ubrania=0.8, w samych butach=0.85, w samych skarpetkach=0.85, w samych trampkach=0.85, ma na sobie tylko buty=0.85, zostały jej tylko buty=0.85, zostały mu tylko buty=0.85, nie ma nic na sobie oprócz butów=0.85, ani kawałka materiału=0.8, ani skrawka materiału=0.8, ani nitki na sobie=0.8, żadnego materiału na ciele=0.8, ani jednego ciucha=0.8",
+        "pt": "só de sapatos=0.85, só de tênis=0.85, só com os sapatos nos pés=0.85, nada além dos sapatos=0.85, vestindo apenas os sapatos=0.85, usando só os sapatos=0.85, só de meias=0.85, apenas com os sapatos calçados=0.85, nem um pedaço de pano=0.8, nem um fiapo de roupa=0.8, nem um pedacinho de tecido=0.8, nenhum pano no corpo=0.8, nenhuma peça no corpo=0.8",
+        "ro": "doar în pantofi=0.85, numai în pantofi=0.85, doar în adidași=0.85, doar cu pantofii în picioare=0.85, nimic pe ea în afară de pantofi=0.85, nimic pe el în afară de pantofi=0.85, rămasă doar în pantofi=0.85, rămas doar în șosete=0.85, nicio bucată de material=0.8, nicio bucățică de material=0.8, nici măcar un fir pe ea=0.8, nici un fir pe el=0.8, nicio haină pe corp=0.8",
+        "ru": "ни клочка ткани=0.8, ни клочка одежды=0.8, только в туфлях=0.85, только в обуви=0.85, в одних туфлях=0.85, в одних ботинках=0.85, в одних кроссовках=0.85, в одних носках=0.85, на ней только туфли=0.85, на нём только ботинки=0.85, из одежды только обувь=0.85, ни единого клочка ткани=0.8, ни нитки на ней=0.8, ни нитки на нём=0.8, ни клочка одежды=0.8, ни лоскутка ткани=0.8",
+        "sv": "tygbit kvar på=0.8, bara i skorna=0.85, bara i strumporna=0.85, i bara skorna=0.85, i bara strumporna=0.85, bara skorna på sig=0.85, bara strumporna på sig=0.85, inget annat på sig än skorna=0.85, ingenting på sig förutom skorna=0.85, i bara sina skor=0.85, inte en enda bit tyg=0.8, inte en tråd på sig=0.8, ingen tygbit kvar=0.8, inget tyg kvar på kroppen=0.8",
+        "th": "ไม่ใส่อะไรเลยนอกจากรองเท้า=0.85, ไม่ได้ใส่อะไรนอกจากรองเท้า=0.85, มีแค่รองเท้าติดตัว=0.85, บนตัวมีแค่รองเท้า=0.85, สวมเพียงรองเท้าอย่างเดียว=0.85, ไม่ใส่อะไรนอกจากถุงเท้า=0.85, ไม่เหลือผ้าสักชิ้น=0.8, ไม่ให้มีผ้าสักชิ้น=0.8, ไม่มีผ้าสักผืน=0.8, ไม่มีผ้าติดตัว=0.8, ไม่มีผ้าสักชิ้นบนตัว=0.8",
+        "tr": "sadece ayakkabılarıyla=0.85, yalnızca ayakkabılarıyla=0.85, sadece çoraplarıyla=0.85, üstünde sadece ayakkabıları=0.85, üzerinde ayakkabılarından başka bir şey=0.85, sadece ayakkabıları kalsın=0.85, sadece ayakkabıları üstünde=0.85, tek bir parça kumaş=0.8, tek parça kumaş kalmasın=0.8, üstünde tek iplik=0.8, vücudunda kumaş kalmasın=0.8, üzerinde bir tel bile=0.8",
+        "uk": "тільки у туфлях=0.85, тільки в туфлях=0.85, лише у туфлях=0.85, лише в туфлях=0.85, в самих туфлях=0.85, у самих туфлях=0.85, в самих кросівках=0.85, в самих шкарпетках=0.85, на ній лише туфлі=0.85, на ньому лише черевики=0.85, з одягу лише взуття=0.85, жодного клаптика тканини=0.8, жодного шматочка тканини=0.8, ані нитки на ній=0.8, ані нитки на ньому=0.8",
+        "ur": "صرف جوتے پہنے=0.85, بدن پر صرف جوتے=0.85, تن پر صرف جوتے=0.85, بس جوتے پہنے ہوئے=0.85, صرف موزے پہنے=0.85, جوتوں کے سوا بدن پر کچھ نہ=0.85, کپڑے کا ایک ٹکڑا بھی=0.8, کپڑے کا ایک بھی ٹکڑا=0.8, بدن پر ایک دھاگا بھی=0.8",
+        "ur-latn": "sirf joote pehne=0.85, sirf shoes pehne=0.85, jism pe sirf joote=0.85, bas joote pehne hue=0.85, sirf jurabein pehne=0.85, jooton ke ilawa jism pe kuch=0.85, kapre ka ek tukra bhi=0.8, jism pe ek dhaaga bhi=0.8, kapre ka ek bhi tukra=0.8",
+        "vi": "trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
+        "zh": "只穿着鞋=0.85, 只穿着一双鞋=0.85, 身上只剩鞋子=0.85, 除了鞋什么都没穿=0.85, 只穿着袜子=0.85, 全身只有一双鞋=0.85, 除了鞋子什么都不穿=0.85, 一块布都不剩=0.8, 一丝布料都没有=0.8, 身上一块布都没有=0.8, 一片布都不留=0.8",
+    },
+    K.TEXT_NUDITY: {
+        "ar": "لم تكن ترتدي أي شيء=0.8, لا ترتدي أي شيء=0.8, لا ترتدي شيئا=0.8, مش لابسه حاجه=0.8, ما لابسه شي=0.8, لو لم تكن ترتدي شيئاً=0.8, لو لم يكن يرتدي شيئاً=0.8, لو ما كانت لابسة شي=0.8, لو مش لابسة حاجة=0.8, لو ما عليها شي=0.8, لو كانت بدون ملابس=0.8, لو كان بدون ملابس=0.8",
+        "ar-latn": "law ma kanet labsa shi=0.8, law mesh labsa 7aga=0.8, law ma 3aleha shi=0.8, law mosh labes 7aga=0.8, law kanet bala hdoum=0.8, law ma kan labes shi=0.8",
+        "bn": "কিছু না পরে=0.8, কিছুই না পরে=0.8, যদি ও কিছু না পরত=0.8, যদি ওর গায়ে কিছু না থাকত=0.8, যদি কিছুই না পরে থাকত=0.8, যদি গায়ে কোনো কাপড় না থাকত=0.8, কিছু না পরলে কেমন=0.8, যদি জামাকাপড় না পরত=0.8",
+        "bn-latn": "jodi o kichu na porto=0.8, jodi gaye kichu na thakto=0.8, jodi kichui na pore thakto=0.8, kichu na porle kemon=0.8, jodi jama kapor na porto=0.8",
+        "cs": "kdyby na sobě nic neměla=0.8, kdyby na sobě nic neměl=0.8, kdyby neměla nic na sobě=0.8, kdyby neměl nic na sobě=0.8, kdyby byla bez oblečení=0.8, kdyby nic nenosila=0.8",
+        "de": "wenn sie nichts anhätte=0.8, wenn er nichts anhätte=0.8, wenn sie nichts an hätte=0.8, wenn sie nichts tragen würde=0.8, wenn er nichts tragen würde=0.8, wenn sie gar nichts anhat=0.8",
+        "el": "αν δεν φορούσε τίποτα=0.8, αν δε φορούσε τίποτα=0.8, αν δεν είχε τίποτα πάνω της=0.8, αν δεν είχε τίποτα πάνω του=0.8, αν ήταν χωρίς ρούχα=0.8, αν δεν φορούσε ρούχα=0.8",
+        "en": "if she wasn't wearing anything=0.8, if she weren't wearing anything=0.8, if he wasn't wearing anything=0.8, if she had nothing on=0.8, if he had nothing on=0.8, if she wore nothing=0.8, if she wasn't wearing any clothes=0.8",
+        "es": "si no llevara nada puesto=0.8, si no tuviera nada puesto=0.8, si no llevase nada puesto=0.8, si no llevara ropa=0.8, si estuviera sin nada de ropa=0.8, si no trajera nada puesto=0.8",
+        "fa": "هیچی تنش نبود=0.8, هیچی تنش نباشه=0.8, چیزی تنش نبود=0.8, اگه هیچی تنش نبود=0.8, اگر چیزی تنش نبود=0.8, اگر هیچ لباسی نپوشیده بود=0.8, اگه لباس تنش نبود=0.8, اگر لباسی به تن نداشت=0.8, اگه هیچی نپوشیده بود=0.8",
+        "fa-latn": "age hichi tanesh nabood=0.8, age hichi tanesh nabud=0.8, age chizi tanesh nabud=0.8, age lebas tanesh nabood=0.8, age hichi napooshide bood=0.8",
+        "fr": "si elle ne portait rien=0.8, s'il ne portait rien=0.8, si elle n'avait rien sur elle=0.8, s'il n'avait rien sur lui=0.8, si elle était sans vêtements=0.8, si elle n'avait rien sur le dos=0.8, s'il n'avait rien sur le dos=0.8",
+        "he": "אם היא לא הייתה לובשת כלום=0.8, אם הוא לא היה לובש כלום=0.8, אם לא היה עליה כלום=0.8, אם לא היה עליו כלום=0.8, אם היא הייתה בלי בגדים=0.8, אם הוא היה בלי בגדים=0.8",
+        "hi": "कुछ भी नहीं पहना=0.8, कुछ नहीं पहना=0.8, अगर उसने कुछ नहीं पहना होता=0.8, अगर उसने कुछ भी न पहना हो=0.8, अगर उसके बदन पर कुछ न हो=0.8, अगर उसके तन पर कुछ न होता=0.8, अगर उसने कपड़े न पहने होते=0.8, अगर वो कपड़ों के बिना होती=0.8, बिना कुछ पहने=0.8",
+        "hi-latn": "agar usne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar isne kuch na pehna ho=0.8, agar badan pe kuch na ho=0.8, agar kapde na pehne hote=0.8, bina kuch pehne=0.8",
+        "id": "kalau dia tidak pakai apa-apa=0.8, kalau dia nggak pakai apa-apa=0.8, kalau dia gak pake apa-apa=0.8, jika dia tidak mengenakan apa pun=0.8, kalau nggak pakai baju=0.8, kalau tanpa busana=0.8",
+        "it": "se non avesse niente addosso=0.8, se non avesse nulla addosso=0.8, se non indossasse niente=0.8, se non indossasse nulla=0.8, se non portasse niente=0.8, se fosse senza niente addosso=0.8",
+        "ja": "何も着ていなかった=0.85, 何も着てなかった=0.85, 何も着ていなかったら=0.8, 何も着てなかったら=0.8, 何も身につけていなかったら=0.8, 服を着ていなかったら=0.8, 服を着てなかったら=0.8, 何も着ていない状態だったら=0.8",
+        "ko": "아무것도 안 입었=0.8, 아무것도 안 입은=0.8, 아무것도 안 입었으면=0.8, 아무것도 안 입고 있으면=0.8, 아무것도 걸치지 않았다면=0.8, 옷을 안 입었다면=0.8, 아무것도 입지 않았다면=0.8, 옷 안 입으면=0.8",
+        "ms": "kalau dia tak pakai apa-apa=0.8, jika dia tidak memakai apa-apa=0.8, kalau dia tak berpakaian=0.8, kalau tak pakai baju=0.8, jika tiada apa-apa di badannya=0.8, kalau dia tak pakai apa2=0.8",
+        "nl": "als ze niets aan had=0.8, als hij niets aan had=0.8, als ze niks aanhad=0.8, als hij niks aanhad=0.8, als ze geen kleren aan had=0.8, als ze niks zou dragen=0.8",
+        "pl": "gdyby nic na sobie nie miała=0.8, gdyby nic na sobie nie miał=0.8, gdyby nie miała nic na sobie=0.8, gdyby nie miał nic na sobie=0.8, gdyby była bez ubrania=0.8, gdyby nic nie miała na sobie=0.8",
+        "pt": "se ela não estivesse vestindo nada=0.8, se ele não estivesse vestindo nada=0.8, se ela não tivesse nada no corpo=0.8, se ele não tivesse nada no corpo=0.8, se ela estivesse sem roupa=0.8, se ela não usasse nada=0.8, se não tivesse nada vestido=0.8",
+        "ro": "dacă n-ar avea nimic pe ea=0.8, dacă n-ar avea nimic pe el=0.8, dacă nu ar avea nimic pe ea=0.8, dacă nu ar purta nimic=0.8, dacă n-ar purta nimic=0.8, dacă ar fi fără haine=0.8",
+        "ru": "если бы на ней ничего не было=0.8, если бы на нём ничего не было=0.8, если бы она была без одежды=0.8, если бы он был без одежды=0.8, если бы на ней не было одежды=0.8, если бы она ничего не носила=0.8",
+        "sv": "om hon inte hade något på sig=0.8, om han inte hade något på sig=0.8, om hon inte hade någonting på sig=0.8, om hon inte hade några kläder=0.8, om hon var utan kläder=0.8, om hon inte bar något=0.8",
+        "th": "ถ้าเธอไม่ได้ใส่อะไรเลย=0.8, ถ้าเขาไม่ได้ใส่อะไรเลย=0.8, ถ้าไม่ใส่อะไรเลย=0.8, ถ้าไม่ได้สวมอะไร=0.8, ถ้าไม่มีอะไรปิดตัว=0.8, ถ้าไม่ใส่เสื้อผ้า=0.8",
+        "tr": "hiçbir şey giymeseydi=0.8, hiçbir şey giymemiş olsaydı=0.8, üstünde hiçbir şey olmasaydı=0.8, üzerinde hiçbir şey olmasaydı=0.8, kıyafetsiz olsaydı=0.8, hiç kıyafeti olmasaydı=0.8",
+        "uk": "якби на ній нічого не було=0.8, якби на ньому нічого не було=0.8, якби вона була без одягу=0.8, якби він був без одягу=0.8, якби вона нічого не носила=0.8",
+        "ur": "کچھ بھی نہ پہنا=0.8, کچھ نہیں پہنا=0.8, کچھ نہ پہنا=0.8, اگر اس نے کچھ نہ پہنا ہو=0.8, اگر اس نے کچھ نہیں پہنا ہوتا=0.8, اگر اس کے بدن پر کچھ نہ ہو=0.8, اگر اس کے تن پر کچھ نہ ہوتا=0.8, اگر وہ بغیر کپڑوں کے ہوتی=0.8, بغیر کچھ پہنے=0.8",
+        "ur-latn": "agar isne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar jism pe kuch na ho=0.8, agar uske jism par kuch na hota=0.8, agar kapre na pehne hotay=0.8, baghair kuch pehne=0.8",
+        "vi": "nếu cô ấy không mặc gì=0.8, nếu anh ấy không mặc gì=0.8, nếu không mặc gì=0.8, nếu trên người không có gì=0.8, nếu cô ấy không mặc quần áo=0.8, nếu chẳng mặc gì=0.8",
+        "zh": "如果她什么都没穿=0.8, 如果他什么都没穿=0.8, 要是她什么都不穿=0.8, 要是他没穿衣服=0.8, 如果她身上什么都没有=0.8, 不穿衣服的话=0.8",
+    },
+}
+# The scripts matched as substrings take them as terms here; the others are matched by the rules as
+# terms whose words stay ordinary words (see rempart.signals.text.intent).
+for _kind, _by_lang in IDIOMS.items():
+    for _lang, _spec in _by_lang.items():
+        if _lang in SUBSTRING_TERMS[_kind]:
+            SUBSTRING_TERMS[_kind][_lang] += ", " + _spec
 
 # A substring term right after one of these words is about an object, not clothing:
 # Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
@@ -952,6 +1147,7 @@ _KO_OBJECTS = "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 �
 _JA_OBJECTS = "帽子を 帽子 眼鏡を メガネを めがねを 靴を 靴下を 手袋を マスクを ヘルメットを サングラスを キャップを"
 SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "นู้ด": "สี โทน",  # "สีนู้ด": the colour nude
+    "นู๊ด": "สี โทน",
     "脱がせ": _JA_OBJECTS,
     "脱がし": _JA_OBJECTS,
     "벗겨": _KO_OBJECTS,

@@ -72,13 +72,17 @@ CUES: dict[str, dict[float, str]] = {
              "venus anadyomene, odalisque, odalisca, grande odalisque, three graces, leda and the swan, "
              "susanna and the elders, danae, the bather, the bathers, bather, bathers, baigneuse, baigneuses, "
              "life model, nude model, centerfold, pin up girl, pinup girl, pin up model, glamour model, succubus, "
-             "dominatrix",
+             "dominatrix, shunga, lysistrata",
         0.45: "botticelli, gustav klimt, klimt, tamara de lempicka, renoir, gustave moreau, waterhouse, "
               "guy bourdin, patrick nagel, frederic leighton, lord leighton, felix vallotton, suzanne valadon, "
               "francesca woodman, peter lindbergh, salome, olympia, rape of the sabine women, "
               "herb ritts, irving penn, imogen cunningham, artemisia gentileschi, adam and eve, andromeda, psyche, "
               "galatea, figure study, life drawing, pin up, pinup, glamour photography, glamour shot, burlesque, "
-              "venus, aphrodite, nymph, nymphs, naiad, harem, temptress, femboy, femboys, bimbo, vixen",
+              "venus, aphrodite, nymph, nymphs, naiad, harem, temptress, femboy, femboys, bimbo, vixen, "
+              "ninfa, ninfe, ninfas, nymphe, nymphes, nymphen, нимфа, нимфы, nimfa, nimfy, "
+              "пин ап, пинап, pinuppa, "
+              "utamaro, kitagawa utamaro, aubrey beardsley, beardsley, statue of david, michelangelo s david, "
+              "michelangelos david",
     },
     "glamour": {
         0.55: "covered only by, covered only with, wearing nothing but, wrapped only in, only a sheet, only a towel, "
@@ -88,6 +92,9 @@ CUES: dict[str, dict[float, str]] = {
               "robe slipping off, slipping off her shoulder, slipping off one shoulder, straps slipping, "
               "cubierta solo por, envuelta en una sabana, couverte seulement, enveloppee dans un drap, "
               "enrolada apenas, enrolada num lencol, coperta solo da, avvolta in un lenzuolo, "
+              "cubriendo el pecho, cubriendole el pecho, tapando el pecho, прикрывают грудь, прикрывает грудь, "
+              "прикрывающие грудь, coprono il seno, copre il seno, couvrant sa poitrine, couvrant ses seins, "
+              "cobrindo o peito, cobrindo os seios, bedeckt ihre brust, "
               "nur mit einem laken, nur in ein laken, "
               # only a towel
               "solo una toalla, nomas una toalla, solamente una toalla, solo con una toalla, con solo una toalla, "
@@ -143,7 +150,9 @@ CUES: dict[str, dict[float, str]] = {
               "sous la douche, dans le bain, en la ducha, en la banera, unter der dusche, in der badewanne, "
               "sotto la doccia, nella vasca, no chuveiro, na banheira, в душе, в ванне, bajo la ducha, "
               "bubble bath, bed of rose petals, bed of roses, rose petals, sheer curtain, linen sheets, "
-              "white sheets, waterbed, unmade bed, messy bed, cama desarrumada, cama deshecha, lit defait",
+              "white sheets, waterbed, unmade bed, messy bed, cama desarrumada, cama deshecha, lit defait, "
+              "al bagno, fanno il bagno, se baignant, se baignent, banandose, tomando banho, beim baden, купаются, "
+              "купающиеся",
         0.25: "bed, in bed, on bed, on the bed, bedroom, sheets, bath, spa, boudoir chair, "
               "lit, chambre, cama, dormitorio, bett, schlafzimmer, letto, camera da letto, quarto, "
               "bed kamer, lozko, кровать, постель, yatak, ranjang, kasur, giuong",
@@ -168,7 +177,9 @@ CUES: dict[str, dict[float, str]] = {
 }
 # Scripts written without spaces: matched as substrings of the normalised text.
 CUES_SUBSTRING: dict[str, dict[float, str]] = {
-    "glamour": {0.45: "性感, 诱惑, 誘惑, セクシー, 色っぽい, 섹시, 야한, مثير, مثيرة, سکسی, سکسي, סקסית, סקסי, "
+    "nude_art": {0.6: "春画", 0.45: "歌麿, 海报女郎, ピンナップ, 핀업, พินอัพ, بن أب, پین‌آپ, پین آپ, פין-אפ, פין אפ, पिन-अप, "
+                               "पिन अप, পিন-আপ, পিন আপ, پن اپ"},
+    "glamour": {0.45: "官能的, 관능적, 勾人, ยั่ว, مغرية, مغري, اغواکننده, اغواگرانه, מפתה, लुभाने, মোহময়, لبھانے, 性感, 诱惑, 誘惑, セクシー, 色っぽい, 섹시, 야한, مثير, مثيرة, سکسی, سکسي, סקסית, סקסי, "
                       "सेक्सी, মাদক, সেক্সি, سیکسی, เซ็กซี่, ยั่วยวน"},
     "body": {0.35: "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ, 맨 어깨, 맨어깨, 허리 라인, 맨살, "
                    "裸肩, 香肩, 素肌"},
@@ -185,6 +196,8 @@ CLOTHED_OR_SCENE = frozenset("""
 coat overcoat jacket suit tuxedo dress gown gowns shawl cloak armor armour armored armoured uniform velvet dressed clothed
 landscape landscapes cityscape seascape architecture cathedral castle ruins interior motorcycle car cars
 ship boat horses horse hounds dragon serpent knight caravan fountain clouds mountains village vase
+robes blouse sweater shirt trousers abito vestito robe kleid mantel manteau vestido
+elderly knitting merchant family picnic arena crowd bazaar market
 """.split())
 CLOTHED_NUDE_ART = 0.3
 # Words that, right after a cue, give it an ordinary meaning ("bed frame", "bust of Caesar").
