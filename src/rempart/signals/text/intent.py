@@ -18,7 +18,7 @@ from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term, squash_all
-from rempart.signals.text.phrases import TOKEN, Words, substring_regex
+from rempart.signals.text.phrases import TOKEN, PhraseTable, Words, substring_regex
 from rempart.signals.text.names import common_words
 from rempart.signals.text.segment import MIN_GLUED, STEM_MIN, WordBreaker, word_frequencies
 from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
@@ -207,7 +207,7 @@ class _Compiled:
         idiom_words: set[str] = set()  # never read as a slip of a lexicon word either
         for kind, by_lang in L.IDIOMS.items():
             for lang, spec in by_lang.items():
-                if lang not in L.SUBSTRING_TERMS[kind]:
+                if lang not in L.SUBSTRING_TERMS[kind]:  # the others join their script's substring terms below
                     for e in _split_list(spec):
                         self._add(kind, lang, e)
                         idiom_words.update(w for w, _ in _norm_words(_score(e, L.DIRECT)[0], False))
@@ -278,13 +278,12 @@ class _Compiled:
         self.removal_first_not_under = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
             | frozenset(self.remove_prep) | {"off"}
         self.removal_first = self.removal_first_not_under | self.under_first
-        # What the person wears, as a phrase: first word -> (words, lang) of its phrases.
-        self.worn: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # What the person wears, as a phrase -> its language (the first to list it).
+        worn: dict[str, str] = {}
         for lang, spec in L.WORN_PHRASES.items():
             for phrase in _split_list(spec):
-                ws = tuple(w for w, _ in _norm_words(phrase, False))
-                if ws:
-                    self.worn.setdefault(ws[0], []).append((ws, lang))
+                worn.setdefault(" ".join(w for w, _ in _norm_words(phrase, False)), lang)
+        self.worn = PhraseTable(worn.items())
         self.worn_verbs = self.removal_first_not_under | frozenset(self.remove_post)
         self.clothing_first = frozenset(self.clothing)
         self.clothing_stem_first = frozenset(self.clothing_stems)
@@ -350,7 +349,7 @@ class _Compiled:
         self.sub_index: dict[str, list[tuple[str, str, float, str]]] = {}
         for kind, by_lang in L.SUBSTRING_TERMS.items():
             for lang, spec in by_lang.items():
-                for e in _split_list(spec):
+                for e in _split_list(spec) + _split_list(L.IDIOMS.get(kind, {}).get(lang, "")):
                     e, score = _score(e, L.DIRECT)
                     key = normalize_term(e)
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
@@ -756,7 +755,7 @@ class RuleIntentDetector:
                 need_post = need_post or not unique.isdisjoint(c.remove_post)
         if need_removal or need_post:
             self._rule_removal(n, toks, spans, hits, unique, need_removal, need_post)
-            if not unique.isdisjoint(c.worn):
+            if not unique.isdisjoint(c.worn.first_words):
                 self._rule_worn(s, toks, spans, hits, unique)
         if need_shape:
             self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
@@ -997,22 +996,19 @@ class RuleIntentDetector:
         colour of everything she is wearing")."""
         c = self._c
         ntok = len(toks)
-        for a in _where(toks, c.worn.keys() & unique):
-            for words, lang in c.worn[toks[a]]:
-                b = a + len(words)
-                if tuple(toks[a:b]) != words:
-                    continue
-                near = [k for k in range(max(0, a - WORN_VERB_WINDOW), a) if toks[k] in c.worn_verbs]
-                near += [k for k in range(b, min(ntok, b + WORN_VERB_WINDOW)) if toks[k] in c.worn_verbs]
-                # same clause, and nothing else removed between ("remove the stain, keep all she wears")
-                near = [k for k in near if not (_CLAUSE_END.search(s, spans[k][1], spans[a][0]) if k < a
-                                                else _CLAUSE_END.search(s, spans[b - 1][1], spans[k][0]))
-                        and not any(self._garment_thing(toks[q]) for q in range(min(k, a), max(k, b)))]
-                if near:
-                    k = near[0]
-                    hits.append(_Hit(K.TEXT_UNDRESS, 0.85, spans[min(k, a)][0], spans[max(k, b - 1)][1],
-                                     f"{toks[k]} … {' '.join(words)}", lang))
-                    return
+        for a, length, phrase, lang in c.worn.longest_matches(toks, c.worn.first_words & unique):
+            b = a + length
+            near = [k for k in range(max(0, a - WORN_VERB_WINDOW), a) if toks[k] in c.worn_verbs]
+            near += [k for k in range(b, min(ntok, b + WORN_VERB_WINDOW)) if toks[k] in c.worn_verbs]
+            # same clause, and nothing else removed between ("remove the stain, keep all she wears")
+            near = [k for k in near if not (_CLAUSE_END.search(s, spans[k][1], spans[a][0]) if k < a
+                                            else _CLAUSE_END.search(s, spans[b - 1][1], spans[k][0]))
+                    and not any(self._garment_thing(toks[q]) for q in range(min(k, a), max(k, b)))]
+            if near:
+                k = near[0]
+                hits.append(_Hit(K.TEXT_UNDRESS, 0.85, spans[min(k, a)][0], spans[max(k, b - 1)][1],
+                                 f"{toks[k]} … {phrase}", lang))
+                return
 
     def _rule_nightwear(self, s: str, toks, spans, hits) -> None:
         """Lace and sleep in one sentence: "what she wears to bed, the lacy kind"."""

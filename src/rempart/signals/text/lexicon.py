@@ -1013,6 +1013,8 @@ SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
 # and the conditional ("if she had nothing on"). Generic thread idioms ("not a single thread left") are
 # left out: a retouch of loose threads says them too. And euphemisms of swimwear, underwear and poses:
 # "the small two-piece", a swimwear or lingerie brand, a boudoir shoot.
+# The rules read them as terms, in the scripts matched as substrings too, but their words ("nothing",
+# "wearing") stay ordinary words (see rempart.signals.text.intent).
 IDIOMS: dict[str, dict[str, str]] = {
     K.TEXT_SWIMWEAR: {
         "en": "small two piece=0.8, tiny two piece=0.8, little two piece=0.8",
@@ -1132,13 +1134,6 @@ IDIOMS: dict[str, dict[str, str]] = {
         "zh": "如果她什么都没穿=0.8, 如果他什么都没穿=0.8, 要是她什么都不穿=0.8, 要是他没穿衣服=0.8, 如果她身上什么都没有=0.8, 不穿衣服的话=0.8",
     },
 }
-# The scripts matched as substrings take them as terms here; the others are matched by the rules as
-# terms whose words stay ordinary words (see rempart.signals.text.intent).
-for _kind, _by_lang in IDIOMS.items():
-    for _lang, _spec in _by_lang.items():
-        if _lang in SUBSTRING_TERMS[_kind]:
-            SUBSTRING_TERMS[_kind][_lang] += ", " + _spec
-
 # A substring term right after one of these words is about an object, not clothing:
 # Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
 # "帽子を脱がせて" (take the hat off; no spaces there, so the text before must end with it).
