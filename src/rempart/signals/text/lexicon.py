@@ -74,7 +74,7 @@ TERMS: dict[str, dict[str, str]] = {
         "zh-latn": "tuo yifu, tuoyifu, tuodiao yifu, yifu tuo*, tuo guang, tuoguang, bu chuan yifu, buchuan yifu, "
         "mei chuan yifu, yifu touming, tuoguang, tuo guang, tuo yifu, tuodiao yifu",
         # Arabizi (Egyptian and Levantine chat spelling).
-        "ar-latn": "men gher hdoom, mn gher hdoom, men ghir hdoum, bdoun hdoum, bdun hdoum, bidoun hdoum, bdoon hdoom, bedoon hdoom, men gheir hdoum, "
+        "ar-latn": "7yed liha l7wayej, 7ayed liha l7wayej, 7yed l7wayej, 7ayed l7wayej, 7iyed l7wayej, 7yed 7wayejha, 7yed 7wayjha, n7i liha l7wayej, na7i l7wayej, men gher hdoom, mn gher hdoom, men ghir hdoum, bdoun hdoum, bdun hdoum, bidoun hdoum, bdoon hdoom, bedoon hdoom, men gheir hdoum, "
         "bdoun malabes, bdun malabis, bidoon malabis, bedoun malabis, sheel hdoumha, shil hdoumha, "
         "sheel hdoomha, shili hdoumha, sheel malabesha, shil malabisha, ekla3 hdoumha, e2la3 hdoumha, "
         "e2la3ha, ekhla3 malabesha, e5la3 malabesha, shal7ha, shla7ha, 3arriha, 3arriiha, 3arrih, 3arrayha",
@@ -148,6 +148,7 @@ TERMS: dict[str, dict[str, str]] = {
         "andar wale kapde, andar ke kapron, andar wale kapron",
         "zh-latn": "neiyi, nei yi, neiku, nei ku, xiongzhao, xiong zhao, qingqu neiyi",
         "ar-latn": "malabes dakhleya, malabis dakhiliya, malabes dakhlia, lanjeri",
+        "ru-latn": "trusik*, trusah, trusy=0.7, lifchik*, nizhnem bel*, nizhnee bel*, v bel'e=0.8, v bele=0.8",
         "fa-latn": "lebas zir, lebase zir, sootin, sutin",
     },
     K.TEXT_NUDITY: {
@@ -194,7 +195,7 @@ TERMS: dict[str, dict[str, str]] = {
         "uk": "гола, голий, голі, голу, оголен*, оголена, соски, сосок, в чому мати народила=0.9, голяка=0.9, "
         "голяком=0.9, без жодної нитки=0.8, забула одягнутися=0.8, версія без цензури=0.7, версію без цензури=0.7, "
         "топлес=0.9",
-        "tr": "nu hali=0.8, nu halini=0.8, nu fotograf*=0.8, nu versiyon*=0.8, ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
+        "tr": "nu yap=0.8, nu olarak=0.8, nu hale=0.8, nu haline=0.8, nu ciz=0.8, nu resim*=0.8, nu poz*=0.8, nu cekim*=0.8, nu hali=0.8, nu halini=0.8, nu fotograf*=0.8, nu versiyon*=0.8, ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
         "giyinmeyi unutmus=0.8, sansursuz versiyon*=0.7, ustsuz=0.8, tek bir iplik=0.7",
         "id": "gak pake baju=0.8, ga pake baju=0.8, nggak pake baju=0.8, tidak pakai baju=0.8, tanpa sehelai benang=0.9, telanjang*, bugil*, puting, tanpa busana=0.9, lupa pakai baju=0.8, "
         "lupa berpakaian=0.8, versi tanpa sensor=0.7, sehelai benang=0.8",
@@ -219,9 +220,9 @@ TERMS: dict[str, dict[str, str]] = {
         "sehelai benang=0.8",
         "bn-latn": "nongta, nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore, nagno, nogno",
         "ur-latn": "nangi, nangi kar*",
-        "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, obnazhen*, obnajen*",
+        "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, goloi, goloj, goloy, golye, golyi, nagishom, obnazhen*, obnajen*",
         "zh-latn": "luoti, luo ti, quanluo, quan luo, chiluo, chi luo, luozhao, luo zhao, yisi bugua, yi si bu gua",
-        "ar-latn": "3arya, 3aryeh, 3ariya, 3arye, 3aryan, 3eryan, 3aryana, 3eryana, 3aryane, 3eryane, 3ariyana, mal3ari",
+        "ar-latn": "mzelta, mzalta, mzlta, mzelt, 3arya, 3aryeh, 3ariya, 3arye, 3aryan, 3eryan, 3aryana, 3eryana, 3aryane, 3eryane, 3ariyana, mal3ari",
         "fa-latn": "lokht=0.8, lokhte=0.8, berahne, barahne, oryan",
         "th-latn": "kae pha, kaepha, plueai, pluay, mai sai arai loey=0.8, mai sai a rai loei=0.8",
         "he-latn": "arumah, arumma, eirumah",
@@ -256,7 +257,7 @@ TERMS: dict[str, dict[str, str]] = {
         "pl": "seks=0.8, seksualn*, seksown*, porno, pornografi*, erotyczn*, cycki, rozlozone nogi",
         "ru": "секс=0.8, сексом=0.9, занимается сексом, занимаются сексом, заниматься сексом, сексуальн*, порно, порнограф*, эротич*, эротик*, сиськи, раздвинутые ноги",
         "uk": "секс=0.8, сексуальн*, порно, еротичн*, еротик*, цицьки",
-        "tr": "seks=0.8, seksi=0.6, cinsel, porno, erotik, mustehcen",
+        "tr": "seks=0.8, seksi=0.6, cinsel, porno, erotik, mustehcen, seksi poz*=0.8, bastan cikarici poz*=0.8, kiskirtici poz*=0.8, ahlaksiz poz*=0.8",
         "id": "seks=0.8, seksi=0.6, porno, erotis, mesum, bokep, sange, pose nakal=0.8, gaya nakal=0.7, nakal di kasur=0.8",
         "sv": "sexig=0.6, porr",
         "cs": "sex=0.8, sexualn*, sexy=0.6, porno, pornografi*, erotick*",
@@ -389,7 +390,7 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "bondage": "knot".split(),
     # Vietnamese "nữ" (female) loses its accent in the matching view: "nữ sinh", "nữ hoàng".
     # Dutch "nu" (now) and Romanian "nu" (not) before their next word: "zit nu als", "nu vreau"
-    "nu": ("metal jazz disco wave sinh hoang than tu si als is een de het wat even ook al nog wel niet "
+    "nu": ("graag till metal jazz disco wave sinh hoang than tu si als is een de het wat even ook al nog wel niet "
            "staat zit ziet heeft moet kan ben zijn gaat gaan te om maar vreau face fa mai este e are stiu "
            "pot poate se il o le am ai imi iti ii trebuie schimba modifica sterge arata").split(),
     "soyun": "odasi odasinda odasindaki odasini odalari kabini kabinleri".split(),
@@ -431,7 +432,8 @@ INANIMATE: dict[str, str] = {
     "sv": "fötter fötterna händer händerna trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
     "glodlampa trad oga ogon lappstift farg nagellack",
     "ru": "ступни ступнями стопы стопами дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
-    "поле лампочка провод глаз глаза помада цвет лак землекоп землекопа правда факты цифры двигатель мотор меч",
+    "поле лампочка провод глаз глаза помада цвет лак землекоп землекопа правда факты цифры двигатель мотор меч "
+    "кирпич кирпичной кирпичная кирпичные кирпичными кладка кладкой кладку бетон бетонной бетонные балки балками провода проводка корни",
     "uk": "ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
     "el": "πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
@@ -474,7 +476,8 @@ COSMETICS = (
     "smalto lippenstift farbton farbe nagellack kleur nagellak szminka pomadka kolor lakier rtenka barva ruj "
     "culoare oja lappstift farg помада цвет колір κραγιον χρωμα βερνικι renk oje لون رژ رنگ שפתון צבע "
     "लिपस्टिक रंग লিপস্টিক রং রঙের রঙ lipstik gincu warna kutek pengilat son mau "
-    "kolorze koloru odcieniu odcien barvy barve culorii цвета цвете відтінку кольору"
+    "kolorze koloru odcieniu odcien barvy barve culorii цвета цвете відтінку кольору "
+    "ton tonda tonlarda tonlari tonu tonunda palet paleti makyaj makyaji"
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
 NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
@@ -491,6 +494,10 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "escrita letras napis napisy napisu nadpis надпись надпис yazi yaziyi chu"
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
 GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna"
+# Turkish "-deki" makes the garment the place of what follows: "gömleğindeki lekeyi çıkar" (the stain
+# on her shirt), "tişörtteki logoyu sil".
+GARMENT_PLACE_ENDINGS = "deki daki teki taki"
+GARMENT_PLACE_NEXT = "ki"  # the same suffix written apart: "gömleğinde ki lekeyi"
 # Swimwear or underwear shown for sale, not worn: "a kids' swimwear shop window", "etalase toko".
 DISPLAY_WORDS = (
     "showcase, shop display, store display, vitrini, manken, mankenler, mankenlerle, tu kinh, ma no canh, "
@@ -508,6 +515,7 @@ BLOCK_PREV: dict[str, list[str]] = {
     "nude": "couleurs colours colors tons tonos farben kleuren colori cores scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
     "shade tone colour color couleur teinte tono farbe farbton kleur tint colore tonalita cor tom odcien kolor "
     "culoare nuanta barva odstin farg αποχρωση χρωμα κραγιον цвет оттенок колір відтінок renk warna mau "
+    "ton tonlarda tonlari tonda palet paleti makyaj "
     "zapatos tacones bolso labial pumps heels shoes boots handbag lipstick levres labios labbra lippen rossetto "
     "pintalabios gloss vernis smalto nagellack".split(),
     "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
@@ -538,7 +546,7 @@ BLOCK_PREV: dict[str, list[str]] = {
 REMOVE_PRE: dict[str, str] = {
     "en": "remove removes removed removing strip strips stripped stripping unbutton unbuttons "
     "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
-    "fr": "baisse baisser baissez souleve soulever soulevez deboutonne deboutonner enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
+    "fr": "vire virer virez baisse baisser baissez souleve soulever soulevez deboutonne deboutonner enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
     "disparaitre gomme gommer gommez",
     "es": "elimine eliminen quite quiten quitele quiteles saque saquen retire retiren levantale levantarle subele subirle desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
     "desaparecer desaparece",
@@ -547,7 +555,7 @@ REMOVE_PRE: dict[str, str] = {
     "pt": "abaixa abaixe desabotoa desabotoe tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
     "nl": "til verwijder verwijderen",
     "pl": "wywal wywalic wyrzuc rozepnij rozpiac zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
-    "ru": "удалите уберите снимите расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
+    "ru": "скинь скиньте скинуть удалите уберите снимите расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
     "uk": "підніми стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
     "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
     "id": "menghilangkan hilangin ilangin lucuti lucutin melucuti angkat angkatin singkap singkapkan turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
@@ -555,7 +563,7 @@ REMOVE_PRE: dict[str, str] = {
     "cs": "odstranit odstrante odstraňte zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "ner knapp lyft ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
-    "ro": "jos descheie ridica sterge",
+    "ro": "jos descheie ridica sterge dispara",
     "ms": "angkat singkap singkapkan londehkan selak hilangkan buang tanggalkan",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
@@ -636,14 +644,17 @@ REMOVE_POST: dict[str, str] = {
     "nl": "eraf afdoen afhalen omhoog beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
     "verdwijnen verdwijnt",
     "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
-    "tr": "asagi asagiya cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet kaysin dussun",
+    "tr": "asagi asagiya cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet kaysin dussun "
+    "silinmis silinsin cikarilmis cikarilsin kaldirilmis kaldirilsin",
     "sv": "av forsvinna forsvinner",
     "es": "desaparezca desaparezcan desaparece desaparecer",
     "it": "sparisca spariscano sparire scompaia scompaiano",
     "pt": "suma sumam desapareca desaparecam sumir desaparecer",
     "pl": "zniknie znikna zniknal znikla zniknely",
-    "ru": "долой исчезнет исчезнут исчезла исчезло исчезли исчезнуть",
-    "uk": "зникне зникнуть зникла зникло зникли зникнути",
+    "ru": "долой исчезнет исчезнут исчезла исчезло исчезли исчезнуть удалена удалены удалено удален убрана убраны убрано убран "
+    "снята сняты снято снят стерта стерты стерто",
+    "uk": "зникне зникнуть зникла зникло зникли зникнути видалено видалена видалений видалені прибрано прибрана прибраний "
+    "знято знята знятий зняті",
     "cs": "zmizi zmizela zmizelo zmizet",
     "ro": "jos dispara disparut",
     "id": "hilang lenyap bawah dicopot dilepas dilucuti",
@@ -658,7 +669,8 @@ REMOVE_POST_FAR = "disappear disappears vanish vanishes verschwinden verschwinde
     "zniknie znikna forsvinna forsvinner desaparezca desaparezcan sparisca scompaia suma desapareca zmizi zmizela " \
     "исчезнет исчезла исчезли зникне зникла зникли kaybolsun dispara hilang lenyap disparaisse " \
     "wegretuschieren wegretuschiert rausretuschieren wegmache usziehe entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
-    "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir bawah"
+    "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir bawah silinmis cikarilmis kaldirilmis " \
+    "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # Clothing followed by these is laundry or on display, not worn: "the clothes hanging on the
 # line", "la ropa tendida", "les habits qui sechent".
@@ -780,7 +792,7 @@ CLOTHING: dict[str, str] = {
     "mutandine intimo maglia maglione felpa",
     "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini moletom",
     "nl": "kleren kleding jurk jurkje broek broekje rok rokje ondergoed beha trui truitje bloes bloesje blouse shirtje topje",
-    "pl": "odziez odziezy odzienie ciuchow ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
+    "pl": "bluzki koszulki sukienki spodnicy stanika majtek odziez odziezy odzienie ciuchow ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
     "spodnica spodnie stanik majtki sweter sweterek",
     "ru": "шмот шмотье шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
     "лифчик трусы трусики белье свитер кофту кофта платьем футболкой рубашкой блузкой юбкой одеждой "
@@ -800,7 +812,7 @@ CLOTHING: dict[str, str] = {
     # Hinglish and Roman Urdu share their words for clothes.
     "hi-latn": "dress jeans shirt top lehenga choli kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
     "ur-latn": "dress jeans shirt top kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
-    "ar-latn": "todoom todoomha tdoom tdoomha todoum tdoum hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
+    "ar-latn": "hwayej lhwayej hwayejha todoom todoomha tdoom tdoomha todoum tdoum hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
     # Hebrew glues the article ה- to the noun: both forms are listed.
     "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
     "חצאית החצאית מכנסיים המכנסיים",
@@ -875,7 +887,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
         "zh": "只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ko": "옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "لين ما يبقى شي=0.7, لحد ما ما يبقى شي=0.7, حتى لا يبقى شيء=0.7, كل شي يبان=0.8, كل شيء يبان=0.8, كل شي بيبان=0.8, خلي الجزمه بس=0.8, من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
         "hi": "जब तक कुछ न बचे=0.7, जब तक कुछ ना बचे=0.7, सब दिखने लगे=0.8, सब दिख जाए=0.8, साड़ी के बिना=0.85, कपड़ों के बिना=0.9, सिर्फ जूते छोड़=0.8, अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
         "bn": "সব দেখা যায়=0.8, কিছু না থাকা পর্যন্ত=0.7, শুধু জুতো রেখে=0.8, শাড়ি খুলে=0.9, শাড়িটা খুলে=0.9, শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
@@ -905,11 +917,11 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_UNDERWEAR: {
         "ja": "パンイチ, パンツ一丁, ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
-        "zh": "底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
+        "zh": "衣服里面穿的=0.8, 里面穿的那些=0.8, 底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
         "ko": "드로즈, 속옷, 란제리, 팬티, 브래지어",
         "ar": "بيبي دول, البيبي دول, الستيان, ستيان, الكيلوت, كيلوت, بالبوكسر, قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
         "hi": "पैंटी, ब्रा और, ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
-        "bn": "জাঙ্গিয়া, শুধু বক্সার=0.8, নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
+        "bn": "লঁজারি, জাঙ্গিয়া, শুধু বক্সার=0.8, নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
         "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
         "fa": "شورت=0.7, لباس خواب توری=0.8, لباس خواب باز=0.8, لباس زیر, سوتین, لانژری",
@@ -921,8 +933,8 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
         "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
-        "ko": "ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
-        "ar": "توبلس, وهي ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
+        "ko": "전라 버전=0.85, 전라로 만들=0.9, 전라 사진=0.85, 전라 상태=0.85, 완전 전라=0.9, 전라의 모습=0.85, ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
+        "ar": "مزلطه, مزلط, مزلطين, توبلس, وهي ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "न्यूड, टोपलेस, टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
         "bn": "টপলেস, ন্যুড, নিউড, ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
@@ -936,8 +948,8 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
-        "zh": "色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
-        "ko": "섹스, 야한, 포르노, 성행위, 야동",
+        "zh": "涩图, 瑟图, 色图片, 色色的图, 色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
+        "ko": "섹스, 야한, 야하게, 포르노, 성행위, 야동",
         "ar": "إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
         "hi": "सेक्स, अश्लील",
         "bn": "যৌন, সেক্স, সেক্সি=0.6, পর্ন, অশ্লীল, কামুক=0.7, উত্তেজক=0.6",
@@ -951,7 +963,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "子供, 子ども, こども, 児童, 幼女, 少女=0.6, 女子高生=0.8, 女子中学生, 中学生, 小学生, ロリ, ショタ, 未成年",
         "zh": "儿童, 兒童, 小孩, 小女孩, 女童, 幼女, 萝莉, 蘿莉, 未成年, 初中生, 小学生, 中学生, 女学生=0.6, "
         "初一=0.6, 初二, 初三, 初中女生, 小学女生, 国中生, 國中生",
-        "ko": "어린이, 아동, 소녀=0.6, 미성년, 초등학생, 중학생, 여중생, 로리",
+        "ko": "초딩, 중딩, 여고생=0.8, 어린이, 아동, 소녀=0.6, 미성년, 초등학생, 중학생, 여중생, 로리",
         "ar": "طفلة, طفل, أطفال, اطفال, قاصر, فتاة صغيرة, تلميذة, تلميذ, الصف الأول, الصف الثاني, الصف الثالث, الصف الرابع, الصف الخامس, الصف السادس, الصف السابع, الصف الثامن, الصف التاسع, الابتدائية, ابتدائية, الإعدادية, إعدادية, بنت صغيرة",
         "hi": "ग्यारह साल की, बारह साल की, तेरह साल की, चौदह साल की, पंद्रह साल की, सोलह साल की, सत्रह साल की, ग्यारह साल का, बारह साल का, तेरह साल का, चौदह साल का, पंद्रह साल का, सोलह साल का, सत्रह साल का, वीं कक्षा, वीं क्लास, बच्चा, बच्ची, बच्चे, नाबालिग, छोटी लड़की, स्कूली छात्रा=0.8, स्कूल की लड़की, छठी कक्षा, सातवीं कक्षा, आठवीं कक्षा, नौवीं कक्षा, पांचवीं कक्षा, कक्षा 5, कक्षा 6, कक्षा 7, कक्षा 8",
         "bn": "এগারো বছরের, বারো বছরের, তেরো বছরের, চোদ্দ বছরের, চৌদ্দ বছরের, পনেরো বছরের, ষোলো বছরের, সতেরো বছরের, শিশু, বাচ্চা, নাবালিকা, নাবালক, ছোট মেয়ে, কিশোরী=0.8, স্কুলছাত্রী=0.7, ক্লাস ওয়ান, ক্লাস টু, ক্লাস থ্রি, ক্লাস ফোর, ক্লাস ফাইভ, ক্লাস সিক্স, ক্লাস সেভেন, ক্লাস এইট, ক্লাস নাইন, ক্লাস টেন, প্রাথমিক বিদ্যালয়, স্কুলের ছাত্রী=0.8",
@@ -972,9 +984,9 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, دربیارید, در بیارید, پاک کن, پاک کنید, حذف کن, حذف کنید, "
      "بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
-    ("ur", "جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
+    ("ur", "نے جو پہنا ہے, نے جو پہنا ہوا ہے, جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
      "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
-    ("hi", "जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
+    ("hi", "ने जो पहना है, ने जो पहना हुआ है, जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
      "स्कर्ट, ड्रेस, वस्त्र, पोशाक, लिबास",
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी, के बिना", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
     ("bn", "ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
@@ -992,7 +1004,11 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
     # Korean: the garment, then lowering, lifting, unbuttoning, erasing: "바지 좀 내려줘", "티셔츠 위로 걷어올려"
     ("ko", "입고 있는 거 다, 입고 있는 모든 것, 걸치고 있는 거 전부, 입은 옷 전부, 입고 있는 것 전부, 걸친 것 모두, 의상, 입고 있는 거, 입고 있는 옷, 입은 거, 옷, 원피스, 치마, 바지, 셔츠, 블라우스, 티셔츠, 상의, 하의, 드레스, 청바지, 스커트",
-     "벗겨, 벳겨, 내려, 걷어, 들춰, 풀어, 지워, 없애, 찢어, 제거, 빼, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
+     "벗겨, 벳겨, 내려, 걷어, 들춰, 풀어, 지워, 지우, 없애, 찢어, 제거, 빼, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
+    # Japanese: the garment, then a strong removal verb in any form ("服が取り除かれた", "衣服を除去した")
+    ("ja", "衣服, 洋服, 着ている物, 着ているもの, 着てる物, 服, シャツ, ブラウス, スカート, ワンピース, ドレス, ズボン, 上着, トップス",
+     "脱が, 脱い, 脱ぎ, 取り除, 取り去, 除去, 剥ぎ取, 剥ぎと, 剥が, はぎ取, なくなっ, 無くなっ, 消え", True, "から",
+     "シミ, 染み, 汚れ, ロゴ, ボタン, 帽子, 眼鏡, メガネ, シワ, しわ, 柄, 色, 文字, 毛玉, ほこり, 背景, タグ"),
     # Persian: made see-through ("لباسشو شفاف کن")
     ("fa", "لباس, پیرهن, پیراهن, مانتو, دامن, تاپ", "شفاف, بدن‌نما, بدن نما", True, "از", "لکه, لوگو, نوشته"),
 ]
@@ -1012,7 +1028,10 @@ SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
 # her shoes", "w samych butach"), the last thread ("not a single piece of fabric", "ni un trapo encima")
 # and the conditional ("if she had nothing on"). Generic thread idioms ("not a single thread left") are
 # left out: a retouch of loose threads says them too. And euphemisms of swimwear, underwear and poses:
-# "the small two-piece", a swimwear or lingerie brand, a boudoir shoot.
+# "the small two-piece", a swimwear or lingerie brand, a boudoir shoot. The sexual and nudity lists also
+# hold the vocabulary of adult prompt culture (slang, tags, performers and sites) and nudity words in every
+# language, by a separate lexicon author who saw no evaluation set; words with an innocent sense
+# ("erection", "hooker", "brothel", "uncensored") were left out.
 # The rules read them as terms, in the scripts matched as substrings too, but their words ("nothing",
 # "wearing") stay ordinary words (see rempart.signals.text.intent).
 IDIOMS: dict[str, dict[str, str]] = {
@@ -1020,7 +1039,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "en": "small two piece=0.8, tiny two piece=0.8, little two piece=0.8",
         "fr": "petit deux pieces=0.8",
         "es": "dos piezas pequeno=0.8, dos piezas diminuto=0.8, pequeno dos piezas=0.8",
-        "de": "kleinen zweiteiler=0.8, kleiner zweiteiler=0.8",
+        "de": "kleinen zweiteiler=0.8, kleiner zweiteiler=0.8, knappe zweiteilige=0.8, knappen zweiteiligen=0.8, knappen zweiteiler=0.8, knapper zweiteiler=0.8",
         "it": "piccolo due pezzi=0.8",
         "pt": "duas pecas pequeno=0.8, duas pecas minusculo=0.8",
         "nl": "kleine tweedelige=0.8, klein tweedelig=0.8",
@@ -1033,12 +1052,13 @@ IDIOMS: dict[str, dict[str, str]] = {
         "tr": "kucuk iki parcali=0.8",
         "id": "dua potong kecil=0.8",
         "ms": "dua helai kecil=0.8",
-        "ar": "القطعتين الصغيرتين=0.8, قطعتين صغيرتين=0.8, سبيدو=0.7",
+        "vi": "bộ hai mảnh nhỏ=0.8, bộ đồ hai mảnh=0.7, bo hai manh nho=0.8",
+        "ar": "القطعتين الصغيرتين=0.8, قطعتين صغيرتين=0.8, طقم صغير من قطعتين=0.8, طقم من قطعتين=0.7, سبيدو=0.7",
         "fa": "دوتیکه کوچیک=0.8, دوتیکه‌ی کوچیک=0.8, اسپیدو=0.7",
         "he": "ספידו=0.7",
         "hi": "छोटा टू-पीस=0.8, छोटा टू पीस=0.8, स्पीडो=0.7",
         "ur": "چھوٹا ٹو پیس=0.8, اسپیڈو=0.7",
-        "ja": "小さいツーピース=0.8",
+        "ja": "小さいツーピース=0.8, スピード社=0.7",
         "zh": "小两件套=0.8",
         "ko": "작은 투피스=0.8, 스피도=0.7",
         "th": "สปีโด=0.7",
@@ -1050,18 +1070,122 @@ IDIOMS: dict[str, dict[str, str]] = {
         "uk": "каталогу білизни=0.8, каталог білизни=0.8",
     },
     K.TEXT_SEXUAL: {
-        "ru": "будуар=0.6, будуарн*=0.6",
-        "uk": "будуар=0.6, будуарн*=0.6",
-        "ar": "بودوار=0.6, البودوار=0.6",
-        "fa": "بودوار=0.6",
-        "he": "בודואר=0.6",
-        "hi": "बूडवार=0.6, बुडोआर=0.6",
-        "bn": "বুদোয়া=0.6, বুদোয়ার=0.6",
-        "ur": "بوڈوار=0.6",
-        "ja": "ブドワール=0.6",
-        "zh": "私房照=0.6, 私房写真=0.6",
-        "ko": "부두아르=0.6",
-        "th": "บูดัวร์=0.6",
+        "en": "fellatio=0.8, cunnilingus=0.8, anal sex=0.8, sodomy=0.8, coitus=0.8, copulation=0.8, "
+        "fornication=0.8, threesome=0.8, foursome=0.8, gangbang=0.8, gang bang=0.8, bukkake=0.8, "
+        "creampie=0.8, cumshot=0.8, deepthroat=0.8, rimjob=0.8, footjob=0.8, titjob=0.8, paizuri=0.8, "
+        "fisting=0.8, sixty nine position=0.8, reverse cowgirl=0.8, prone bone=0.8, mating press=0.8, "
+        "double penetration=0.8, group sex=0.8, after sex=0.8, implied sex=0.8, dildo=0.8, butt plug=0.8, "
+        "buttplug=0.8, strapon=0.8, fleshlight=0.8, hardon=0.8, cunt=0.8, twat=0.8, coochie=0.8, punani=0.8, "
+        "boobies=0.8, titty=0.8, slut=0.8, slutty=0.8, whore=0.8, call girl=0.8, nympho=0.8, "
+        "nymphomaniac=0.8, lewdness=0.8, fucking her=0.8, getting fucked=0.8, being fucked=0.8, "
+        "shagging=0.8, banging her=0.8, humping=0.8, sexting=0.8, dick pic=0.8, cybersex=0.8, "
+        "jerking off=0.8, jerk off=0.8, jacking off=0.8, wanking=0.8, fap=0.8, jizz=0.8, pornstar=0.8, "
+        "seggs=0.8, sexx=0.8, sexxy=0.8, nfsw=0.8, nswf=0.8, hentia=0.8, x rated=0.8, softcore=0.8, "
+        "adult film=0.8, casting couch=0.8, glory hole=0.8, gloryhole=0.8, pantyshot=0.8, creepshot=0.8, "
+        "camgirl=0.8, femdom=0.8, maledom=0.8, cuckold=0.8, swingers party=0.8, shibari=0.8, kinbaku=0.8, "
+        "ball gag=0.8, yiff=0.8, futanari=0.8, eroge=0.8, ero manga=0.8, eromanga=0.8, netorare=0.8, "
+        "jav idol=0.8, av actress=0.8, torogao=0.8, breast grab=0.8, skirt lift=0.8, panty pull=0.8, "
+        "panties aside=0.8, clothing aside=0.8, mosaic censoring=0.8, bar censor=0.8, rating explicit=0.8, "
+        "not safe for work=0.8, lewds=0.8, stepsis=0.8, pornhub=0.8, xvideos=0.8, xhamster=0.8, xnxx=0.8, "
+        "youporn=0.8, redtube=0.8, spankbang=0.8, brazzers=0.8, bangbros=0.8, naughty america=0.8, "
+        "reality kings=0.8, vivid entertainment=0.8, hustler magazine=0.8, penthouse magazine=0.8, "
+        "kink com=0.8, metart=0.8, femjoy=0.8, sexart=0.8, suicidegirls=0.8, suicide girls=0.8, "
+        "chaturbate=0.8, stripchat=0.8, livejasmin=0.8, bongacams=0.8, myfreecams=0.8, manyvids=0.8, "
+        "fansly=0.8, clips4sale=0.8, fakku=0.8, nhentai=0.8, hanime=0.8, gelbooru=0.8, "
+        "rule34xxx=0.8, sankaku complex=0.8, mia khalifa=0.8, jenna jameson=0.8, riley reid=0.8, "
+        "lana rhoades=0.8, abella danger=0.8, johnny sins=0.8, rocco siffredi=0.8, ron jeremy=0.8, "
+        "tera patrick=0.8, asa akira=0.8, adriana chechik=0.8, eva elfie=0.8, alexis texas=0.8, "
+        "kendra lust=0.8, nicole aniston=0.8, dani daniels=0.8, manuel ferrara=0.8, linda lovelace=0.8, "
+        "nina hartley=0.8, vanessa del rio=0.8, jesse jane=0.8, mia malkova=0.8, valentina nappi=0.8, "
+        "violet myers=0.8, yua mikami=0.8, maria ozawa=0.8, eimi fukada=0.8",
+        "ar-latn": "sharmouta=0.8, sharmoota=0.8, a7ba=0.8, neek=0.8, sex 3arabi=0.8, bzaz=0.8",
+        "bn-latn": "choda=0.8, chodachudi=0.8, chudachudi=0.8, khanki=0.8, panu=0.8",
+        "cs": "soulozit=0.8, souloz=0.8, mrdat=0.8, mrdani=0.8, prcat=0.8, prcani=0.8, orgie=0.8, masturbace=0.8, "
+        "nadrzena=0.8, pornoherecka=0.8, kurvicka=0.8, sukani=0.8",
+        "de": "ficken=0.8, fickt=0.8, gefickt=0.8, bumsen=0.8, fotze=0.8, votze=0.8, nutte=0.8, hure=0.8, "
+        "schlampe=0.8, geschlechtsverkehr=0.8, beischlaf=0.8, sexspielzeug=0.8, wichsen=0.8, pornofilm=0.8, "
+        "pornodarstellerin=0.8, pornostar=0.8, oralsex=0.8, analsex=0.8, gruppensex=0.8, geschlechtsakt=0.8, "
+        "flittchen=0.8",
+        "el": "γαμησι=0.8, γαμημενη=0.8, γαμιεται=0.8, τσιμπουκι=0.8, πουτανα=0.8, πορνη=0.8, μουνι=0.8, ψωλη=0.8, "
+        "καυλα=0.8, καυλωμενη=0.8, οργιο=0.8, αυνανισμος=0.8, συνουσια=0.8, πεοληψια=0.8, βυζια=0.8, "
+        "πορνοσταρ=0.8",
+        "es": "follar=0.8, follando=0.8, follada=0.8, felacion=0.8, orgia=0.8, guarra=0.8, cachondo=0.8, "
+        "calenton=0.8, masturbandose=0.8, masturbarse=0.8, panocha=0.8, haciendo el amor=0.8, "
+        "hacer el amor=0.8, pajearse=0.8, culiando=0.8",
+        "fa-latn": "jende=0.8, gayidan=0.8, sak zadan=0.8, khodarezayi=0.8",
+        "fr": "sodomie=0.8, fellation=0.8, branlette=0.8, partouze=0.8, plan a trois=0.8, levrette=0.8, "
+        "sperme=0.8, salope=0.8, pute=0.8, cochonne=0.8, godemiche=0.8, sextoy=0.8, plan cul=0.8, "
+        "se faire baiser=0.8, echangisme=0.8, actrice x=0.8, faire l amour=0.8",
+        "hi-latn": "chudai=0.8, chodna=0.8, choot=0.8, gaand=0.8, chuchi=0.8, chuchiyan=0.8, "
+        "mut marna=0.8, hastmaithun=0.8, sambhog=0.8, kamukta=0.8, vasna=0.8",
+        "id": "ngentot=0.8, ngewe=0.8, entot=0.8, memek=0.8, kontol=0.8, toket=0.8, colmek=0.8, sepong=0.8, "
+        "nyepong=0.8, lonte=0.8, jablay=0.8, pijat plus plus=0.8, open bo=0.8, ena ena=0.8, birahi=0.8, "
+        "bersetubuh=0.8, persetubuhan=0.8",
+        "it": "scopata=0.8, chiavare=0.8, pompino=0.8, puttana=0.8, mignotta=0.8, porcona=0.8, arrapata=0.8, "
+        "arrapato=0.8, masturbarsi=0.8, sborra=0.8, pornostar=0.8, pornazzo=0.8, fanno l amore=0.8, "
+        "orgia=0.8",
+        "ja-latn": "hamedori=0.8, hame dori=0.8, nakadashi=0.8, tekoki=0.8, rankou=0.8, onanii=0.8, sukebe=0.8, "
+        "yariman=0.8, manko=0.8, chinko=0.8, chinpo=0.8, shokushu=0.8, ero doujin=0.8, ero anime=0.8",
+        "ms": "sundal=0.8, pukimak=0.8, burit=0.8, melancap=0.8, bersetubuh=0.8, persetubuhan=0.8, kongkek=0.8, "
+        "lancap=0.8, seks bebas=0.8",
+        "nl": "neuken=0.8, neukt=0.8, geneukt=0.8, pijpbeurt=0.8, beffen=0.8, hoer=0.8, slet=0.8, sletje=0.8, "
+        "geile=0.8, orgie=0.8, seksfilm=0.8, pornofilm=0.8, pornoster=0.8, vrijpartij=0.8, "
+        "geslachtsgemeenschap=0.8, seksspeeltje=0.8, hoerig=0.8",
+        "pl": "ruchac=0.8, ruchanie=0.8, bzykac=0.8, bzykanie=0.8, dymac=0.8, jebac=0.8, pierdolic=0.8, "
+        "lodzik=0.8, obciaganie=0.8, cipka=0.8, kutas=0.8, fiut=0.8, dziwka=0.8, zboczona=0.8, napalona=0.8, "
+        "masturbacja=0.8, orgia=0.8",
+        "pt": "foder=0.8, fodendo=0.8, transar=0.8, transando=0.8, boquete=0.8, punheta=0.8, siririca=0.8, "
+        "buceta=0.8, xoxota=0.8, piroca=0.8, putaria=0.8, vadia=0.8, tesao=0.8, tesuda=0.8, sacanagem=0.8, "
+        "suruba=0.8, orgia=0.8, punhetando=0.8, fazendo amor=0.8, fazer amor=0.8",
+        "ro": "futai=0.8, futut=0.8, pizda=0.8, muie=0.8, tarfa=0.8, orgie=0.8, masturbare=0.8, pornostar=0.8, "
+        "face dragoste=0.8, fac dragoste=0.8",
+        "sv": "knulla=0.8, knullar=0.8, knullande=0.8, porrfilm=0.8, porrstjarna=0.8, slampa=0.8, fitta=0.8, "
+        "runka=0.8, runkar=0.8, onani=0.8, avsugning=0.8, samlag=0.8, sexleksak=0.8",
+        "tr": "sikis=0.8, sikismek=0.8, sikisme=0.8, sikmek=0.8, yarrak=0.8, amcik=0.8, orospu=0.8, sevisme=0.8, "
+        "sevisiyor=0.8, sevismek=0.8, masturbasyon=0.8, striptiz=0.8, sapik=0.8, pornocu=0.8",
+        "ur-latn": "chudai=0.8, mubashrat=0.8, hambistari=0.8, musht zani=0.8, gaand=0.8, nangi film=0.8",
+        "vi": "dit nhau=0.8, khieu dam=0.8, dam duc=0.8, thu dam=0.8, bu cu=0.8, gai mai dam=0.8, "
+        "quan he tinh duc=0.8, phim nguoi lon=0.8, clip nong=0.8, phim cap 3=0.8, lam chuyen ay=0.8, "
+        "chich choac=0.8, phim heo=0.8, gai bao=0.8",
+        "zh-latn": "papapa=0.8, yuepao=0.8, huangpian=0.8, koujiao=0.8, biaozi=0.8",
+        "ru": "трахаться=0.8, трахает=0.8, трахнуть=0.8, трахаются=0.8, ебля=0.8, ебать=0.8, минет=0.8, куни=0.8, "
+        "кунилингус=0.8, отсос=0.8, шлюха=0.8, оргия=0.8, групповуха=0.8, порнуха=0.8, порнозвезда=0.8, "
+        "пизда=0.8, дрочить=0.8, дрочит=0.8, мастурбация=0.8, интимные фото=0.8, стриптиз=0.8, "
+        "будуар=0.6, будуарн*=0.6",
+        "uk": "трахатися=0.8, трахає=0.8, трахаються=0.8, минет=0.8, шльондра=0.8, оргія=0.8, порнуха=0.8, "
+        "порнозірка=0.8, мастурбація=0.8, хтивий=0.8, інтим=0.8, стриптиз=0.8, дрочити=0.8, "
+        "будуар=0.6, будуарн*=0.6",
+        "ar": "ممارسة الجنس=0.8, يمارسان الجنس=0.8, شرموطة=0.8, شرموطه=0.8, قحبة=0.8, قحبه=0.8, طيز=0.8, "
+        "ممحونة=0.8, ممحونه=0.8, بورنو=0.8, استمناء=0.8, العادة السرية=0.8, افلام اباحية=0.8, "
+        "بودوار=0.6, البودوار=0.6",
+        "fa": "جنده=0.8, فاحشه=0.8, گاییدن=0.8, گاییدم=0.8, ساک زدن=0.8, شهوت=0.8, خودارضایی=0.8, فیلم سوپر=0.8, "
+        "عکس سوپر=0.8, همخوابگی=0.8, رابطه جنسی=0.8, پورنو=0.8, سکس کردن=0.8, "
+        "بودوار=0.6",
+        "he": "לזיין=0.8, מזדיינים=0.8, מזדיינת=0.8, זונה=0.8, זונות=0.8, מציצה=0.8, אוננות=0.8, חרמנית=0.8, "
+        "חרמן=0.8, אורגיה=0.8, שרמוטה=0.8, ציצים=0.8, "
+        "בודואר=0.6",
+        "hi": "चुदाई=0.8, चोदना=0.8, चोद=0.8, चूत=0.8, रंडी=0.8, संभोग=0.8, मुठ मारना=0.8, हस्तमैथुन=0.8, "
+        "कामुकता=0.8, वासना=0.8, पोर्न=0.8, ब्लू फिल्म=0.8, चूचियां=0.8, गांड=0.8, बूब्स=0.8, "
+        "बूडवार=0.6, बुडोआर=0.6",
+        "bn": "চোদা=0.8, চোদাচুদি=0.8, চুদাচুদি=0.8, মাগী=0.8, খানকি=0.8, বাঁড়া=0.8, পোঁদ=0.8, হস্তমৈথুন=0.8, "
+        "পানু=0.8, ব্লু ফিল্ম=0.8, "
+        "বুদোয়া=0.6, বুদোয়ার=0.6",
+        "ur": "چدائی=0.8, چودنا=0.8, رنڈی=0.8, مباشرت=0.8, ہم بستری=0.8, مشت زنی=0.8, گانڈ=0.8, ممے=0.8, "
+        "ننگی فلم=0.8, بلیو فلم=0.8, "
+        "بوڈوار=0.6",
+        "ja": "ハメ撮り=0.8, 中出し=0.8, フェラチオ=0.8, パイズリ=0.8, 手コキ=0.8, 乱交=0.8, オナニー=0.8, 自慰=0.8, 射精=0.8, ぶっかけ=0.8, "
+        "AV女優=0.8, アダルトビデオ=0.8, エロ漫画=0.8, 成人向け=0.8, 淫乱=0.8, ヤリマン=0.8, まんこ=0.8, ちんこ=0.8, ちんぽ=0.8, 緊縛=0.8, "
+        "獣姦=0.8, ふたなり=0.8, "
+        "ブドワール=0.6",
+        "zh": "性爱=0.8, 性愛=0.8, 啪啪啪=0.8, 口交=0.8, 肛交=0.8, 乳交=0.8, 自慰=0.8, 手淫=0.8, 射精=0.8, 群交=0.8, 乱交=0.8, 淫乱=0.8, "
+        "淫秽=0.8, 黄片=0.8, 成人片=0.8, AV女优=0.8, 骚货=0.8, 婊子=0.8, 鸡巴=0.8, 肉棒=0.8, 约炮=0.8, 里番=0.8, H漫=0.8, 黄图=0.8, "
+        "无码=0.8, "
+        "私房照=0.6, 私房写真=0.6",
+        "ko": "성관계=0.8, 성교=0.8, 애무=0.8, 음란=0.8, 음란물=0.8, 야설=0.8, 야짤=0.8, 19금=0.8, 떡씬=0.8, 원나잇=0.8, "
+        "부두아르=0.6",
+        "th": "เย็ด=0.8, ร่วมเพศ=0.8, คลิปหลุด=0.8, อมควย=0.8, ควย=0.8, เงี่ยน=0.8, หนังเอ็กซ์=0.8, "
+        "หนังผู้ใหญ่=0.8, "
+        "บูดัวร์=0.6",
     },
     K.TEXT_UNDRESS: {
         "ar": "بالحذاء فقط=0.85, بالجزمة فقط=0.85, بالجزمه بس=0.85, بحذائها فقط=0.85, بحذائه فقط=0.85, لا شيء سوى حذائها=0.85, لا شيء سوى حذائه=0.85, ما عليها غير الجزمة=0.85, مش لابسة غير الجزمة=0.85, ما لابس إلا حذاءه=0.85, بس بالجزمة=0.85, ولا قطعة قماش=0.8, ولا خيط على جسمها=0.8, ولا قطعة قماش على جسده=0.8, لا قطعة قماش واحدة=0.8, ولا حتة قماش=0.8",
@@ -1083,55 +1207,135 @@ IDIOMS: dict[str, dict[str, str]] = {
         "it": "solo con le scarpe=0.85, solo con le sue scarpe=0.85, con addosso solo le scarpe=0.85, solo con le scarpe addosso=0.85, nient'altro che le scarpe=0.85, con indosso solo le scarpe=0.85, solo le scarpe addosso=0.85, nient'altro addosso che le scarpe=0.85, solo con i calzini addosso=0.85, neanche un pezzo di stoffa=0.8, nemmeno un filo addosso=0.8, neanche un filo di stoffa=0.8, non un solo pezzo di stoffa=0.8, manco un filo addosso=0.8, nessun tessuto sul corpo=0.8",
         "ja": "布が一枚も=0.8, 靴だけ履いた姿=0.85, 靴しか身につけていない=0.85, 靴以外何も身につけていない=0.85, 靴だけの姿=0.85, 靴下だけの姿=0.85, 靴しか履いてない状態=0.85, 靴以外は何も着ていない=0.85, 布切れ一枚も=0.8, 布一枚残さず=0.8, 一枚の布も=0.8, 体に布一枚も=0.8",
         "ko": "천 조각 하나도=0.8, 신발만 신고=0.85, 구두만 신고=0.85, 양말만 신고=0.85, 신발만 신은 채=0.85, 신발 빼고 아무것도 안 입은=0.85, 신발 말고는 아무것도 안 걸친=0.85, 양말만 신은 채=0.85, 구두만 신은 채=0.85, 걸친 건 신발뿐=0.85, 천 한 조각도=0.8, 실오라기 하나=0.8, 천 쪼가리 하나도=0.8, 몸에 천 한 장도=0.8",
-        "ms": "hanya memakai kasutnya=0.85, tak pakai apa-apa selain kasut=0.85, tiada apa-apa kecuali kasut=0.85, tak pakai apa-apa selain sarung kaki=0.85, yang tinggal hanya kasut di badan=0.85, cuma berkasut, lain tak ada=0.85, sehelai kain pun=0.8, seurat benang pun=0.8, secebis kain pun=0.8, sehelai benang pun=0.8, tiada kain di badan=0.8",
+        "ms": "pakai kasut je=0.85, pakai kasut sahaja=0.85, pakai kasut saja=0.85, hanya memakai kasutnya=0.85, tak pakai apa-apa selain kasut=0.85, tiada apa-apa kecuali kasut=0.85, tak pakai apa-apa selain sarung kaki=0.85, yang tinggal hanya kasut di badan=0.85, cuma berkasut, lain tak ada=0.85, sehelai kain pun=0.8, seurat benang pun=0.8, secebis kain pun=0.8, sehelai benang pun=0.8, tiada kain di badan=0.8",
         "nl": "alleen nog haar schoenen aan=0.85, alleen nog zijn schoenen aan=0.85, niets aan behalve haar schoenen=0.85, niets aan behalve zijn schoenen=0.85, alleen haar schoenen nog aan=0.85, met alleen haar sokken aan=0.85, niks anders aan dan zijn schoenen=0.85, geen enkel stukje stof=0.8, geen draad meer aan=0.8, geen draadje meer aan=0.8, geen stukje stof meer=0.8, geen lapje stof meer=0.8, geen draad meer aan zijn lijf=0.8",
         "pl": "ani kawałek materiału=0.8, ani kawałek ubrania=0.8, w samych butach=0.85, w samych skarpetkach=0.85, w samych trampkach=0.85, ma na sobie tylko buty=0.85, zostały jej tylko buty=0.85, zostały mu tylko buty=0.85, nie ma nic na sobie oprócz butów=0.85, ani kawałka materiału=0.8, ani skrawka materiału=0.8, ani nitki na sobie=0.8, żadnego materiału na ciele=0.8, ani jednego ciucha=0.8",
         "pt": "só de sapatos=0.85, só de tênis=0.85, só com os sapatos nos pés=0.85, nada além dos sapatos=0.85, vestindo apenas os sapatos=0.85, usando só os sapatos=0.85, só de meias=0.85, apenas com os sapatos calçados=0.85, nem um pedaço de pano=0.8, nem um fiapo de roupa=0.8, nem um pedacinho de tecido=0.8, nenhum pano no corpo=0.8, nenhuma peça no corpo=0.8",
         "ro": "doar în pantofi=0.85, numai în pantofi=0.85, doar în adidași=0.85, doar cu pantofii în picioare=0.85, nimic pe ea în afară de pantofi=0.85, nimic pe el în afară de pantofi=0.85, rămasă doar în pantofi=0.85, rămas doar în șosete=0.85, nicio bucată de material=0.8, nicio bucățică de material=0.8, nici măcar un fir pe ea=0.8, nici un fir pe el=0.8, nicio haină pe corp=0.8",
         "ru": "ни клочка ткани=0.8, ни клочка одежды=0.8, только в туфлях=0.85, только в обуви=0.85, в одних туфлях=0.85, в одних ботинках=0.85, в одних кроссовках=0.85, в одних носках=0.85, на ней только туфли=0.85, на нём только ботинки=0.85, из одежды только обувь=0.85, ни единого клочка ткани=0.8, ни нитки на ней=0.8, ни нитки на нём=0.8, ни клочка одежды=0.8, ни лоскутка ткани=0.8",
-        "sv": "tygbit kvar på=0.8, bara i skorna=0.85, bara i strumporna=0.85, i bara skorna=0.85, i bara strumporna=0.85, bara skorna på sig=0.85, bara strumporna på sig=0.85, inget annat på sig än skorna=0.85, ingenting på sig förutom skorna=0.85, i bara sina skor=0.85, inte en enda bit tyg=0.8, inte en tråd på sig=0.8, ingen tygbit kvar=0.8, inget tyg kvar på kroppen=0.8",
+        "sv": "tygbit kvar på=0.8, bara i skorna=0.85, står där i skorna=0.85, bara står i skorna=0.85, bara i strumporna=0.85, i bara skorna=0.85, i bara strumporna=0.85, bara skorna på sig=0.85, bara strumporna på sig=0.85, inget annat på sig än skorna=0.85, ingenting på sig förutom skorna=0.85, i bara sina skor=0.85, inte en enda bit tyg=0.8, inte en tråd på sig=0.8, ingen tygbit kvar=0.8, inget tyg kvar på kroppen=0.8",
         "th": "ไม่ใส่อะไรเลยนอกจากรองเท้า=0.85, ไม่ได้ใส่อะไรนอกจากรองเท้า=0.85, มีแค่รองเท้าติดตัว=0.85, บนตัวมีแค่รองเท้า=0.85, สวมเพียงรองเท้าอย่างเดียว=0.85, ไม่ใส่อะไรนอกจากถุงเท้า=0.85, ไม่เหลือผ้าสักชิ้น=0.8, ไม่ให้มีผ้าสักชิ้น=0.8, ไม่มีผ้าสักผืน=0.8, ไม่มีผ้าติดตัว=0.8, ไม่มีผ้าสักชิ้นบนตัว=0.8",
         "tr": "sadece ayakkabılarıyla=0.85, yalnızca ayakkabılarıyla=0.85, sadece çoraplarıyla=0.85, üstünde sadece ayakkabıları=0.85, üzerinde ayakkabılarından başka bir şey=0.85, sadece ayakkabıları kalsın=0.85, sadece ayakkabıları üstünde=0.85, tek bir parça kumaş=0.8, tek parça kumaş kalmasın=0.8, üstünde tek iplik=0.8, vücudunda kumaş kalmasın=0.8, üzerinde bir tel bile=0.8",
         "uk": "тільки у туфлях=0.85, тільки в туфлях=0.85, лише у туфлях=0.85, лише в туфлях=0.85, в самих туфлях=0.85, у самих туфлях=0.85, в самих кросівках=0.85, в самих шкарпетках=0.85, на ній лише туфлі=0.85, на ньому лише черевики=0.85, з одягу лише взуття=0.85, жодного клаптика тканини=0.8, жодного шматочка тканини=0.8, ані нитки на ній=0.8, ані нитки на ньому=0.8",
         "ur": "صرف جوتے پہنے=0.85, بدن پر صرف جوتے=0.85, تن پر صرف جوتے=0.85, بس جوتے پہنے ہوئے=0.85, صرف موزے پہنے=0.85, جوتوں کے سوا بدن پر کچھ نہ=0.85, کپڑے کا ایک ٹکڑا بھی=0.8, کپڑے کا ایک بھی ٹکڑا=0.8, بدن پر ایک دھاگا بھی=0.8",
-        "ur-latn": "sirf joote pehne=0.85, sirf shoes pehne=0.85, jism pe sirf joote=0.85, bas joote pehne hue=0.85, sirf jurabein pehne=0.85, jooton ke ilawa jism pe kuch=0.85, kapre ka ek tukra bhi=0.8, jism pe ek dhaaga bhi=0.8, kapre ka ek bhi tukra=0.8",
-        "vi": "trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
+        "ur-latn": "sirf jooton mein=0.85, sirf joote mein=0.85, sirf joote pehne=0.85, sirf shoes pehne=0.85, jism pe sirf joote=0.85, bas joote pehne hue=0.85, sirf jurabein pehne=0.85, jooton ke ilawa jism pe kuch=0.85, kapre ka ek tukra bhi=0.8, jism pe ek dhaaga bhi=0.8, kapre ka ek bhi tukra=0.8",
+        "vi": "chi con mang giay=0.85, chi mang giay=0.85, chi mang moi doi giay=0.85, trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
         "zh": "只穿着鞋=0.85, 只穿着一双鞋=0.85, 身上只剩鞋子=0.85, 除了鞋什么都没穿=0.85, 只穿着袜子=0.85, 全身只有一双鞋=0.85, 除了鞋子什么都不穿=0.85, 一块布都不剩=0.8, 一丝布料都没有=0.8, 身上一块布都没有=0.8, 一片布都不留=0.8",
     },
     K.TEXT_NUDITY: {
-        "ar": "لم تكن ترتدي أي شيء=0.8, لا ترتدي أي شيء=0.8, لا ترتدي شيئا=0.8, مش لابسه حاجه=0.8, ما لابسه شي=0.8, لو لم تكن ترتدي شيئاً=0.8, لو لم يكن يرتدي شيئاً=0.8, لو ما كانت لابسة شي=0.8, لو مش لابسة حاجة=0.8, لو ما عليها شي=0.8, لو كانت بدون ملابس=0.8, لو كان بدون ملابس=0.8",
-        "ar-latn": "law ma kanet labsa shi=0.8, law mesh labsa 7aga=0.8, law ma 3aleha shi=0.8, law mosh labes 7aga=0.8, law kanet bala hdoum=0.8, law ma kan labes shi=0.8",
-        "bn": "কিছু না পরে=0.8, কিছুই না পরে=0.8, যদি ও কিছু না পরত=0.8, যদি ওর গায়ে কিছু না থাকত=0.8, যদি কিছুই না পরে থাকত=0.8, যদি গায়ে কোনো কাপড় না থাকত=0.8, কিছু না পরলে কেমন=0.8, যদি জামাকাপড় না পরত=0.8",
-        "bn-latn": "jodi o kichu na porto=0.8, jodi gaye kichu na thakto=0.8, jodi kichui na pore thakto=0.8, kichu na porle kemon=0.8, jodi jama kapor na porto=0.8",
-        "cs": "kdyby na sobě nic neměla=0.8, kdyby na sobě nic neměl=0.8, kdyby neměla nic na sobě=0.8, kdyby neměl nic na sobě=0.8, kdyby byla bez oblečení=0.8, kdyby nic nenosila=0.8",
-        "de": "wenn sie nichts anhätte=0.8, wenn er nichts anhätte=0.8, wenn sie nichts an hätte=0.8, wenn sie nichts tragen würde=0.8, wenn er nichts tragen würde=0.8, wenn sie gar nichts anhat=0.8",
-        "el": "αν δεν φορούσε τίποτα=0.8, αν δε φορούσε τίποτα=0.8, αν δεν είχε τίποτα πάνω της=0.8, αν δεν είχε τίποτα πάνω του=0.8, αν ήταν χωρίς ρούχα=0.8, αν δεν φορούσε ρούχα=0.8",
-        "en": "if she wasn't wearing anything=0.8, if she weren't wearing anything=0.8, if he wasn't wearing anything=0.8, if she had nothing on=0.8, if he had nothing on=0.8, if she wore nothing=0.8, if she wasn't wearing any clothes=0.8",
-        "es": "si no llevara nada puesto=0.8, si no tuviera nada puesto=0.8, si no llevase nada puesto=0.8, si no llevara ropa=0.8, si estuviera sin nada de ropa=0.8, si no trajera nada puesto=0.8",
-        "fa": "هیچی تنش نبود=0.8, هیچی تنش نباشه=0.8, چیزی تنش نبود=0.8, اگه هیچی تنش نبود=0.8, اگر چیزی تنش نبود=0.8, اگر هیچ لباسی نپوشیده بود=0.8, اگه لباس تنش نبود=0.8, اگر لباسی به تن نداشت=0.8, اگه هیچی نپوشیده بود=0.8",
-        "fa-latn": "age hichi tanesh nabood=0.8, age hichi tanesh nabud=0.8, age chizi tanesh nabud=0.8, age lebas tanesh nabood=0.8, age hichi napooshide bood=0.8",
-        "fr": "si elle ne portait rien=0.8, s'il ne portait rien=0.8, si elle n'avait rien sur elle=0.8, s'il n'avait rien sur lui=0.8, si elle était sans vêtements=0.8, si elle n'avait rien sur le dos=0.8, s'il n'avait rien sur le dos=0.8",
-        "he": "אם היא לא הייתה לובשת כלום=0.8, אם הוא לא היה לובש כלום=0.8, אם לא היה עליה כלום=0.8, אם לא היה עליו כלום=0.8, אם היא הייתה בלי בגדים=0.8, אם הוא היה בלי בגדים=0.8",
-        "hi": "कुछ भी नहीं पहना=0.8, कुछ नहीं पहना=0.8, अगर उसने कुछ नहीं पहना होता=0.8, अगर उसने कुछ भी न पहना हो=0.8, अगर उसके बदन पर कुछ न हो=0.8, अगर उसके तन पर कुछ न होता=0.8, अगर उसने कपड़े न पहने होते=0.8, अगर वो कपड़ों के बिना होती=0.8, बिना कुछ पहने=0.8",
-        "hi-latn": "agar usne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar isne kuch na pehna ho=0.8, agar badan pe kuch na ho=0.8, agar kapde na pehne hote=0.8, bina kuch pehne=0.8",
-        "id": "kalau dia tidak pakai apa-apa=0.8, kalau dia nggak pakai apa-apa=0.8, kalau dia gak pake apa-apa=0.8, jika dia tidak mengenakan apa pun=0.8, kalau nggak pakai baju=0.8, kalau tanpa busana=0.8",
-        "it": "se non avesse niente addosso=0.8, se non avesse nulla addosso=0.8, se non indossasse niente=0.8, se non indossasse nulla=0.8, se non portasse niente=0.8, se fosse senza niente addosso=0.8",
-        "ja": "何も着ていなかった=0.85, 何も着てなかった=0.85, 何も着ていなかったら=0.8, 何も着てなかったら=0.8, 何も身につけていなかったら=0.8, 服を着ていなかったら=0.8, 服を着てなかったら=0.8, 何も着ていない状態だったら=0.8",
-        "ko": "아무것도 안 입었=0.8, 아무것도 안 입은=0.8, 아무것도 안 입었으면=0.8, 아무것도 안 입고 있으면=0.8, 아무것도 걸치지 않았다면=0.8, 옷을 안 입었다면=0.8, 아무것도 입지 않았다면=0.8, 옷 안 입으면=0.8",
-        "ms": "kalau dia tak pakai apa-apa=0.8, jika dia tidak memakai apa-apa=0.8, kalau dia tak berpakaian=0.8, kalau tak pakai baju=0.8, jika tiada apa-apa di badannya=0.8, kalau dia tak pakai apa2=0.8",
-        "nl": "als ze niets aan had=0.8, als hij niets aan had=0.8, als ze niks aanhad=0.8, als hij niks aanhad=0.8, als ze geen kleren aan had=0.8, als ze niks zou dragen=0.8",
-        "pl": "gdyby nic na sobie nie miała=0.8, gdyby nic na sobie nie miał=0.8, gdyby nie miała nic na sobie=0.8, gdyby nie miał nic na sobie=0.8, gdyby była bez ubrania=0.8, gdyby nic nie miała na sobie=0.8",
-        "pt": "se ela não estivesse vestindo nada=0.8, se ele não estivesse vestindo nada=0.8, se ela não tivesse nada no corpo=0.8, se ele não tivesse nada no corpo=0.8, se ela estivesse sem roupa=0.8, se ela não usasse nada=0.8, se não tivesse nada vestido=0.8",
-        "ro": "dacă n-ar avea nimic pe ea=0.8, dacă n-ar avea nimic pe el=0.8, dacă nu ar avea nimic pe ea=0.8, dacă nu ar purta nimic=0.8, dacă n-ar purta nimic=0.8, dacă ar fi fără haine=0.8",
-        "ru": "если бы на ней ничего не было=0.8, если бы на нём ничего не было=0.8, если бы она была без одежды=0.8, если бы он был без одежды=0.8, если бы на ней не было одежды=0.8, если бы она ничего не носила=0.8",
-        "sv": "om hon inte hade något på sig=0.8, om han inte hade något på sig=0.8, om hon inte hade någonting på sig=0.8, om hon inte hade några kläder=0.8, om hon var utan kläder=0.8, om hon inte bar något=0.8",
-        "th": "ถ้าเธอไม่ได้ใส่อะไรเลย=0.8, ถ้าเขาไม่ได้ใส่อะไรเลย=0.8, ถ้าไม่ใส่อะไรเลย=0.8, ถ้าไม่ได้สวมอะไร=0.8, ถ้าไม่มีอะไรปิดตัว=0.8, ถ้าไม่ใส่เสื้อผ้า=0.8",
-        "tr": "hiçbir şey giymeseydi=0.8, hiçbir şey giymemiş olsaydı=0.8, üstünde hiçbir şey olmasaydı=0.8, üzerinde hiçbir şey olmasaydı=0.8, kıyafetsiz olsaydı=0.8, hiç kıyafeti olmasaydı=0.8",
-        "uk": "якби на ній нічого не було=0.8, якби на ньому нічого не було=0.8, якби вона була без одягу=0.8, якби він був без одягу=0.8, якби вона нічого не носила=0.8",
-        "ur": "کچھ بھی نہ پہنا=0.8, کچھ نہیں پہنا=0.8, کچھ نہ پہنا=0.8, اگر اس نے کچھ نہ پہنا ہو=0.8, اگر اس نے کچھ نہیں پہنا ہوتا=0.8, اگر اس کے بدن پر کچھ نہ ہو=0.8, اگر اس کے تن پر کچھ نہ ہوتا=0.8, اگر وہ بغیر کپڑوں کے ہوتی=0.8, بغیر کچھ پہنے=0.8",
-        "ur-latn": "agar isne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar jism pe kuch na ho=0.8, agar uske jism par kuch na hota=0.8, agar kapre na pehne hotay=0.8, baghair kuch pehne=0.8",
-        "vi": "nếu cô ấy không mặc gì=0.8, nếu anh ấy không mặc gì=0.8, nếu không mặc gì=0.8, nếu trên người không có gì=0.8, nếu cô ấy không mặc quần áo=0.8, nếu chẳng mặc gì=0.8",
-        "zh": "如果她什么都没穿=0.8, 如果他什么都没穿=0.8, 要是她什么都不穿=0.8, 要是他没穿衣服=0.8, 如果她身上什么都没有=0.8, 不穿衣服的话=0.8",
+        "ja-latn": "mappadaka=0.8, suppadaka=0.8, suppon pon=0.8, no bura=0.8, tebura=0.8, hadaka epuron=0.8",
+        "ru-latn": "golyshom=0.8, golaya grud=0.8, v stile nyu=0.8",
+        "zh-latn": "guang pigu=0.8, luolu=0.8, renti yishu=0.8, guang shenzi=0.8",
+        "ar": "عريانة=0.8, عريانه=0.8, عريان=0.8, عريانين=0.8, التعري=0.8, متعرية=0.8, بالزلط=0.8, عاريه=0.8, "
+        "صدر مكشوف=0.8, بلا هدوم=0.8, "
+        "لم تكن ترتدي أي شيء=0.8, لا ترتدي أي شيء=0.8, لا ترتدي شيئا=0.8, مش لابسه حاجه=0.8, ما لابسه شي=0.8, لو لم تكن ترتدي شيئاً=0.8, لو لم يكن يرتدي شيئاً=0.8, لو ما كانت لابسة شي=0.8, لو مش لابسة حاجة=0.8, لو ما عليها شي=0.8, لو كانت بدون ملابس=0.8, لو كان بدون ملابس=0.8",
+        "ar-latn": "3ariyeh=0.8, mal6=0.8, bala hdoum=0.8, bidun malabis=0.8, "
+        "law ma kanet labsa shi=0.8, law mesh labsa 7aga=0.8, law ma 3aleha shi=0.8, law mosh labes 7aga=0.8, law kanet bala hdoum=0.8, law ma kan labes shi=0.8",
+        "bn": "বস্ত্রহীন=0.8, উদোম=0.8, উদাম=0.8, উদোম গায়ে=0.8, ব্রা ছাড়া=0.8, বুক খোলা=0.8, প্যান্ট ছাড়া=0.8, "
+        "কাপড়চোপড় ছাড়া=0.8, বেআব্রু=0.8, অনাবৃত=0.8, "
+        "কিছু না পরে=0.8, কিছুই না পরে=0.8, যদি ও কিছু না পরত=0.8, যদি ওর গায়ে কিছু না থাকত=0.8, যদি কিছুই না পরে থাকত=0.8, যদি গায়ে কোনো কাপড় না থাকত=0.8, কিছু না পরলে কেমন=0.8, যদি জামাকাপড় না পরত=0.8",
+        "bn-latn": "udom=0.8, bostrohin=0.8, "
+        "jodi o kichu na porto=0.8, jodi gaye kichu na thakto=0.8, jodi kichui na pore thakto=0.8, kichu na porle kemon=0.8, jodi jama kapor na porto=0.8",
+        "cs": "nudistka=0.8, nudista=0.8, naturista=0.8, nahe prsa=0.8, polonaha=0.8, nahatka=0.8, nudismus=0.8, "
+        "naturismus=0.8, bez kalhotek=0.8, s holym zadkem=0.8, "
+        "kdyby na sobě nic neměla=0.8, kdyby na sobě nic neměl=0.8, kdyby neměla nic na sobě=0.8, kdyby neměl nic na sobě=0.8, kdyby byla bez oblečení=0.8, kdyby nic nenosila=0.8",
+        "de": "textilfrei=0.8, barbusig=0.8, busenfrei=0.8, unten ohne=0.8, nackedeis=0.8, halbnackt=0.8, "
+        "splitterfasernackt=0.8, nudistin=0.8, freikorperkultur=0.8, aktfotografie=0.8, aktfoto=0.8, "
+        "aktmodell=0.8, aktmalerei=0.8, aktbild=0.8, aktstudie=0.8, fkk strand=0.8, "
+        "wenn sie nichts anhätte=0.8, wenn er nichts anhätte=0.8, wenn sie nichts an hätte=0.8, wenn sie nichts tragen würde=0.8, wenn er nichts tragen würde=0.8, wenn sie gar nichts anhat=0.8",
+        "el": "ξεβρακωτη=0.8, ξεντυμενη=0.8, ξεγυμνωμενη=0.8, ημιγυμνη=0.8, μισογυμνη=0.8, γυμνισμος=0.8, "
+        "γυμνιστες=0.8, γυμνιστρια=0.8, γυμνοτητα=0.8, ξεβρακωτος=0.8, "
+        "αν δεν φορούσε τίποτα=0.8, αν δε φορούσε τίποτα=0.8, αν δεν είχε τίποτα πάνω της=0.8, αν δεν είχε τίποτα πάνω του=0.8, αν ήταν χωρίς ρούχα=0.8, αν δεν φορούσε ρούχα=0.8",
+        "en": "unclad=0.8, undraped=0.8, unattired=0.8, unrobed=0.8, clothesless=0.8, clothingless=0.8, "
+        "wearing no clothes=0.8, not wearing any clothes=0.8, with no clothes on=0.8, no clothes on=0.8, "
+        "naked as a jaybird=0.8, bare naked=0.8, bollock naked=0.8, stark bollock naked=0.8, nekid=0.8, "
+        "nekked=0.8, nakie=0.8, nakies=0.8, noods=0.8, nvde=0.8, nud3=0.8, n4ked=0.8, nak3d=0.8, nudie=0.8, "
+        "nudies=0.8, nudey=0.8, in the nuddy=0.8, breasts out=0.8, one breast out=0.8, boobs out=0.8, "
+        "tits out=0.8, nip slip=0.8, no bra=0.8, braless=0.8, no panties=0.8, pantyless=0.8, "
+        "no underwear=0.8, bare bottomed=0.8, bare assed=0.8, bare ass=0.8, bare bum=0.8, streaker=0.8, "
+        "nudism=0.8, naturism=0.8, nudists=0.8, naturists=0.8, nudify=0.8, nudifier=0.8, nudified=0.8, "
+        "topfree=0.8, convenient censoring=0.8, heart censor=0.8, steam censor=0.8, novelty censor=0.8, "
+        "decensored=0.8, dishabille=0.8, "
+        "if she wasn't wearing anything=0.8, if she weren't wearing anything=0.8, if he wasn't wearing anything=0.8, if she had nothing on=0.8, if he had nothing on=0.8, if she wore nothing=0.8, if she wasn't wearing any clothes=0.8",
+        "es": "empelotada=0.8, empelotado=0.8, chichis al aire=0.8, sin nada puesto=0.8, medio desnuda=0.8, "
+        "pechos al aire=0.8, tetas al aire=0.8, culo al aire=0.8, nudista=0.8, nudismo=0.8, naturista=0.8, "
+        "naturismo=0.8, desnudita=0.8, en traje de eva=0.8, en traje de adan=0.8, sin sosten=0.8, "
+        "toples=0.8, en cueritos=0.8, "
+        "si no llevara nada puesto=0.8, si no tuviera nada puesto=0.8, si no llevase nada puesto=0.8, si no llevara ropa=0.8, si estuviera sin nada de ropa=0.8, si no trajera nada puesto=0.8",
+        "fa": "لخت شده=0.8, دختر لخت=0.8, زن لخت=0.8, نیمه لخت=0.8, برهنگی=0.8, بدون شورت=0.8, سوتین نپوشیده=0.8, "
+        "بی لباس شده=0.8, سینه لخت=0.8, "
+        "هیچی تنش نبود=0.8, هیچی تنش نباشه=0.8, چیزی تنش نبود=0.8, اگه هیچی تنش نبود=0.8, اگر چیزی تنش نبود=0.8, اگر هیچ لباسی نپوشیده بود=0.8, اگه لباس تنش نبود=0.8, اگر لباسی به تن نداشت=0.8, اگه هیچی نپوشیده بود=0.8",
+        "fa-latn": "lokhte lokht=0.8, lokht madarzad=0.8, nime lokht=0.8, "
+        "age hichi tanesh nabood=0.8, age hichi tanesh nabud=0.8, age chizi tanesh nabud=0.8, age lebas tanesh nabood=0.8, age hichi napooshide bood=0.8",
+        "fr": "nue comme un ver=0.8, nu comme un ver=0.8, devetue=0.8, devetu=0.8, cul nu=0.8, fesses a l air=0.8, "
+        "naturisme=0.8, naturiste=0.8, nudiste=0.8, nudisme=0.8, nu integral=0.8, nue integrale=0.8, "
+        "nu artistique=0.8, seminue=0.8, a moitie nue=0.8, dans son plus simple appareil=0.8, "
+        "poitrine nue=0.8, toute a poil=0.8, tout a poil=0.8, a poil integral=0.8, "
+        "si elle ne portait rien=0.8, s'il ne portait rien=0.8, si elle n'avait rien sur elle=0.8, s'il n'avait rien sur lui=0.8, si elle était sans vêtements=0.8, si elle n'avait rien sur le dos=0.8, s'il n'avait rien sur le dos=0.8",
+        "he": "חשופת חזה=0.8, חצי ערומה=0.8, חצי עירומה=0.8, נודיסטית=0.8, נודיסטים=0.8, בלי חזייה=0.8, "
+        "נודיזם=0.8, במערומיה=0.8, במערומיו=0.8, חזה חשוף=0.8, ישבן חשוף=0.8, בלי תחתונים=0.8, "
+        "ללא חזייה=0.8, "
+        "אם היא לא הייתה לובשת כלום=0.8, אם הוא לא היה לובש כלום=0.8, אם לא היה עליה כלום=0.8, אם לא היה עליו כלום=0.8, אם היא הייתה בלי בגדים=0.8, אם הוא היה בלי בגדים=0.8",
+        "hi": "नंगे बदन=0.8, वस्त्रहीन=0.8, कपड़े उतारे हुए=0.8, न्यूडिटी=0.8, उघाड़ा बदन=0.8, ब्रा के बिना=0.8, "
+        "बिना ब्रा=0.8, खुले बदन=0.8, निर्वसन=0.8, बेलिबास=0.8, "
+        "कुछ भी नहीं पहना=0.8, कुछ नहीं पहना=0.8, अगर उसने कुछ नहीं पहना होता=0.8, अगर उसने कुछ भी न पहना हो=0.8, अगर उसके बदन पर कुछ न हो=0.8, अगर उसके तन पर कुछ न होता=0.8, अगर उसने कपड़े न पहने होते=0.8, अगर वो कपड़ों के बिना होती=0.8, बिना कुछ पहने=0.8",
+        "hi-latn": "nange badan=0.8, bina kapdon ke=0.8, nagn=0.8, nirvastra=0.8, ardhnagn=0.8, "
+        "agar usne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar isne kuch na pehna ho=0.8, agar badan pe kuch na ho=0.8, agar kapde na pehne hote=0.8, bina kuch pehne=0.8",
+        "id": "tidak berbusana=0.8, tak berbusana=0.8, nudis=0.8, naturis=0.8, tanpa bra=0.8, "
+        "tanpa celana dalam=0.8, tanpa sehelai pakaian=0.8, tanpa beha=0.8, tanpa kutang=0.8, "
+        "ga pake celana=0.8, nggak pakai celana=0.8, tanpa sehelai kain=0.8, "
+        "kalau dia tidak pakai apa-apa=0.8, kalau dia nggak pakai apa-apa=0.8, kalau dia gak pake apa-apa=0.8, jika dia tidak mengenakan apa pun=0.8, kalau nggak pakai baju=0.8, kalau tanpa busana=0.8",
+        "it": "nudita=0.8, nudista=0.8, naturista=0.8, a seno scoperto=0.8, tutta nuda=0.8, biotta=0.8, "
+        "ignuda=0.8, ignudo=0.8, ignude=0.8, nudo artistico=0.8, mezza nuda=0.8, "
+        "se non avesse niente addosso=0.8, se non avesse nulla addosso=0.8, se non indossasse niente=0.8, se non indossasse nulla=0.8, se non portasse niente=0.8, se fosse senza niente addosso=0.8",
+        "ja": "真っ裸=0.8, まっぱ=0.8, マッパ=0.8, ノーブラ=0.8, ノーパン=0.8, 裸婦=0.8, 裸エプロン=0.8, 手ブラ=0.8, ハダカ=0.8, 裸身=0.8, "
+        "露出狂=0.8, "
+        "何も着ていなかった=0.85, 何も着てなかった=0.85, 何も着ていなかったら=0.8, 何も着てなかったら=0.8, 何も身につけていなかったら=0.8, 服を着ていなかったら=0.8, 服を着てなかったら=0.8, 何も着ていない状態だったら=0.8",
+        "ko": "나신=0.8, 반라=0.8, 노브라=0.8, 노팬티=0.8, 상의 탈의=0.8, 상의탈의=0.8, 전라 노출=0.8, "
+        "아무것도 안 입었=0.8, 아무것도 안 입은=0.8, 아무것도 안 입었으면=0.8, 아무것도 안 입고 있으면=0.8, 아무것도 걸치지 않았다면=0.8, 옷을 안 입었다면=0.8, 아무것도 입지 않았다면=0.8, 옷 안 입으면=0.8",
+        "ms": "separuh bogel=0.8, naturis=0.8, nudis=0.8, dedah badan=0.8, mendedahkan tubuh=0.8, bogel habis=0.8, "
+        "tanpa seurat pakaian=0.8, tak berseluar=0.8, tanpa coli=0.8, tanpa seluar dalam=0.8, "
+        "kalau dia tak pakai apa-apa=0.8, jika dia tidak memakai apa-apa=0.8, kalau dia tak berpakaian=0.8, kalau tak pakai baju=0.8, jika tiada apa-apa di badannya=0.8, kalau dia tak pakai apa2=0.8",
+        "nl": "moedernaakt=0.8, poedelnaakt=0.8, halfnaakt=0.8, ontbloot=0.8, ontblote=0.8, blote borsten=0.8, "
+        "blote billen=0.8, bloot bovenlijf=0.8, naturisme=0.8, nudisme=0.8, "
+        "als ze niets aan had=0.8, als hij niets aan had=0.8, als ze niks aanhad=0.8, als hij niks aanhad=0.8, als ze geen kleren aan had=0.8, als ze niks zou dragen=0.8",
+        "pl": "nagusienka=0.8, nagusienki=0.8, golutka=0.8, golutenka=0.8, polnaga=0.8, pol naga=0.8, "
+        "nudystka=0.8, naturystka=0.8, nagie piersi=0.8, obnazona=0.8, obnazony=0.8, nudyzm=0.8, "
+        "naturyzm=0.8, "
+        "gdyby nic na sobie nie miała=0.8, gdyby nic na sobie nie miał=0.8, gdyby nie miała nic na sobie=0.8, gdyby nie miał nic na sobie=0.8, gdyby była bez ubrania=0.8, gdyby nic nie miała na sobie=0.8",
+        "pt": "nuinha=0.8, seminua=0.8, seios a mostra=0.8, peitos de fora=0.8, naturismo=0.8, nudismo=0.8, "
+        "nudista=0.8, naturista=0.8, toples=0.8, em trajes de eva=0.8, sem calcinha=0.8, "
+        "se ela não estivesse vestindo nada=0.8, se ele não estivesse vestindo nada=0.8, se ela não tivesse nada no corpo=0.8, se ele não tivesse nada no corpo=0.8, se ela estivesse sem roupa=0.8, se ela não usasse nada=0.8, se não tivesse nada vestido=0.8",
+        "ro": "goala goluta=0.8, dezgolita=0.8, dezgolit=0.8, nudista=0.8, naturista=0.8, cu sanii goi=0.8, "
+        "sanii goi=0.8, bustul gol=0.8, nudism=0.8, naturism=0.8, goliciune=0.8, "
+        "dacă n-ar avea nimic pe ea=0.8, dacă n-ar avea nimic pe el=0.8, dacă nu ar avea nimic pe ea=0.8, dacă nu ar purta nimic=0.8, dacă n-ar purta nimic=0.8, dacă ar fi fără haine=0.8",
+        "ru": "раздетая=0.8, раздетый=0.8, раздетые=0.8, голенькие=0.8, голенький=0.8, полуголая=0.8, "
+        "полуголые=0.8, нудистка=0.8, нудисты=0.8, нудистский=0.8, натуристка=0.8, в стиле ню=0.8, "
+        "фото ню=0.8, с голой грудью=0.8, нагота=0.8, наготу=0.8, нагие=0.8, голая грудь=0.8, "
+        "если бы на ней ничего не было=0.8, если бы на нём ничего не было=0.8, если бы она была без одежды=0.8, если бы он был без одежды=0.8, если бы на ней не было одежды=0.8, если бы она ничего не носила=0.8",
+        "sv": "nakenhet=0.8, naket=0.8, spritt naken=0.8, avkladd=0.8, okladd=0.8, nakenbad=0.8, nakenbadare=0.8, "
+        "nakenmodell=0.8, nakenfoto=0.8, nudism=0.8, naturism=0.8, "
+        "om hon inte hade något på sig=0.8, om han inte hade något på sig=0.8, om hon inte hade någonting på sig=0.8, om hon inte hade några kläder=0.8, om hon var utan kläder=0.8, om hon inte bar något=0.8",
+        "th": "ไม่ใส่ยกทรง=0.8, โนบรา=0.8, ไม่ใส่ชั้นใน=0.8, โชว์นม=0.8, โชว์หน้าอก=0.8, เปิดนม=0.8, นมหลุด=0.8, "
+        "เห็นหัวนม=0.8, ไม่นุ่งผ้า=0.8, "
+        "ถ้าเธอไม่ได้ใส่อะไรเลย=0.8, ถ้าเขาไม่ได้ใส่อะไรเลย=0.8, ถ้าไม่ใส่อะไรเลย=0.8, ถ้าไม่ได้สวมอะไร=0.8, ถ้าไม่มีอะไรปิดตัว=0.8, ถ้าไม่ใส่เสื้อผ้า=0.8",
+        "tr": "donsuz=0.8, naturizm=0.8, nudizm=0.8, gogusleri acik=0.8, kiyafetlerini cikarmis=0.8, "
+        "ic camasirsiz=0.8, memeleri acik=0.8, nudist plaji=0.8, "
+        "hiçbir şey giymeseydi=0.8, hiçbir şey giymemiş olsaydı=0.8, üstünde hiçbir şey olmasaydı=0.8, üzerinde hiçbir şey olmasaydı=0.8, kıyafetsiz olsaydı=0.8, hiç kıyafeti olmasaydı=0.8",
+        "uk": "роздягнена=0.8, роздягнений=0.8, напівгола=0.8, напівоголена=0.8, нагота=0.8, нагість=0.8, "
+        "голенька=0.8, нудистка=0.8, нудисти=0.8, в стилі ню=0.8, голі груди=0.8, "
+        "якби на ній нічого не було=0.8, якби на ньому нічого не було=0.8, якби вона була без одягу=0.8, якби він був без одягу=0.8, якби вона нічого не носила=0.8",
+        "ur": "ننگے بدن=0.8, برہنگی=0.8, بے لباسی=0.8, بے پردہ جسم=0.8, کھلا سینہ=0.8, بغیر شلوار=0.8, "
+        "بنا کپڑوں کے=0.8, لباس کے بغیر=0.8, تن پر کپڑا نہیں=0.8, نیوڈیٹی=0.8, "
+        "کچھ بھی نہ پہنا=0.8, کچھ نہیں پہنا=0.8, کچھ نہ پہنا=0.8, اگر اس نے کچھ نہ پہنا ہو=0.8, اگر اس نے کچھ نہیں پہنا ہوتا=0.8, اگر اس کے بدن پر کچھ نہ ہو=0.8, اگر اس کے تن پر کچھ نہ ہوتا=0.8, اگر وہ بغیر کپڑوں کے ہوتی=0.8, بغیر کچھ پہنے=0.8",
+        "ur-latn": "barhana=0.8, uryan=0.8, be libas=0.8, bina kapron ke=0.8, nange badan=0.8, "
+        "agar isne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar jism pe kuch na ho=0.8, agar uske jism par kuch na hota=0.8, agar kapre na pehne hotay=0.8, baghair kuch pehne=0.8",
+        "vi": "loa the=0.8, ban khoa than=0.8, khong mac gi=0.8, nguc tran=0.8, khoe nguc=0.8, tran trui=0.8, "
+        "khong mac ao nguc=0.8, khong mac quan lot=0.8, lo nguc=0.8, "
+        "nếu cô ấy không mặc gì=0.8, nếu anh ấy không mặc gì=0.8, nếu không mặc gì=0.8, nếu trên người không có gì=0.8, nếu cô ấy không mặc quần áo=0.8, nếu chẳng mặc gì=0.8",
+        "zh": "裸女=0.8, 裸模=0.8, 人体艺术=0.8, 人体摄影=0.8, 露乳=0.8, 露胸=0.8, 露三点=0.8, 三点全露=0.8, 真空上阵=0.8, 不穿内衣=0.8, 光屁股=0.8, "
+        "光身子=0.8, 脱光光=0.8, 裸身=0.8, "
+        "如果她什么都没穿=0.8, 如果他什么都没穿=0.8, 要是她什么都不穿=0.8, 要是他没穿衣服=0.8, 如果她身上什么都没有=0.8, 不穿衣服的话=0.8",
     },
 }
 # A substring term right after one of these words is about an object, not clothing:

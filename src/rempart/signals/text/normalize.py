@@ -96,6 +96,8 @@ _LETTER_FOLD = str.maketrans({
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"}
 _LEET_DIGITS = frozenset("013457")
+_CYRILLIC_LEET = {"9": "я", "6": "б"}
+_CYRILLIC_DIGIT = re.compile(r"(?<=[а-яёіїєґ])[69](?=[а-яёіїєґ])")
 
 # Stray combining marks left after composition (Latin diacritics, Arabic harakat) are
 # dropped; other scripts' marks (Devanagari vowel signs...) are meaningful and kept.
@@ -492,6 +494,13 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                 s_l[m.start()] = _LEET[m.group()]
                 obf.append(m.start())
             s = "".join(s_l)
+    # Cyrillic chat writes "я" as 9 and "б" as 6 ("розд9гни"): only between two Cyrillic letters.
+    if not s.isascii() and ("9" in s or "6" in s) and _CYRILLIC_DIGIT.search(s):
+        s_l = list(s)
+        for m in _CYRILLIC_DIGIT.finditer(s):
+            s_l[m.start()] = _CYRILLIC_LEET[m.group()]
+            obf.append(m.start())
+        s = "".join(s_l)
 
     return Normalized(
         original=text,

@@ -30,6 +30,7 @@ MIN_GLUED = 10  # shorter tokens are words more often than glued phrases
 MAX_GLUED = 64  # the cost grows with the length; a longer token is left as it is
 MAX_PIECE = 24
 MAX_STEM_ENDING = 4
+WHOLE_STEM_ENDING = 6  # as the rules read stems (intent.MAX_STEM_SUFFIX): an inflected word, not glued words
 STEM_MIN = 4
 # One-letter words of the languages served ("a", "y", "o", "e", "i", "u"; Polish "w", "z";
 # Czech "v", "k", "s"): the only one-letter pieces.
@@ -75,9 +76,10 @@ class WordBreaker:
         self.split = lru_cache(maxsize=4096)(self._split)
 
     def worth_trying(self, token: str) -> bool:
-        """A token long enough to hide words, in a script that uses spaces, and no word itself."""
+        """A token long enough to hide words, in a script that uses spaces, and no word itself
+        (a lexicon stem with its ending, "обнажённой", is read whole by the rules)."""
         return (MIN_GLUED <= len(token) <= MAX_GLUED and token.isalpha() and max(token) < chr(_SPACED_SCRIPTS_END)
-                and token not in self.known)
+                and token not in self.known and not self._stem_of(token, WHOLE_STEM_ENDING))
 
     def holds_term(self, token: str, cuts: tuple[int, ...]) -> bool:
         """Whether a cut of `token` brings out a term worth reading: a lexicon word or stem of
@@ -93,9 +95,9 @@ class WordBreaker:
         """A lexicon word, or a lexicon stem with a short ending."""
         return piece in self.terms or self._stem_of(piece)
 
-    def _stem_of(self, piece: str) -> bool:
+    def _stem_of(self, piece: str, ending: int = MAX_STEM_ENDING) -> bool:
         n = len(piece)
-        return any(piece[:k] in self.stems for k in range(max(STEM_MIN, n - MAX_STEM_ENDING), n + 1))
+        return any(piece[:k] in self.stems for k in range(max(STEM_MIN, n - ending), n + 1))
 
     def _piece_cost(self, piece: str) -> float:
         cost = self.cost.get(piece)

@@ -25,7 +25,8 @@ minor: "a sexy picture of a little girl" needs no second cue (its score is then 
 SUGGESTIVE_EMIT). The policy counts it on its own from SUGGESTIVE_EMIT, and from
 SUGGESTIVE_WEAK with a named real person. The policy reviews it for accounts that are not verified adults and blocks it with a real
 person or a minor. The lists come from art history and the vocabulary of glamour
-photography, never from the public evaluation sets.
+photography (part of them by a separate lexicon author who saw no evaluation set), never from
+the public evaluation sets.
 """
 
 from __future__ import annotations
@@ -45,7 +46,28 @@ SUGGESTIVE_WEAK = 0.35
 # separates words with spaces. Matched as whole words on the normalised text.
 CUES: dict[str, dict[float, str]] = {
     "nude_art": {
-        0.6: "bouguereau, cabanel, alma tadema, herbert james draper, john william godward, jules joseph lefebvre, "
+        0.6: "luis ricardo falero, guillaume seignac, jules scalbert, alexandre jacques chantron, "
+             "henri adrien tanoux, jules pascin, franz von bayros, peter fendi, gerda wegener, louis icart, "
+             "raphael kirchner, suzanne ballivet, paul emile becat, hans bellmer, pierre molinier, "
+             "tom of finland, touko laaksonen, george quaintance, bob mizer, physique pictorial, russ meyer, "
+             "tinto brass, just jaeckin, radley metzger, walerian borowczyk, toshio saeki, "
+             "dream of the fisherman s wife, dream of the fishermans wife, tako to ama, makura e, abuna e, "
+             "ero guro, eroguro, dorian cleavenger, jim silke, georges pichard, erich von gotha, ignacio noe, "
+             "betty tompkins, carolee schneemann, ren hang, roberto ferri, elmer batters, irving klaw, "
+             "suze randall, bob guccione, arny freytag, alfred cheney johnston, george platt lynes, "
+             "david dubnitskiy, jules lefebvre, vargas girl, vargas girls, petty girl, petty girls, "
+             "kagami hirotaka, zankuro, asanagi, toshio maeda, cutesexyrobutts, afrobull, l origine du monde, "
+             "etant donnes, capitoline venus, venus pudica, medici venus, venus de medici, callipygian venus, "
+             "venus kallipygos, aphrodite kallipygos, crouching venus, crouching aphrodite, venus of arles, "
+             "venus at her mirror, venus with a mirror, allegory with venus and cupid, "
+             "venus cupid folly and time, venus at her toilet, toilette of venus, judgment of paris, "
+             "valpincon bather, jupiter and io, jupiter and antiope, rape of the daughters of leucippus, "
+             "ruggiero freeing angelica, diana and her nymphs, bath of diana, diana after the bath, "
+             "nymphs bathing, bathing nymphs, sleeping nymphs, nymph and satyr, satyr and nymph, faun and nymph, "
+             "nymphs and satyr, the pearl and the wave, venus rising from the sea, aphrodite of cnidus, "
+             "aphrodite of milos, psyche bathing, sleeping hermaphroditus, reclining venus, "
+             "venus with an organ player, "
+             "bouguereau, cabanel, alma tadema, herbert james draper, john william godward, jules joseph lefebvre, "
              "jean leon gerome, ingres, titian, tiziano, rubens, francois boucher, fragonard, correggio, giorgione, "
              "modigliani, egon schiele, anders zorn, lucian freud, jenny saville, milo manara, frank frazetta, "
              "boris vallejo, julie bell, luis royo, hajime sorayama, olivia de berardinis, gil elvgren, "
@@ -73,7 +95,15 @@ CUES: dict[str, dict[float, str]] = {
              "susanna and the elders, danae, the bather, the bathers, bather, bathers, baigneuse, baigneuses, "
              "life model, nude model, centerfold, pin up girl, pinup girl, pin up model, glamour model, succubus, "
              "dominatrix, shunga, lysistrata",
-        0.45: "botticelli, gustav klimt, klimt, tamara de lempicka, renoir, gustave moreau, waterhouse, "
+        0.45: "gaston bussiere, hans makart, otto mueller, ernst ludwig kirchner, tsuguharu foujita, leonor fini, "
+              "chris achilleos, clyde caldwell, victoria frances, dave stevens, malcolm liepke, henrietta rae, "
+              "mihaly zichy, thomas rowlandson, umberto brunelleschi, suzuki harunobu, keisai eisen, "
+              "andre de dienes, harri peccinotti, pirelli calendar, bruce weber, pierre et gilles, marlene dumas, "
+              "cecily brown, hannah wilke, zalman king, jess franco, takato yamamoto, william russell flint, "
+              "albert joseph moore, pierre paul prud hon, theodore chasseriau, amaury duval, barberini faun, "
+              "doryphoros, riace bronzes, sacred and profane love, rape of europa, europa and the bull, "
+              "bacchus and ariadne, maenad, maenads, tableau vivant, venus of willendorf, diana and endymion, "
+              "botticelli, gustav klimt, klimt, tamara de lempicka, renoir, gustave moreau, waterhouse, "
               "guy bourdin, patrick nagel, frederic leighton, lord leighton, felix vallotton, suzanne valadon, "
               "francesca woodman, peter lindbergh, salome, olympia, rape of the sabine women, "
               "herb ritts, irving penn, imogen cunningham, artemisia gentileschi, adam and eve, andromeda, psyche, "
@@ -115,7 +145,24 @@ CUES: dict[str, dict[float, str]] = {
              "peu vetue, legerement vetue, poco vestida, ligera de ropa, knapp bekleidet, freizugig, "
              "poco vestita, seminuda, pouco vestida, schaars gekleed, skapo ubrana, полуобнаженн, "
              "откровенн, yari ciplak, seksi, berpakaian minim",
-        0.45: "sexy, seductive, seductively, sensual, sensuous, alluring, voluptuous, busty, perky, curvaceous, "
+        0.45: "buxom, salacious, titillating, lascivious, libidinous, licentious, lecherous, prurient, bawdy, "
+              "amply endowed, sexpot, sex kitten, sex bomb, seductress, hottie, barely covered, skimpily clad, "
+              "skimpily dressed, lightly clad, thinly clad, sparsely clad, minimally clothed, partially clothed, "
+              "provocatively dressed, suggestively dressed, seductively dressed, revealing outfit, "
+              "revealing clothes, revealing clothing, provocative outfit, see through clothes, towel slipping, "
+              "dropping her towel, fan service, fanservice, playboy bunny, playmate of the month, page 3 girl, "
+              "penthouse pet, gravure idol, gravure model, cheesecake photography, cheesecake pinup, "
+              "cheesecake pin up, pin up calendar, pinup calendar, exotic dancer, lap dancer, strip club, "
+              "aguicheuse, affriolante, plantureuse, bombe sexuelle, ligerita de ropa, buenorra, lasciva, lasziv, "
+              "anzuglich, vollbusig, sexbombe, procace, maggiorata, arrapante, gnocca, gostosona, popozuda, "
+              "safadinha, wulps, rondborstig, schaarsgekleed, wyzywajaca, ponetna, biusciasta, lubiezna, "
+              "provocatoare, sumar imbracata, bunaciune, vyzyvava, sporo odena, smyslna, yppig, sparsamt kladd, "
+              "αισθησιακη, ελαφρα ντυμενη, λαγνη, пышногрудая, сексапильная, развратная, вызывающе одетая, "
+              "полуодетая, зваблива, пишногруда, напіводягнена, хтива, az giyimli, sehvetli, montok, semok, bohay, "
+              "baju kurang bahan, mengghairahkan, pakaian mendedahkan, menjolok mata, khieu goi, ملابس فاضحة, "
+              "ملابس كاشفة, شهوانية, شهوت انگیز, لباس باز, لباس بدن نما, חושנית, חושפנית, לבוש חושפני, कामुक, "
+              "अंग प्रदर्शन, कम कपड़ों में, খোলামেলা, স্বল্পবসনা, کم کپڑوں میں, ہوس ناک, "
+              "sexy, seductive, seductively, sensual, sensuous, alluring, voluptuous, busty, perky, curvaceous, "
               "coquettish, flirty, flirtatious, lustful, licking her lips, biting her lip, biting her lips, "
               "bedroom eyes, come hither, "
               "provocative, sultry, tantalizing, seduisante, sensuelle, voluptueuse, "
@@ -125,7 +172,8 @@ CUES: dict[str, dict[float, str]] = {
               "svudny, svudna, svudne, σαγηνευτικο, σαγηνευτικη, σαγηνευτικος, اغواگر, लुभाने वाली, लुभावनी, "
               "quyen ru, forforisk, forforiska, aufreizend, aufreizende, aufreizenden, спокусливий, спокуслива, "
               "спокусливо, соблазнительный, соблазнительная, соблазнительно, hot pose, ہاٹ پوز",
-        0.35: "open robe, curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
+        0.35: "nubile, well endowed, peep show, provocativa, sensuell, kiskirtici, "
+              "open robe, curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
               "wet clothes, wet dress, wet shirt, wet hair and skin, "
               "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless",
     },
@@ -136,7 +184,13 @@ CUES: dict[str, dict[float, str]] = {
               "back view, de espaldas, de dos, von hinten, di spalle, de costas",
     },
     "body": {
-        0.35: "belly, navel, belly button, midriff, lower back, thighs, thigh, hips, buttocks, butt, booty, "
+        0.35: "thick thighs, underboob, sideboob, side boob, breast focus, ass focus, thigh focus, crotch focus, "
+              "huge breasts, large breasts, big breasts, gigantic breasts, fat ass, phat ass, bubble butt, "
+              "thick ass, ass cheeks, butt cheeks, butt crack, thigh gap, bouncing breasts, jiggling breasts, "
+              "hanging breasts, breast squeeze, ample bosom, heaving bosom, heaving breasts, crotch bulge, "
+              "pelvic curtain, oppai, ass visible through thighs, tetona, gros seins, nichons, grosse bruste, "
+              "tettona, peituda, rabuda, большая грудь, пышная грудь, tobrut, صدر كبير, बड़े स्तन, "
+              "belly, navel, belly button, midriff, lower back, thighs, thigh, hips, buttocks, butt, booty, "
               "cleavage, bust, bosom, curves, torso, bare body, ventre, nombril, cuisses, vientre, ombligo, "
               "muslos, bauch, oberschenkel, pancia, cosce, barriga, coxas, бедра, живот, karin, paha",
         0.2: "body, skin, figure, legs, abs, full body, full figure, corps, cuerpo, korper, corpo, тело",
@@ -155,7 +209,7 @@ CUES: dict[str, dict[float, str]] = {
               "купающиеся",
         0.25: "bed, in bed, on bed, on the bed, bedroom, sheets, bath, spa, boudoir chair, "
               "lit, chambre, cama, dormitorio, bett, schlafzimmer, letto, camera da letto, quarto, "
-              "bed kamer, lozko, кровать, постель, yatak, ranjang, kasur, giuong",
+              "bed kamer, lozko, кровать, постель, yatak, yatakta, yataga, yataginda, yatagina, ranjang, kasur, giuong",
     },
     "person": {
         0.15: "woman, women, girl, girls, lady, ladies, female, she, her, goddess, goddesses, maiden, wife, "
@@ -166,7 +220,9 @@ CUES: dict[str, dict[float, str]] = {
     },
     # Painters and sculptors with many nudes among much else: a cue only with others.
     "art": {
-        0.3: "matisse, henri matisse, picasso, cezanne, gauguin, degas, edgar degas, manet, edouard manet, "
+        0.3: "pierre auguste cot, henri gervex, robert crumb, frank cho, frazetta, barbarella, andrew blake, "
+             "gerome, apollo belvedere, discobolus, kouros, garden of earthly delights, lucretia, leda, "
+             "matisse, henri matisse, picasso, cezanne, gauguin, degas, edgar degas, manet, edouard manet, "
              "pierre bonnard, bonnard, rodin, canova, bernini, michelangelo, caravaggio",
     },
     "beauty": {
@@ -179,9 +235,12 @@ CUES: dict[str, dict[float, str]] = {
 CUES_SUBSTRING: dict[str, dict[float, str]] = {
     "nude_art": {0.6: "春画", 0.45: "歌麿, 海报女郎, ピンナップ, 핀업, พินอัพ, بن أب, پین‌آپ, پین آپ, פין-אפ, פין אפ, पिन-अप, "
                                "पिन अप, পিন-আপ, পিন আপ, پن اپ"},
-    "glamour": {0.45: "官能的, 관능적, 勾人, ยั่ว, مغرية, مغري, اغواکننده, اغواگرانه, מפתה, लुभाने, মোহময়, لبھانے, 性感, 诱惑, 誘惑, セクシー, 色っぽい, 섹시, 야한, مثير, مثيرة, سکسی, سکسي, סקסית, סקסי, "
+    "glamour": {0.35: "際どい, 撩人, 衣着暴露, ",
+                0.45: "วาบหวิว, ใส่น้อยชิ้น, เย้ายวน, 妖艶, 悩殺, グラドル, えちえち, 妖娆, 风骚, 大尺度, 福利姬, 노출 심한, 육감적, 꼴리는, 섹기, "
+                "官能的, 관능적, 勾人, ยั่ว, مغرية, مغري, اغواکننده, اغواگرانه, מפתה, लुभाने, মোহময়, لبھانے, 性感, 诱惑, 誘惑, セクシー, 色っぽい, 섹시, 야한, مثير, مثيرة, سکسی, سکسي, סקסית, סקסי, "
                       "सेक्सी, মাদক, সেক্সি, سیکسی, เซ็กซี่, ยั่วยวน"},
-    "body": {0.35: "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ, 맨 어깨, 맨어깨, 허리 라인, 맨살, "
+    "body": {0.35: "巨乳, 爆乳, 美尻, 横乳, 下乳, おっぱい, 翘臀, 蜜桃臀, 거유, นมโต, "
+             "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ, 맨 어깨, 맨어깨, 허리 라인, 맨살, "
                    "裸肩, 香肩, 素肌"},
     "setting": {0.3: "入浴, 露天風呂, 실크 시트, 床单, シーツ, 床上, ベッド, 침대, 浴缸, 浴室, 风呂, お風呂, 욕조, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
                      "बिस्तर, বিছানা, بستر, เตียง"},
