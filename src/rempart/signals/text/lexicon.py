@@ -94,19 +94,19 @@ TERMS: dict[str, dict[str, str]] = {
         "en": "swimming trunks=0.7, bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
         "bathing suit, bathing suits, swimming costume, swim trunks=0.7, speedo=0.7, speedos=0.7, "
         "beachwear=0.6, bikini top, bikini bottoms, thong bikini",
-        "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini",
+        "fr": "maillot de bain, maillots de bain, en maillot=0.7, deux pieces=0.6, bikini, string de bain=0.8",
         "es": "malla de dos piezas, traje de dos piezas, malla enteriza, banador, banadores, traje de bano, trajes de bano, biquini, biquinis, vestido de bano",
         "de": "badchleid*, zweiteiler=0.8, badkleid, badegwand, badeanzug, badeanzugen, badeanzuge, badehose=0.7, badebekleidung, bademode",
         "it": "costume intero, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
         "pt": "fato de banho, sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
         "nl": "zwembroek, zwempak, badpak, badkleding, zwemkleding",
         "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
-        "ru": "плавки, плавках, купальник*, купальн*, бикини",
-        "uk": "плавки, плавках, купальник*, купальн*, бікіні",
+        "ru": "плавки, плавках, купальник*, купальн*, бикини, в стрингах=0.8, стрингах=0.8",
+        "uk": "плавки, плавках, купальник*, купальн*, бікіні, у стрінгах=0.8, в стрінгах=0.8, стрінгах=0.8",
         "tr": "mayo, mayoya, mayosu, mayoyu, mayolar, mayolari, bikiniye, mayolu, mayo giy*, mayoyla",
         "id": "celana renang, baju renang, pakaian renang",
         "sv": "badbyxor, baddrakt",
-        "cs": "plavek, do bikin=0.8, plavky, plavkach, jednodilne plavky, dvoudilne plavky, bikiny, bikinach, bikinami",
+        "cs": "v tangach=0.8, plavek, do bikin=0.8, plavky, plavkach, jednodilne plavky, dvoudilne plavky, bikiny, bikinach, bikinami",
         "ro": "costum de baie, costume de baie",
         "ja-latn": "mizugi, sukumizu",
         "vi": "^quần bơi, ^áo tắm, ^đồ tắm, ^đồ bơi",
@@ -132,11 +132,11 @@ TERMS: dict[str, dict[str, str]] = {
         "pt": "de cueca=0.8, so de cueca=0.9, cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, "
         "lingerie",
         "nl": "ondergoed, onderbroek=0.7, beha, slipje",
-        "pl": "majtkach, majtkami, w samych majtkach, slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
+        "pl": "bokserkach, w samych bokserkach, majtkach, majtkami, w samych majtkach, slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
         "ru": "трусах, трусиках, ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
         "uk": "білизну, білизні, в білизні, трусах, трусиках, нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
         "tr": "boxerla=0.8, boxer ile=0.7, sadece boxer=0.9, boxerli=0.7, gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
-        "id": "daleman, dalaman, gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
+        "id": "cuma pake kolor=0.8, pake kolor doang=0.8, cuma pakai kolor=0.8, daleman, dalaman, gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
         "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
         "cs": "krajkoveho pradla=0.8, trenyrky, trenyrkach, slipy, slipech, neglize, trenky, trenkach, krajkovem pradle=0.8, krajkove pradlo=0.8, v pradle=0.7, nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
         "ro": "camasa de noapte scurta=0.8, camasa de noapte=0.6, lenjerie, lenjerie intima, sutien, sutiene, chiloti, chilotei, tanga=0.7",
@@ -718,7 +718,7 @@ WORN_PHRASES: dict[str, str] = {
     "cs": "všechno  co má na sobě, všechno co má na sobě, všechno  co na sobě má, cokoliv má na sobě, všechno  co nosí, všechno  co měl na sobě",
     "de": "alles  was sie anhat, alles was sie anhat, alles  was er anhat, alles was er anhat, alles  was sie trägt, alles was er trägt, was auch immer sie anhat, alles  was sie am Leib hat",
     "el": "ό τι φοράει, ότι φοράει, όλα όσα φοράει, ό τι έχει πάνω της, ό τι έχει πάνω του, ό τι κι αν φοράει, όλα όσα έχει πάνω της",
-    "en": "everything she is wearing, everything she s wearing, everything shes wearing, everything he is wearing, everything he s wearing, everything hes wearing, everything she has on, everything he has on, whatever she is wearing, whatever she s wearing, whatever shes wearing, whatever he is wearing, whatever he s wearing, whatever hes wearing, whatever she has on, whatever he has on, all she is wearing, all she s wearing, all he is wearing, all she has on, all he has on, everything she's wearing, everything he's wearing, whatever she's wearing",
+    "en": "what shes wearing, what she s wearing, what she is wearing, what hes wearing, what he s wearing, what he is wearing, everything she is wearing, everything she s wearing, everything shes wearing, everything he is wearing, everything he s wearing, everything hes wearing, everything she has on, everything he has on, whatever she is wearing, whatever she s wearing, whatever shes wearing, whatever he is wearing, whatever he s wearing, whatever hes wearing, whatever she has on, whatever he has on, all she is wearing, all she s wearing, all he is wearing, all she has on, all he has on, everything she's wearing, everything he's wearing, whatever she's wearing",
     "es": "todo lo que lleva puesto, todo lo que trae puesto, todo lo que tiene puesto, lo que sea que lleve puesto, toda la ropa que lleva, todo lo que lleva encima",
     "fa-latn": "harchi tanesh, har chi tanesh hast, harchi taneshe, harchi pooshide, har chizi ke pooshide, hamechi tanesh",
     "fr": "tout ce qu'elle porte, tout ce qu'il porte, tout ce qu'elle a sur elle, tout ce qu'il a sur lui, tout ce qu'elle a sur le dos, tout ce qu'il a sur le dos",
@@ -800,7 +800,7 @@ CLOTHING: dict[str, str] = {
     "uk": "сорочка футболка блузка спідниця одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
     "сукнею футболкою сорочкою блузкою одягом светром кофтою",
     "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz*",
-    "id": "daster dasternya baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
+    "id": "atasan atasannya jeans jeansnya daster dasternya baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
     "sv": "kladerna skjortan byxorna kjolen trojorna klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
     "cs": "hadru hadrech satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
@@ -884,7 +884,7 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 # ---------------------------------------------------------------------------------------
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
-        "ja": "服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
+        "ja": "服消し, 服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
         "zh": "只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
         "ko": "옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
@@ -948,15 +948,15 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
-        "zh": "涩图, 瑟图, 色图片, 色色的图, 色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
+        "zh": "撩人的姿势=0.8, 撩人姿势=0.8, 性感姿势=0.8, 诱惑的姿势=0.8, 涩图, 瑟图, 色图片, 色色的图, 色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
         "ko": "섹스, 야한, 야하게, 포르노, 성행위, 야동",
-        "ar": "إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
+        "ar": "وضعية اغراء=0.8, وضعيه اغراء=0.8, وضعية مغرية=0.8, إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
         "hi": "सेक्स, अश्लील",
         "bn": "যৌন, সেক্স, সেক্সি=0.6, পর্ন, অশ্লীল, কামুক=0.7, উত্তেজক=0.6",
         "he": "סקסי=0.6, סקסית=0.6, פורנו, ארוטי, מיני מפורש, יחסי מין, בתנוחה מינית, תנוחה מינית, תמונה מינית, בצורה מינית",
         "ur": "فحش, جنسی, سیکس, سیکسی=0.6, شہوانی=0.7, بیہودہ=0.6",
-        "th": "เซ็กส์, ลามก, อนาจาร, ท่ายั่วยวน=0.7",
-        "fa": "سکس, پورن, شهوانی=0.7, سکسی=0.6",
+        "th": "ท่ายั่ว=0.8, ท่าเซ็กซี่=0.8, เซ็กส์, ลามก, อนาจาร, ท่ายั่วยวน=0.7",
+        "fa": "ژست اغواگر=0.8, ژست سکسی=0.8, سکس, پورن, شهوانی=0.7, سکسی=0.6",
         "*": "🔞=0.7",
     },
     K.TEXT_MINOR: {
@@ -984,8 +984,8 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, دربیارید, در بیارید, پاک کن, پاک کنید, حذف کن, حذف کنید, "
      "بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
-    ("ur", "نے جو پہنا ہے, نے جو پہنا ہوا ہے, جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
-     "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک"),
+    ("ur", "شرٹ, جینز, نے جو پہنا ہے, نے جو پہنا ہوا ہے, جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
+     "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک, پرنٹ, تحریر, لکھائی, ہیم"),
     ("hi", "ने जो पहना है, ने जो पहना हुआ है, जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
      "स्कर्ट, ड्रेस, वस्त्र, पोशाक, लिबास",
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी, के बिना", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
@@ -1009,6 +1009,10 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("ja", "衣服, 洋服, 着ている物, 着ているもの, 着てる物, 服, シャツ, ブラウス, スカート, ワンピース, ドレス, ズボン, 上着, トップス",
      "脱が, 脱い, 脱ぎ, 取り除, 取り去, 除去, 剥ぎ取, 剥ぎと, 剥が, はぎ取, なくなっ, 無くなっ, 消え", True, "から",
      "シミ, 染み, 汚れ, ロゴ, ボタン, 帽子, 眼鏡, メガネ, シワ, しわ, 柄, 色, 文字, 毛玉, ほこり, 背景, タグ"),
+    # Chinese: the garment first ("上衣和牛仔裤都去掉"); the verb first is in _ZH_REMOVE_FIRST
+    ("zh", "衣服, 衣物, 上衣, 裙子, 连衣裙, 衬衫, T恤, 裤子, 牛仔裤, 内衣, 胸罩, 内裤",
+     "去掉, 脱掉, 拿掉, 删掉, 去除, 扒掉, 扒了, 脱了, 脱下", True, "从",
+     "渍, 污点, 上的, 商标, 标志, logo, 字, 图案, 褶皱, 皱褶, 毛球, 背景, 颜色"),
     # Persian: made see-through ("لباسشو شفاف کن")
     ("fa", "لباس, پیرهن, پیراهن, مانتو, دامن, تاپ", "شفاف, بدن‌نما, بدن نما", True, "از", "لکه, لوگو, نوشته"),
 ]
@@ -1036,7 +1040,17 @@ SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
 # "wearing") stay ordinary words (see rempart.signals.text.intent).
 IDIOMS: dict[str, dict[str, str]] = {
     K.TEXT_SWIMWEAR: {
-        "en": "small two piece=0.8, tiny two piece=0.8, little two piece=0.8",
+        "en": "micro bikini=0.8, extreme micro bikini=0.8, sling bikini=0.8, slingshot bikini=0.8, "
+        "slingshot swimsuit=0.8, sling swimsuit=0.8, string bikini=0.8, g string bikini=0.8, "
+        "c string bikini=0.8, v string bikini=0.8, thong swimsuit=0.8, thong one piece=0.8, swim thong=0.8, "
+        "brazilian bikini=0.8, brazilian cut bikini=0.8, cheeky bikini bottoms=0.8, scrunch butt bikini=0.8, "
+        "side tie bikini=0.8, untied bikini top=0.8, bikini top untied=0.8, bikini top falling off=0.8, "
+        "bikini malfunction=0.8, bikini wedgie=0.8, see through bikini=0.8, sheer bikini=0.8, "
+        "see through swimsuit=0.8, transparent swimsuit=0.8, sheer swimsuit=0.8, plunging swimsuit=0.8, "
+        "o ring bikini=0.8, chainmail bikini=0.8, cow print bikini=0.8, mankini=0.8, maillot echancre=0.8, "
+        "bikini brasileno=0.8, biquini fio dental=0.8, micro biquini=0.8, bikini brasiliano=0.8, "
+        "микробикини=0.8, "
+        "small two piece=0.8, tiny two piece=0.8, little two piece=0.8",
         "fr": "petit deux pieces=0.8",
         "es": "dos piezas pequeno=0.8, dos piezas diminuto=0.8, pequeno dos piezas=0.8",
         "de": "kleinen zweiteiler=0.8, kleiner zweiteiler=0.8, knappe zweiteilige=0.8, knappen zweiteiligen=0.8, knappen zweiteiler=0.8, knapper zweiteiler=0.8",
@@ -1064,7 +1078,23 @@ IDIOMS: dict[str, dict[str, str]] = {
         "th": "สปีโด=0.7",
     },
     K.TEXT_UNDERWEAR: {
-        "en": "victoria s secret=0.8, victorias secret=0.8, victoria secret=0.8, hunkemoller=0.8, la senza=0.8, "
+        "en": "see through lingerie=0.8, sheer lingerie=0.8, sheer nightgown=0.8, see through nightgown=0.8, "
+        "sheer negligee=0.8, sheer babydoll=0.8, babydoll lingerie=0.8, body stocking=0.8, "
+        "fishnet bodystocking=0.8, fishnet bodysuit=0.8, crotchless panties=0.8, crotchless lingerie=0.8, "
+        "open cup bra=0.8, cupless bra=0.8, shelf bra=0.8, quarter cup bra=0.8, peekaboo bra=0.8, "
+        "nipple pasties=0.8, heart pasties=0.8, star pasties=0.8, nipple covers=0.8, nipple tassels=0.8, "
+        "garter straps=0.8, stockings and garters=0.8, stockings and suspenders=0.8, micro thong=0.8, "
+        "g string panties=0.8, side tie panties=0.8, see through panties=0.8, see through bra=0.8, "
+        "harness lingerie=0.8, cage bra=0.8, bondage lingerie=0.8, keyhole lingerie=0.8, "
+        "cat keyhole lingerie=0.8, french knickers=0.8, camiknickers=0.8, merry widow corset=0.8, "
+        "bra and panties=0.8, in her underwear=0.8, in her bra=0.8, underwear only=0.8, "
+        "en panos menores=0.8, em trajes menores=0.8, cache sexe=0.8, guepiere=0.8, porte jarretelle=0.8, "
+        "liguero=0.8, cubrepezones=0.8, lenceria transparente=0.8, strapsgurtel=0.8, "
+        "halterlose strumpfe=0.8, giarrettiera=0.8, calze autoreggenti=0.8, camisola transparente=0.8, "
+        "пояс для чулок=0.8, pas do ponczoch=0.8, przezroczysta bielizna=0.8, jartiyer=0.8, "
+        "fantezi ic camasiri=0.8, ベビードール=0.8, ガーターベルト=0.8, 紐パン=0.8, Tバック=0.8, ニプレス=0.8, 吊带袜=0.8, 丁字裤=0.8, "
+        "情趣睡衣=0.8, 乳贴=0.8, 가터벨트=0.8, 니플패치=0.8, 베이비돌=0.8, ملابس نوم شفافة=0.8, "
+        "victoria s secret=0.8, victorias secret=0.8, victoria secret=0.8, hunkemoller=0.8, la senza=0.8, "
         "lingerie catalogue=0.9, lingerie catalog=0.9",
         "ru": "нижнего белья=0.8, каталог белья=0.8",
         "uk": "каталогу білизни=0.8, каталог білизни=0.8",
@@ -1144,7 +1174,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "tr": "sikis=0.8, sikismek=0.8, sikisme=0.8, sikmek=0.8, yarrak=0.8, amcik=0.8, orospu=0.8, sevisme=0.8, "
         "sevisiyor=0.8, sevismek=0.8, masturbasyon=0.8, striptiz=0.8, sapik=0.8, pornocu=0.8",
         "ur-latn": "chudai=0.8, mubashrat=0.8, hambistari=0.8, musht zani=0.8, gaand=0.8, nangi film=0.8",
-        "vi": "dit nhau=0.8, khieu dam=0.8, dam duc=0.8, thu dam=0.8, bu cu=0.8, gai mai dam=0.8, "
+        "vi": "tạo dáng quyến rũ=0.8, tao dang quyen ru=0.8, dáng gợi cảm=0.8, dit nhau=0.8, khieu dam=0.8, dam duc=0.8, thu dam=0.8, bu cu=0.8, gai mai dam=0.8, "
         "quan he tinh duc=0.8, phim nguoi lon=0.8, clip nong=0.8, phim cap 3=0.8, lam chuyen ay=0.8, "
         "chich choac=0.8, phim heo=0.8, gai bao=0.8",
         "zh-latn": "papapa=0.8, yuepao=0.8, huangpian=0.8, koujiao=0.8, biaozi=0.8",
@@ -1226,27 +1256,47 @@ IDIOMS: dict[str, dict[str, str]] = {
         "ja-latn": "mappadaka=0.8, suppadaka=0.8, suppon pon=0.8, no bura=0.8, tebura=0.8, hadaka epuron=0.8",
         "ru-latn": "golyshom=0.8, golaya grud=0.8, v stile nyu=0.8",
         "zh-latn": "guang pigu=0.8, luolu=0.8, renti yishu=0.8, guang shenzi=0.8",
-        "ar": "عريانة=0.8, عريانه=0.8, عريان=0.8, عريانين=0.8, التعري=0.8, متعرية=0.8, بالزلط=0.8, عاريه=0.8, "
+        "ar": "مغطاة بالبخار=0.8, يغطيها البخار=0.8, يداها تغطيان صدرها=0.8, شعرها يغطي صدرها=0.8, "
+        "لا ترتدي سوى ابتسامة=0.8, بدون حمالة صدر=0.8, بدون سنتيان=0.8, بدون ستيان=0.8, "
+        "بدون كيلوت=0.8, "
+        "عريانة=0.8, عريانه=0.8, عريان=0.8, عريانين=0.8, التعري=0.8, متعرية=0.8, بالزلط=0.8, عاريه=0.8, "
         "صدر مكشوف=0.8, بلا هدوم=0.8, "
         "لم تكن ترتدي أي شيء=0.8, لا ترتدي أي شيء=0.8, لا ترتدي شيئا=0.8, مش لابسه حاجه=0.8, ما لابسه شي=0.8, لو لم تكن ترتدي شيئاً=0.8, لو لم يكن يرتدي شيئاً=0.8, لو ما كانت لابسة شي=0.8, لو مش لابسة حاجة=0.8, لو ما عليها شي=0.8, لو كانت بدون ملابس=0.8, لو كان بدون ملابس=0.8",
         "ar-latn": "3ariyeh=0.8, mal6=0.8, bala hdoum=0.8, bidun malabis=0.8, "
         "law ma kanet labsa shi=0.8, law mesh labsa 7aga=0.8, law ma 3aleha shi=0.8, law mosh labes 7aga=0.8, law kanet bala hdoum=0.8, law ma kan labes shi=0.8",
-        "bn": "বস্ত্রহীন=0.8, উদোম=0.8, উদাম=0.8, উদোম গায়ে=0.8, ব্রা ছাড়া=0.8, বুক খোলা=0.8, প্যান্ট ছাড়া=0.8, "
+        "bn": "বাষ্পে ঢাকা=0.8, হাত দিয়ে স্তন ঢাকা=0.8, চুল দিয়ে স্তন ঢাকা=0.8, শুধু হাসি পরে=0.8, "
+        "ভেতরে কিছু পরেনি=0.8, প্যান্টি ছাড়া=0.8, অন্তর্বাস ছাড়া=0.8, খোলা শরীর=0.8, উদোম গা=0.8, "
+        "বস্ত্রহীন=0.8, উদোম=0.8, উদাম=0.8, উদোম গায়ে=0.8, ব্রা ছাড়া=0.8, বুক খোলা=0.8, প্যান্ট ছাড়া=0.8, "
         "কাপড়চোপড় ছাড়া=0.8, বেআব্রু=0.8, অনাবৃত=0.8, "
-        "কিছু না পরে=0.8, কিছুই না পরে=0.8, যদি ও কিছু না পরত=0.8, যদি ওর গায়ে কিছু না থাকত=0.8, যদি কিছুই না পরে থাকত=0.8, যদি গায়ে কোনো কাপড় না থাকত=0.8, কিছু না পরলে কেমন=0.8, যদি জামাকাপড় না পরত=0.8",
+        "গায়ে কিছু না থাকলে=0.8, কিছু না পরে=0.8, কিছুই না পরে=0.8, যদি ও কিছু না পরত=0.8, যদি ওর গায়ে কিছু না থাকত=0.8, যদি কিছুই না পরে থাকত=0.8, যদি গায়ে কোনো কাপড় না থাকত=0.8, কিছু না পরলে কেমন=0.8, যদি জামাকাপড় না পরত=0.8",
         "bn-latn": "udom=0.8, bostrohin=0.8, "
         "jodi o kichu na porto=0.8, jodi gaye kichu na thakto=0.8, jodi kichui na pore thakto=0.8, kichu na porle kemon=0.8, jodi jama kapor na porto=0.8",
-        "cs": "nudistka=0.8, nudista=0.8, naturista=0.8, nahe prsa=0.8, polonaha=0.8, nahatka=0.8, nudismus=0.8, "
+        "cs": "zakryta parou=0.8, ruce zakryvajici prsa=0.8, vlasy zakryvajici prsa=0.8, jen prosteradlo=0.8, "
+        "zakryta jen prosteradlem=0.8, oblecena jen do usmevu=0.8, nic pod tim=0.8, bez podprsenky=0.8, "
+        "bez spodniho pradla=0.8, nahore bez=0.8, "
+        "nudistka=0.8, nudista=0.8, naturista=0.8, nahe prsa=0.8, polonaha=0.8, nahatka=0.8, nudismus=0.8, "
         "naturismus=0.8, bez kalhotek=0.8, s holym zadkem=0.8, "
         "kdyby na sobě nic neměla=0.8, kdyby na sobě nic neměl=0.8, kdyby neměla nic na sobě=0.8, kdyby neměl nic na sobě=0.8, kdyby byla bez oblečení=0.8, kdyby nic nenosila=0.8",
-        "de": "textilfrei=0.8, barbusig=0.8, busenfrei=0.8, unten ohne=0.8, nackedeis=0.8, halbnackt=0.8, "
+        "de": "vom dampf verdeckt=0.8, vom dampf verhullt=0.8, hande bedecken ihre brust=0.8, "
+        "haare bedecken ihre brust=0.8, nur mit einem lacheln bekleidet=0.8, nur mit schmuck bekleidet=0.8, "
+        "ohne unterwasche=0.8, ohne hoschen=0.8, "
+        "textilfrei=0.8, barbusig=0.8, busenfrei=0.8, unten ohne=0.8, nackedeis=0.8, halbnackt=0.8, "
         "splitterfasernackt=0.8, nudistin=0.8, freikorperkultur=0.8, aktfotografie=0.8, aktfoto=0.8, "
         "aktmodell=0.8, aktmalerei=0.8, aktbild=0.8, aktstudie=0.8, fkk strand=0.8, "
         "wenn sie nichts anhätte=0.8, wenn er nichts anhätte=0.8, wenn sie nichts an hätte=0.8, wenn sie nichts tragen würde=0.8, wenn er nichts tragen würde=0.8, wenn sie gar nichts anhat=0.8",
-        "el": "ξεβρακωτη=0.8, ξεντυμενη=0.8, ξεγυμνωμενη=0.8, ημιγυμνη=0.8, μισογυμνη=0.8, γυμνισμος=0.8, "
+        "el": "καλυμμενη απο ατμο=0.8, χερια καλυπτουν το στηθος=0.8, μαλλια καλυπτουν το στηθος=0.8, "
+        "ντυμενη μονο με ενα χαμογελο=0.8, τιποτα απο μεσα=0.8, χωρις σουτιεν=0.8, "
+        "χωρις εσωρουχα=0.8, με τα αδαμιαια=0.8, αδαμιαια περιβολη=0.8, "
+        "ξεβρακωτη=0.8, ξεντυμενη=0.8, ξεγυμνωμενη=0.8, ημιγυμνη=0.8, μισογυμνη=0.8, γυμνισμος=0.8, "
         "γυμνιστες=0.8, γυμνιστρια=0.8, γυμνοτητα=0.8, ξεβρακωτος=0.8, "
         "αν δεν φορούσε τίποτα=0.8, αν δε φορούσε τίποτα=0.8, αν δεν είχε τίποτα πάνω της=0.8, αν δεν είχε τίποτα πάνω του=0.8, αν ήταν χωρίς ρούχα=0.8, αν δεν φορούσε ρούχα=0.8",
-        "en": "unclad=0.8, undraped=0.8, unattired=0.8, unrobed=0.8, clothesless=0.8, clothingless=0.8, "
+        "en": "censored by steam=0.8, covered by steam=0.8, strategically placed hands=0.8, "
+        "strategically placed leaves=0.8, strategically covered=0.8, modesty covered by=0.8, "
+        "covering her modesty=0.8, hand bra=0.8, hair bra=0.8, wearing only a smile=0.8, "
+        "wearing only high heels=0.8, wearing only stockings=0.8, wearing only an apron=0.8, "
+        "wearing only body paint=0.8, nothing under her robe=0.8, "
+        "from behind without clothes=0.8, implied nudity=0.8, "
+        "unclad=0.8, undraped=0.8, unattired=0.8, unrobed=0.8, clothesless=0.8, clothingless=0.8, "
         "wearing no clothes=0.8, not wearing any clothes=0.8, with no clothes on=0.8, no clothes on=0.8, "
         "naked as a jaybird=0.8, bare naked=0.8, bollock naked=0.8, stark bollock naked=0.8, nekid=0.8, "
         "nekked=0.8, nakie=0.8, nakies=0.8, noods=0.8, nvde=0.8, nud3=0.8, n4ked=0.8, nak3d=0.8, nudie=0.8, "
@@ -1256,84 +1306,149 @@ IDIOMS: dict[str, dict[str, str]] = {
         "nudism=0.8, naturism=0.8, nudists=0.8, naturists=0.8, nudify=0.8, nudifier=0.8, nudified=0.8, "
         "topfree=0.8, convenient censoring=0.8, heart censor=0.8, steam censor=0.8, novelty censor=0.8, "
         "decensored=0.8, dishabille=0.8, "
+        "isnt wearing anything=0.8, isn't wearing anything=0.8, wasnt wearing anything=0.8, with nothing on her=0.8, "
         "if she wasn't wearing anything=0.8, if she weren't wearing anything=0.8, if he wasn't wearing anything=0.8, if she had nothing on=0.8, if he had nothing on=0.8, if she wore nothing=0.8, if she wasn't wearing any clothes=0.8",
-        "es": "empelotada=0.8, empelotado=0.8, chichis al aire=0.8, sin nada puesto=0.8, medio desnuda=0.8, "
+        "es": "cubierta por el vapor=0.8, tapada por el vapor=0.8, manos cubriendo sus pechos=0.8, "
+        "pelo cubriendo sus pechos=0.8, vestida solo con una sonrisa=0.8, solo con tacones=0.8, "
+        "sin ropa interior=0.8, sin bragas=0.8, piel al descubierto=0.8, "
+        "en cueros vivos=0.8, "
+        "empelotada=0.8, empelotado=0.8, chichis al aire=0.8, sin nada puesto=0.8, medio desnuda=0.8, "
         "pechos al aire=0.8, tetas al aire=0.8, culo al aire=0.8, nudista=0.8, nudismo=0.8, naturista=0.8, "
         "naturismo=0.8, desnudita=0.8, en traje de eva=0.8, en traje de adan=0.8, sin sosten=0.8, "
         "toples=0.8, en cueritos=0.8, "
         "si no llevara nada puesto=0.8, si no tuviera nada puesto=0.8, si no llevase nada puesto=0.8, si no llevara ropa=0.8, si estuviera sin nada de ropa=0.8, si no trajera nada puesto=0.8",
-        "fa": "لخت شده=0.8, دختر لخت=0.8, زن لخت=0.8, نیمه لخت=0.8, برهنگی=0.8, بدون شورت=0.8, سوتین نپوشیده=0.8, "
+        "fa": "پشت بخار پنهان=0.8, بخار جلوشو گرفته=0.8, دستاش سینه‌شو پوشونده=0.8, موهاش سینه‌شو پوشونده=0.8, "
+        "فقط یه لبخند تنشه=0.8, زیرش هیچی نپوشیده=0.8, بدون سوتین=0.8, بی سوتین=0.8, بدن بی پوشش=0.8, "
+        "لخت شده=0.8, دختر لخت=0.8, زن لخت=0.8, نیمه لخت=0.8, برهنگی=0.8, بدون شورت=0.8, سوتین نپوشیده=0.8, "
         "بی لباس شده=0.8, سینه لخت=0.8, "
-        "هیچی تنش نبود=0.8, هیچی تنش نباشه=0.8, چیزی تنش نبود=0.8, اگه هیچی تنش نبود=0.8, اگر چیزی تنش نبود=0.8, اگر هیچ لباسی نپوشیده بود=0.8, اگه لباس تنش نبود=0.8, اگر لباسی به تن نداشت=0.8, اگه هیچی نپوشیده بود=0.8",
+        "بدون هیچی تنش=0.8, هیچی تنش نبود=0.8, هیچی تنش نباشه=0.8, چیزی تنش نبود=0.8, اگه هیچی تنش نبود=0.8, اگر چیزی تنش نبود=0.8, اگر هیچ لباسی نپوشیده بود=0.8, اگه لباس تنش نبود=0.8, اگر لباسی به تن نداشت=0.8, اگه هیچی نپوشیده بود=0.8",
         "fa-latn": "lokhte lokht=0.8, lokht madarzad=0.8, nime lokht=0.8, "
         "age hichi tanesh nabood=0.8, age hichi tanesh nabud=0.8, age chizi tanesh nabud=0.8, age lebas tanesh nabood=0.8, age hichi napooshide bood=0.8",
-        "fr": "nue comme un ver=0.8, nu comme un ver=0.8, devetue=0.8, devetu=0.8, cul nu=0.8, fesses a l air=0.8, "
+        "fr": "cachee par la vapeur=0.8, censuree par la vapeur=0.8, mains cachant sa poitrine=0.8, "
+        "cheveux couvrant sa poitrine=0.8, vetue seulement d un sourire=0.8, vetements jetes par terre=0.8, "
+        "en costume d eve=0.8, en costume d adam=0.8, "
+        "sans culotte=0.8, sans soutien gorge=0.8, "
+        "nue comme un ver=0.8, nu comme un ver=0.8, devetue=0.8, devetu=0.8, cul nu=0.8, fesses a l air=0.8, "
         "naturisme=0.8, naturiste=0.8, nudiste=0.8, nudisme=0.8, nu integral=0.8, nue integrale=0.8, "
         "nu artistique=0.8, seminue=0.8, a moitie nue=0.8, dans son plus simple appareil=0.8, "
         "poitrine nue=0.8, toute a poil=0.8, tout a poil=0.8, a poil integral=0.8, "
         "si elle ne portait rien=0.8, s'il ne portait rien=0.8, si elle n'avait rien sur elle=0.8, s'il n'avait rien sur lui=0.8, si elle était sans vêtements=0.8, si elle n'avait rien sur le dos=0.8, s'il n'avait rien sur le dos=0.8",
-        "he": "חשופת חזה=0.8, חצי ערומה=0.8, חצי עירומה=0.8, נודיסטית=0.8, נודיסטים=0.8, בלי חזייה=0.8, "
+        "he": "מכוסה באדים=0.8, האדים מסתירים=0.8, ידיים מכסות את החזה=0.8, שיער מכסה את החזה=0.8, "
+        "לבושה רק בחיוך=0.8, רק בעקבים=0.8, ללא תחתונים=0.8, "
+        "חשופת חזה=0.8, חצי ערומה=0.8, חצי עירומה=0.8, נודיסטית=0.8, נודיסטים=0.8, בלי חזייה=0.8, "
         "נודיזם=0.8, במערומיה=0.8, במערומיו=0.8, חזה חשוף=0.8, ישבן חשוף=0.8, בלי תחתונים=0.8, "
         "ללא חזייה=0.8, "
         "אם היא לא הייתה לובשת כלום=0.8, אם הוא לא היה לובש כלום=0.8, אם לא היה עליה כלום=0.8, אם לא היה עליו כלום=0.8, אם היא הייתה בלי בגדים=0.8, אם הוא היה בלי בגדים=0.8",
-        "hi": "नंगे बदन=0.8, वस्त्रहीन=0.8, कपड़े उतारे हुए=0.8, न्यूडिटी=0.8, उघाड़ा बदन=0.8, ब्रा के बिना=0.8, "
+        "hi": "भाप से ढकी=0.8, हाथों से स्तन ढके=0.8, बालों से स्तन ढके=0.8, सिर्फ मुस्कान पहने=0.8, "
+        "अंदर कुछ नहीं=0.8, बिना पैंटी=0.8, बिना अंडरवियर=0.8, सिर्फ हील्स पहने=0.8, "
+        "नंगे बदन=0.8, वस्त्रहीन=0.8, कपड़े उतारे हुए=0.8, न्यूडिटी=0.8, उघाड़ा बदन=0.8, ब्रा के बिना=0.8, "
         "बिना ब्रा=0.8, खुले बदन=0.8, निर्वसन=0.8, बेलिबास=0.8, "
         "कुछ भी नहीं पहना=0.8, कुछ नहीं पहना=0.8, अगर उसने कुछ नहीं पहना होता=0.8, अगर उसने कुछ भी न पहना हो=0.8, अगर उसके बदन पर कुछ न हो=0.8, अगर उसके तन पर कुछ न होता=0.8, अगर उसने कपड़े न पहने होते=0.8, अगर वो कपड़ों के बिना होती=0.8, बिना कुछ पहने=0.8",
         "hi-latn": "nange badan=0.8, bina kapdon ke=0.8, nagn=0.8, nirvastra=0.8, ardhnagn=0.8, "
         "agar usne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar isne kuch na pehna ho=0.8, agar badan pe kuch na ho=0.8, agar kapde na pehne hote=0.8, bina kuch pehne=0.8",
-        "id": "tidak berbusana=0.8, tak berbusana=0.8, nudis=0.8, naturis=0.8, tanpa bra=0.8, "
+        "id": "tertutup uap=0.8, tangan menutupi dada=0.8, rambut menutupi dada=0.8, hanya memakai senyuman=0.8, "
+        "tidak pakai apa apa di dalam=0.8, dalamnya tidak pakai apa apa=0.8, tanpa daleman=0.8, "
+        "tanpa bh=0.8, tanpa pakaian dalam=0.8, "
+        "tidak berbusana=0.8, tak berbusana=0.8, nudis=0.8, naturis=0.8, tanpa bra=0.8, "
         "tanpa celana dalam=0.8, tanpa sehelai pakaian=0.8, tanpa beha=0.8, tanpa kutang=0.8, "
         "ga pake celana=0.8, nggak pakai celana=0.8, tanpa sehelai kain=0.8, "
-        "kalau dia tidak pakai apa-apa=0.8, kalau dia nggak pakai apa-apa=0.8, kalau dia gak pake apa-apa=0.8, jika dia tidak mengenakan apa pun=0.8, kalau nggak pakai baju=0.8, kalau tanpa busana=0.8",
-        "it": "nudita=0.8, nudista=0.8, naturista=0.8, a seno scoperto=0.8, tutta nuda=0.8, biotta=0.8, "
+        "gak pake apa2=0.8, gak pake apa apa=0.8, ga pake apa2=0.8, nggak pake apa2=0.8, kalau dia tidak pakai apa-apa=0.8, kalau dia nggak pakai apa-apa=0.8, kalau dia gak pake apa-apa=0.8, jika dia tidak mengenakan apa pun=0.8, kalau nggak pakai baju=0.8, kalau tanpa busana=0.8",
+        "it": "coperta dal vapore=0.8, nascosta dal vapore=0.8, mani che coprono il seno=0.8, "
+        "capelli che coprono il seno=0.8, vestita solo di un sorriso=0.8, solo con i tacchi=0.8, "
+        "vestiti per terra=0.8, senza mutandine=0.8, senza reggiseno=0.8, "
+        "in costume adamitico=0.8, in abiti adamitici=0.8, "
+        "nudita=0.8, nudista=0.8, naturista=0.8, a seno scoperto=0.8, tutta nuda=0.8, biotta=0.8, "
         "ignuda=0.8, ignudo=0.8, ignude=0.8, nudo artistico=0.8, mezza nuda=0.8, "
         "se non avesse niente addosso=0.8, se non avesse nulla addosso=0.8, se non indossasse niente=0.8, se non indossasse nulla=0.8, se non portasse niente=0.8, se fosse senza niente addosso=0.8",
-        "ja": "真っ裸=0.8, まっぱ=0.8, マッパ=0.8, ノーブラ=0.8, ノーパン=0.8, 裸婦=0.8, 裸エプロン=0.8, 手ブラ=0.8, ハダカ=0.8, 裸身=0.8, "
+        "ja": "湯気で隠れ=0.8, 湯気隠し=0.8, 謎の湯気=0.8, 髪ブラ=0.8, 局部隠し=0.8, 脱ぎ捨てた服=0.8, 穿いてない=0.8, 見えそうで見えない=0.8, 裸Yシャツ=0.8, "
+        "肌色面積=0.8, "
+        "真っ裸=0.8, まっぱ=0.8, マッパ=0.8, ノーブラ=0.8, ノーパン=0.8, 裸婦=0.8, 裸エプロン=0.8, 手ブラ=0.8, ハダカ=0.8, 裸身=0.8, "
         "露出狂=0.8, "
         "何も着ていなかった=0.85, 何も着てなかった=0.85, 何も着ていなかったら=0.8, 何も着てなかったら=0.8, 何も身につけていなかったら=0.8, 服を着ていなかったら=0.8, 服を着てなかったら=0.8, 何も着ていない状態だったら=0.8",
-        "ko": "나신=0.8, 반라=0.8, 노브라=0.8, 노팬티=0.8, 상의 탈의=0.8, 상의탈의=0.8, 전라 노출=0.8, "
-        "아무것도 안 입었=0.8, 아무것도 안 입은=0.8, 아무것도 안 입었으면=0.8, 아무것도 안 입고 있으면=0.8, 아무것도 걸치지 않았다면=0.8, 옷을 안 입었다면=0.8, 아무것도 입지 않았다면=0.8, 옷 안 입으면=0.8",
-        "ms": "separuh bogel=0.8, naturis=0.8, nudis=0.8, dedah badan=0.8, mendedahkan tubuh=0.8, bogel habis=0.8, "
+        "ko": "김으로 가려진=0.8, 수증기로 가려진=0.8, 손브라=0.8, 손으로 가슴을 가린=0.8, 머리카락으로 가슴을 가린=0.8, 벗어 던진 옷=0.8, "
+        "안에 아무것도 안 입고=0.8, 속옷 없이=0.8, 중요 부위를 가린=0.8, "
+        "나신=0.8, 반라=0.8, 노브라=0.8, 노팬티=0.8, 상의 탈의=0.8, 상의탈의=0.8, 전라 노출=0.8, "
+        "아무것도 안 입으면=0.8, 아무것도 안 걸치면=0.8, 아무것도 안 입었=0.8, 아무것도 안 입은=0.8, 아무것도 안 입었으면=0.8, 아무것도 안 입고 있으면=0.8, 아무것도 걸치지 않았다면=0.8, 옷을 안 입었다면=0.8, 아무것도 입지 않았다면=0.8, 옷 안 입으면=0.8",
+        "ms": "ditutupi wap=0.8, tangan menutup dada=0.8, rambut menutup dada=0.8, hanya memakai senyuman=0.8, "
+        "tanpa baju dalam=0.8, tak pakai baju dalam=0.8, tak pakai coli=0.8, "
+        "tanpa pakaian dalam=0.8, "
+        "separuh bogel=0.8, naturis=0.8, nudis=0.8, dedah badan=0.8, mendedahkan tubuh=0.8, bogel habis=0.8, "
         "tanpa seurat pakaian=0.8, tak berseluar=0.8, tanpa coli=0.8, tanpa seluar dalam=0.8, "
         "kalau dia tak pakai apa-apa=0.8, jika dia tidak memakai apa-apa=0.8, kalau dia tak berpakaian=0.8, kalau tak pakai baju=0.8, jika tiada apa-apa di badannya=0.8, kalau dia tak pakai apa2=0.8",
-        "nl": "moedernaakt=0.8, poedelnaakt=0.8, halfnaakt=0.8, ontbloot=0.8, ontblote=0.8, blote borsten=0.8, "
+        "nl": "bedekt door stoom=0.8, handen over haar borsten=0.8, haar over haar borsten=0.8, "
+        "gekleed in alleen een glimlach=0.8, zonder beha=0.8, "
+        "zonder slipje=0.8, zonder ondergoed=0.8, textielvrij=0.8, blote huid=0.8, "
+        "moedernaakt=0.8, poedelnaakt=0.8, halfnaakt=0.8, ontbloot=0.8, ontblote=0.8, blote borsten=0.8, "
         "blote billen=0.8, bloot bovenlijf=0.8, naturisme=0.8, nudisme=0.8, "
         "als ze niets aan had=0.8, als hij niets aan had=0.8, als ze niks aanhad=0.8, als hij niks aanhad=0.8, als ze geen kleren aan had=0.8, als ze niks zou dragen=0.8",
-        "pl": "nagusienka=0.8, nagusienki=0.8, golutka=0.8, golutenka=0.8, polnaga=0.8, pol naga=0.8, "
+        "pl": "zakryta para=0.8, przyslonieta para=0.8, dlonie zakrywajace piersi=0.8, "
+        "wlosy zakrywajace piersi=0.8, tylko przescieradlo=0.8, okryta tylko przescieradlem=0.8, "
+        "ubrana tylko w usmiech=0.8, bez stanika=0.8, bez majtek=0.8, bez bielizny=0.8, "
+        "w neglizu=0.8, "
+        "nagusienka=0.8, nagusienki=0.8, golutka=0.8, golutenka=0.8, polnaga=0.8, pol naga=0.8, "
         "nudystka=0.8, naturystka=0.8, nagie piersi=0.8, obnazona=0.8, obnazony=0.8, nudyzm=0.8, "
         "naturyzm=0.8, "
-        "gdyby nic na sobie nie miała=0.8, gdyby nic na sobie nie miał=0.8, gdyby nie miała nic na sobie=0.8, gdyby nie miał nic na sobie=0.8, gdyby była bez ubrania=0.8, gdyby nic nie miała na sobie=0.8",
-        "pt": "nuinha=0.8, seminua=0.8, seios a mostra=0.8, peitos de fora=0.8, naturismo=0.8, nudismo=0.8, "
+        "wygladala bez niczego=0.8, wygladal bez niczego=0.8, bez niczego na sobie=0.85, gdyby nic na sobie nie miała=0.8, gdyby nic na sobie nie miał=0.8, gdyby nie miała nic na sobie=0.8, gdyby nie miał nic na sobie=0.8, gdyby była bez ubrania=0.8, gdyby nic nie miała na sobie=0.8",
+        "pt": "coberta pelo vapor=0.8, escondida pelo vapor=0.8, maos cobrindo os seios=0.8, "
+        "cabelo cobrindo os seios=0.8, vestida so com um sorriso=0.8, so de salto alto=0.8, "
+        "sem roupa intima=0.8, pele a mostra=0.8, "
+        "em trajes de adao=0.8, "
+        "nuinha=0.8, seminua=0.8, seios a mostra=0.8, peitos de fora=0.8, naturismo=0.8, nudismo=0.8, "
         "nudista=0.8, naturista=0.8, toples=0.8, em trajes de eva=0.8, sem calcinha=0.8, "
-        "se ela não estivesse vestindo nada=0.8, se ele não estivesse vestindo nada=0.8, se ela não tivesse nada no corpo=0.8, se ele não tivesse nada no corpo=0.8, se ela estivesse sem roupa=0.8, se ela não usasse nada=0.8, se não tivesse nada vestido=0.8",
-        "ro": "goala goluta=0.8, dezgolita=0.8, dezgolit=0.8, nudista=0.8, naturista=0.8, cu sanii goi=0.8, "
+        "ficaria sem nada=0.8, ficasse sem nada=0.8, sem nada no corpo=0.8, se ela não estivesse vestindo nada=0.8, se ele não estivesse vestindo nada=0.8, se ela não tivesse nada no corpo=0.8, se ele não tivesse nada no corpo=0.8, se ela estivesse sem roupa=0.8, se ela não usasse nada=0.8, se não tivesse nada vestido=0.8",
+        "ro": "acoperita de abur=0.8, mainile acoperindu i sanii=0.8, parul acoperindu i sanii=0.8, "
+        "doar un cearceaf=0.8, acoperita doar cu un cearceaf=0.8, imbracata doar cu un zambet=0.8, "
+        "haine pe jos=0.8, fara sutien=0.8, fara chiloti=0.8, "
+        "fara lenjerie intima=0.8, in costumul evei=0.8, in costumul lui adam=0.8, "
+        "goala goluta=0.8, dezgolita=0.8, dezgolit=0.8, nudista=0.8, naturista=0.8, cu sanii goi=0.8, "
         "sanii goi=0.8, bustul gol=0.8, nudism=0.8, naturism=0.8, goliciune=0.8, "
         "dacă n-ar avea nimic pe ea=0.8, dacă n-ar avea nimic pe el=0.8, dacă nu ar avea nimic pe ea=0.8, dacă nu ar purta nimic=0.8, dacă n-ar purta nimic=0.8, dacă ar fi fără haine=0.8",
-        "ru": "раздетая=0.8, раздетый=0.8, раздетые=0.8, голенькие=0.8, голенький=0.8, полуголая=0.8, "
+        "ru": "скрыта паром=0.8, прикрыта паром=0.8, руками закрывает грудь=0.8, в одном полотенце=0.8, "
+        "одета только в улыбку=0.8, ничего под халатом=0.8, без белья=0.8, без лифчика=0.8, "
+        "без трусиков=0.8, в неглиже=0.8, в одних чулках=0.8, "
+        "раздетая=0.8, раздетый=0.8, раздетые=0.8, голенькие=0.8, голенький=0.8, полуголая=0.8, "
         "полуголые=0.8, нудистка=0.8, нудисты=0.8, нудистский=0.8, натуристка=0.8, в стиле ню=0.8, "
         "фото ню=0.8, с голой грудью=0.8, нагота=0.8, наготу=0.8, нагие=0.8, голая грудь=0.8, "
-        "если бы на ней ничего не было=0.8, если бы на нём ничего не было=0.8, если бы она была без одежды=0.8, если бы он был без одежды=0.8, если бы на ней не было одежды=0.8, если бы она ничего не носила=0.8",
-        "sv": "nakenhet=0.8, naket=0.8, spritt naken=0.8, avkladd=0.8, okladd=0.8, nakenbad=0.8, nakenbadare=0.8, "
+        "выглядела бы без всего=0.8, выглядел бы без всего=0.8, совсем без всего=0.8, если бы на ней ничего не было=0.8, если бы на нём ничего не было=0.8, если бы она была без одежды=0.8, если бы он был без одежды=0.8, если бы на ней не было одежды=0.8, если бы она ничего не носила=0.8",
+        "sv": "tackt av anga=0.8, hander over brosten=0.8, har over brosten=0.8, kladd bara i ett leende=0.8, "
+        "utan bh=0.8, utan trosor=0.8, utan underklader=0.8, barbrostad=0.8, "
+        "i adamskostym=0.8, i evas drakt=0.8, "
+        "nakenhet=0.8, naket=0.8, spritt naken=0.8, avkladd=0.8, okladd=0.8, nakenbad=0.8, nakenbadare=0.8, "
         "nakenmodell=0.8, nakenfoto=0.8, nudism=0.8, naturism=0.8, "
-        "om hon inte hade något på sig=0.8, om han inte hade något på sig=0.8, om hon inte hade någonting på sig=0.8, om hon inte hade några kläder=0.8, om hon var utan kläder=0.8, om hon inte bar något=0.8",
-        "th": "ไม่ใส่ยกทรง=0.8, โนบรา=0.8, ไม่ใส่ชั้นใน=0.8, โชว์นม=0.8, โชว์หน้าอก=0.8, เปิดนม=0.8, นมหลุด=0.8, "
+        "utan nåt på sig=0.85, utan något på sig=0.85, om hon inte hade något på sig=0.8, om han inte hade något på sig=0.8, om hon inte hade någonting på sig=0.8, om hon inte hade några kläder=0.8, om hon var utan kläder=0.8, om hon inte bar något=0.8",
+        "th": "ไอน้ำบัง=0.8, ไอน้ำบดบัง=0.8, มือปิดหน้าอก=0.8, ผมปิดหน้าอก=0.8, ข้างในไม่ได้ใส่อะไร=0.8, "
+        "ไม่ใส่บรา=0.8, ไม่ใส่กางเกงใน=0.8, ไม่ใส่ชุดชั้นใน=0.8, "
+        "ไม่ใส่ยกทรง=0.8, โนบรา=0.8, ไม่ใส่ชั้นใน=0.8, โชว์นม=0.8, โชว์หน้าอก=0.8, เปิดนม=0.8, นมหลุด=0.8, "
         "เห็นหัวนม=0.8, ไม่นุ่งผ้า=0.8, "
         "ถ้าเธอไม่ได้ใส่อะไรเลย=0.8, ถ้าเขาไม่ได้ใส่อะไรเลย=0.8, ถ้าไม่ใส่อะไรเลย=0.8, ถ้าไม่ได้สวมอะไร=0.8, ถ้าไม่มีอะไรปิดตัว=0.8, ถ้าไม่ใส่เสื้อผ้า=0.8",
-        "tr": "donsuz=0.8, naturizm=0.8, nudizm=0.8, gogusleri acik=0.8, kiyafetlerini cikarmis=0.8, "
+        "tr": "buharla kapanmis=0.8, buharla sansurlenmis=0.8, elleriyle goguslerini kapatmis=0.8, "
+        "saclari goguslerini kapatmis=0.8, sadece bir gulumseme giymis=0.8, yere sacilmis kiyafetler=0.8, "
+        "altinda hicbir sey giymemis=0.8, altsiz=0.8, sadece topuklularla=0.8, "
+        "donsuz=0.8, naturizm=0.8, nudizm=0.8, gogusleri acik=0.8, kiyafetlerini cikarmis=0.8, "
         "ic camasirsiz=0.8, memeleri acik=0.8, nudist plaji=0.8, "
-        "hiçbir şey giymeseydi=0.8, hiçbir şey giymemiş olsaydı=0.8, üstünde hiçbir şey olmasaydı=0.8, üzerinde hiçbir şey olmasaydı=0.8, kıyafetsiz olsaydı=0.8, hiç kıyafeti olmasaydı=0.8",
-        "uk": "роздягнена=0.8, роздягнений=0.8, напівгола=0.8, напівоголена=0.8, нагота=0.8, нагість=0.8, "
+        "üstünde hiçbir şey olmasa=0.8, üzerinde hiçbir şey olmasa=0.8, hiçbir şey giymeseydi=0.8, hiçbir şey giymemiş olsaydı=0.8, üstünde hiçbir şey olmasaydı=0.8, üzerinde hiçbir şey olmasaydı=0.8, kıyafetsiz olsaydı=0.8, hiç kıyafeti olmasaydı=0.8",
+        "uk": "прикрита парою=0.8, руками закриває груди=0.8, волосся закриває груди=0.8, в одному рушнику=0.8, "
+        "вдягнена лише в усмішку=0.8, нічого під халатом=0.8, без білизни=0.8, без ліфчика=0.8, "
+        "без трусиків=0.8, в негліже=0.8, в одних панчохах=0.8, "
+        "роздягнена=0.8, роздягнений=0.8, напівгола=0.8, напівоголена=0.8, нагота=0.8, нагість=0.8, "
         "голенька=0.8, нудистка=0.8, нудисти=0.8, в стилі ню=0.8, голі груди=0.8, "
         "якби на ній нічого не було=0.8, якби на ньому нічого не було=0.8, якби вона була без одягу=0.8, якби він був без одягу=0.8, якби вона нічого не носила=0.8",
-        "ur": "ننگے بدن=0.8, برہنگی=0.8, بے لباسی=0.8, بے پردہ جسم=0.8, کھلا سینہ=0.8, بغیر شلوار=0.8, "
+        "ur": "بھاپ سے ڈھکی=0.8, ہاتھوں سے سینہ ڈھکے=0.8, بالوں سے سینہ ڈھکا=0.8, صرف مسکراہٹ پہنے=0.8, "
+        "اندر کچھ نہیں=0.8, برا کے بغیر=0.8, بغیر برا=0.8, بغیر انڈرویئر=0.8, کھلا جسم=0.8, "
+        "ننگے بدن=0.8, برہنگی=0.8, بے لباسی=0.8, بے پردہ جسم=0.8, کھلا سینہ=0.8, بغیر شلوار=0.8, "
         "بنا کپڑوں کے=0.8, لباس کے بغیر=0.8, تن پر کپڑا نہیں=0.8, نیوڈیٹی=0.8, "
         "کچھ بھی نہ پہنا=0.8, کچھ نہیں پہنا=0.8, کچھ نہ پہنا=0.8, اگر اس نے کچھ نہ پہنا ہو=0.8, اگر اس نے کچھ نہیں پہنا ہوتا=0.8, اگر اس کے بدن پر کچھ نہ ہو=0.8, اگر اس کے تن پر کچھ نہ ہوتا=0.8, اگر وہ بغیر کپڑوں کے ہوتی=0.8, بغیر کچھ پہنے=0.8",
         "ur-latn": "barhana=0.8, uryan=0.8, be libas=0.8, bina kapron ke=0.8, nange badan=0.8, "
         "agar isne kuch na pehna ho=0.8, agar usne kuch nahi pehna hota=0.8, agar jism pe kuch na ho=0.8, agar uske jism par kuch na hota=0.8, agar kapre na pehne hotay=0.8, baghair kuch pehne=0.8",
-        "vi": "loa the=0.8, ban khoa than=0.8, khong mac gi=0.8, nguc tran=0.8, khoe nguc=0.8, tran trui=0.8, "
+        "vi": "che boi hoi nuoc=0.8, tay che nguc=0.8, toc che nguc=0.8, chi dap chan=0.8, "
+        "chi mac mot nu cuoi=0.8, ben trong khong mac gi=0.8, tha rong vong 1=0.8, khong mac noi y=0.8, "
+        "khong noi y=0.8, "
+        "loa the=0.8, ban khoa than=0.8, khong mac gi=0.8, nguc tran=0.8, khoe nguc=0.8, tran trui=0.8, "
         "khong mac ao nguc=0.8, khong mac quan lot=0.8, lo nguc=0.8, "
         "nếu cô ấy không mặc gì=0.8, nếu anh ấy không mặc gì=0.8, nếu không mặc gì=0.8, nếu trên người không có gì=0.8, nếu cô ấy không mặc quần áo=0.8, nếu chẳng mặc gì=0.8",
-        "zh": "裸女=0.8, 裸模=0.8, 人体艺术=0.8, 人体摄影=0.8, 露乳=0.8, 露胸=0.8, 露三点=0.8, 三点全露=0.8, 真空上阵=0.8, 不穿内衣=0.8, 光屁股=0.8, "
+        "zh": "蒸汽遮挡=0.8, 水汽遮挡=0.8, 圣光遮挡=0.8, 用手遮住胸部=0.8, 头发遮住胸部=0.8, 遮住关键部位=0.8, 关键部位遮挡=0.8, 没穿内衣=0.8, 没穿内裤=0.8, "
+        "不穿内裤=0.8, 里面是真空=0.8, "
+        "裸女=0.8, 裸模=0.8, 人体艺术=0.8, 人体摄影=0.8, 露乳=0.8, 露胸=0.8, 露三点=0.8, 三点全露=0.8, 真空上阵=0.8, 不穿内衣=0.8, 光屁股=0.8, "
         "光身子=0.8, 脱光光=0.8, 裸身=0.8, "
         "如果她什么都没穿=0.8, 如果他什么都没穿=0.8, 要是她什么都不穿=0.8, 要是他没穿衣服=0.8, 如果她身上什么都没有=0.8, 不穿衣服的话=0.8",
     },
