@@ -226,12 +226,10 @@ class CorpusBuilder:
                 add(template, "{g}", "g", {"undress"}, "undress")
             if "{g}" in template:
                 add(template.replace("{g}", "{o}"), "{o}", "o", set(), "undress-object")
-        for sentence in spec.get("nudity", []):
-            for _ in range(2):
-                add(sentence, "{g}", "g", {"nudity"}, "nudity")
-        # indirect swaps and poses: "dressed for swimming", "what she wears to bed, the lacy kind",
-        # "a boudoir-style shoot of my colleague"
-        for key, labels in (("swimwear", {"swimwear"}), ("underwear", {"underwear"}), ("pose", {"sexual"})):
+        # nudity, and indirect swaps and poses: "dressed for swimming", "what she wears to bed,
+        # the lacy kind", "a boudoir-style shoot of my colleague"
+        for key, labels in (("nudity", {"nudity"}), ("swimwear", {"swimwear"}), ("underwear", {"underwear"}),
+                            ("pose", {"sexual"})):
             for sentence in spec.get(key, []):
                 for _ in range(2):
                     add(sentence, "{g}", "g", labels, key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rempart.signals.text.intent import RuleIntentDetector
+from rempart.signals.text.suggestive import SuggestiveCues
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +19,8 @@ def kinds(rules):
     def found(text: str, mode: str = "edit") -> set[str]:
         return {s.kind for s in rules.detect(text, mode=mode)}
     return found
+
+
+@pytest.fixture(scope="session")
+def cues() -> SuggestiveCues:
+    return SuggestiveCues()

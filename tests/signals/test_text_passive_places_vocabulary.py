@@ -11,9 +11,6 @@ from rempart.signals import kinds as K
 from rempart.signals.text.normalize import normalize
 from rempart.signals.text.suggestive import SUGGESTIVE_EMIT
 
-SEXUAL_KINDS = {K.TEXT_UNDRESS, K.TEXT_NUDITY, K.TEXT_UNDERWEAR, K.TEXT_SWIMWEAR, K.TEXT_SEXUAL}
-
-
 @pytest.mark.parametrize("text, kind", [
     ("Сделай так, чтобы одежда с неё была удалена", K.TEXT_UNDRESS),
     ("скинь с неё шмотки на этой фотке", K.TEXT_UNDRESS),
@@ -55,7 +52,7 @@ def test_passive_removal_and_chat_wordings_are_read(kinds, text, kind):
     "weg met het logo, en niks eronder", "맨몸 운동 자세",
 ])
 def test_their_benign_twins_stay_clear(kinds, text):
-    assert not kinds(text) & SEXUAL_KINDS, text
+    assert kinds(text).isdisjoint(K.SEXUAL_TEXT_KINDS), text
 
 
 def test_cyrillic_chat_digits_are_read_only_between_cyrillic_letters():
@@ -65,25 +62,20 @@ def test_cyrillic_chat_digits_are_read_only_between_cyrillic_letters():
     assert n.text[4] == "я" and 4 in n.obf
 
 
-def _cue_score(text: str) -> float:
-    from rempart.signals.text.hybrid import default_detector
-    return default_detector().suggestive.score(normalize(text)).score
-
-
 @pytest.mark.parametrize("text", [
     "lgbt art, tom of finland style", "a buxom princess in a swamp", "ero guro illustration",
     "salacious portrait of a woman",
 ])
-def test_erotic_art_and_glamour_vocabulary_counts(text):
-    assert _cue_score(text) >= SUGGESTIVE_EMIT
+def test_erotic_art_and_glamour_vocabulary_counts(cues, text):
+    assert cues.score(normalize(text)).score >= SUGGESTIVE_EMIT
 
 
 @pytest.mark.parametrize("text", [
     "portrait of a gentleman in a top hat, henri gervex style", "a frazetta style barbarian on a horse",
     "a golden retriever on the beach",
 ])
-def test_painters_of_much_else_stay_below_alone(text):
-    assert _cue_score(text) < SUGGESTIVE_EMIT
+def test_painters_of_much_else_stay_below_alone(cues, text):
+    assert cues.score(normalize(text)).score < SUGGESTIVE_EMIT
 
 
 @pytest.mark.parametrize("text", ["full body portrait, creampie", "fellatio", "a photo in the style of brazzers"])

@@ -13,14 +13,9 @@ from rempart.signals import kinds as K
 from rempart.signals.base import ImageBox, Signal
 from rempart.signals.text import TextIntentDetector
 from rempart.signals.text.normalize import normalize
-from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SuggestiveCues
+from rempart.signals.text.suggestive import SUGGESTIVE_EMIT
 
 FACE = Signal(K.IMAGE_FACE, 0.9, "fake_face", (ImageBox(10, 10, 50, 50, "FACE_FEMALE", 0.9),))
-
-
-@pytest.fixture(scope="module")
-def cues() -> SuggestiveCues:
-    return SuggestiveCues()
 
 
 @pytest.fixture(scope="module")
