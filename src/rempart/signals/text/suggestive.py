@@ -432,13 +432,15 @@ class SuggestiveCues:
         # phrase -> (group, weight); a heavier listing of the same phrase wins
         self.phrases = PhraseTable((ph, (group, weight)) for group, by_weight in CUES.items()
                                    for weight, spec in sorted(by_weight.items()) for ph in parse(spec))
-        # first word -> (group, weight, all its words) of the phrases starting with it: the
-        # phrases whose words are all in the prompt bound its score from above, which lets
-        # most prompts stop before any phrase is matched in order.
+        # word -> (group, weight, all its words) of the phrases filed under it: the phrases whose
+        # words are all in the prompt bound its score from above, which lets most prompts stop
+        # before any phrase is matched in order. A phrase is filed under its longest word, not its
+        # first: "a genoux sur le lit" under "genoux", so that English "a" opens nothing.
         self.bound: dict[str, list[tuple[str, float, frozenset[str]]]] = {}
         for ph, (group, weight) in self.phrases.table.items():
             w = ph.split(" ")
-            self.bound.setdefault(w[0], []).append((group, weight, frozenset(w)))
+            self.bound.setdefault(max(w, key=len), []).append((group, weight, frozenset(w)))
+        self.bound_words = frozenset(self.bound)
         self.subs = {ph: (group, weight) for group, by_weight in CUES_SUBSTRING.items()
                      for weight, spec in by_weight.items() for ph in parse(spec)}
         self.sub_re = substring_regex(self.subs)
@@ -451,14 +453,15 @@ class SuggestiveCues:
         if words is None:
             words = Words(s)
         toks = words.tokens
-        present = self.phrases.first_words.intersection(words.distinct)
+        distinct = words.distinct
+        filed = self.bound_words.intersection(distinct)
         subs = [] if s.isascii() else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
-        if not present and not subs:
+        if not filed and not subs:
             return _NOTHING
         heaviest: dict[str, float] = {}
-        for w in present:
+        for w in filed:
             for group, weight, needs in self.bound[w]:
-                if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(words.distinct)):
+                if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(distinct)):
                     heaviest[group] = weight
         for term, _, _ in subs:
             group, weight = self.subs[term]
@@ -467,6 +470,7 @@ class SuggestiveCues:
         if _combine(heaviest.values()) < floor and SEXUALISING_GROUPS.isdisjoint(heaviest):
             return _NOTHING
         best: dict[str, Cue] = {}
+        present = self.phrases.first_words.intersection(distinct)
         if present:
             spans = words.spans
             skip_to = 0
@@ -484,7 +488,7 @@ class SuggestiveCues:
         if not best:
             return _NOTHING
         art = best.get("nude_art")
-        if art is not None and art.weight > CLOTHED_NUDE_ART and not CLOTHED_OR_SCENE.isdisjoint(words.distinct):
+        if art is not None and art.weight > CLOTHED_NUDE_ART and not CLOTHED_OR_SCENE.isdisjoint(distinct):
             best["nude_art"] = replace(art, weight=CLOTHED_NUDE_ART)
         cues = tuple(sorted(best.values(), key=lambda c: c.start))
         return SuggestiveResult(round(_combine(c.weight for c in cues), 4), cues)
