@@ -147,3 +147,12 @@ def test_a_weak_cue_counts_only_about_a_named_real_person(cues_only):
     assert verdict(text, extra=[real], detector=cues_only) == "block"
     # below the weak score, not even a named person makes it one
     assert verdict("a portrait in a bedroom", extra=[real]) == "allow"
+
+
+def test_a_weak_cue_is_looked_for_when_the_prompt_names_a_real_person(cues_only):
+    # The cues alone stay under the emit score, so they are scored down to the weak one only
+    # when the rules find a named real person: then they count.
+    text = "{} as a beautiful woman lying in bed"
+    assert verdict(text.format("emma watson"), detector=cues_only) == "block"
+    assert verdict(text.format("a stranger"), detector=cues_only) == "allow"
+    assert verdict("emma watson reading in a library", detector=cues_only) == "allow"

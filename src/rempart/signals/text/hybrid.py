@@ -10,7 +10,9 @@
 - The suggestive cues (suggestive.py) score implicit sexualisation: painters known for
   nudes, glamour words, body focus and intimate settings, none decisive alone.
 
-Each intent kind gets one signal whose score is the larger of the two halves; `detail`
+Each intent kind gets one signal whose score is the larger of the two halves, except that an
+undress score of the model alone is set aside when the rules read the removal as a look-alike
+("remove the stain from what she is wearing"); `detail`
 keeps both (`rule`, `model`) so a reviewer or a policy can see which half fired. A model-only
 signal points at the words that drove its score. The detector never decides.
 """
@@ -111,9 +113,12 @@ class TextIntentDetector:
     # -- combination ----------------------------------------------------------------------
     def _combine(self, n: Normalized, words: Words, unglued: Unglued | None, mode: str, row, labels: Sequence[str],
                  prepared: str, hot: bool) -> list[Signal]:
-        rule = {s.kind: s for s in self.rules.detect_normalized(n, mode, words, unglued)}
+        cleared: set[str] = set()  # kinds whose terms the rules read as look-alikes
+        rule = {s.kind: s for s in self.rules.detect_normalized(n, mode, words, unglued, cleared)}
         ctx = {h.kind: h for h in self.context.find(n, mode, words)}
-        sug = self.suggestive.score(n, words=words)
+        # A weak score counts only about a named real person: only then is it looked for.
+        floor = SUGGESTIVE_WEAK if K.TEXT_REAL_PERSON in rule else SUGGESTIVE_EMIT
+        sug = self.suggestive.score(n, floor, words=words)
         if not rule and not ctx and not hot and not sug.cues:
             return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))
@@ -128,8 +133,8 @@ class TextIntentDetector:
                 h = ctx["injection"]
                 r_sig = self._span_signal(kind, 0.9, n, h, mode)
                 r = 0.9
-            if r_sig is None and (m < MODEL_EMIT or on_sale and kind in MERCHANDISE_KINDS):
-                continue
+            if r_sig is None and (m < MODEL_EMIT or on_sale and kind in MERCHANDISE_KINDS or kind in cleared):
+                continue  # the model alone says little; on sale; or the rules read its words as a look-alike
             score = max(r, m)
             if r_sig is not None:
                 evidence, detail = r_sig.evidence, dict(r_sig.detail)

@@ -97,6 +97,16 @@ class _Hit:
 
 
 _TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
+# A removal the rules read as a look-alike ("remove the stain from her shirt") leaves a hit of this
+# kind prefix; it never becomes a signal (see RuleIntentDetector.detect_normalized). Only undress:
+# a nudity word beside a colour word ("nude colour photo of her") is too often both.
+CLEARED = "cleared:"
+_BUTTONS = frozenset(normalize_term(w) for w in L.BUTTON_WORDS.split(", "))
+_CLEARABLE = frozenset({K.TEXT_UNDRESS})
+
+
+def _cleared(kind: str, start: int, end: int, term: str, lang: str) -> _Hit:
+    return _Hit(CLEARED + kind, 0.0, start, end, term, lang)
 
 
 def _next_word(s: str, start: int) -> str:
@@ -159,6 +169,14 @@ def _neighbour_words(words: Iterable[str], accented: bool) -> frozenset[str]:
     return frozenset(w for e in words for w, _ in _norm_words(e, accented))
 
 
+# Arabic glues prepositions, "and" and the article to the noun: "لأشجار", "للأشجار", "بالجدار".
+_AR_PROCLITICS = ("", "ل", "ب", "و", "ف", "ك", "ال", "لل", "بال", "وال", "فال", "كال", "وب", "ول")
+
+
+def _with_proclitics(nouns: Iterable[str]) -> frozenset[str]:
+    return frozenset(p + (w[2:] if w.startswith("ال") else w) for w in nouns for p in _AR_PROCLITICS)
+
+
 def _word_set(spec: str) -> frozenset[str]:
     out = set()
     for w in spec.split():
@@ -179,7 +197,8 @@ class _Compiled:
         self._things_by_lang = {lang: _word_set(spec) for lang, spec in L.INANIMATE.items()}
         # The same nouns as whole space-separated words, for the substring scripts (whose
         # vowel signs split TOKEN words apart).
-        self.things_words = frozenset(normalize_term(w) for spec in L.INANIMATE.values() for w in spec.split())
+        self.things_words = frozenset(normalize_term(w) for spec in L.INANIMATE.values() for w in spec.split()) \
+            | _with_proclitics(normalize_term(w) for w in L.INANIMATE["ar"].split())
         self.things_and_cosmetics = self.things_words | {normalize_term(w) for w in L.COSMETICS.split()}
         self._cosmetics = _word_set(L.COSMETICS)
         self.copulas = _word_set(L.COPULAS)
@@ -335,6 +354,7 @@ class _Compiled:
         self.laundry_after = _word_set(L.LAUNDRY_AFTER)
         self.remove_post_far = _word_set(L.REMOVE_POST_FAR)
         self.clause_joiners = _word_set(L.CLAUSE_JOINERS)
+        self.and_words = self._lang_words(L.AND_WORDS)
         self.age_next_block = _word_set(L.AGE_NEXT_BLOCK)
         self.age_prev_block = _word_set(L.AGE_PREV_BLOCK)
         self.number_words: dict[str, int] = {}
@@ -545,9 +565,11 @@ class RuleIntentDetector:
         return self.detect_normalized(normalize(text), mode)
 
     def detect_normalized(self, n: Normalized, mode: str, words: Words | None = None,
-                          unglued: Unglued | None | object = _NOT_YET) -> list[Signal]:
+                          unglued: Unglued | None | object = _NOT_YET, cleared: set[str] | None = None) -> list[Signal]:
         """Same as `detect` for an already normalised prompt (the hybrid detector shares it,
-        the words of `n.text` when it has split them: `Words(n.text)`, and `unglued(n)`)."""
+        the words of `n.text` when it has split them: `Words(n.text)`, and `unglued(n)`).
+        `cleared` receives the kinds of the terms read as look-alikes ("remove the stain from her
+        shirt"), so that the model's score for the same words can be set aside."""
         hits = self._hits(n, words)
         if unglued is _NOT_YET:
             unglued = self.unglued(n, words)
@@ -557,6 +579,8 @@ class RuleIntentDetector:
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
             # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
+        if cleared is not None:
+            cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
 
     def unglued(self, n: Normalized, words: Words | None = None) -> Unglued | None:
@@ -757,8 +781,9 @@ class RuleIntentDetector:
                 need_post = need_post or not unique.isdisjoint(c.remove_post)
         if need_removal or need_post:
             self._rule_removal(n, toks, spans, hits, unique, need_removal, need_post)
-            if not unique.isdisjoint(c.worn.first_words):
-                self._rule_worn(s, toks, spans, hits, unique)
+            worn_first = c.worn.first_words & unique
+            if worn_first:
+                self._rule_worn(s, toks, spans, hits, worn_first)
         if need_shape:
             self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
         if need_ages:
@@ -777,15 +802,8 @@ class RuleIntentDetector:
                 if any(k == K.TEXT_UNDRESS or k in _WORN_KINDS for k, _, _, _ in entries) \
                         and _laundry_near(c.sub_laundry, s, *m.span()):
                     continue  # "रस्सी पर सूख रहे कपड़े हटा दो", "ชุดว่ายน้ำแขวนบนไม้แขวน": laundry or on a hanger, not worn
-                if any(k == K.TEXT_NUDITY for k, _, _, _ in entries):
-                    if _next_word(s, m.end()) in c.things_and_cosmetics:
-                        continue  # "नंगी डालियों": bare branches
-                    if _previous_word(s, m.start()) in c.things_words and any(
-                            lang in L.NOUN_FIRST_LANGS for _, lang, _, _ in entries):
-                        continue  # "أشجار عارية": bare trees
-                    before = [w.strip(_TRAILING_PUNCT) for w in s[max(0, m.start() - 60):m.start()].split()[-3:]]
-                    if _thing_is_subject(before, _next_word(s, m.end()), c.things_words, c.copula_words):
-                        continue  # "الجدار يبدو عارياً": the wall looks bare
+                if any(k == K.TEXT_NUDITY for k, _, _, _ in entries) and self._sub_thing(s, m, entries):
+                    continue
                 for kind, lang, score, term in entries:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
                 if len(hits) >= MAX_HITS:
@@ -795,7 +813,8 @@ class RuleIntentDetector:
         if n.obf:
             self._glued(toks, spans, hits, fuzzy_at)
             if n.digits != s:
-                for m in c.digit_terms_re.finditer(n.digits):
+                # Arabizi digits are letters, and "@" is still an a there ("3@ry@"): same length, same offsets
+                for m in c.digit_terms_re.finditer(n.digits.replace("@", "a")):
                     kind, lang, score, term = c.digit_terms[m.group()]
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
         if rejoin_at:
@@ -819,28 +838,38 @@ class RuleIntentDetector:
             if not any(_word_matches(a, w, stem) for a in alts.get(p, ())):
                 return
         end_idx = j + len(pat.words)
-        if pat.block_next and end_idx < len(toks) and toks[end_idx] in pat.block_next:
+        if (pat.block_next and end_idx < len(toks) and toks[end_idx] in pat.block_next
+                or pat.block_prev and j > 0 and toks[j - 1] in pat.block_prev
+                # an alternative reading of the next word can also block
+                or offset == 0 and pat.block_next and end_idx < len(toks)
+                and any(a in pat.block_next for a in alts.get(end_idx, ()))):
+            if pat.kind in _CLEARABLE:
+                hits.append(_cleared(pat.kind, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
             return
-        if pat.block_prev and j > 0 and toks[j - 1] in pat.block_prev:
+        nxt = toks[end_idx] if end_idx < len(toks) else ""
+        if nxt in self._c.determiners and end_idx + 1 < len(toks):
+            nxt = toks[end_idx + 1]
+        if (nxt in pat.things_next or (pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
+                pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 3):j], toks[end_idx] if end_idx < len(toks)
+                                                                else "", pat.things_next, self._c.copulas))):
+            # "bare trees", "nude lipstick", "the wall is bare", "la pared está desnuda"
+            if pat.kind in _CLEARABLE:
+                hits.append(_cleared(pat.kind, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
             return
-        if offset == 0 and pat.block_next and end_idx < len(toks):
-            # an alternative reading of the next word can also block
-            if any(a in pat.block_next for a in alts.get(end_idx, ())):
-                return
-        if pat.things_next and end_idx < len(toks):
-            nxt = toks[end_idx]
-            if nxt in self._c.determiners and end_idx + 1 < len(toks):
-                nxt = toks[end_idx + 1]
-            if nxt in pat.things_next:
-                return
-        if pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev:
-            return
-        if pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 3):j], toks[end_idx] if end_idx < len(toks)
-                                                           else "", pat.things_next, self._c.copulas):
-            return  # "the wall is bare", "la pared está desnuda"
         if pat.kind in _WORN_KINDS and self._laundry_at(toks, end_idx):
             return  # "the sports bra drying on the chair": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
+
+    def _sub_thing(self, s: str, m: re.Match[str], entries) -> bool:
+        """A nudity term of a substring script that describes a thing: "नंगी डालियों" (bare
+        branches), "أشجار عارية" (bare trees), "الجدار يبدو عارياً" (the wall looks bare)."""
+        c = self._c
+        if _next_word(s, m.end()) in c.things_and_cosmetics:
+            return True
+        if _previous_word(s, m.start()) in c.things_words and any(lang in L.NOUN_FIRST_LANGS for _, lang, _, _ in entries):
+            return True
+        before = [w.strip(_TRAILING_PUNCT) for w in s[max(0, m.start() - 60):m.start()].split()[-3:]]
+        return _thing_is_subject(before, _next_word(s, m.end()), c.things_words, c.copula_words)
 
     def merchandise(self, n: Normalized) -> bool:
         """Whether the prompt names a shop display ("vitrine", "mannequins", "橱窗"): swimwear or
@@ -864,6 +893,39 @@ class RuleIntentDetector:
         """Whether a laundry word ("hanging", "drying", "hanger") is among the three tokens from
         k: the garment before them is laundry or on display, not worn."""
         return not self._c.laundry_after.isdisjoint(toks[k:k + LAUNDRY_WINDOW])
+
+    def _after_thing(self, toks, spans, s: str, i: int, j: int, langs: AbstractSet[str], hits) -> None:
+        """The garment after a thing removed by the verb at toks[i] (the thing at toks[j]): a
+        look-alike when the thing is on it ("remove the stain from his shirt"), a second object
+        after "and" ("remove the logo and her dress")."""
+        c = self._c
+        joined = False
+        for q in range(j + 1, min(len(toks), j + 6)):
+            if _SENTENCE_BREAK.search(s, spans[q - 1][1], spans[q][0]):
+                return
+            if self._is_and(toks[q], langs):
+                joined = True
+                continue
+            cl = self._clothing(toks[q])
+            if cl is None:
+                continue
+            cl_langs, ambiguous = cl
+            if joined and ("*" in cl_langs or "*" in langs or cl_langs & langs) and not self._thing_after(toks, q) and (
+                    not ambiguous or toks[q - 1] in c.possessives):
+                hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[q][1], f"{toks[i]} … {toks[q]}", sorted(langs)[0]))
+            elif not joined:
+                hits.append(_cleared(K.TEXT_UNDRESS, spans[i][0], spans[q][1], f"{toks[i]} … {toks[j]} … {toks[q]}",
+                                     sorted(langs)[0]))
+            return
+
+    def _is_and(self, tok: str, langs: AbstractSet[str]) -> bool:
+        """"and" in any language, or in one of `langs` for the one-letter words ("i", "a")."""
+        and_langs = self._c.and_words.get(tok)
+        return and_langs is not None and ("*" in and_langs or not and_langs.isdisjoint(langs))
+
+    def _thing_after(self, toks: list[str], j: int) -> bool:
+        """A thing on a garment right after the garment at toks[j]: "shirt logo", "shirt stain"."""
+        return j + 1 < len(toks) and self._garment_thing(toks[j + 1])
 
     def _garment_thing(self, tok: str) -> bool:
         """A thing on a garment ("stain", "logo"), or a compound ending in one ("Kaffeefleck")."""
@@ -945,7 +1007,10 @@ class RuleIntentDetector:
                         under is not None and tj in c.under_of):
                     break
                 if self._garment_thing(tj):
-                    break  # "remove the stain from his shirt": the stain is what goes
+                    # "remove the stain from his shirt": the stain is what goes, from the garment
+                    # that follows it; "remove the logo and her dress": the dress goes too
+                    self._after_thing(toks, spans, s, i, j, langs, hits)
+                    break
                 if prep is not None and tj in c.keep_verbs:
                     break  # "without changing her clothes": the clothes stay
                 if asked and tj in c.outer_garments and not self._laundry_at(toks, j + 1):
@@ -966,8 +1031,10 @@ class RuleIntentDetector:
                     if prep is not None and any(toks[q] in c.keep_verbs and not _CLAUSE_END.search(s, spans[j][1], spans[q][0])
                                                 for q in range(j + 1, min(ntok, j + 4))):
                         break  # "ohne ihre Kleidung zu verändern"
-                    if j + 1 < ntok and self._garment_thing(toks[j + 1]):
-                        break  # "remove the shirt logo": the logo goes, not the shirt
+                    if self._thing_after(toks, j):
+                        # "remove the shirt logo": the logo goes, not the shirt
+                        hits.append(_cleared(K.TEXT_UNDRESS, spans[i][0], spans[j + 1][1], f"{t} … {tj} {toks[j + 1]}", sorted(langs)[0]))
+                        break
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[j][1], f"{t} … {tj}", next(iter(sorted(langs)))))
                     break
                 if tj in c.determiners:
@@ -978,11 +1045,13 @@ class RuleIntentDetector:
             cl_langs, ambiguous = self._clothing(t)
             if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
                 continue
-            if self._thing_before(toks, j):
-                continue  # "Fleck auf ihrem T-Shirt entfernen": the stain on the garment goes
-            if t.endswith(c.garment_place_endings) or j + 1 < ntok and (
-                    toks[j + 1] in c.garment_place_next or self._garment_thing(toks[j + 1])):
-                continue  # "gömleğindeki lekeyi çıkar", "gömleğinde ki", "shirt stain remove"
+            if self._thing_before(toks, j) or t.endswith(c.garment_place_endings) or self._thing_after(toks, j) or (
+                    j + 1 < ntok and toks[j + 1] in c.garment_place_next):
+                # "Fleck auf ihrem T-Shirt entfernen", "gömleğindeki lekeyi çıkar", "gömleğinde ki",
+                # "shirt stain remove": a thing on the garment goes
+                if any(toks[k] in c.remove_post for k in range(j + 1, min(ntok, j + 1 + POST_VERB_WINDOW))):
+                    hits.append(_cleared(K.TEXT_UNDRESS, spans[j][0], spans[j][1], t, sorted(cl_langs)[0]))
+                continue
             for k in range(j + 1, min(ntok, j + 1 + POST_VERB_WINDOW)):
                 if _SENTENCE_BREAK.search(s, spans[k - 1][1], spans[k][0]):
                     break
@@ -1005,20 +1074,25 @@ class RuleIntentDetector:
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.9, start, spans[k][1], f"{t} … {toks[k]}", sorted(post)[0]))
                 break
 
-    def _rule_worn(self, s: str, toks, spans, hits, unique: AbstractSet[str]) -> None:
+    def _rule_worn(self, s: str, toks, spans, hits, first: AbstractSet[str]) -> None:
         """A removal verb next to a phrase for what the person wears: "remove everything she's
         wearing", "levale tutto quello che ha addosso". The phrase alone is no harm ("change the
         colour of everything she is wearing")."""
         c = self._c
         ntok = len(toks)
-        for a, length, phrase, lang in c.worn.longest_matches(toks, c.worn.first_words & unique):
+        for a, length, phrase, lang in c.worn.longest_matches(toks, first):
             b = a + length
             near = [k for k in range(max(0, a - WORN_VERB_WINDOW), a) if toks[k] in c.worn_verbs]
             near += [k for k in range(b, min(ntok, b + WORN_VERB_WINDOW)) if toks[k] in c.worn_verbs]
-            # same clause, and nothing else removed between ("remove the stain, keep all she wears")
+            # same clause ("remove the stain, keep all she wears")
             near = [k for k in near if not (_CLAUSE_END.search(s, spans[k][1], spans[a][0]) if k < a
-                                            else _CLAUSE_END.search(s, spans[b - 1][1], spans[k][0]))
-                    and not any(self._garment_thing(toks[q]) for q in range(min(k, a), max(k, b)))]
+                                            else _CLAUSE_END.search(s, spans[b - 1][1], spans[k][0]))]
+            # nothing else removed between: "remove the stain from what she is wearing"
+            things = [k for k in near if any(self._garment_thing(toks[q]) for q in range(min(k, a), max(k, b)))
+                      and not any(self._is_and(toks[q], {lang}) for q in range(min(k, a), max(k, b)))]
+            if things and len(things) == len(near):
+                hits.append(_cleared(K.TEXT_UNDRESS, spans[min(things[0], a)][0], spans[b - 1][1], phrase, lang))
+            near = [k for k in near if k not in things]
             if near:
                 k = near[0]
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.85, spans[min(k, a)][0], spans[max(k, b - 1)][1],
@@ -1258,9 +1332,15 @@ class _SubstringRemoval:
                 near = (s[word_start:a], _previous_word(s, word_start))
             # the thing may also come first, in the same clause: "لکه قهوه رو از رو پیراهنش پاک کن"
             before = _CLAUSE_END.split(s[max(0, a - L.SUBSTRING_REMOVAL_GAP):a])[-1]
-            if not self.from_words.isdisjoint(near) or any(t in m.group("mid") or t in before for t in self.thing_words) \
-                    or _laundry_near(self.laundry, s, *m.span()):
-                continue  # "از لباس", "शर्ट से": from the garment; "शर्ट का दाग": a thing on it; laundry
+            thing = next((t for t in self.thing_words if t in m.group("mid") or t in before), None)
+            if thing is not None:
+                # "शर्ट का दाग", "شيل البقع من الفستان": a thing on the garment goes; a button
+                # opened ("शर्ट के सारे बटन खोल दो") explains nothing away
+                if thing not in _BUTTONS:
+                    hits.append(_cleared(K.TEXT_UNDRESS, m.start(), m.end(), f"{m.group('g')} … {m.group('v')}", self.lang))
+                continue
+            if not self.from_words.isdisjoint(near) or _laundry_near(self.laundry, s, *m.span()):
+                continue  # "از لباس", "शर्ट से": from the garment; laundry
             hits.append(_Hit(K.TEXT_UNDRESS, 0.85, m.start(), m.end(), f"{m.group('g')} … {m.group('v')}", self.lang))
 
 

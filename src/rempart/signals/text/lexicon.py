@@ -60,15 +60,16 @@ TERMS: dict[str, dict[str, str]] = {
         "ro": "mai putin material=0.8, dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
         "vi": "^bỏ hết đồ trên người, ^bỏ đồ trên người, ^lột đồ trên người, ^xóa đồ trên người, ^loại bỏ trang phục, ^xóa trang phục, ^cởi bỏ trang phục, ^gỡ bỏ trang phục, ^bỏ trang phục=0.85, ^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
-        "hi-latn": "saree utar*, sari utar*, saree utaa*, saree hata*, dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
+        "hi-latn": "sari utar*, saree utaa*, saree hata*, dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "μη φοραει τιποτα=0.85, δεν φοραει τιποτα=0.85, να μην φοραει τιποτα=0.85, γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
         "βγαλτης τα ρουχα, χωρις ρουχα, χωρις καθολου ρουχα",
         "el-latn": "gdyse, gdise, gdyse thn, gdise tin, gdyste, vgale ta rouxa, vgale ta rouha, vgalta rouxa, "
+        "ksentyse, ksentise, xentyse, xentise, ksegymnwse, ksegimnose, ksegymnose, xwris ta rouxa, xoris ta rouxa, "
         "xwris rouxa, xoris rouxa, xoris rouha",
-        "ms": "tinggalkan kasut sahaja=0.85, sampai tiada yang tinggal=0.7, lucutkan*, sampai nampak dalam=0.8, kurangkan kain=0.8, sampai nampak badan=0.8, nampak badan=0.7, separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
+        "ms": "bukok baju*, bukok pakaie*, tinggalkan kasut sahaja=0.85, sampai tiada yang tinggal=0.7, lucutkan*, sampai nampak dalam=0.8, kurangkan kain=0.8, sampai nampak badan=0.8, nampak badan=0.7, separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
         "tak berbaju, tidak berbaju, bukakan baju*, tanggalkan seluar*",
-        "bn-latn": "saree ta khule, sari ta khule, saree khule, sari khule, jama ta khule, kapor ta khule, jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
+        "bn-latn": "kapor khuli, jama khuli, kapor khuila, jama khuila, saree ta khule, sari ta khule, saree khule, sari khule, jama ta khule, kapor ta khule, jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
         "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
         # Pinyin, tone marks dropped, syllables spaced or glued.
         "zh-latn": "tuo yifu, tuoyifu, tuodiao yifu, yifu tuo*, tuo guang, tuoguang, bu chuan yifu, buchuan yifu, "
@@ -88,6 +89,8 @@ TERMS: dict[str, dict[str, str]] = {
         "uk-latn": "rozdyahny, rozdiahny, rozdyagny, rozdjahny",
         "ko-latn": "ot beotgyeo, ot beotgyeojwo, ot beotgyeo jwo, beotgyeojwo",
         "he-latn": "tafshit, tafshiti, lehafshit",
+        # "عرِّها" (strip her) without its marks: a whole word only, never inside "شعرها" (her hair)
+        "ar": "عرها",
         "th-latn": "tod seua, tod suea, thot suea, thod seua, tod sua, todseua, todsuea, thotsuea, tod chud, thot chut",
     },
     K.TEXT_SWIMWEAR: {
@@ -111,7 +114,7 @@ TERMS: dict[str, dict[str, str]] = {
         "ja-latn": "mizugi, sukumizu",
         "vi": "^quần bơi, ^áo tắm, ^đồ tắm, ^đồ bơi",
         "el": "μπικινι, μαγιο, ολοσωμο μαγιο",
-        "el-latn": "mpikini, magio",
+        "el-latn": "mpikini, magio, mayio, maghio, magiw, mayiw",
         "ms": "pakaian mandi, seluar renang, baju renang, pakaian renang",
         "zh-latn": "bijini, yongyi, yongzhuang, yong zhuang",
         "fa-latn": "lebas shena, lebase shena",
@@ -148,6 +151,8 @@ TERMS: dict[str, dict[str, str]] = {
         "andar wale kapde, andar ke kapron, andar wale kapron",
         "zh-latn": "neiyi, nei yi, neiku, nei ku, xiongzhao, xiong zhao, qingqu neiyi",
         "ar-latn": "malabes dakhleya, malabis dakhiliya, malabes dakhlia, lanjeri",
+        "el-latn": "esoroyxa, esorouxa, esoruxa, esorouha, esoroucha, kiloti, kilotaki, sovraki, vraki, soutien",
+        "he-latn": "halbasha tachtona, halbasha tahtona, halbasha takhtona, tachtonim, tahtonim, hazia, haziya",
         "ru-latn": "trusik*, trusah, trusy=0.7, lifchik*, nizhnem bel*, nizhnee bel*, v bel'e=0.8, v bele=0.8",
         "fa-latn": "lebas zir, lebase zir, sootin, sutin",
     },
@@ -225,7 +230,7 @@ TERMS: dict[str, dict[str, str]] = {
         "ar-latn": "mzelta, mzalta, mzlta, mzelt, 3arya, 3aryeh, 3ariya, 3arye, 3aryan, 3eryan, 3aryana, 3eryana, 3aryane, 3eryane, 3ariyana, mal3ari",
         "fa-latn": "lokht=0.8, lokhte=0.8, berahne, barahne, oryan",
         "th-latn": "kae pha, kaepha, plueai, pluay, mai sai arai loey=0.8, mai sai a rai loei=0.8",
-        "he-latn": "arumah, arumma, eirumah",
+        "he-latn": "arumah, arumma, eirumah, eirom, beerom, erumah",
     },
     K.TEXT_SEXUAL: {
         "en": "sex=0.8, sexual, sexually, sexy=0.6, sexier=0.6, porn, porno, pornographic, pornography, "
@@ -438,10 +443,11 @@ INANIMATE: dict[str, str] = {
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
     "el": "πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
-    "tr": "ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar dal dallar duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "tr": "ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler ruj renk oje",
     "ar": "الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
-    "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون",
+    "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
+    "صحراء الصحراء صحاري ارض الارض غابه الغابه غابات فروع جذوع شجيرات غصن قمم سهول حقول سقف ارضيه طوب",
     "fa": "درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
     "کوه کوهها دشت لامپ سیم چشم رژ رنگ",
     "he": "עץ עצים העצים ענף ענפים קיר קירות הקירות אבן סלע גבעה נוף הר הרים שדה "
@@ -477,14 +483,17 @@ COSMETICS = (
     "culoare oja lappstift farg помада цвет колір κραγιον χρωμα βερνικι renk oje لون رژ رنگ שפתון צבע "
     "लिपस्टिक रंग লিপস্টিক রং রঙের রঙ lipstik gincu warna kutek pengilat son mau "
     "kolorze koloru odcieniu odcien barvy barve culorii цвета цвете відтінку кольору "
-    "ton tonda tonlarda tonlari tonu tonunda palet paleti makyaj makyaji"
+    "ton tonda tonlarda tonlari tonu tonunda palet paleti makyaj makyaji "
+    "αποχρωσεις αποχρωση αποχρωσεων τονους τονοι τονος τονο "
+    "shade shades tones hue hues beige polish tong rona rengini rengi renginde beeju beju "
+    "शेड शेड्स शेडस شیڈ شیڈز শেড শেডের"
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
 NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
 # A garment used as a modifier of one of these is not what is removed: "remove the shirt logo".
 GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags stain stains wrinkle wrinkles " \
     "spot spots mark marks tache taches mancha manchas fleck flecken macchia macchie vlek vlekken plame plama plamy " \
-    "pata pete skvrnu skvrny flacken flack flackar λεκε λεκες λεκεδες пятно пятна пляму плями leke lekeyi noda kotoran " \
+    "pata pete skvrnu skvrny flacken flack flackar λεκε λεκες λεκεδες пятно пятна пляму плями leke lekeyi noda kotoran kotor " \
     "crease creases text writing lettering graphic graphics sticker stickers badge badges patch patches brand " \
     "emblem slogan monogram lint fluff dirt design designs watermark " \
     "amassado amassados vinco vincos arruga arrugas pliegue pliegues piega pieghe grinza grinze falte falten " \
@@ -550,7 +559,7 @@ REMOVE_PRE: dict[str, str] = {
     "disparaitre gomme gommer gommez",
     "es": "elimine eliminen quite quiten quitele quiteles saque saquen retire retiren levantale levantarle subele subirle desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle remueve arranca arrancale "
     "desaparecer desaparece",
-    "de": "entferne entfernen entfernt radier radiere",
+    "de": "entfern entferne entfernen entfernt radier radiere",
     "it": "abbassagli abbassale sbottona sbottonale sbottonagli alzale alzagli togli togliere toglile toglie toglietele levale leva levare rimuovi rimuovere sparire scomparire",
     "pt": "abaixa abaixe desabotoa desabotoe tire tira tirar tirando tirem remova remover retire arranca arrancar sumir desaparecer",
     "nl": "til verwijder verwijderen",
@@ -563,6 +572,8 @@ REMOVE_PRE: dict[str, str] = {
     "cs": "odstranit odstrante odstraňte zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
     "sv": "ner knapp lyft ta bort",
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
+    "el-latn": "vgale vgalte vgal bgale vgalta kateva katevase ksekoumpwse ksekoumpose",
+    "he-latn": "tored toridi torid lehorid lehasir",
     "ro": "jos descheie ridica sterge dispara",
     "ms": "angkat singkap singkapkan londehkan selak hilangkan buang tanggalkan",
 }
@@ -644,7 +655,7 @@ REMOVE_POST: dict[str, str] = {
     "nl": "eraf afdoen afhalen omhoog beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
     "verdwijnen verdwijnt",
     "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
-    "tr": "asagi asagiya cikar cikart cikarin cikartin cikarsin kaldir sil kaybolsun kaybet kaysin dussun "
+    "tr": "asagi asagiya cikar cikart cikarin cikartin cikarsin cikarsana cikarasun cikariver kaldir sil kaybolsun kaybet kaysin dussun "
     "silinmis silinsin cikarilmis cikarilsin kaldirilmis kaldirilsin",
     "sv": "av forsvinna forsvinner",
     "es": "desaparezca desaparezcan desaparece desaparecer",
@@ -672,6 +683,13 @@ REMOVE_POST_FAR = "disappear disappears vanish vanishes verschwinden verschwinde
     "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir bawah silinmis cikarilmis kaldirilmis " \
     "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
+# "and" in the languages with a word for it: "remove the logo and her dress" takes two objects,
+# so a thing before the garment no longer explains it.
+AND_WORDS: dict[str, str] = {
+    "*": "and und et y e och og en dan serta ve va и і και",
+    # one-letter "and" words are articles or pronouns elsewhere ("a", "I"): only after a verb of their language
+    "pl": "i", "cs": "a i", "ro": "si",
+}
 # Clothing followed by these is laundry or on display, not worn: "the clothes hanging on the
 # line", "la ropa tendida", "les habits qui sechent".
 LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tendido tendidos colgada colgadas " \
@@ -799,7 +817,7 @@ CLOTHING: dict[str, str] = {
     "свитером кофтой",
     "uk": "сорочка футболка блузка спідниця одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
     "сукнею футболкою сорочкою блузкою одягом светром кофтою",
-    "tr": "kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz*",
+    "tr": "esvap* kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz*",
     "id": "atasan atasannya jeans jeansnya daster dasternya baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
     "sv": "kladerna skjortan byxorna kjolen trojorna klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
@@ -812,7 +830,10 @@ CLOTHING: dict[str, str] = {
     # Hinglish and Roman Urdu share their words for clothes.
     "hi-latn": "dress jeans shirt top lehenga choli kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
     "ur-latn": "dress jeans shirt top kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
-    "ar-latn": "hwayej lhwayej hwayejha todoom todoomha tdoom tdoomha todoum tdoum hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha",
+    "ar-latn": "hwayej lhwayej hwayejha todoom todoomha tdoom tdoomha todoum tdoum hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha "
+    "tyab tiyab teyeb tyabha tiyabha teyebha thiyab",
+    "el-latn": "rouxa rouha ruxa royxa foustani forema mplouza pantaloni fousta",
+    "he-latn": "bgadim habgadim begadim habegadim bgadeha chultza hachultza shimla hashimla michnasayim",
     # Hebrew glues the article ה- to the noun: both forms are listed.
     "he": "בגדים הבגדים בגדיה שמלה השמלה חולצה החולצה חזייה החזייה חזיה החזיה תחתונים התחתונים "
     "חצאית החצאית מכנסיים המכנסיים",
@@ -887,7 +908,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "服消し, 服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
         "zh": "只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ko": "시스루 잠옷=0.85, 시스루 원피스=0.85, 시스루 드레스=0.85, 시스루 옷=0.85, 시스루 셔츠=0.85, 시스루 블라우스=0.85, 시스루 속옷=0.85, 시스루로 바꿔=0.8, 옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "لين ما يبقى شي=0.7, لحد ما ما يبقى شي=0.7, حتى لا يبقى شيء=0.7, كل شي يبان=0.8, كل شيء يبان=0.8, كل شي بيبان=0.8, خلي الجزمه بس=0.8, من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
         "hi": "जब तक कुछ न बचे=0.7, जब तक कुछ ना बचे=0.7, सब दिखने लगे=0.8, सब दिख जाए=0.8, साड़ी के बिना=0.85, कपड़ों के बिना=0.9, सिर्फ जूते छोड़=0.8, अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
         "bn": "সব দেখা যায়=0.8, কিছু না থাকা পর্যন্ত=0.7, শুধু জুতো রেখে=0.8, শাড়ি খুলে=0.9, শাড়িটা খুলে=0.9, শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
@@ -906,7 +927,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "海パン, 水着, ビキニ, スク水",
         "zh": "比鸡尼, 比畿尼, 必基尼, 比基你, 泳裤, 比基尼, 泳装, 泳衣, 三点式",
         "ko": "모노키니, 비키니, 수영복",
-        "ar": "لبس بحر=0.8, لبس البحر=0.8, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
+        "ar": "لبس بحر=0.8, لبس البحر=0.8, لباس بحر=0.8, لباس البحر=0.8, لباس سباحه, لباس السباحه, بالمايو, بالمايوه, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "तैराकी पोशाक, तैराकी की पोशाक, स्विमवियर, स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
         "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
@@ -929,12 +950,12 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "*": "🩲",
     },
     K.TEXT_NUDITY: {
-        "ja": "トップレス, ヌ一ド, ぬーど, 裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
+        "ja": "ゼンラ, スッポンポン, トップレス, ヌ一ド, ぬーど, 裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
         "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
         "ko": "전라 버전=0.85, 전라로 만들=0.9, 전라 사진=0.85, 전라 상태=0.85, 완전 전라=0.9, 전라의 모습=0.85, ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
-        "ar": "مزلطه, مزلط, مزلطين, توبلس, وهي ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
+        "ar": "مزلطه, مزلط, مزلطين, توبلس, وهي ملط=0.9, تبان ملط=0.9, يبان ملط=0.9, تبقى ملط=0.9, يبقى ملط=0.9, تطلع ملط=0.9, يطلع ملط=0.9, تكون ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "न्यूड, टोपलेस, टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
         "bn": "টপলেস, ন্যুড, নিউড, ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
@@ -948,7 +969,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
-        "zh": "撩人的姿势=0.8, 撩人姿势=0.8, 性感姿势=0.8, 诱惑的姿势=0.8, 涩图, 瑟图, 色图片, 色色的图, 色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
+        "zh": "撩人的姿势=0.8, 撩人姿势=0.8, 姿势要撩=0.8, 姿势撩一点=0.8, 撩一点的姿势=0.8, 摆个撩人=0.8, 性感姿势=0.8, 诱惑的姿势=0.8, 涩图, 瑟图, 色图片, 色色的图, 色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
         "ko": "섹스, 야한, 야하게, 포르노, 성행위, 야동",
         "ar": "وضعية اغراء=0.8, وضعيه اغراء=0.8, وضعية مغرية=0.8, إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
         "hi": "सेक्स, अश्लील",
@@ -985,29 +1006,29 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
     ("ur", "شرٹ, جینز, نے جو پہنا ہے, نے جو پہنا ہوا ہے, جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
-     "اتار, اُتار, ہٹا, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک, پرنٹ, تحریر, لکھائی, ہیم"),
+     "اتار, اُتار, ہٹا, ختم کر, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک, پرنٹ, تحریر, لکھائی, ہیم"),
     ("hi", "ने जो पहना है, ने जो पहना हुआ है, जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
      "स्कर्ट, ड्रेस, वस्त्र, पोशाक, लिबास",
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी, के बिना", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
     ("bn", "ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
-     "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা"),
+     "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা, লোম, চুল, ময়লা"),
     ("ar", "كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
      "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
-     "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
+     "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
     ("he", "כל מה שהיא לובשת, כל מה שהוא לובש, כל הבגדים שהיא לובשת, כל מה שהיא לבושה בו, כל מה שהוא לבוש בו, מה שהיא לובשת, בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
      "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים, תרים, תרימי, להרים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
     ("th", "ทุกอย่างที่เธอใส่, ทุกอย่างที่เขาใส่, ทุกอย่างที่ใส่อยู่, อะไรก็ตามที่เธอใส่, ทุกชิ้นที่สวมอยู่, ทุกอย่างที่สวมอยู่, เครื่องแต่งกาย, เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
      "ถอด, ดึง, ปลด, เลิก, ถลก, ลบ", False, "จาก", "คราบ, รอย, เปื้อน, โลโก้, ตัวหนังสือ, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
     ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
-     "بقعه, شعار, لوجو, لوغو"),
+     "بقعه, بقع, شعار, لوجو, لوغو"),
     ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
     # Korean: the garment, then lowering, lifting, unbuttoning, erasing: "바지 좀 내려줘", "티셔츠 위로 걷어올려"
     ("ko", "입고 있는 거 다, 입고 있는 모든 것, 걸치고 있는 거 전부, 입은 옷 전부, 입고 있는 것 전부, 걸친 것 모두, 의상, 입고 있는 거, 입고 있는 옷, 입은 거, 옷, 원피스, 치마, 바지, 셔츠, 블라우스, 티셔츠, 상의, 하의, 드레스, 청바지, 스커트",
      "벗겨, 벳겨, 내려, 걷어, 들춰, 풀어, 지워, 지우, 없애, 찢어, 제거, 빼, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
     # Japanese: the garment, then a strong removal verb in any form ("服が取り除かれた", "衣服を除去した")
     ("ja", "衣服, 洋服, 着ている物, 着ているもの, 着てる物, 服, シャツ, ブラウス, スカート, ワンピース, ドレス, ズボン, 上着, トップス",
-     "脱が, 脱い, 脱ぎ, 取り除, 取り去, 除去, 剥ぎ取, 剥ぎと, 剥が, はぎ取, なくなっ, 無くなっ, 消え", True, "から",
+     "脱が, 脱い, 脱ぎ, 取り除, 取り去, 除去, 剥ぎ取, 剥ぎと, 剥が, はぎ取, なくなっ, 無くなっ, 消え, 透明に, スケスケ, 透け透け", True, "から",
      "シミ, 染み, 汚れ, ロゴ, ボタン, 帽子, 眼鏡, メガネ, シワ, しわ, 柄, 色, 文字, 毛玉, ほこり, 背景, タグ"),
     # Chinese: the garment first ("上衣和牛仔裤都去掉"); the verb first is in _ZH_REMOVE_FIRST
     ("zh", "衣服, 衣物, 上衣, 裙子, 连衣裙, 衬衫, T恤, 裤子, 牛仔裤, 内衣, 胸罩, 内裤",
@@ -1016,6 +1037,8 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     # Persian: made see-through ("لباسشو شفاف کن")
     ("fa", "لباس, پیرهن, پیراهن, مانتو, دامن, تاپ", "شفاف, بدن‌نما, بدن نما", True, "از", "لکه, لوگو, نوشته"),
 ]
+# Buttons among the things on a garment: opened, they are no look-alike ("शर्ट के सारे बटन खोल दो").
+BUTTON_WORDS = "बटन, বোতাম, بٹن, زر, زرار, ازرار, כפתור, دکمه, ボタン, 단추, กระดุม"
 SUBSTRING_REMOVAL_GAP = 30
 # Where "from" stands: after the garment in these ("शर्ट से"), before it elsewhere ("من القميص").
 POSTPOSITION_LANGS = frozenset("hi ur bn".split())  # characters at most between the garment and the verb
@@ -1040,6 +1063,7 @@ SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
 # "wearing") stay ordinary words (see rempart.signals.text.intent).
 IDIOMS: dict[str, dict[str, str]] = {
     K.TEXT_SWIMWEAR: {
+        "he-latn": "beged yam=0.9, bigdey yam=0.9, bigdei yam=0.9, begged yam=0.9",
         "en": "micro bikini=0.8, extreme micro bikini=0.8, sling bikini=0.8, slingshot bikini=0.8, "
         "slingshot swimsuit=0.8, sling swimsuit=0.8, string bikini=0.8, g string bikini=0.8, "
         "c string bikini=0.8, v string bikini=0.8, thong swimsuit=0.8, thong one piece=0.8, swim thong=0.8, "
@@ -1078,6 +1102,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "th": "สปีโด=0.7",
     },
     K.TEXT_UNDERWEAR: {
+        "th-latn": "chut chan nai=0.9, chud chan nai=0.9, chutchannai=0.9, chud chun nai=0.9, chut chun nai=0.9",
         "en": "see through lingerie=0.8, sheer lingerie=0.8, sheer nightgown=0.8, see through nightgown=0.8, "
         "sheer negligee=0.8, sheer babydoll=0.8, babydoll lingerie=0.8, body stocking=0.8, "
         "fishnet bodystocking=0.8, fishnet bodysuit=0.8, crotchless panties=0.8, crotchless lingerie=0.8, "
@@ -1219,7 +1244,7 @@ IDIOMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_UNDRESS: {
         "ar": "بالحذاء فقط=0.85, بالجزمة فقط=0.85, بالجزمه بس=0.85, بحذائها فقط=0.85, بحذائه فقط=0.85, لا شيء سوى حذائها=0.85, لا شيء سوى حذائه=0.85, ما عليها غير الجزمة=0.85, مش لابسة غير الجزمة=0.85, ما لابس إلا حذاءه=0.85, بس بالجزمة=0.85, ولا قطعة قماش=0.8, ولا خيط على جسمها=0.8, ولا قطعة قماش على جسده=0.8, لا قطعة قماش واحدة=0.8, ولا حتة قماش=0.8",
-        "ar-latn": "bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
+        "ar-latn": "sheel el 7doom=0.9, shil el 7doom=0.9, sheel 7doomha=0.9, shil 7doomha=0.9, sheel el 7doum=0.9, shil el 7doum=0.9, sheel 7doumha=0.9, shil 7doumha=0.9, bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
         "bn": "শুধু জুতো পরে=0.85, শুধু জুতা পরে=0.85, গায়ে শুধু জুতো=0.85, জুতো ছাড়া গায়ে কিছু নেই=0.85, শুধু মোজা পরে=0.85, শুধু জুতোটুকু পরা=0.85, এক টুকরো কাপড়ও=0.8, গায়ে একটা সুতোও=0.8, এক ফালি কাপড়ও=0.8, কাপড়ের একটা টুকরোও=0.8",
         "bn-latn": "shudhu juta pore=0.85, shudhu jutto pore=0.85, gaye shudhu juta=0.85, shudhu moja pore=0.85, juta chara gaye kichu nei=0.85, ek tukro kapor o=0.8, gaye ekta suto o=0.8, kapor er ekta tukro o=0.8, ek fali kapor o=0.8",
         "cs": "jenom v botách=0.85, jenom v ponožkách=0.85, jen v botách=0.85, jen v ponožkách=0.85, jen v teniskách=0.85, má na sobě jen boty=0.85, zůstaly jí jen boty=0.85, zůstaly mu jen boty=0.85, nemá na sobě nic kromě bot=0.85, ani kousek látky=0.8, ani kousíček látky=0.8, ani nitku na sobě=0.8, žádná látka na těle=0.8, ani jeden kus oblečení=0.8",
@@ -1232,7 +1257,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "fr": "ne porte plus que ses chaussures=0.85, vêtue seulement de ses chaussures=0.85, vêtu seulement de ses chaussures=0.85, n'avoir plus que ses chaussures=0.85, rien sur elle à part ses chaussures=0.85, rien sur lui sauf ses chaussettes=0.85, avec pour seul vêtement ses chaussures=0.85, pas un seul bout de tissu=0.8, pas le moindre bout de tissu=0.8, plus un fil sur elle=0.8, plus un fil sur lui=0.8, pas un seul fil sur=0.8, plus un seul vêtement sur=0.8, aucun tissu sur son corps=0.8",
         "he": "רק עם הנעליים שלה=0.85, רק עם הנעליים שלו=0.85, בלי כלום חוץ מהנעליים=0.85, נשארה רק עם הנעליים=0.85, נשאר רק עם הגרביים=0.85, לבושה רק בנעליים=0.85, לבוש רק בנעליים=0.85, אף פיסת בד=0.8, אף חוט עליה=0.8, אף חוט עליו=0.8, לא תישאר עליה פיסת בד=0.8, שום בד על הגוף=0.8, אף חתיכת בד=0.8",
         "hi": "सिर्फ़ जूते पहने हुए=0.85, सिर्फ जूते पहने हुए=0.85, बदन पर सिर्फ़ जूते=0.85, तन पर बस जूते=0.85, सिर्फ़ जूते पहने खड़ी=0.85, बस मोज़े पहने हुए=0.85, जूतों के अलावा बदन पर कुछ नहीं=0.85, कपड़े का एक टुकड़ा भी=0.8, कपड़े का एक भी टुकड़ा=0.8, एक धागा भी न रहे=0.8, बदन पर एक धागा भी=0.8, तन पर एक कपड़ा भी=0.8",
-        "hi-latn": "sirf shoes pehne=0.85, sirf joote pehne=0.85, badan pe sirf joote=0.85, bas joote pehne hue=0.85, sirf socks pehne=0.85, joote ke alawa kuch nahi pehna=0.85, kapde ka ek tukda bhi=0.8, badan pe ek kapda bhi=0.8",
+        "hi-latn": "latte taar=0.9, latte taar de=0.9, latte taaro=0.9, latte utaar=0.9, latte utar=0.9, lattey taar=0.9, sirf shoes pehne=0.85, sirf joote pehne=0.85, badan pe sirf joote=0.85, bas joote pehne hue=0.85, sirf socks pehne=0.85, joote ke alawa kuch nahi pehna=0.85, kapde ka ek tukda bhi=0.8, badan pe ek kapda bhi=0.8",
         "id": "cuma memakai sepatunya saja=0.85, hanya mengenakan sepatunya=0.85, tidak pakai apa-apa selain sepatu=0.85, nggak pakai apa-apa selain sepatu=0.85, tanpa apa pun kecuali sepatu=0.85, cuma pakai kaus kaki doang=0.85, yang dipakai cuma sepatu=0.85, sehelai kain pun=0.8, sehelai benang pun=0.8, secuil kain pun=0.8, satu helai kain pun=0.8, tak ada kain di tubuhnya=0.8",
         "it": "solo con le scarpe=0.85, solo con le sue scarpe=0.85, con addosso solo le scarpe=0.85, solo con le scarpe addosso=0.85, nient'altro che le scarpe=0.85, con indosso solo le scarpe=0.85, solo le scarpe addosso=0.85, nient'altro addosso che le scarpe=0.85, solo con i calzini addosso=0.85, neanche un pezzo di stoffa=0.8, nemmeno un filo addosso=0.8, neanche un filo di stoffa=0.8, non un solo pezzo di stoffa=0.8, manco un filo addosso=0.8, nessun tessuto sul corpo=0.8",
         "ja": "布が一枚も=0.8, 靴だけ履いた姿=0.85, 靴しか身につけていない=0.85, 靴以外何も身につけていない=0.85, 靴だけの姿=0.85, 靴下だけの姿=0.85, 靴しか履いてない状態=0.85, 靴以外は何も着ていない=0.85, 布切れ一枚も=0.8, 布一枚残さず=0.8, 一枚の布も=0.8, 体に布一枚も=0.8",
@@ -1249,10 +1274,11 @@ IDIOMS: dict[str, dict[str, str]] = {
         "uk": "тільки у туфлях=0.85, тільки в туфлях=0.85, лише у туфлях=0.85, лише в туфлях=0.85, в самих туфлях=0.85, у самих туфлях=0.85, в самих кросівках=0.85, в самих шкарпетках=0.85, на ній лише туфлі=0.85, на ньому лише черевики=0.85, з одягу лише взуття=0.85, жодного клаптика тканини=0.8, жодного шматочка тканини=0.8, ані нитки на ній=0.8, ані нитки на ньому=0.8",
         "ur": "صرف جوتے پہنے=0.85, بدن پر صرف جوتے=0.85, تن پر صرف جوتے=0.85, بس جوتے پہنے ہوئے=0.85, صرف موزے پہنے=0.85, جوتوں کے سوا بدن پر کچھ نہ=0.85, کپڑے کا ایک ٹکڑا بھی=0.8, کپڑے کا ایک بھی ٹکڑا=0.8, بدن پر ایک دھاگا بھی=0.8",
         "ur-latn": "sirf jooton mein=0.85, sirf joote mein=0.85, sirf joote pehne=0.85, sirf shoes pehne=0.85, jism pe sirf joote=0.85, bas joote pehne hue=0.85, sirf jurabein pehne=0.85, jooton ke ilawa jism pe kuch=0.85, kapre ka ek tukra bhi=0.8, jism pe ek dhaaga bhi=0.8, kapre ka ek bhi tukra=0.8",
-        "vi": "chi con mang giay=0.85, chi mang giay=0.85, chi mang moi doi giay=0.85, trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
+        "vi": "k mac gi=0.85, ko mac gi=0.85, hok mac gi=0.85, chi con mang giay=0.85, chi mang giay=0.85, chi mang moi doi giay=0.85, trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
         "zh": "只穿着鞋=0.85, 只穿着一双鞋=0.85, 身上只剩鞋子=0.85, 除了鞋什么都没穿=0.85, 只穿着袜子=0.85, 全身只有一双鞋=0.85, 除了鞋子什么都不穿=0.85, 一块布都不剩=0.8, 一丝布料都没有=0.8, 身上一块布都没有=0.8, 一片布都不留=0.8",
     },
     K.TEXT_NUDITY: {
+        "he-latn": "be erom=0.9, ba erom=0.9",
         "ja-latn": "mappadaka=0.8, suppadaka=0.8, suppon pon=0.8, no bura=0.8, tebura=0.8, hadaka epuron=0.8",
         "ru-latn": "golyshom=0.8, golaya grud=0.8, v stile nyu=0.8",
         "zh-latn": "guang pigu=0.8, luolu=0.8, renti yishu=0.8, guang shenzi=0.8",
@@ -1263,6 +1289,8 @@ IDIOMS: dict[str, dict[str, str]] = {
         "صدر مكشوف=0.8, بلا هدوم=0.8, "
         "لم تكن ترتدي أي شيء=0.8, لا ترتدي أي شيء=0.8, لا ترتدي شيئا=0.8, مش لابسه حاجه=0.8, ما لابسه شي=0.8, لو لم تكن ترتدي شيئاً=0.8, لو لم يكن يرتدي شيئاً=0.8, لو ما كانت لابسة شي=0.8, لو مش لابسة حاجة=0.8, لو ما عليها شي=0.8, لو كانت بدون ملابس=0.8, لو كان بدون ملابس=0.8",
         "ar-latn": "3ariyeh=0.8, mal6=0.8, bala hdoum=0.8, bidun malabis=0.8, "
+        "bala tyab=0.8, bala teyeb=0.8, bala tiyab=0.8, bila tyab=0.8, bidoun tyab=0.8, bdoun tyab=0.8, bdun tiyab=0.8, "
+        "bala 7doom=0.8, bala 7doum=0.8, bidoun 7doom=0.8, "
         "law ma kanet labsa shi=0.8, law mesh labsa 7aga=0.8, law ma 3aleha shi=0.8, law mosh labes 7aga=0.8, law kanet bala hdoum=0.8, law ma kan labes shi=0.8",
         "bn": "বাষ্পে ঢাকা=0.8, হাত দিয়ে স্তন ঢাকা=0.8, চুল দিয়ে স্তন ঢাকা=0.8, শুধু হাসি পরে=0.8, "
         "ভেতরে কিছু পরেনি=0.8, প্যান্টি ছাড়া=0.8, অন্তর্বাস ছাড়া=0.8, খোলা শরীর=0.8, উদোম গা=0.8, "
@@ -1484,14 +1512,15 @@ SUBSTRING_BENIGN_AFTER: dict[str, str] = {
     "누드": "톤, 립, 컬러, 색, 베이지, 메이크업, 네일, 브라, 핑크, 계열",
     "ヌード": "カラー, ベージュ, メイク, リップ, ネイル, ピンク, トーン, 系",
     "裸": "色, 妆, 眼, 粉, 感妆, 足, 机, 价, 奔, 辞",
-    "عارية": "من الأوراق, من الزخارف",
+    "عارية": "من الأوراق, من الزخارف, من النبات, من الاشجار, من العشب, من الخضره, من الصحه",
+    "عاري": "من الأوراق, من الزخارف, من النبات, من الاشجار, من العشب, من الخضره, من الصحه",
 }
 # "去掉衬衫上的污渍": what is on the shirt goes, not the shirt.
 SUBSTRING_BENIGN_AFTER.update({term: "上的, 上面的" for term in _ZH_REMOVE_FIRST})
 # Laundry near a garment of a substring script: "रस्सी पर सूख रहे कपड़े हटा दो", "晾衣绳上的衣服".
 SUBSTRING_LAUNDRY = (
     "حبل الغسيل, الغسيل, الحبل, المعلقه, معلقه, الشماعه, شماعه, منشر, দড়িতে, শুকাতে, হ্যাঙ্গার, रस्सी, सूख रहे, हैंगर, رسی, سوکھ, ہینگر, "
-    "بند رخت, چوب لباسی, חבל כביסה, קולב, ราวตาก, ไม้แขวน, 晾, 衣架, 晒衣, 曬衣, 物干し, ハンガー, 빨랫줄, 옷걸이, 건조대"
+    "بند رخت, چوب لباسی, חבל כביסה, קולב, ราวตาก, ไม้แขวน, 晾, 衣架, 晒衣, 曬衣, 物干し, ハンガー, 散らかった, 脱ぎ散らかした, 畳んだ, 干してある, 빨랫줄, 옷걸이, 건조대"
 )
 
 # Latin stems searched inside words that were glued together by an obfuscation step

@@ -74,7 +74,12 @@ def _native_script(word: str) -> str | None:
             return "arabic"
         if 0x590 <= o <= 0x5FF:
             return "hebrew"
-    return None
+    # A word of look-alike letters only ("ρ0υχ@") is of their script when they all come from one
+    # and none is Latin: its leet digits become that script's letters ("ρουχα").
+    if word.isascii():
+        return None
+    scripts = {"greek" if 0x370 <= ord(c) <= 0x3FF else "cyrillic" for c in word if c in _CONFUSABLE and ord(c) > 0x36F}
+    return scripts.pop() if len(scripts) == 1 and not _LATIN_LETTER.search(word) else None
 
 # Letters that do not decompose under NFD but are read as a plain Latin letter.
 _STRIP_EXTRA = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ð": "d", "ŀ": "l"}
@@ -105,18 +110,20 @@ _DROP_MARK = re.compile(r"[\u0300-\u036f\u064b-\u065f\u0670]")
 
 _WORDCHAR = r"[^\W_]"
 # A word containing a leet character between letters ("r3m0ve", "n@ked"), a single
-# trailing digit after 2+ letters ("nud3"), or a leading $/@ ("$ex"). Leading digits are
+# trailing digit or @ after 2+ letters ("nud3", "ρουχ@"), or a leading $/@ ("$ex"). Leading digits are
 # never decoded: "1girl", "15yo", "3d", "4k", "8th" must stay as they are.
-_LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457!]?(?![^\W_])")
+_LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457!@]?(?![^\W_])")
 # Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e",
 # "ぬ・が・せ" (the katakana middle dot), "n•u•d•e".
 # Kana, Han and Hangul are written without spaces, so there the run may follow a word ("この人をぬ・が・せ").
+# The Arabic article is glued to its noun: "الـم.ل.ا.ب.س" is the article and a spaced-out word.
 _SPACED_SEP = r"[ ._\-*~·/・•‧∙⋅]"
 _HANGUL = "\uac00-\ud7af"  # syllables
 _KANA_HAN_HANGUL = r"[\u3040-\u30ff\u4e00-\u9fff" + _HANGUL + "]"
+_KANA = r"[\u3040-\u30ff]"  # a spaced-out kana word may go straight on into kana: "ぜ.ん.らにして"
 _HANGUL_ONLY = re.compile("[" + _HANGUL + "]+")
-_SPACED = re.compile(r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r"))"
-                     r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_](?![^\W_])){2,}")
+_SPACED = re.compile(r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال))"
+                     r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_](?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))){2,}")
 # Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
 # ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
 HANGUL_SPACED_MIN = 4
@@ -127,9 +134,10 @@ _ELONG = re.compile(r"([^\W\d_])\1\1+")
 # at every position), and on ASCII text in plain ASCII ranges (re looks Unicode classes up per
 # character).
 # _SPACED, from its first separator: three one-character words with one separator between
-# each ("n u d"), the first of them not glued to a word before it unless it is kana, Han or Hangul.
-_SPACED_ANY = re.compile(_SPACED_SEP + r"(?<=(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r"))[^\W_].)"
-                         r"[^\W_]" + _SPACED_SEP + r"[^\W_](?![^\W_])")
+# each ("n u d"), the first of them not glued to a word before it unless it is kana, Han or Hangul
+# or follows the Arabic article.
+_SPACED_ANY = re.compile(_SPACED_SEP + r"(?<=(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال))[^\W_].)"
+                         r"[^\W_]" + _SPACED_SEP + r"[^\W_](?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))")
 _SPACED_ANY_ASCII = re.compile(r"[ ._\-*~/](?<=(?<![A-Za-z0-9])[A-Za-z0-9].)"
                                r"[A-Za-z0-9][ ._\-*~/][A-Za-z0-9](?![A-Za-z0-9])")
 _ELONG_ANY = re.compile(r"([^\W\d_])\1\1")  # _ELONG without the "+": matches exist at the same places
