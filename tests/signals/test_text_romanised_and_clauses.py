@@ -47,6 +47,8 @@ from rempart.signals.text.normalize import normalize
     ("시스루 원피스로 바꿔줘", K.TEXT_UNDRESS),
     ("她的姿势要撩一点", K.TEXT_SEXUAL),
     # dialect and chat forms: Haryanvi, Banglish, Thai and Vietnamese chat, Black Sea Turkish, Kelantanese
+    ("une femme dénudée", K.TEXT_UNDRESS),      # a person, not a thing, before the word
+    ("uma mulher pelada", K.TEXT_NUDITY),
     ("iske latte taar de", K.TEXT_UNDRESS),
     ("kapor khuli deo", K.TEXT_UNDRESS),
     ("sai tae chut chan nai", K.TEXT_UNDERWEAR),
@@ -91,6 +93,12 @@ def test_romanised_and_colloquial_requests_fire(kinds, text, kind):
     "জামার ওপর থেকে লোমগুলো সরিয়ে দাও",   # fur on the shirt goes, not the shirt
     "床に散らかった服を消して",            # scattered clothes, not worn
     "buang kotor pada baju dia",          # dirt on the shirt
+    "раздень ёлку, сними все игрушки",      # undress the Christmas tree
+    "arbres dénudés sous la neige",         # bare trees: the thing first in a noun-first language
+    "usuń rozebranego manekina z witryny",  # an undressed mannequin
+    "crianças jogando uma pelada na rua",   # a street football game
+    "бельё сушится на верёвке",             # linen drying on the line
+    "çıplak gözle görülen kuyruklu yıldız",  # seen with the naked eye
 ])
 def test_benign_neighbours_stay_quiet(kinds, text):
     assert not kinds(text) & set(K.SEXUAL_TEXT_KINDS), text

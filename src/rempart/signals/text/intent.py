@@ -451,7 +451,8 @@ class _Compiled:
                 c = self._cosmetics
                 self._things[key] = (things | c, things | c, c)
             elif kind == K.TEXT_UNDRESS:
-                self._things[key] = (things | self._undress_objects, frozenset(), frozenset())
+                # "arbres dénudés": in the noun-first languages the thing comes first
+                self._things[key] = (things | self._undress_objects, things, frozenset())
             else:
                 self._things[key] = _NO_THINGS
         return self._things[key]

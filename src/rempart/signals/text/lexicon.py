@@ -410,7 +410,8 @@ BLOCK_NEXT: dict[str, list[str]] = {
 INANIMATE: dict[str, str] = {
     "en": "feet foot toes hands soles tree trees branch branches bush bushes wall walls concrete brick "
     "stone rock rocks hill hills landscape mountain mountains field fields "
-    "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords",
+    "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords "
+    "mannequin mannequins dummy dummies",
     "fr": "pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
@@ -429,7 +430,8 @@ INANIMATE: dict[str, str] = {
     "nl": "voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
     "bergen veld lamp draad oog ogen lippenstift kleur nagellak",
     "pl": "stopy stopami stopach dlonie dlonmi drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
-    "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier prawda fakty liczby silnik silnika motor rower zegarek komputer miecz",
+    "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier prawda fakty liczby silnik silnika motor rower zegarek komputer miecz "
+    "manekin manekina manekiny manekinow",
     "cs": "chodidla chodidly nohy nohama ruce rukama strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
     "pole zarovka drat oko oci rtenka barva lak pravda fakta cisla motor mec",
     "ro": "picioare picioarele talpi talpile maini mainile copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
@@ -444,7 +446,7 @@ INANIMATE: dict[str, str] = {
     "el": "πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
     "tr": "ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
-    "ampul tel goz gozler ruj renk oje",
+    "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
     "ar": "الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
     "صحراء الصحراء صحاري ارض الارض غابه الغابه غابات فروع جذوع شجيرات غصن قمم سهول حقول سقف ارضيه طوب",
@@ -516,7 +518,8 @@ DISPLAY_WORDS = (
     "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架"
 )
 # Furniture that is "undressed" (its covers taken off): only right after an undress verb.
-UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet"
+UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet "\
+    "елку елка ялинку ялинка sapin weihnachtsbaum tannenbaum choinke choinka kerstboom mannequin mannequins manekin manekina"
 
 BLOCK_PREV: dict[str, list[str]] = {
     # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
@@ -541,7 +544,8 @@ BLOCK_PREV: dict[str, list[str]] = {
     "girl": "cover golden".split(),
     "explicit": "not".split(),
     "stripper": "paint wire".split(),
-    "pelada": "bola".split(),
+    # "jogar uma pelada": a football game in the street
+    "pelada": "bola uma jogar jogando joga jogam jogou bater batendo".split(),
     "booty": "pirate pirates treasure".split(),
     "bras": "avant le les ses son mon ton nos vos leurs des du au aux un deux".split(),
 }
@@ -697,6 +701,7 @@ LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tend
     "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas " \
     "hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
     "wäscheleine gruccia stendino cabide varal wieszaka wieszaku wieszakach suszarki suszarce вешалки вешалке веревки сушилки " \
+    "сушится сохнет висит сушатся сохне висить сушиться сушаться " \
     "вішака вішалки мотузки сушарки jemuran gantungan hanger ampaian askı askıdaki"
 # German "aus" and Dutch "uit" also mean "from/of" ("ein Kleid aus Seide"); they count
 # only with a pulling verb earlier in the clause ("zieh ihr die Kleider aus").
