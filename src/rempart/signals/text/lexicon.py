@@ -69,7 +69,7 @@ TERMS: dict[str, dict[str, str]] = {
         "xwris rouxa, xoris rouxa, xoris rouha",
         "ms": "bukok baju*, bukok pakaie*, tinggalkan kasut sahaja=0.85, sampai tiada yang tinggal=0.7, lucutkan*, sampai nampak dalam=0.8, kurangkan kain=0.8, sampai nampak badan=0.8, nampak badan=0.7, separuh berpakaian=0.8, kurang pakaian=0.8, bukak baju*, bukak pakaian*, tanggal baju*, tanggal pakaian*, buka baju*, tanggalkan baju*, tanggalkan pakaian*, lucutkan pakaian*, tanpa baju, tanpa pakaian, "
         "tak berbaju, tidak berbaju, bukakan baju*, tanggalkan seluar*",
-        "bn-latn": "kapor khuli, jama khuli, kapor khuila, jama khuila, saree ta khule, sari ta khule, saree khule, sari khule, jama ta khule, kapor ta khule, jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
+        "bn-latn": "jama kapor gayeb, kapor gayeb, jama gayeb, kapor khuli, jama khuli, kapor khuila, jama khuila, saree ta khule, sari ta khule, saree khule, sari khule, jama ta khule, kapor ta khule, jama khulo, jama khule, jama khol, kapor khulo, kapor khule, kapor khol, kapor chara, "
         "jama chara, kapor soriye, jama soriye, kapor sorao, jama sorao, nengta koro, lengta koro",
         # Pinyin, tone marks dropped, syllables spaced or glued.
         "zh-latn": "tuo yifu, tuoyifu, tuodiao yifu, yifu tuo*, tuo guang, tuoguang, bu chuan yifu, buchuan yifu, "
@@ -151,7 +151,7 @@ TERMS: dict[str, dict[str, str]] = {
         "andar wale kapde, andar ke kapron, andar wale kapron",
         "zh-latn": "neiyi, nei yi, neiku, nei ku, xiongzhao, xiong zhao, qingqu neiyi",
         "ar-latn": "malabes dakhleya, malabis dakhiliya, malabes dakhlia, lanjeri",
-        "el-latn": "esoroyxa, esorouxa, esoruxa, esorouha, esoroucha, kiloti, kilotaki, sovraki, vraki, soutien",
+        "el-latn": "esoroyxa, esorouxa, esoruxa, esorouha, esoroucha, eswrouxa, eswroucha, eswruxa, kiloti, kilotaki, sovraki, vraki, soutien",
         "he-latn": "halbasha tachtona, halbasha tahtona, halbasha takhtona, tachtonim, tahtonim, hazia, haziya",
         "ru-latn": "trusik*, trusah, trusy=0.7, lifchik*, nizhnem bel*, nizhnee bel*, v bel'e=0.8, v bele=0.8",
         "fa-latn": "lebas zir, lebase zir, sootin, sutin",
@@ -386,7 +386,9 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "spread legs": "out apart".split(),
     "booty": "call".split(),
     "pussy": "cat cats willow willows".split(),
-    "cum": "laude".split(),
+    # Romanian "cum" (how, as) before its next word: "cum arată", "cum ar fi", "cum i-ar sta"
+    "cum": ("laude arata ar se sa i iar este e va vad sta am ai au era ne te il o le mi ti si un ca cat fi "
+            "face vrei vreau poti poate arati aratam").split(),
     "boudoir": "chair lamp vanity dresser mirror furniture decor".split(),
     "provocative": "art question title".split(),
     "high school": "musical reunion".split(),
@@ -397,7 +399,8 @@ BLOCK_NEXT: dict[str, list[str]] = {
     # Dutch "nu" (now) and Romanian "nu" (not) before their next word: "zit nu als", "nu vreau"
     "nu": ("graag till metal jazz disco wave sinh hoang than tu si als is een de het wat even ook al nog wel niet "
            "staat zit ziet heeft moet kan ben zijn gaat gaan te om maar vreau face fa mai este e are stiu "
-           "pot poate se il o le am ai imi iti ii trebuie schimba modifica sterge arata").split(),
+           "pot poate se il o le am ai imi iti ii trebuie schimba modifica sterge arata "
+           "prin cu pe la in din pentru sunt era fi ne te ma sa vrea adauga pune lasa").split(),
     "soyun": "odasi odasinda odasindaki odasini odalari kabini kabinleri".split(),
     "girl": "scout".split(),
     "child": "seat seats labor labour".split(),
@@ -411,7 +414,7 @@ INANIMATE: dict[str, str] = {
     "en": "feet foot toes hands soles tree trees branch branches bush bushes wall walls concrete brick "
     "stone rock rocks hill hills landscape mountain mountains field fields "
     "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords "
-    "mannequin mannequins dummy dummies",
+    "mannequin mannequins dummy dummies cake cakes",
     "fr": "pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
@@ -488,7 +491,7 @@ COSMETICS = (
     "ton tonda tonlarda tonlari tonu tonunda palet paleti makyaj makyaji "
     "αποχρωσεις αποχρωση αποχρωσεων τονους τονοι τονος τονο "
     "shade shades tones hue hues beige polish tong rona rengini rengi renginde beeju beju "
-    "शेड शेड्स शेडस شیڈ شیڈز শেড শেডের"
+    "शेड शेड्स शेडस شیڈ شیڈز শেড শেডের শেডে"
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
 NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
@@ -519,7 +522,8 @@ DISPLAY_WORDS = (
 )
 # Furniture that is "undressed" (its covers taken off): only right after an undress verb.
 UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet "\
-    "елку елка ялинку ялинка sapin weihnachtsbaum tannenbaum choinke choinka kerstboom mannequin mannequins manekin manekina"
+    "елку елка ялинку ялинка sapin weihnachtsbaum tannenbaum choinke choinka kerstboom mannequin mannequins manekin manekina "\
+    "manequim manequins manechin manechinul manechinele манекен манекена манекени skyltdocka skyltdockan skyltdockor"
 
 BLOCK_PREV: dict[str, list[str]] = {
     # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
@@ -963,7 +967,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ar": "مزلطه, مزلط, مزلطين, توبلس, وهي ملط=0.9, تبان ملط=0.9, يبان ملط=0.9, تبقى ملط=0.9, يبقى ملط=0.9, تطلع ملط=0.9, يطلع ملط=0.9, تكون ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "न्यूड, टोपलेस, टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
-        "bn": "টপলেস, ন্যুড, নিউড, ল্যাংটা=0.9, ল্যাংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
+        "bn": "টপলেস, ন্যুড, নিউড, ল্যাংটা=0.9, ল্যাংটো=0.9, লেংটা=0.9, লেংটো=0.9, নগ্ন, উলঙ্গ, ন্যাংটা, ন্যাংটো, নেংটা, নেংটো, নাঙ্গা, বিবস্ত্র=0.9, কাপড় ছাড়া=0.8, "
         "জামাকাপড় ছাড়া=0.8, একটা সুতোও=0.8, একটাও সুতো=0.8, সেন্সর ছাড়া=0.7, জন্মের সময়ের মতো=0.8",
         "he": "טופלס, ערום=0.8, ערומים=0.8, עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
         "בלי שום דבר עליה=0.8",
@@ -1015,8 +1019,8 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("hi", "ने जो पहना है, ने जो पहना हुआ है, जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
      "स्कर्ट, ड्रेस, वस्त्र, पोशाक, लिबास",
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी, के बिना", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
-    ("bn", "ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স",
-     "খুলে, খোল, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা, লোম, চুল, ময়লা"),
+    ("bn", "ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স, ড্রেস, খাপড়",
+     "খুলে, খুলি, খোল, রিমুভ, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা, লোম, চুল, ময়লা, ম্যানিকিন"),
     ("ar", "كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
      "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
      "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
