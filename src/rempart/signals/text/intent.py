@@ -20,7 +20,7 @@ from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term, squash_all
 from rempart.signals.text.phrases import TOKEN, PhraseTable, Words, substring_regex
 from rempart.signals.text.names import common_words
-from rempart.signals.text.segment import MIN_GLUED, STEM_MIN, WordBreaker, word_frequencies
+from rempart.signals.text.segment import MAX_STEM_SUFFIX, MIN_GLUED, STEM_MIN, WordBreaker, word_frequencies
 from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
@@ -32,7 +32,6 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _JOIN_GAP = re.compile(r" ?- ?| ")
 _HYPHEN_GAP = re.compile(r" ?- ?")
 FUZZY_FACTOR = 0.85  # hits that needed de-obfuscation score lower (brief: fuzzy < direct)
-MAX_STEM_SUFFIX = 6
 MAX_SPANS = 8  # evidence spans per signal; enough for a reviewer, bounded for huge inputs
 PAREN_AGE_MIN = 10  # "(15)" after a word is an age; "(3)" is more often a numbered item
 POST_VERB_WINDOW = 8  # words between clothing and a clause-final removal verb
@@ -98,7 +97,8 @@ class _Hit:
 
 _TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
 # A removal the rules read as a look-alike ("remove the stain from her shirt") leaves a hit of this
-# kind prefix; it never becomes a signal (see RuleIntentDetector.detect_normalized). Only undress:
+# kind prefix; it never becomes a signal (_signals reads only the kinds it knows) and goes to the
+# caller of RuleIntentDetector.detect_normalized. Only undress:
 # a nudity word beside a colour word ("nude colour photo of her") is too often both.
 CLEARED = "cleared:"
 _BUTTONS = frozenset(normalize_term(w) for w in L.BUTTON_WORDS.split(", "))
@@ -107,6 +107,11 @@ _CLEARABLE = frozenset({K.TEXT_UNDRESS})
 
 def _cleared(kind: str, start: int, end: int, term: str, lang: str) -> _Hit:
     return _Hit(CLEARED + kind, 0.0, start, end, term, lang)
+
+
+def _langs_meet(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
+    """A verb and a garment of one language ("*": every language)."""
+    return "*" in a or "*" in b or not a.isdisjoint(b)
 
 
 def _next_word(s: str, start: int) -> str:
@@ -843,23 +848,24 @@ class RuleIntentDetector:
                 or pat.block_prev and j > 0 and toks[j - 1] in pat.block_prev
                 # an alternative reading of the next word can also block
                 or offset == 0 and pat.block_next and end_idx < len(toks)
-                and any(a in pat.block_next for a in alts.get(end_idx, ()))):
-            if pat.kind in _CLEARABLE:
-                hits.append(_cleared(pat.kind, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
-            return
-        nxt = toks[end_idx] if end_idx < len(toks) else ""
-        if nxt in self._c.determiners and end_idx + 1 < len(toks):
-            nxt = toks[end_idx + 1]
-        if (nxt in pat.things_next or (pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
-                pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 3):j], toks[end_idx] if end_idx < len(toks)
-                                                                else "", pat.things_next, self._c.copulas))):
-            # "bare trees", "nude lipstick", "the wall is bare", "la pared está desnuda"
+                and any(a in pat.block_next for a in alts.get(end_idx, ()))
+                or self._describes_thing(pat, toks, j, end_idx)):
             if pat.kind in _CLEARABLE:
                 hits.append(_cleared(pat.kind, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
             return
         if pat.kind in _WORN_KINDS and self._laundry_at(toks, end_idx):
             return  # "the sports bra drying on the chair": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
+
+    def _describes_thing(self, pat: _Pattern, toks, j: int, end_idx: int) -> bool:
+        """A term at toks[j:end_idx] that describes a thing: "bare trees", "nude lipstick",
+        "the wall is bare", "la pared está desnuda" (see _sub_thing for the substring scripts)."""
+        nxt = toks[end_idx] if end_idx < len(toks) else ""
+        if nxt in self._c.determiners and end_idx + 1 < len(toks):
+            nxt = toks[end_idx + 1]
+        return nxt in pat.things_next or bool(pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
+            pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 3):j], toks[end_idx] if end_idx < len(toks)
+                                                            else "", pat.things_next, self._c.copulas))
 
     def _sub_thing(self, s: str, m: re.Match[str], entries) -> bool:
         """A nudity term of a substring script that describes a thing: "नंगी डालियों" (bare
@@ -911,7 +917,7 @@ class RuleIntentDetector:
             if cl is None:
                 continue
             cl_langs, ambiguous = cl
-            if joined and ("*" in cl_langs or "*" in langs or cl_langs & langs) and not self._thing_after(toks, q) and (
+            if joined and _langs_meet(cl_langs, langs) and not self._thing_after(toks, q) and (
                     not ambiguous or toks[q - 1] in c.possessives):
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[q][1], f"{toks[i]} … {toks[q]}", sorted(langs)[0]))
             elif not joined:
@@ -1020,7 +1026,7 @@ class RuleIntentDetector:
                 cl = self._clothing(tj)
                 if cl is not None:
                     cl_langs, ambiguous = cl
-                    if not ("*" in cl_langs or "*" in langs or cl_langs & langs):
+                    if not _langs_meet(cl_langs, langs):
                         break
                     if weak is not None and not seen_det:
                         break

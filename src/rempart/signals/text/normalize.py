@@ -122,8 +122,12 @@ _HANGUL = "\uac00-\ud7af"  # syllables
 _KANA_HAN_HANGUL = r"[\u3040-\u30ff\u4e00-\u9fff" + _HANGUL + "]"
 _KANA = r"[\u3040-\u30ff]"  # a spaced-out kana word may go straight on into kana: "ぜ.ん.らにして"
 _HANGUL_ONLY = re.compile("[" + _HANGUL + "]+")
-_SPACED = re.compile(r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال))"
-                     r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_](?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))){2,}")
+# Where a run may start (no word char before it, but for kana, Han, Hangul and the Arabic article),
+# and how each of its letters ends (no word char after it, but kana after kana): shared by _SPACED
+# and _SPACED_ANY, which must agree.
+_SPACED_START = r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال))"
+_SPACED_LETTER_END = r"(?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))"
+_SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" + _SPACED_LETTER_END + r"){2,}")
 # Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
 # ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
 HANGUL_SPACED_MIN = 4
@@ -136,8 +140,8 @@ _ELONG = re.compile(r"([^\W\d_])\1\1+")
 # _SPACED, from its first separator: three one-character words with one separator between
 # each ("n u d"), the first of them not glued to a word before it unless it is kana, Han or Hangul
 # or follows the Arabic article.
-_SPACED_ANY = re.compile(_SPACED_SEP + r"(?<=(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال))[^\W_].)"
-                         r"[^\W_]" + _SPACED_SEP + r"[^\W_](?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))")
+_SPACED_ANY = re.compile(_SPACED_SEP + r"(?<=" + _SPACED_START + r"[^\W_].)"
+                         r"[^\W_]" + _SPACED_SEP + r"[^\W_]" + _SPACED_LETTER_END)
 _SPACED_ANY_ASCII = re.compile(r"[ ._\-*~/](?<=(?<![A-Za-z0-9])[A-Za-z0-9].)"
                                r"[A-Za-z0-9][ ._\-*~/][A-Za-z0-9](?![A-Za-z0-9])")
 _ELONG_ANY = re.compile(r"([^\W\d_])\1\1")  # _ELONG without the "+": matches exist at the same places

@@ -30,7 +30,9 @@ MIN_GLUED = 10  # shorter tokens are words more often than glued phrases
 MAX_GLUED = 64  # the cost grows with the length; a longer token is left as it is
 MAX_PIECE = 24
 MAX_STEM_ENDING = 4
-WHOLE_STEM_ENDING = 6  # as the rules read stems (intent.MAX_STEM_SUFFIX): an inflected word, not glued words
+# Letters after a lexicon stem that the rules read as its ending (intent.py): such a word is
+# inflected, never glued words.
+MAX_STEM_SUFFIX = 6
 STEM_MIN = 4
 # One-letter words of the languages served ("a", "y", "o", "e", "i", "u"; Polish "w", "z";
 # Czech "v", "k", "s"): the only one-letter pieces.
@@ -79,7 +81,7 @@ class WordBreaker:
         """A token long enough to hide words, in a script that uses spaces, and no word itself
         (a lexicon stem with its ending, "обнажённой", is read whole by the rules)."""
         return (MIN_GLUED <= len(token) <= MAX_GLUED and token.isalpha() and max(token) < chr(_SPACED_SCRIPTS_END)
-                and token not in self.known and not self._stem_of(token, WHOLE_STEM_ENDING))
+                and token not in self.known and not self._stem_of(token, MAX_STEM_SUFFIX))
 
     def holds_term(self, token: str, cuts: tuple[int, ...]) -> bool:
         """Whether a cut of `token` brings out a term worth reading: a lexicon word or stem of
