@@ -20,6 +20,7 @@ from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term, squash_all
 from rempart.signals.text.phrases import TOKEN, PhraseTable, Words, substring_regex
 from rempart.signals.text.names import common_words
+from rempart.signals.text.suggestive import CUES as SUGGESTIVE_CUES
 from rempart.signals.text.segment import MAX_STEM_SUFFIX, MIN_GLUED, STEM_MIN, WordBreaker, word_frequencies
 from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
@@ -121,6 +122,14 @@ def _next_word(s: str, start: int) -> str:
     return (tail if k < 0 else tail[:k]).rstrip(_TRAILING_PUNCT)
 
 
+def _word_after(s: str, pos: int) -> str:
+    """The word after `pos`, past a short ending of the word that `pos` falls in ("لتعرية التربة"
+    -> "التربة"); a longer run is a script written without spaces, read as it comes."""
+    end = s.find(" ", pos)
+    end = len(s) if end < 0 else end
+    return _next_word(s, end if end - pos <= MAX_WORD_ENDING else pos)
+
+
 def _ends_with_object(s: str, end: int, objects: frozenset[str], fillers: frozenset[str]) -> bool:
     """True when the text before `end` ends with one of `objects`, after dropping filler words
     ("안경 좀 벗겨": glasses, please, off). Scripts written without spaces ("帽子を脱がせ") match
@@ -205,6 +214,10 @@ class _Compiled:
         self.things_words = frozenset(normalize_term(w) for spec in L.INANIMATE.values() for w in spec.split()) \
             | _with_proclitics(normalize_term(w) for w in L.INANIMATE["ar"].split())
         self.things_and_cosmetics = self.things_words | {normalize_term(w) for w in L.COSMETICS.split()}
+        self.vehicles = _word_set(L.VEHICLES)
+        # words for a person, between "sexy" and a vehicle: "a sexy woman in a red car" is about her
+        self.person_words = _word_set(" ".join(" ".join(v.replace(",", " ") for v in SUGGESTIVE_CUES["person"].values())
+                                               .split()) + " " + L.STRIP_OBJECTS + " " + L.OFF_OBJECTS)
         self._cosmetics = _word_set(L.COSMETICS)
         self.copulas = _word_set(L.COPULAS)
         self.copula_words = frozenset(normalize_term(w) for w in L.COPULAS.split())  # substring scripts
@@ -494,11 +507,16 @@ class _Compiled:
 
 
 _NO_THINGS = (frozenset(), frozenset(), frozenset())
+GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
+VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
+MAX_WORD_ENDING = 3  # letters a substring term may leave of its word ("ه" of "تعريه")
 _WORN_KINDS = frozenset({K.TEXT_UNDERWEAR, K.TEXT_SWIMWEAR})  # garments that may be laundry instead
 # Languages that share most words: a term of one is read with the other's nouns too.
 _SIBLING_LANGS = {"id": ("ms",), "ms": ("id",), "ru": ("uk",), "uk": ("ru",), "es": ("pt",), "pt": ("es",),
                   "hi": ("ur",), "ur": ("hi",), "cs": ("pl",), "pl": ("cs",),
-                  "ur-latn": ("hi-latn",)}
+                  "ur-latn": ("hi-latn",),
+                  # French "nu" is Portuguese too: "a olho nu" (with the naked eye)
+                  "fr": ("pt", "it", "es")}
 
 
 def _score(entry: str, default: float) -> tuple[str, float]:
@@ -808,7 +826,8 @@ class RuleIntentDetector:
                 if any(k == K.TEXT_UNDRESS or k in _WORN_KINDS for k, _, _, _ in entries) \
                         and _laundry_near(c.sub_laundry, s, *m.span()):
                     continue  # "रस्सी पर सूख रहे कपड़े हटा दो", "ชุดว่ายน้ำแขวนบนไม้แขวน": laundry or on a hanger, not worn
-                if any(k == K.TEXT_NUDITY for k, _, _, _ in entries) and self._sub_thing(s, m, entries):
+                if any(k == K.TEXT_NUDITY for k, _, _, _ in entries) and self._sub_thing(s, m, entries) \
+                        or self._sub_undress_thing(s, m, entries):
                     continue
                 for kind, lang, score, term in entries:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
@@ -863,20 +882,42 @@ class RuleIntentDetector:
         nxt = toks[end_idx] if end_idx < len(toks) else ""
         if nxt in self._c.determiners and end_idx + 1 < len(toks):
             nxt = toks[end_idx + 1]
+        if pat.kind == K.TEXT_SEXUAL and pat.score <= GLAMOUR_MAX and self._vehicle_near(toks, j, end_idx):
+            return True
         return nxt in pat.things_next or bool(pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
             pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 3):j], toks[end_idx] if end_idx < len(toks)
                                                             else "", pat.things_next, self._c.copulas))
+
+    def _vehicle_near(self, toks, j: int, end_idx: int) -> bool:
+        """A vehicle a few words after the term, or before it in the noun-first languages
+        ("a sexy red sports car", "o mașină sport roșie foarte sexy"), with no person between."""
+        c = self._c
+        for near in (range(end_idx, min(len(toks), end_idx + VEHICLE_WINDOW)), range(j - 1, max(-1, j - 1 - VEHICLE_WINDOW), -1)):
+            for k in near:
+                if toks[k] in c.person_words:
+                    break
+                if toks[k] in c.vehicles:
+                    return True
+        return False
 
     def _sub_thing(self, s: str, m: re.Match[str], entries) -> bool:
         """A nudity term of a substring script that describes a thing: "नंगी डालियों" (bare
         branches), "أشجار عارية" (bare trees), "الجدار يبدو عارياً" (the wall looks bare)."""
         c = self._c
-        if _next_word(s, m.end()) in c.things_and_cosmetics:
+        nxt = _word_after(s, m.end())
+        if nxt in c.things_and_cosmetics:
             return True
         if _previous_word(s, m.start()) in c.things_words and any(lang in L.NOUN_FIRST_LANGS for _, lang, _, _ in entries):
             return True
         before = [w.strip(_TRAILING_PUNCT) for w in s[max(0, m.start() - 60):m.start()].split()[-3:]]
-        return _thing_is_subject(before, _next_word(s, m.end()), c.things_words, c.copula_words)
+        return _thing_is_subject(before, nxt, c.things_words, c.copula_words)
+
+    def _sub_undress_thing(self, s: str, m: re.Match[str], entries) -> bool:
+        """An undress term of a substring script followed by a thing of its own language:
+        "تعرية التربة" (soil erosion)."""
+        nxt = _word_after(s, m.end())
+        return any(kind == K.TEXT_UNDRESS and lang != "*" and nxt in self._c._things_for(kind, lang)[0]
+                   for kind, lang, _, _ in entries)
 
     def merchandise(self, n: Normalized) -> bool:
         """Whether the prompt names a shop display ("vitrine", "mannequins", "橱窗"): swimwear or

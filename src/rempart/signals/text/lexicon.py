@@ -59,7 +59,9 @@ TERMS: dict[str, dict[str, str]] = {
         "cs": "nech ji jen boty=0.85, dokud nic nezbyde=0.7, pryc vsechno co ma na sobe=0.85, sundej vsechno co ma na sobe=0.85, odstran vsechno co ma na sobe=0.85, videt skrz=0.8, je videt skrz=0.8, vysvlec*, vysvlekn*, at je videt telo=0.8, je videt co je pod=0.8, mene latky=0.8, obleceni neviditelne=0.85, bez jakehokoli obleceni=0.9, min obleceni=0.8, mene obleceni=0.8, napul oblecen*=0.8, hadry, svlekn*, svlec*, bez obleceni",
         "ro": "mai putin material=0.8, dezbrac*, fara haine, fara hainele, fara niciun fir, in pielea goala",
         "ja-latn": "nugase*, nugashi*, nugaseta, fuku wo nug*, fuku nashi",
-        "vi": "^bỏ hết đồ trên người, ^bỏ đồ trên người, ^lột đồ trên người, ^xóa đồ trên người, ^loại bỏ trang phục, ^xóa trang phục, ^cởi bỏ trang phục, ^gỡ bỏ trang phục, ^bỏ trang phục=0.85, ^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo",
+        "vi": "^bỏ hết đồ trên người, ^bỏ đồ trên người, ^lột đồ trên người, ^xóa đồ trên người, ^loại bỏ trang phục, ^xóa trang phục, ^cởi bỏ trang phục, ^gỡ bỏ trang phục, ^bỏ trang phục=0.85, ^bớt vải=0.8, ^ít vải=0.8, ^mặc ít lại=0.8, ^váy biến mất, ^áo biến mất, ^quần biến mất, ^đồ biến mất, ^kéo quần xuống, ^tụt quần, ^tuột quần, ^kéo váy xuống, ^kéo áo xuống, ^mở hết cúc=0.9, ^cởi hết cúc=0.9, ^cởi cúc áo=0.8, ^cởi nút áo=0.8, ^mở khóa váy=0.8, ^kéo khóa váy xuống, ^vén váy, ^vén áo, ^tốc váy, ^lột đồ, ^lột quần áo, ^lột sạch, ^ướt cho thấy=0.8, ^ướt để thấy=0.8, ^ướt nhìn thấy=0.8, ^cho thấy bên trong=0.7, ^mặc ít đồ=0.8, ^ít đồ hơn=0.8, ^ít quần áo=0.8, ^cởi bớt=0.9, ^mặc hở hang=0.7, ^biến mất quần áo=0.8, ^không có gì trên người=0.8, ^cởi đồ, ^cởi quần áo, ^không mặc quần áo, "
+        "^xóa váy, ^xoá váy, ^xóa bộ váy, ^xoá bộ váy, ^xóa quần áo, ^xoá quần áo, ^xóa bộ đồ, ^xoá bộ đồ, "
+        "^thấy hết bên trong=0.8, ^lộ hết bên trong=0.8",
         "hi-latn": "sari utar*, saree utaa*, saree hata*, dress gayab=0.9, kapde gayab=0.9, aadhe kapdon=0.8, aadhe kapde=0.8, kam kapde=0.8, kam kapdon=0.8, kapde utar*, kapde utaa*, kapde nikal*, kapde hata*, kapda utar*, kapda hata*, kapde khol*, "
         "bina kapde, bina kapdo*, kapdeutar*, kapdeutaa*, kapdehata*, nangi kar*, nanga kar*",
         "el": "μη φοραει τιποτα=0.85, δεν φοραει τιποτα=0.85, να μην φοραει τιποτα=0.85, γδυσε, γδυσ την, γδυστην, γδυσου, γδυσιμο, ξεγυμνωσε, ξεγυμνωσ*, βγαλε τα ρουχα, βγαλ της τα ρουχα, "
@@ -91,7 +93,8 @@ TERMS: dict[str, dict[str, str]] = {
         "he-latn": "tafshit, tafshiti, lehafshit",
         # "عرِّها" (strip her) without its marks: a whole word only, never inside "شعرها" (her hair)
         "ar": "عرها",
-        "th-latn": "tod seua, tod suea, thot suea, thod seua, tod sua, todseua, todsuea, thotsuea, tod chud, thot chut",
+        "th-latn": "tod seua, tod suea, thot suea, thod seua, tod sua, todseua, todsuea, thotsuea, tod chud, thot chut, "
+        "tot seua, tot suea, tot sua, thot seua, thot sua",
     },
     K.TEXT_SWIMWEAR: {
         "en": "swimming trunks=0.7, bikini*, microbikini, monokini, tankini, swimsuit, swimsuits, swim suit, swimwear, "
@@ -103,7 +106,7 @@ TERMS: dict[str, dict[str, str]] = {
         "it": "costume intero, costume da bagno, costumi da bagno, costumino=0.7, costume a due pezzi, due pezzi=0.6",
         "pt": "fato de banho, sunga, biquini, biquinis, maio de banho, ^maiô, roupa de banho, traje de banho, fio dental=0.7",
         "nl": "zwembroek, zwempak, badpak, badkleding, zwemkleding",
-        "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym",
+        "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym, kapielowk*",
         "ru": "плавки, плавках, купальник*, купальн*, бикини, в стрингах=0.8, стрингах=0.8",
         "uk": "плавки, плавках, купальник*, купальн*, бікіні, у стрінгах=0.8, в стрінгах=0.8, стрінгах=0.8",
         "tr": "mayo, mayoya, mayosu, mayoyu, mayolar, mayolari, bikiniye, mayolu, mayo giy*, mayoyla",
@@ -259,7 +262,7 @@ TERMS: dict[str, dict[str, str]] = {
         "pt": "sexo=0.8, sexual, sexy=0.6, porno, pornografia, erotica, erotico, pernas abertas, "
         "peitos=0.6, bunda=0.5, safada=0.7, gostosa=0.6, sensual=0.5",
         "nl": "seks=0.8, seksueel, sexy=0.6, porno, erotisch, benen wijd",
-        "pl": "seks=0.8, seksualn*, seksown*, porno, pornografi*, erotyczn*, cycki, rozlozone nogi",
+        "pl": "seks=0.8, seksualn*, seksown*=0.6, porno, pornografi*, erotyczn*, cycki, rozlozone nogi",
         "ru": "секс=0.8, сексом=0.9, занимается сексом, занимаются сексом, заниматься сексом, сексуальн*, порно, порнограф*, эротич*, эротик*, сиськи, раздвинутые ноги",
         "uk": "секс=0.8, сексуальн*, порно, еротичн*, еротик*, цицьки",
         "tr": "seks=0.8, seksi=0.6, cinsel, porno, erotik, mustehcen, seksi poz*=0.8, bastan cikarici poz*=0.8, kiskirtici poz*=0.8, ahlaksiz poz*=0.8",
@@ -366,7 +369,7 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "sports".split(),
     "bottomless": "pit pits abyss chasm well cup cups mimosas mimosa brunch glass drinks".split(),
     "bikini": "atoll".split(),
-    "cởi cúc áo": ["khoác"], "cởi nút áo": ["khoác"],
+    "cởi cúc áo": ["khoác"], "cởi nút áo": ["khoác"], "không mặc áo": "khoác mưa len".split(),
     "nanga": "parbat".split(),
     "thong": "sandal sandals flip flops slippers".split(),
     "thongs": "sandal sandals flip flops slippers".split(),
@@ -450,16 +453,16 @@ INANIMATE: dict[str, str] = {
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
     "tr": "ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
-    "ar": "الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
+    "ar": "التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
     "صحراء الصحراء صحاري ارض الارض غابه الغابه غابات فروع جذوع شجيرات غصن قمم سهول حقول سقف ارضيه طوب",
-    "fa": "درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
+    "fa": "پا شمشیر درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
     "کوه کوهها دشت لامپ سیم چشم رژ رنگ",
     "he": "עץ עצים העצים ענף ענפים קיר קירות הקירות אבן סלע גבעה נוף הר הרים שדה "
     "נורה חוט עין עיניים שפתון צבע",
     "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख आंखों आँखों "
     "लिपस्टिक रंग तलवार",
-    "bn": "গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
+    "bn": "চোখে গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
     "ur": "درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
     "id": "pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
     "ladang bohlam kabel mata lipstik gincu warna kutek kaki",
@@ -505,7 +508,8 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "knitter kreukel kreukels skrynkla skrynklor skrynklorna veck zmarszczki zagniecenia zagniecenie " \
     "pomackani sifon skladky складки складку зморшки kirisiklik kirisikliklari kedutan kusut lipatan nep " \
     "pli plis froissure texto textos texte scris scrisul scrisului texten tulisan tulisannya tulisan2 kesan " \
-    "escrita letras napis napisy napisu nadpis надпись надпис yazi yaziyi chu"
+    "escrita letras napis napisy napisu nadpis надпись надпис yazi yaziyi chu " \
+    "rack racks rek rekken kast kasten schrank stange"  # a clothes rack or closet: "kledingrek" cut in two
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
 GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna"
 # Turkish "-deki" makes the garment the place of what follows: "gömleğindeki lekeyi çıkar" (the stain
@@ -521,9 +525,18 @@ DISPLAY_WORDS = (
     "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架"
 )
 # Furniture that is "undressed" (its covers taken off): only right after an undress verb.
+# Vehicles: "sexy" said of one is a car advert ("a sexy red sports car", "seksowny kabriolet").
+VEHICLES = (
+    "car cars convertible roadster coupe supercar sportscar truck pickup motorbike motorcycle bike jeep suv sedan "
+    "limousine yacht boat porsche ferrari lamborghini maserati bugatti mclaren mustang corvette camaro tesla bmw audi "
+    "mercedes volvo jaguar alfa fiat vespa ducati harley voiture bagnole cabriolet decapotable coche carro auto autos "
+    "wagen sportwagen macchina automobile automovel moto motocicleta kabriolet samochod samochodzik woz bil bilen "
+    "bilar sportbil masina masini masinuta automobil amaksi amaxi aftokinito araba otomobil kereta mobil motosikal "
+    "motor sepeda xe машина машину тачка тачку авто автомобиль автомобіль кабриолет кабріолет αυτοκινητο αμαξι"
+)
 UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet "\
     "елку елка ялинку ялинка sapin weihnachtsbaum tannenbaum choinke choinka kerstboom mannequin mannequins manekin manekina "\
-    "manequim manequins manechin manechinul manechinele манекен манекена манекени skyltdocka skyltdockan skyltdockor"
+    "manequim manequins manechin manechinul manechinele манекен манекена манекени skyltdocka skyltdockan skyltdockor patul pat"
 
 BLOCK_PREV: dict[str, list[str]] = {
     # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
@@ -669,7 +682,7 @@ REMOVE_POST: dict[str, str] = {
     "es": "desaparezca desaparezcan desaparece desaparecer",
     "it": "sparisca spariscano sparire scompaia scompaiano",
     "pt": "suma sumam desapareca desaparecam sumir desaparecer",
-    "pl": "zniknie znikna zniknal znikla zniknely",
+    "pl": "zniknie znikna zniknal znikla zniknely zniknela zniknelo",
     "ru": "долой исчезнет исчезнут исчезла исчезло исчезли исчезнуть удалена удалены удалено удален убрана убраны убрано убран "
     "снята сняты снято снят стерта стерты стерто",
     "uk": "зникне зникнуть зникла зникло зникли зникнути видалено видалена видалений видалені прибрано прибрана прибраний "
@@ -687,7 +700,7 @@ REMOVE_POST: dict[str, str] = {
 REMOVE_POST_FAR = "disappear disappears vanish vanishes verschwinden verschwindet verdwijnen verdwijnt " \
     "zniknie znikna forsvinna forsvinner desaparezca desaparezcan sparisca scompaia suma desapareca zmizi zmizela " \
     "исчезнет исчезла исчезли зникне зникла зникли kaybolsun dispara hilang lenyap disparaisse " \
-    "wegretuschieren wegretuschiert rausretuschieren wegmache usziehe entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
+    "weg wegretuschieren wegretuschiert rausretuschieren wegmache usziehe entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
     "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir bawah silinmis cikarilmis kaldirilmis " \
     "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
@@ -917,7 +930,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "服消し, 服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
         "zh": "只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
-        "ko": "시스루 잠옷=0.85, 시스루 원피스=0.85, 시스루 드레스=0.85, 시스루 옷=0.85, 시스루 셔츠=0.85, 시스루 블라우스=0.85, 시스루 속옷=0.85, 시스루로 바꿔=0.8, 옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
+        "ko": "태어날 때 모습 그대로=0.85, 태어난 모습 그대로=0.85, 태어난 그대로=0.85, 상탈=0.8, 상의탈의=0.85, 상의 탈의=0.85, 시스루 잠옷=0.85, 시스루 원피스=0.85, 시스루 드레스=0.85, 시스루 옷=0.85, 시스루 셔츠=0.85, 시스루 블라우스=0.85, 시스루 속옷=0.85, 시스루로 바꿔=0.8, 옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "لين ما يبقى شي=0.7, لحد ما ما يبقى شي=0.7, حتى لا يبقى شيء=0.7, كل شي يبان=0.8, كل شيء يبان=0.8, كل شي بيبان=0.8, خلي الجزمه بس=0.8, من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
         "hi": "जब तक कुछ न बचे=0.7, जब तक कुछ ना बचे=0.7, सब दिखने लगे=0.8, सब दिख जाए=0.8, साड़ी के बिना=0.85, कपड़ों के बिना=0.9, सिर्फ जूते छोड़=0.8, अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
         "bn": "সব দেখা যায়=0.8, কিছু না থাকা পর্যন্ত=0.7, শুধু জুতো রেখে=0.8, শাড়ি খুলে=0.9, শাড়িটা খুলে=0.9, শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
@@ -946,11 +959,12 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "*": "👙, 🩱",
     },
     K.TEXT_UNDERWEAR: {
-        "ja": "パンイチ, パンツ一丁, ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿",
-        "zh": "衣服里面穿的=0.8, 里面穿的那些=0.8, 底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣",
-        "ko": "드로즈, 속옷, 란제리, 팬티, 브래지어",
+        "ja": "パンイチ, パンツ一丁, ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿, "
+        "ベビードール=0.8, ガーターベルト=0.8, 紐パン=0.8, Tバック=0.8, ニプレス=0.8",
+        "zh": "衣服里面穿的=0.8, 里面穿的那些=0.8, 底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣, 吊带袜=0.8, 丁字裤=0.8, 情趣睡衣=0.8, 乳贴=0.8",
+        "ko": "드로즈, 속옷, 란제리, 팬티, 브래지어, 가터벨트=0.8, 니플패치=0.8, 베이비돌=0.8",
         "ar": "بيبي دول, البيبي دول, الستيان, ستيان, الكيلوت, كيلوت, بالبوكسر, قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
-        "hi": "पैंटी, ब्रा और, ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
+        "hi": "अंदर वाले कपड़े=0.8, अंदर के कपड़े=0.8, पैंटी, ब्रा और, ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
         "bn": "লঁজারি, জাঙ্গিয়া, শুধু বক্সার=0.8, নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
         "he": "כותונת לילה=0.7, כתונת לילה=0.7, תחתונים, תחתוני, חזייה, חזיה, חזיות, הלבשה תחתונה, לנז'רי, לנג'רי, חוטיני",
         "ur": "نائٹی=0.7, زیر جامہ, زیرجامہ, انڈرویئر, انڈر ویئر, لنجری, لانجری, پینٹی, بریزیئر",
@@ -1031,7 +1045,9 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
     ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
      "بقعه, بقع, شعار, لوجو, لوغو"),
-    ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป", True, "จาก", "คราบ, โลโก้"),
+    # an outer garment or a nightgown made see-through, never merely gone: "اجعل عباءتها شفافة"
+    ("ar", "عباءت, عباءه, عبايه, عبايت, جلابيه, جلابيت, بيجامه", "شفاف", True, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو"),
+    ("th", "เสื้อ, ชุด, กระโปรง, กางเกง", "โปร่งใส, ซีทรู, หายไป, มองทะลุ, เห็นทะลุ, ทะลุเห็น, บางจนเห็น", True, "จาก", "คราบ, โลโก้"),
     # Korean: the garment, then lowering, lifting, unbuttoning, erasing: "바지 좀 내려줘", "티셔츠 위로 걷어올려"
     ("ko", "입고 있는 거 다, 입고 있는 모든 것, 걸치고 있는 거 전부, 입은 옷 전부, 입고 있는 것 전부, 걸친 것 모두, 의상, 입고 있는 거, 입고 있는 옷, 입은 거, 옷, 원피스, 치마, 바지, 셔츠, 블라우스, 티셔츠, 상의, 하의, 드레스, 청바지, 스커트",
      "벗겨, 벳겨, 내려, 걷어, 들춰, 풀어, 지워, 지우, 없애, 찢어, 제거, 빼, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
@@ -1126,8 +1142,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "liguero=0.8, cubrepezones=0.8, lenceria transparente=0.8, strapsgurtel=0.8, "
         "halterlose strumpfe=0.8, giarrettiera=0.8, calze autoreggenti=0.8, camisola transparente=0.8, "
         "пояс для чулок=0.8, pas do ponczoch=0.8, przezroczysta bielizna=0.8, jartiyer=0.8, "
-        "fantezi ic camasiri=0.8, ベビードール=0.8, ガーターベルト=0.8, 紐パン=0.8, Tバック=0.8, ニプレス=0.8, 吊带袜=0.8, 丁字裤=0.8, "
-        "情趣睡衣=0.8, 乳贴=0.8, 가터벨트=0.8, 니플패치=0.8, 베이비돌=0.8, ملابس نوم شفافة=0.8, "
+        "fantezi ic camasiri=0.8, ملابس نوم شفافة=0.8, "
         "victoria s secret=0.8, victorias secret=0.8, victoria secret=0.8, hunkemoller=0.8, la senza=0.8, "
         "lingerie catalogue=0.9, lingerie catalog=0.9",
         "ru": "нижнего белья=0.8, каталог белья=0.8",
@@ -1256,34 +1271,34 @@ IDIOMS: dict[str, dict[str, str]] = {
         "ar-latn": "sheel el 7doom=0.9, shil el 7doom=0.9, sheel 7doomha=0.9, shil 7doomha=0.9, sheel el 7doum=0.9, shil el 7doum=0.9, sheel 7doumha=0.9, shil 7doumha=0.9, bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
         "bn": "শুধু জুতো পরে=0.85, শুধু জুতা পরে=0.85, গায়ে শুধু জুতো=0.85, জুতো ছাড়া গায়ে কিছু নেই=0.85, শুধু মোজা পরে=0.85, শুধু জুতোটুকু পরা=0.85, এক টুকরো কাপড়ও=0.8, গায়ে একটা সুতোও=0.8, এক ফালি কাপড়ও=0.8, কাপড়ের একটা টুকরোও=0.8",
         "bn-latn": "shudhu juta pore=0.85, shudhu jutto pore=0.85, gaye shudhu juta=0.85, shudhu moja pore=0.85, juta chara gaye kichu nei=0.85, ek tukro kapor o=0.8, gaye ekta suto o=0.8, kapor er ekta tukro o=0.8, ek fali kapor o=0.8",
-        "cs": "jenom v botách=0.85, jenom v ponožkách=0.85, jen v botách=0.85, jen v ponožkách=0.85, jen v teniskách=0.85, má na sobě jen boty=0.85, zůstaly jí jen boty=0.85, zůstaly mu jen boty=0.85, nemá na sobě nic kromě bot=0.85, ani kousek látky=0.8, ani kousíček látky=0.8, ani nitku na sobě=0.8, žádná látka na těle=0.8, ani jeden kus oblečení=0.8",
+        "cs": "min latky=0.8, jenom v botách=0.85, jenom v ponožkách=0.85, jen v botách=0.85, jen v ponožkách=0.85, jen v teniskách=0.85, má na sobě jen boty=0.85, zůstaly jí jen boty=0.85, zůstaly mu jen boty=0.85, nemá na sobě nic kromě bot=0.85, ani kousek látky=0.8, ani kousíček látky=0.8, ani nitku na sobě=0.8, žádná látka na těle=0.8, ani jeden kus oblečení=0.8",
         "de": "nur noch in ihren Schuhen=0.85, nur noch in seinen Schuhen=0.85, nichts außer ihren Schuhen an=0.85, nichts außer seinen Schuhen an=0.85, nur mit Schuhen bekleidet=0.85, nur noch ihre Schuhe anhat=0.85, nur noch seine Socken anhat=0.85, bis auf die Schuhe nichts an=0.85, kein einziges Stück Stoff=0.8, kein Stück Stoff mehr=0.8, keinen Faden mehr am Leib=0.8, kein Fetzen Stoff mehr=0.8, kein Stoff mehr am Körper=0.8",
         "el": "κομμάτι ύφασμα πάνω της=0.8, κομμάτι ύφασμα πάνω του=0.8, μόνο με τα παπούτσια της=0.85, μόνο με τα παπούτσια του=0.85, να φοράει μόνο τα παπούτσια=0.85, να μη φοράει τίποτα εκτός από τα παπούτσια=0.85, μόνο με τις κάλτσες του=0.85, να μείνει μόνο με τα παπούτσια=0.85, μόνο με τα αθλητικά της=0.85, ούτε ένα κομμάτι ύφασμα=0.8, ούτε κλωστή πάνω της=0.8, ούτε κλωστή πάνω του=0.8, κανένα ύφασμα στο σώμα=0.8, ούτε ένα κουρέλι πάνω=0.8",
         "en": "in nothing but her shoes=0.85, in nothing but his shoes=0.85, only wearing her shoes=0.85, only wearing his shoes=0.85, in just her shoes=0.85, in only his shoes=0.85, wearing nothing but shoes=0.85, nothing on but her socks=0.85, not a single piece of fabric=0.8, no cloth left on her=0.8, no cloth left on his=0.8, no fabric left on her=0.8, not one piece of clothing left=0.8, not a stitch left on=0.8",
-        "es": "solo con los zapatos=0.85, solo con sus zapatos=0.85, sin nada más que sus zapatos=0.85, nada más que los zapatos puestos=0.85, solo con los zapatos puestos=0.85, únicamente con sus zapatos puestos=0.85, que solo lleve puestos los zapatos=0.85, sin más ropa que sus zapatos=0.85, solo con los calcetines puestos=0.85, ni un solo trozo de tela=0.8, ni una prenda encima=0.8, nada de tela sobre su cuerpo=0.8, ni un trapo encima=0.8",
-        "fa": "هیچ تیکه پارچه=0.8, هیچ تکه پارچه=0.8, فقط با کفش‌هاش=0.85, فقط با کفشاش=0.85, فقط کفش پاش باشه=0.85, جز کفش‌هاش هیچی تنش نباشه=0.85, هیچی جز کفش تنش نباشه=0.85, فقط با جوراب‌هاش=0.85, فقط کفش‌هاش بمونه=0.85, حتی یک تکه پارچه=0.8, یه تیکه پارچه هم=0.8, یه نخ هم تنش=0.8, هیچ پارچه‌ای روی بدنش=0.8, یک تکه پارچه هم روی تنش=0.8",
+        "es": "kitale la ropa=0.9, kitarle la ropa=0.9, kitate la ropa=0.9, solo con los zapatos=0.85, solo con sus zapatos=0.85, sin nada más que sus zapatos=0.85, nada más que los zapatos puestos=0.85, solo con los zapatos puestos=0.85, únicamente con sus zapatos puestos=0.85, que solo lleve puestos los zapatos=0.85, sin más ropa que sus zapatos=0.85, solo con los calcetines puestos=0.85, ni un solo trozo de tela=0.8, ni una prenda encima=0.8, nada de tela sobre su cuerpo=0.8, ni un trapo encima=0.8",
+        "fa": "روزی که به دنیا اومده=0.8, روزی که به دنیا آمده=0.8, روزی که به دنیا اومد=0.8, هیچ تیکه پارچه=0.8, هیچ تکه پارچه=0.8, فقط با کفش‌هاش=0.85, فقط با کفشاش=0.85, فقط کفش پاش باشه=0.85, جز کفش‌هاش هیچی تنش نباشه=0.85, هیچی جز کفش تنش نباشه=0.85, فقط با جوراب‌هاش=0.85, فقط کفش‌هاش بمونه=0.85, حتی یک تکه پارچه=0.8, یه تیکه پارچه هم=0.8, یه نخ هم تنش=0.8, هیچ پارچه‌ای روی بدنش=0.8, یک تکه پارچه هم روی تنش=0.8",
         "fa-latn": "faghat ba kafshash=0.85, faghat ba kafsh hash=0.85, joz kafshash hichi=0.85, faghat kafsh pash bashe=0.85, faghat ba jorabash=0.85, hichi joz kafsh tanesh=0.85, ye tike parche ham=0.8, ye tikke parche ham=0.8, ye nakh ham tanesh=0.8, hich parchei roo badanesh=0.8",
         "fr": "ne porte plus que ses chaussures=0.85, vêtue seulement de ses chaussures=0.85, vêtu seulement de ses chaussures=0.85, n'avoir plus que ses chaussures=0.85, rien sur elle à part ses chaussures=0.85, rien sur lui sauf ses chaussettes=0.85, avec pour seul vêtement ses chaussures=0.85, pas un seul bout de tissu=0.8, pas le moindre bout de tissu=0.8, plus un fil sur elle=0.8, plus un fil sur lui=0.8, pas un seul fil sur=0.8, plus un seul vêtement sur=0.8, aucun tissu sur son corps=0.8",
         "he": "רק עם הנעליים שלה=0.85, רק עם הנעליים שלו=0.85, בלי כלום חוץ מהנעליים=0.85, נשארה רק עם הנעליים=0.85, נשאר רק עם הגרביים=0.85, לבושה רק בנעליים=0.85, לבוש רק בנעליים=0.85, אף פיסת בד=0.8, אף חוט עליה=0.8, אף חוט עליו=0.8, לא תישאר עליה פיסת בד=0.8, שום בד על הגוף=0.8, אף חתיכת בד=0.8",
-        "hi": "सिर्फ़ जूते पहने हुए=0.85, सिर्फ जूते पहने हुए=0.85, बदन पर सिर्फ़ जूते=0.85, तन पर बस जूते=0.85, सिर्फ़ जूते पहने खड़ी=0.85, बस मोज़े पहने हुए=0.85, जूतों के अलावा बदन पर कुछ नहीं=0.85, कपड़े का एक टुकड़ा भी=0.8, कपड़े का एक भी टुकड़ा=0.8, एक धागा भी न रहे=0.8, बदन पर एक धागा भी=0.8, तन पर एक कपड़ा भी=0.8",
+        "hi": "जैसे ये पैदा हुई थी=0.8, जैसे वो पैदा हुई थी=0.8, जैसे पैदा हुई थी=0.8, जैसी पैदा हुई थी=0.8, बाकी सब उतार=0.85, सिर्फ़ जूते पहने हुए=0.85, सिर्फ जूते पहने हुए=0.85, बदन पर सिर्फ़ जूते=0.85, तन पर बस जूते=0.85, सिर्फ़ जूते पहने खड़ी=0.85, बस मोज़े पहने हुए=0.85, जूतों के अलावा बदन पर कुछ नहीं=0.85, कपड़े का एक टुकड़ा भी=0.8, कपड़े का एक भी टुकड़ा=0.8, एक धागा भी न रहे=0.8, बदन पर एक धागा भी=0.8, तन पर एक कपड़ा भी=0.8",
         "hi-latn": "latte taar=0.9, latte taar de=0.9, latte taaro=0.9, latte utaar=0.9, latte utar=0.9, lattey taar=0.9, sirf shoes pehne=0.85, sirf joote pehne=0.85, badan pe sirf joote=0.85, bas joote pehne hue=0.85, sirf socks pehne=0.85, joote ke alawa kuch nahi pehna=0.85, kapde ka ek tukda bhi=0.8, badan pe ek kapda bhi=0.8",
-        "id": "cuma memakai sepatunya saja=0.85, hanya mengenakan sepatunya=0.85, tidak pakai apa-apa selain sepatu=0.85, nggak pakai apa-apa selain sepatu=0.85, tanpa apa pun kecuali sepatu=0.85, cuma pakai kaus kaki doang=0.85, yang dipakai cuma sepatu=0.85, sehelai kain pun=0.8, sehelai benang pun=0.8, secuil kain pun=0.8, satu helai kain pun=0.8, tak ada kain di tubuhnya=0.8",
+        "id": "cuma pakai sepatu=0.85, cuma pakai sepatu doang=0.85, selak kain=0.8, selak rok=0.8, cuma memakai sepatunya saja=0.85, hanya mengenakan sepatunya=0.85, tidak pakai apa-apa selain sepatu=0.85, nggak pakai apa-apa selain sepatu=0.85, tanpa apa pun kecuali sepatu=0.85, cuma pakai kaus kaki doang=0.85, yang dipakai cuma sepatu=0.85, sehelai kain pun=0.8, sehelai benang pun=0.8, secuil kain pun=0.8, satu helai kain pun=0.8, tak ada kain di tubuhnya=0.8",
         "it": "solo con le scarpe=0.85, solo con le sue scarpe=0.85, con addosso solo le scarpe=0.85, solo con le scarpe addosso=0.85, nient'altro che le scarpe=0.85, con indosso solo le scarpe=0.85, solo le scarpe addosso=0.85, nient'altro addosso che le scarpe=0.85, solo con i calzini addosso=0.85, neanche un pezzo di stoffa=0.8, nemmeno un filo addosso=0.8, neanche un filo di stoffa=0.8, non un solo pezzo di stoffa=0.8, manco un filo addosso=0.8, nessun tessuto sul corpo=0.8",
         "ja": "布が一枚も=0.8, 靴だけ履いた姿=0.85, 靴しか身につけていない=0.85, 靴以外何も身につけていない=0.85, 靴だけの姿=0.85, 靴下だけの姿=0.85, 靴しか履いてない状態=0.85, 靴以外は何も着ていない=0.85, 布切れ一枚も=0.8, 布一枚残さず=0.8, 一枚の布も=0.8, 体に布一枚も=0.8",
-        "ko": "천 조각 하나도=0.8, 신발만 신고=0.85, 구두만 신고=0.85, 양말만 신고=0.85, 신발만 신은 채=0.85, 신발 빼고 아무것도 안 입은=0.85, 신발 말고는 아무것도 안 걸친=0.85, 양말만 신은 채=0.85, 구두만 신은 채=0.85, 걸친 건 신발뿐=0.85, 천 한 조각도=0.8, 실오라기 하나=0.8, 천 쪼가리 하나도=0.8, 몸에 천 한 장도=0.8",
-        "ms": "pakai kasut je=0.85, pakai kasut sahaja=0.85, pakai kasut saja=0.85, hanya memakai kasutnya=0.85, tak pakai apa-apa selain kasut=0.85, tiada apa-apa kecuali kasut=0.85, tak pakai apa-apa selain sarung kaki=0.85, yang tinggal hanya kasut di badan=0.85, cuma berkasut, lain tak ada=0.85, sehelai kain pun=0.8, seurat benang pun=0.8, secebis kain pun=0.8, sehelai benang pun=0.8, tiada kain di badan=0.8",
+        "ko": "안 입었을 때=0.8, 안 입은 모습=0.8, 안 입은 상태=0.8, 천 조각 하나도=0.8, 신발만 신고=0.85, 구두만 신고=0.85, 양말만 신고=0.85, 신발만 신은 채=0.85, 신발 빼고 아무것도 안 입은=0.85, 신발 말고는 아무것도 안 걸친=0.85, 양말만 신은 채=0.85, 구두만 신은 채=0.85, 걸친 건 신발뿐=0.85, 천 한 조각도=0.8, 실오라기 하나=0.8, 천 쪼가리 하나도=0.8, 몸에 천 한 장도=0.8",
+        "ms": "kurang baju=0.8, kurangkan baju=0.8, selak kain=0.8, selakkan kain=0.8, selak baju=0.8, pakai kasut je=0.85, pakai kasut sahaja=0.85, pakai kasut saja=0.85, hanya memakai kasutnya=0.85, tak pakai apa-apa selain kasut=0.85, tiada apa-apa kecuali kasut=0.85, tak pakai apa-apa selain sarung kaki=0.85, yang tinggal hanya kasut di badan=0.85, cuma berkasut, lain tak ada=0.85, sehelai kain pun=0.8, seurat benang pun=0.8, secebis kain pun=0.8, sehelai benang pun=0.8, tiada kain di badan=0.8",
         "nl": "alleen nog haar schoenen aan=0.85, alleen nog zijn schoenen aan=0.85, niets aan behalve haar schoenen=0.85, niets aan behalve zijn schoenen=0.85, alleen haar schoenen nog aan=0.85, met alleen haar sokken aan=0.85, niks anders aan dan zijn schoenen=0.85, geen enkel stukje stof=0.8, geen draad meer aan=0.8, geen draadje meer aan=0.8, geen stukje stof meer=0.8, geen lapje stof meer=0.8, geen draad meer aan zijn lijf=0.8",
         "pl": "ani kawałek materiału=0.8, ani kawałek ubrania=0.8, w samych butach=0.85, w samych skarpetkach=0.85, w samych trampkach=0.85, ma na sobie tylko buty=0.85, zostały jej tylko buty=0.85, zostały mu tylko buty=0.85, nie ma nic na sobie oprócz butów=0.85, ani kawałka materiału=0.8, ani skrawka materiału=0.8, ani nitki na sobie=0.8, żadnego materiału na ciele=0.8, ani jednego ciucha=0.8",
-        "pt": "só de sapatos=0.85, só de tênis=0.85, só com os sapatos nos pés=0.85, nada além dos sapatos=0.85, vestindo apenas os sapatos=0.85, usando só os sapatos=0.85, só de meias=0.85, apenas com os sapatos calçados=0.85, nem um pedaço de pano=0.8, nem um fiapo de roupa=0.8, nem um pedacinho de tecido=0.8, nenhum pano no corpo=0.8, nenhuma peça no corpo=0.8",
+        "pt": "so de sapato=0.85, só de sapatos=0.85, só de tênis=0.85, só com os sapatos nos pés=0.85, nada além dos sapatos=0.85, vestindo apenas os sapatos=0.85, usando só os sapatos=0.85, só de meias=0.85, apenas com os sapatos calçados=0.85, nem um pedaço de pano=0.8, nem um fiapo de roupa=0.8, nem um pedacinho de tecido=0.8, nenhum pano no corpo=0.8, nenhuma peça no corpo=0.8",
         "ro": "doar în pantofi=0.85, numai în pantofi=0.85, doar în adidași=0.85, doar cu pantofii în picioare=0.85, nimic pe ea în afară de pantofi=0.85, nimic pe el în afară de pantofi=0.85, rămasă doar în pantofi=0.85, rămas doar în șosete=0.85, nicio bucată de material=0.8, nicio bucățică de material=0.8, nici măcar un fir pe ea=0.8, nici un fir pe el=0.8, nicio haină pe corp=0.8",
         "ru": "ни клочка ткани=0.8, ни клочка одежды=0.8, только в туфлях=0.85, только в обуви=0.85, в одних туфлях=0.85, в одних ботинках=0.85, в одних кроссовках=0.85, в одних носках=0.85, на ней только туфли=0.85, на нём только ботинки=0.85, из одежды только обувь=0.85, ни единого клочка ткани=0.8, ни нитки на ней=0.8, ни нитки на нём=0.8, ни клочка одежды=0.8, ни лоскутка ткани=0.8",
         "sv": "tygbit kvar på=0.8, bara i skorna=0.85, står där i skorna=0.85, bara står i skorna=0.85, bara i strumporna=0.85, i bara skorna=0.85, i bara strumporna=0.85, bara skorna på sig=0.85, bara strumporna på sig=0.85, inget annat på sig än skorna=0.85, ingenting på sig förutom skorna=0.85, i bara sina skor=0.85, inte en enda bit tyg=0.8, inte en tråd på sig=0.8, ingen tygbit kvar=0.8, inget tyg kvar på kroppen=0.8",
-        "th": "ไม่ใส่อะไรเลยนอกจากรองเท้า=0.85, ไม่ได้ใส่อะไรนอกจากรองเท้า=0.85, มีแค่รองเท้าติดตัว=0.85, บนตัวมีแค่รองเท้า=0.85, สวมเพียงรองเท้าอย่างเดียว=0.85, ไม่ใส่อะไรนอกจากถุงเท้า=0.85, ไม่เหลือผ้าสักชิ้น=0.8, ไม่ให้มีผ้าสักชิ้น=0.8, ไม่มีผ้าสักผืน=0.8, ไม่มีผ้าติดตัว=0.8, ไม่มีผ้าสักชิ้นบนตัว=0.8",
+        "th": "เหลือแค่ผ้าเช็ดตัว=0.8, เหลือแต่ผ้าเช็ดตัว=0.8, ไม่ใส่อะไรเลยนอกจากรองเท้า=0.85, ไม่ได้ใส่อะไรนอกจากรองเท้า=0.85, มีแค่รองเท้าติดตัว=0.85, บนตัวมีแค่รองเท้า=0.85, สวมเพียงรองเท้าอย่างเดียว=0.85, ไม่ใส่อะไรนอกจากถุงเท้า=0.85, ไม่เหลือผ้าสักชิ้น=0.8, ไม่ให้มีผ้าสักชิ้น=0.8, ไม่มีผ้าสักผืน=0.8, ไม่มีผ้าติดตัว=0.8, ไม่มีผ้าสักชิ้นบนตัว=0.8",
         "tr": "sadece ayakkabılarıyla=0.85, yalnızca ayakkabılarıyla=0.85, sadece çoraplarıyla=0.85, üstünde sadece ayakkabıları=0.85, üzerinde ayakkabılarından başka bir şey=0.85, sadece ayakkabıları kalsın=0.85, sadece ayakkabıları üstünde=0.85, tek bir parça kumaş=0.8, tek parça kumaş kalmasın=0.8, üstünde tek iplik=0.8, vücudunda kumaş kalmasın=0.8, üzerinde bir tel bile=0.8",
         "uk": "тільки у туфлях=0.85, тільки в туфлях=0.85, лише у туфлях=0.85, лише в туфлях=0.85, в самих туфлях=0.85, у самих туфлях=0.85, в самих кросівках=0.85, в самих шкарпетках=0.85, на ній лише туфлі=0.85, на ньому лише черевики=0.85, з одягу лише взуття=0.85, жодного клаптика тканини=0.8, жодного шматочка тканини=0.8, ані нитки на ній=0.8, ані нитки на ньому=0.8",
         "ur": "صرف جوتے پہنے=0.85, بدن پر صرف جوتے=0.85, تن پر صرف جوتے=0.85, بس جوتے پہنے ہوئے=0.85, صرف موزے پہنے=0.85, جوتوں کے سوا بدن پر کچھ نہ=0.85, کپڑے کا ایک ٹکڑا بھی=0.8, کپڑے کا ایک بھی ٹکڑا=0.8, بدن پر ایک دھاگا بھی=0.8",
-        "ur-latn": "sirf jooton mein=0.85, sirf joote mein=0.85, sirf joote pehne=0.85, sirf shoes pehne=0.85, jism pe sirf joote=0.85, bas joote pehne hue=0.85, sirf jurabein pehne=0.85, jooton ke ilawa jism pe kuch=0.85, kapre ka ek tukra bhi=0.8, jism pe ek dhaaga bhi=0.8, kapre ka ek bhi tukra=0.8",
-        "vi": "k mac gi=0.85, ko mac gi=0.85, hok mac gi=0.85, chi con mang giay=0.85, chi mang giay=0.85, chi mang moi doi giay=0.85, trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
+        "ur-latn": "kapre ar paar=0.85, kapray ar paar=0.85, kapde ar paar=0.85, kapre aar paar=0.85, kapray aar paar=0.85, kapde aar paar=0.85, sirf jooton mein=0.85, sirf joote mein=0.85, sirf joote pehne=0.85, sirf shoes pehne=0.85, jism pe sirf joote=0.85, bas joote pehne hue=0.85, sirf jurabein pehne=0.85, jooton ke ilawa jism pe kuch=0.85, kapre ka ek tukra bhi=0.8, jism pe ek dhaaga bhi=0.8, kapre ka ek bhi tukra=0.8",
+        "vi": "^không mặc áo=0.8, ^xóa chiếc váy, ^xóa cái váy, k mac gi=0.85, ko mac gi=0.85, hok mac gi=0.85, k mac j=0.85, ko mac j=0.85, hok mac j=0.85, khong mac j=0.85, chi con mang giay=0.85, chi mang giay=0.85, chi mang moi doi giay=0.85, trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
         "zh": "只穿着鞋=0.85, 只穿着一双鞋=0.85, 身上只剩鞋子=0.85, 除了鞋什么都没穿=0.85, 只穿着袜子=0.85, 全身只有一双鞋=0.85, 除了鞋子什么都不穿=0.85, 一块布都不剩=0.8, 一丝布料都没有=0.8, 身上一块布都没有=0.8, 一片布都不留=0.8",
     },
     K.TEXT_NUDITY: {
@@ -1502,6 +1517,7 @@ SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "脱がせ": _JA_OBJECTS,
     "脱がし": _JA_OBJECTS,
     "벗겨": _KO_OBJECTS,
+    "لخت کن": "موهاشو موهاش موهاتو موهامو موها موهای",  # "موهاشو لخت کن": straighten her hair
     "벗긴": _KO_OBJECTS,
     "벗기": _KO_OBJECTS,
 }
@@ -1518,7 +1534,8 @@ SUBSTRING_OBJECT_FILLERS = "좀 다 빨리 그냥 살짝 잠깐 한번"
 # A substring term followed at once by one of these is a colour, make-up or optics word:
 # "누드톤" (nude tone), "ヌードカラー", "裸色" (nude colour), "裸妆" (nude make-up), "裸眼" (naked eye).
 SUBSTRING_BENIGN_AFTER: dict[str, str] = {
-    "누드": "톤, 립, 컬러, 색, 베이지, 메이크업, 네일, 브라, 핑크, 계열",
+    "누드": "톤, 립, 컬러, 색, 베이지, 메이크업, 네일, 브라, 핑크, 계열, 김밥",
+    "脱衣": "所, 場, かご, 籠",
     "ヌード": "カラー, ベージュ, メイク, リップ, ネイル, ピンク, トーン, 系",
     "裸": "色, 妆, 眼, 粉, 感妆, 足, 机, 价, 奔, 辞",
     "عارية": "من الأوراق, من الزخارف, من النبات, من الاشجار, من العشب, من الخضره, من الصحه",

@@ -163,6 +163,10 @@ _CONF_CAND = re.compile("[" + "".join(_CONFUSABLE) + "]")
 # A space between two Thai letters: Thai writes words without spaces, so a space inside a
 # Thai phrase splits a word ("แก้ ผ้า") as often as it separates two.
 _THAI_SPACE = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+# Devanagari, Bengali and Thai letters (not digits, not the danda) split by a mark inside a
+# word: "ন্যা-ং-টা", "ถ-อ-ด"
+_SPLIT_SCRIPT_LETTER = "[\u0900-\u0963\u0971-\u097f\u0980-\u09e5\u09f0-\u09ff\u0e01-\u0e4e]"
+_SPLIT_SCRIPT = re.compile("(?<=" + _SPLIT_SCRIPT_LETTER + ")[-.·_*~](?=" + _SPLIT_SCRIPT_LETTER + ")")
 # A Latin letter touching a Cyrillic or Greek one: a word of mixed script ("гoлoй").
 _MIXED_SCRIPT = re.compile("[a-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-z]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -461,6 +465,17 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         keep = [True] * len(s)
         for m in _THAI_SPACE.finditer(s):
             keep[m.start()] = False
+        if src is None:
+            src = list(range(len(s)))
+        obf = _remap(sorted(set(obf)), keep)
+        (s, acc), src = _delete([s, acc], src, keep)
+
+    # Devanagari, Bengali and Thai words split by marks read joined ("ন্যা-ং-টা" -> "ন্যাংটা").
+    if not s.isascii() and _SPLIT_SCRIPT.search(s):
+        keep = [True] * len(s)
+        for m in _SPLIT_SCRIPT.finditer(s):
+            keep[m.start()] = False
+            obf.extend((m.start() - 1, m.end()))
         if src is None:
             src = list(range(len(s)))
         obf = _remap(sorted(set(obf)), keep)

@@ -1,6 +1,6 @@
 """Near-miss spelling: a word one typing slip away from a lexicon word.
 
-"roxbierz", "rozbiez" and "désuabille" are "rozbierz", "rozbierz" and "déshabille" typed with
+"roxbierz", "rozbiesz" and "désuabille" are "rozbierz", "rozbierz" and "déshabille" typed with
 one slip: a letter replaced, dropped, doubled or two letters swapped. Keyword lists miss them;
 the text model sees them only partly. NearMissIndex finds, for an unknown word, the lexicon
 word it is one edit away from, so the rules can read the word as meant.
@@ -14,7 +14,8 @@ What keeps this from inventing matches:
   come from either ("panties" is left out for "parties"), unless the two differ only in
   their last letter ("clothes", "clothed");
 - only slips before a word's last ENDING letters, where a difference is usually grammar
-  ("transparente", "spoglio");
+  ("transparente", "spoglio"), and before a stem's last STEM_ENDING letter (its grammar
+  comes after it);
 - exactly one target: a word one edit from two lexicon words stays as it is.
 Lookups use the deletion neighbourhood (each word and its one-letter deletions), so the cost
 is a few dictionary probes per unknown long word, whatever the size of the lexicon.
@@ -29,6 +30,9 @@ MIN_LENGTH = 6
 # A difference in a word's last letters is more often grammar than a slip ("transparente",
 # "spoglio", "svléká" are words of their own): only slips before them count.
 ENDING = 2
+# A stem's own end is no word ending (the ending comes after it): there only its very last
+# letter is spared ("rozbiesz" is "rozbierz" typed with one slip).
+STEM_ENDING = 1
 CACHE_SIZE = 16_384  # answers kept per index (a few MB at most)
 
 
@@ -82,7 +86,7 @@ class NearMissIndex:
         (`correct`, cached)."""
         if len(token) < MIN_LENGTH or token in self.known:
             return None
-        found = self._words.near(token, inside=True)
+        found = self._words.near(token, ending=ENDING)
         if len(found) == 1:
             return next(iter(found))
         if found:
@@ -92,7 +96,7 @@ class NearMissIndex:
         cut: dict[str, int] = {}  # slipped stem -> where the token's ending starts
         lengths = {k for n in self._stem_lengths for k in (n - 1, n, n + 1) if MIN_LENGTH <= k <= len(token)}
         for k in lengths:  # the token's first n-1, n or n+1 letters may be a stem of n letters
-            for stem in self._stems.near(token[:k], inside=True):
+            for stem in self._stems.near(token[:k], ending=STEM_ENDING):
                 if stem not in cut or abs(k - len(stem)) < abs(cut[stem] - len(stem)):
                     cut[stem] = k  # a swap or a substitution keeps the length: prefer it
         if len(cut) == 1:
@@ -120,14 +124,14 @@ class _Neighbourhood:
             for key in _deletions(w) | {w}:
                 self._by_key.get(key, set()).discard(w)
 
-    def near(self, token: str, *, inside: bool = False) -> set[str]:
-        """Entries exactly one edit from `token` (not `token` itself); with `inside`, only
-        where the two differ before their last ENDING letters."""
+    def near(self, token: str, *, ending: int | None = None) -> set[str]:
+        """Entries exactly one edit from `token` (not `token` itself); with `ending`, only
+        where the two differ before their last `ending` letters."""
         out: set[str] = set()
         if len(token.translate(self._drop_entry_letters)) > 1:
             return out  # two letters no entry has: no entry is one edit away
         for key in _deletions(token) | {token}:
             for w in self._by_key.get(key, ()):
-                if w != token and within_one_edit(token, w) and not (inside and _inflection(token, w, ENDING)):
+                if w != token and within_one_edit(token, w) and not (ending is not None and _inflection(token, w, ending)):
                     out.add(w)
         return out
