@@ -244,16 +244,19 @@ class _Compiled:
         # Idioms ("in nothing but her shoes") are matched like terms, but their words ("nothing",
         # "wearing") stay ordinary words: no lexicon words for slips and glued-word cuts below.
         idiom_words: set[str] = set()  # never read as a slip of a lexicon word either
+        idioms: list[tuple[str, str, str]] = []
         for kind, by_lang in L.IDIOMS.items():
             for lang, spec in by_lang.items():
                 if lang not in L.SUBSTRING_TERMS[kind]:  # the others join their script's substring terms below
                     for e in _split_list(spec):
                         self._add(kind, lang, e)
+                        idioms.append((kind, lang, e))
                         idiom_words.update(w for w, _ in _norm_words(_score(e, L.DIRECT)[0], False))
         # Terms spelt with digits as letters (Arabizi "shla7ha": 7 is ح) are also looked for in
         # the view where leet was not decoded, since decoding turns them into other words.
         self.digit_terms: dict[str, tuple[str, str, float, str]] = {}
-        for kind, lang, e in entries:
+        # (idioms only in romanised scripts: "nud3" is "nude" once decoded, with its look-alikes)
+        for kind, lang, e in entries + [i for i in idioms if i[1].endswith("-latn")]:
             term, score = _score(e, L.DIRECT)
             key = normalize_term(term)
             if "*" not in term and _HAS_DIGIT.search(key) and _LETTER.search(key):
@@ -509,6 +512,7 @@ class _Compiled:
 _NO_THINGS = (frozenset(), frozenset(), frozenset())
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
+_SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
 MAX_WORD_ENDING = 3  # letters a substring term may leave of its word ("ه" of "تعريه")
 _WORN_KINDS = frozenset({K.TEXT_UNDERWEAR, K.TEXT_SWIMWEAR})  # garments that may be laundry instead
 # Languages that share most words: a term of one is read with the other's nouns too.
@@ -1093,6 +1097,8 @@ class RuleIntentDetector:
             cl_langs, ambiguous = self._clothing(t)
             if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
                 continue
+            if self._laundry_at(toks, j + 1):
+                continue  # "die Klamotten von der Wäscheleine weg": laundry, not worn
             if self._thing_before(toks, j) or t.endswith(c.garment_place_endings) or self._thing_after(toks, j) or (
                     j + 1 < ntok and toks[j + 1] in c.garment_place_next):
                 # "Fleck auf ihrem T-Shirt entfernen", "gömleğindeki lekeyi çıkar", "gömleğinde ki",
@@ -1305,8 +1311,8 @@ class RuleIntentDetector:
         for i in fuzzy_at:
             t = toks[i]
             a, b = spans[i]
-            if len(t) < 6 or (a, b) in covered:
-                continue
+            if len(t) < 6 or (a, b) in covered or c.breaker.is_term(t):
+                continue  # too short, read already, or a term read whole ("nackte Bäume": a look-alike)
             for m in c.glued_re.finditer(t):
                 hits.append(_Hit(c.glued[m.group()], 0.8, a + m.start(), a + m.end(), m.group(), "*"))
 
@@ -1380,7 +1386,10 @@ class _SubstringRemoval:
                 near = (s[word_start:a], _previous_word(s, word_start))
             # the thing may also come first, in the same clause: "لکه قهوه رو از رو پیراهنش پاک کن"
             before = _CLAUSE_END.split(s[max(0, a - L.SUBSTRING_REMOVAL_GAP):a])[-1]
-            thing = next((t for t in self.thing_words if t in m.group("mid") or t in before), None)
+            mid = m.group("mid")
+            if any(k in mid for k in _SUBSTRING_KEEP):
+                continue  # "قلّعه الجاكيت وخليه بالقميص": the shirt stays
+            thing = next((t for t in self.thing_words if t in mid or t in before), None)
             if thing is not None:
                 # "शर्ट का दाग", "شيل البقع من الفستان": a thing on the garment goes; a button
                 # opened ("शर्ट के सारे बटन खोल दो") explains nothing away

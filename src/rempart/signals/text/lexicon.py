@@ -39,7 +39,7 @@ TERMS: dict[str, dict[str, str]] = {
         "moins de vetements, a poil, tenue legere=0.6, peu vetue=0.7, peu vetu=0.7, transparence=0.6",
         "es": "dejale solo los zapatos=0.85, hasta que no quede nada=0.7, olvido la toalla=0.8, olvidado la toalla=0.8, sin la toalla=0.7, menos tela=0.8, ropa invisible=0.85, olvidado vestirse=0.8, olvidara vestirse=0.8, olvidado de vestirse=0.8, encuera*, desvist*, desvest*, desnudal*, desnudarl*, sin ropa, sin nada de ropa, menos ropa, "
         "quitale la ropa, quitarle la ropa, sacale la ropa, ligera de ropa=0.7, semidesnud*",
-        "de": "nur die schuhe anlassen=0.85, nur noch die schuhe an=0.85, bis nichts mehr ubrig ist=0.7, bis nichts mehr ubrig bleibt=0.7, weniger stoff=0.8, kleidung unsichtbar=0.85, kleider unsichtbar=0.85, klamotten unsichtbar=0.85, weniger anhat=0.8, weniger an hat=0.8, halb angezogen=0.7, halb bekleidet=0.7, auszieh*, ausgezogen, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
+        "de": "nur die schuhe anlassen=0.85, nur noch die schuhe an=0.85, bis nichts mehr ubrig ist=0.7, bis nichts mehr ubrig bleibt=0.7, weniger stoff=0.8, kleidung unsichtbar=0.85, kleider unsichtbar=0.85, klamotten unsichtbar=0.85, weniger anhat=0.8, weniger an hat=0.8, halb angezogen=0.7, halb bekleidet=0.7, auszieh*, ausgezogen*, entkleid*, entbloss*, ohne kleidung, ohne kleider, ohne klamotten, "
         "zieh sie aus, zieh ihn aus, ziehe sie aus, zieh dich aus, zieht sie aus, weniger kleidung, freizugig=0.6, knapp bekleidet=0.7, spärlich bekleidet=0.7",
         "it": "lasciale solo le scarpe=0.85, finche non resta niente=0.7, meno stoffa=0.8, meno tessuto=0.8, vestiti invisibili=0.85, lasciale addosso solo=0.85, lasciagli addosso solo=0.85, addosso solo=0.7, spoglia, spogliala, spoglialo, spogliare, spogliarla, spogliata, spogliato, spogliati, "
         "spogliate, svestit*, svestila, senza vestiti, senza abiti, meno vestiti, poco vestita=0.7",
@@ -108,6 +108,7 @@ TERMS: dict[str, dict[str, str]] = {
         "nl": "zwembroek, zwempak, badpak, badkleding, zwemkleding",
         "pl": "kostium dwuczesciowy, kostiumie dwuczesciowym, stroj dwuczesciowy, stroju dwuczesciowym, stroj kapielowy, kostium kapielowy, kostiumie kapielowym, stroju kapielowym, kapielowk*",
         "ru": "плавки, плавках, купальник*, купальн*, бикини, в стрингах=0.8, стрингах=0.8",
+        "uk-latn": "kupalnyk*, kupalnik*",
         "uk": "плавки, плавках, купальник*, купальн*, бікіні, у стрінгах=0.8, в стрінгах=0.8, стрінгах=0.8",
         "tr": "mayo, mayoya, mayosu, mayoyu, mayolar, mayolari, bikiniye, mayolu, mayo giy*, mayoyla",
         "id": "celana renang, baju renang, pakaian renang",
@@ -141,7 +142,8 @@ TERMS: dict[str, dict[str, str]] = {
         "pl": "bokserkach, w samych bokserkach, majtkach, majtkami, w samych majtkach, slipy, slipach, slipkach, koszulka nocna=0.7, koszulke nocna=0.7, koszulce nocnej=0.7, koszule nocna=0.7, bielizna, bieliznie, bielizne, bielizny, stanik, staniku, majtki, majteczki, stringi=0.7",
         "ru": "трусах, трусиках, ночнушк*=0.7, ночную рубашку=0.6, нижнее белье, нижнем белье, белье=0.7, трусики, трусы=0.7, лифчик*, бюстгальтер*, стринги",
         "uk": "білизну, білизні, в білизні, трусах, трусиках, нічну сорочку=0.6, нічна сорочка=0.6, спідня білизна, спідній білизні, білизна=0.7, білизні=0.7, труси=0.7, трусики, ліфчик*",
-        "tr": "boxerla=0.8, boxer ile=0.7, sadece boxer=0.9, boxerli=0.7, gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
+        "ko-latn": "soggotman=0.8, sokotman=0.8, sogotman=0.8",
+        "tr": "iccamasir*, boxerla=0.8, boxer ile=0.7, sadece boxer=0.9, boxerli=0.7, gecelik*=0.7, kulotlu, ic camasiri, ic camasirli, ic camasiriyla, sutyen*, kulot*, tanga=0.7",
         "id": "cuma pake kolor=0.8, pake kolor doang=0.8, cuma pakai kolor=0.8, daleman, dalaman, gaun tidur tipis=0.8, lingerie, pakaian dalam, celana dalam, bh, beha",
         "sv": "kalsonger, kalsongerna, underklader, behå=0.7, trosor",
         "cs": "krajkoveho pradla=0.8, trenyrky, trenyrkach, slipy, slipech, neglize, trenky, trenkach, krajkovem pradle=0.8, krajkove pradlo=0.8, v pradle=0.7, nocni kosilk*=0.7, nocni kosil*=0.6, spodni pradlo, spodnim pradle, spodniho pradla, podprsenk*, kalhotky, kalhotkach, tanga=0.7",
@@ -226,7 +228,7 @@ TERMS: dict[str, dict[str, str]] = {
         "ms": "tlnjg=0.8, tlanjang=0.8, tlnjang=0.8, tak pakai apa apa=0.8, tidak pakai apa apa=0.8, tak berpakaian, bogel, berbogel, telanjang, bertelanjang, tanpa seurat benang=0.9, tanpa sehelai benang=0.9, "
         "tanpa busana=0.9, lupa pakai baju=0.8, versi tanpa tapisan=0.7, versi tanpa sensor=0.7, seurat benang=0.8, "
         "sehelai benang=0.8",
-        "bn-latn": "nongta, nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore, nagno, nogno",
+        "bn-latn": "langto, langta, lengto, nongta, nongto, nengta, lengta, nangta, nengto, ulongo, nangto, nangta kore, nagno, nogno",
         "ur-latn": "nangi, nangi kar*",
         "ru-latn": "golaya, golaja, golaia, goluyu, golyu, golenkaya, goloi, goloj, goloy, golye, golyi, nagishom, obnazhen*, obnajen*",
         "zh-latn": "luoti, luo ti, quanluo, quan luo, chiluo, chi luo, luozhao, luo zhao, yisi bugua, yi si bu gua",
@@ -358,7 +360,7 @@ _COLOURS_COSMETICS = (
     "ton tonu tonem toene odstin odstinu odstinem odcien odcieniu nuance nuancia tinta"
 ).split()
 # Whole words that a stem entry must not match: animals named for their bare skin, changing rooms.
-STEM_EXCEPTIONS = ("naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
+STEM_EXCEPTIONS = ("ausziehtisch ausziehtische ausziehtisches ausziehbar ausziehbare ausziehbaren ausziehbarer ausziehbares naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
                    "роздягальня роздягальні роздягальню роздягальнею раздевалка раздевалке раздевалку раздевалки раздевалкой")
 BLOCK_NEXT: dict[str, list[str]] = {
     "nude": _COLOURS_COSMETICS + ["mole"],
@@ -430,7 +432,7 @@ INANIMATE: dict[str, str] = {
     "it": "piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
     "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
     "trucco tono colore smalto verita fatti numeri cifre motore spada",
-    "de": "füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
+    "de": "mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
     "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
     "farbton farbe nagellack wahrheit tatsachen fakten zahlen motor schwert",
     "nl": "voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
@@ -453,7 +455,7 @@ INANIMATE: dict[str, str] = {
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
     "tr": "ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
-    "ar": "التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
+    "ar": "سلك سلكا اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
     "صحراء الصحراء صحاري ارض الارض غابه الغابه غابات فروع جذوع شجيرات غصن قمم سهول حقول سقف ارضيه طوب",
     "fa": "پا شمشیر درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
@@ -494,7 +496,7 @@ COSMETICS = (
     "ton tonda tonlarda tonlari tonu tonunda palet paleti makyaj makyaji "
     "αποχρωσεις αποχρωση αποχρωσεων τονους τονοι τονος τονο "
     "shade shades tones hue hues beige polish tong rona rengini rengi renginde beeju beju "
-    "शेड शेड्स शेडस شیڈ شیڈز শেড শেডের শেডে"
+    "शेड शेड्स शेडस شیڈ شیڈز শেড শেডের শেডে buze rang"  # "roșu de buze nude", "nude rang ki lipstick"
 )
 # Adjective-after-noun languages: there the word before a nudity term is checked too.
 NOUN_FIRST_LANGS = frozenset("fr es pt it ro pl ar fa fa-latn he ur id ms vi".split())
@@ -928,10 +930,10 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
         "ja": "服消し, 服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
-        "zh": "只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "zh": "看穿衣服=0.85, 看穿她的衣服=0.85, 去衣版=0.85, 一键去衣=0.85, 去衣处理=0.85, 去衣效果=0.85, 只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
         "ko": "태어날 때 모습 그대로=0.85, 태어난 모습 그대로=0.85, 태어난 그대로=0.85, 상탈=0.8, 상의탈의=0.85, 상의 탈의=0.85, 시스루 잠옷=0.85, 시스루 원피스=0.85, 시스루 드레스=0.85, 시스루 옷=0.85, 시스루 셔츠=0.85, 시스루 블라우스=0.85, 시스루 속옷=0.85, 시스루로 바꿔=0.8, 옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
-        "ar": "لين ما يبقى شي=0.7, لحد ما ما يبقى شي=0.7, حتى لا يبقى شيء=0.7, كل شي يبان=0.8, كل شيء يبان=0.8, كل شي بيبان=0.8, خلي الجزمه بس=0.8, من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
+        "ar": "لين ما يبقى شي=0.7, لحد ما ما يبقى شي=0.7, حتى لا يبقى شيء=0.7, كل شي يبان=0.8, كل شيء يبان=0.8, كل شي بيبان=0.8, خلي الجزمه بس=0.8, من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, تحت العباءه=0.8, تحت عباءتها=0.8, تحت عبايتها=0.8, تحت عباتها=0.8, لا يستر جسدها=0.8, لا يستر جسمها=0.8, ولا حته هدوم=0.85, ولا حته من هدومها=0.85, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
         "hi": "जब तक कुछ न बचे=0.7, जब तक कुछ ना बचे=0.7, सब दिखने लगे=0.8, सब दिख जाए=0.8, साड़ी के बिना=0.85, कपड़ों के बिना=0.9, सिर्फ जूते छोड़=0.8, अंदर सब दिखे=0.8, अंदर सब दिख=0.8, आर-पार दिख=0.8, आरपार दिख=0.8, वस्त्र पारदर्शी=0.85, कपड़े गायब=0.85, कपड़े कम=0.8, कम कपड़े=0.8, आधे कपड़े=0.8, गीली कर दो ताकि=0.7, गीला कर दो ताकि=0.7, कोट के नीचे=0.7, जैकेट के नीचे=0.7, नीचे क्या पहना=0.8, कपड़ा पारदर्शी=0.85, पैंट नीचे=0.8, पजामा नीचे=0.8, साड़ी हटा, साड़ी उतार, साड़ी खोल, कपड़े उतार, कपड़े हटा, कपडे हटा, बिना कपड़, कपडे उतार, पारदर्शी कपड़े, कपड़े पारदर्शी, टॉप के नीचे=0.7, कपड़ों के नीचे=0.8, कुर्ती के नीचे=0.7, शर्ट के नीचे=0.7, ब्लाउज के नीचे=0.7, टॉप नीचे=0.8, कुर्ती पारदर्शी=0.85, टॉप पारदर्शी=0.85, ड्रेस पारदर्शी=0.85, साड़ी पारदर्शी=0.85",
         "bn": "সব দেখা যায়=0.8, কিছু না থাকা পর্যন্ত=0.7, শুধু জুতো রেখে=0.8, শাড়ি খুলে=0.9, শাড়িটা খুলে=0.9, শার্টের বোতাম খুলে=0.8, জামার বোতাম খুলে=0.8, ব্লাউজের বোতাম খুলে=0.8, কম কাপড়=0.8, অর্ধেক কাপড়=0.8, ভিজিয়ে দাও যাতে=0.7, জামার ভেতর দেখাও=0.8, কোটের নিচে=0.7, জ্যাকেটের নিচে=0.7, নিচে কী পরে=0.8, প্যান্ট নামিয়ে=0.8, প্যান্টটা নামিয়ে=0.8, সব বোতাম খুলে=0.7, গায়ে যেন কিছুই না=0.8, গায়ে কিছুই না=0.8, গায়ে কিছু নেই=0.8, কাপড়টা স্বচ্ছ=0.85, কাপড় স্বচ্ছ=0.85, কাপড় খুইলা=0.9, জামা খুইলা=0.9, জামা খুল, কাপড় খুল, জামাকাপড় খুল, পোশাক খুল, জামা খোল, কাপড় খোল, পোশাক খোল, "
         "কাপড় ছাড়া, জামা ছাড়া, পোশাক ছাড়া, জামাকাপড় ছাড়া, বিবস্ত্র, স্বচ্ছ জামা, জামা স্বচ্ছ, স্বচ্ছ পোশাক, "
@@ -949,7 +951,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ja": "海パン, 水着, ビキニ, スク水",
         "zh": "比鸡尼, 比畿尼, 必基尼, 比基你, 泳裤, 比基尼, 泳装, 泳衣, 三点式",
         "ko": "모노키니, 비키니, 수영복",
-        "ar": "لبس بحر=0.8, لبس البحر=0.8, لباس بحر=0.8, لباس البحر=0.8, لباس سباحه, لباس السباحه, بالمايو, بالمايوه, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
+        "ar": "ملابس البحر=0.8, ملابس بحر=0.8, ملابس السباحه=0.8, لبس بحر=0.8, لبس البحر=0.8, لباس بحر=0.8, لباس البحر=0.8, لباس سباحه, لباس السباحه, بالمايو, بالمايوه, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "तैराकी पोशाक, तैराकी की पोशाक, स्विमवियर, स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
         "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
@@ -977,7 +979,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
         "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
-        "ko": "전라 버전=0.85, 전라로 만들=0.9, 전라 사진=0.85, 전라 상태=0.85, 완전 전라=0.9, 전라의 모습=0.85, ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
+        "ko": "탑리스=0.85, 전라 버전=0.85, 전라로 만들=0.9, 전라 사진=0.85, 전라 상태=0.85, 완전 전라=0.9, 전라의 모습=0.85, ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
         "ar": "مزلطه, مزلط, مزلطين, توبلس, وهي ملط=0.9, تبان ملط=0.9, يبان ملط=0.9, تبقى ملط=0.9, يبقى ملط=0.9, تطلع ملط=0.9, يطلع ملط=0.9, تكون ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "न्यूड, टोपलेस, टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
@@ -986,7 +988,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "he": "טופלס, ערום=0.8, ערומים=0.8, עירום, עירומה, עירומות, עירומים, ערומה, ערטילאי, כביום היוולדה=0.9, כמו שאמא שלה ילדה אותה=0.9, "
         "בלי שום דבר עליה=0.8",
         "ur": "نیوڈ, ٹاپ لیس, ٹاپلیس, ماں کے پیٹ سے=0.8, ننگی, ننگا, برہنہ, عریاں, عریانی, بغیر کپڑوں کے=0.8, بغیر کپڑوں=0.8, بے لباس=0.9",
-        "fa": "برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
+        "fa": "تاپلس, برهنه, عریان, عکس لخت, عکسای لخت, عکس های لخت, تصویر لخت, کاملا لخت, کاملاً لخت, لخت مادرزاد=0.9, "
         "لخت و عور=0.9, بدون لباس=0.8, بی لباس=0.8, نسخه بدون سانسور=0.7, نسخه ی بدون سانسور=0.7",
         "th": "นู๊ด, โป้ๆ=0.8, เหมือนตอนเกิดมา=0.85, เหมือนตอนเพิ่งเกิด=0.85, เปลือย, โป๊, นู้ด, แก้ผ้า=0.9, ไม่ใส่เสื้อผ้า=0.8, ล่อนจ้อน=0.9, ไม่มีเสื้อผ้า=0.7, ผ้าสักชิ้น=0.8",
     },
@@ -996,7 +998,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "ko": "섹스, 야한, 야하게, 포르노, 성행위, 야동",
         "ar": "وضعية اغراء=0.8, وضعيه اغراء=0.8, وضعية مغرية=0.8, إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
         "hi": "सेक्स, अश्लील",
-        "bn": "যৌন, সেক্স, সেক্সি=0.6, পর্ন, অশ্লীল, কামুক=0.7, উত্তেজক=0.6",
+        "bn": "যৌন, সেক্স, সেক্সি=0.6, সেকসি=0.6, পর্ন, অশ্লীল, কামুক=0.7, উত্তেজক=0.6",
         "he": "סקסי=0.6, סקסית=0.6, פורנו, ארוטי, מיני מפורש, יחסי מין, בתנוחה מינית, תנוחה מינית, תמונה מינית, בצורה מינית",
         "ur": "فحش, جنسی, سیکس, سیکسی=0.6, شہوانی=0.7, بیہودہ=0.6",
         "th": "ท่ายั่ว=0.8, ท่าเซ็กซี่=0.8, เซ็กส์, ลามก, อนาจาร, ท่ายั่วยวน=0.7",
@@ -1024,18 +1026,18 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
 # Verb-final languages put the garment first ("شلوارشو بکش پایین"), Arabic, Hebrew and Thai
 # the verb ("قلّعه التيشيرت").
 SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
-    ("fa", "هرچی تنشه, هر چی تنشه, هر چیزی که پوشیده, هرچی پوشیده, هر چه به تن دارد, همه چیزایی که تنشه, هرچی که تن‌شه, لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
+    ("fa", "👗, 👕, 👚, 👖, هرچی تنشه, هر چی تنشه, هر چیزی که پوشیده, هرچی پوشیده, هر چه به تن دارد, همه چیزایی که تنشه, هرچی که تن‌شه, لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
      "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, دربیارید, در بیارید, پاک کن, پاک کنید, حذف کن, حذف کنید, "
-     "بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
+     "بردار, بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
-    ("ur", "شرٹ, جینز, نے جو پہنا ہے, نے جو پہنا ہوا ہے, جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
+    ("ur", "👗, 👕, 👚, 👖, شرٹ, جینز, نے جو پہنا ہے, نے جو پہنا ہوا ہے, جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
      "اتار, اُتار, ہٹا, ختم کر, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک, پرنٹ, تحریر, لکھائی, ہیم"),
-    ("hi", "ने जो पहना है, ने जो पहना हुआ है, जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
+    ("hi", "👗, 👕, 👚, 👖, ने जो पहना है, ने जो पहना हुआ है, जो कुछ उसने पहना है, जो भी उसने पहना है, उसने जो भी पहना है, जो कुछ भी पहना हुआ है, जो भी पहना है, उसके बदन पर जो कुछ है, कपड़े, कपड़ा, साड़ी, कुर्ता, कुर्ती, शर्ट, टॉप, पैंट, ब्लाउज, पजामा, सलवार, कमीज़, कमीज, जींस, लहंगा, चोली, "
      "स्कर्ट, ड्रेस, वस्त्र, पोशाक, लिबास",
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी, के बिना", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
-    ("bn", "ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স, ড্রেস, খাপড়",
+    ("bn", "👗, 👕, 👚, 👖, ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, স্কার্ট, জিন্স, ড্রেস, খাপড়",
      "খুলে, খুলি, খোল, রিমুভ, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা, লোম, চুল, ময়লা, ম্যানিকিন"),
-    ("ar", "كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش",
+    ("ar", "👗, 👕, 👚, 👖, كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش, جلابيه, جلابيت, جلباب, دشداشه, دشداشت, قفطان, كسوه",
      "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
      "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
     ("he", "כל מה שהיא לובשת, כל מה שהוא לובש, כל הבגדים שהיא לובשת, כל מה שהיא לבושה בו, כל מה שהוא לבוש בו, מה שהיא לובשת, בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
@@ -1043,7 +1045,7 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("th", "ทุกอย่างที่เธอใส่, ทุกอย่างที่เขาใส่, ทุกอย่างที่ใส่อยู่, อะไรก็ตามที่เธอใส่, ทุกชิ้นที่สวมอยู่, ทุกอย่างที่สวมอยู่, เครื่องแต่งกาย, เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
      "ถอด, ดึง, ปลด, เลิก, ถลก, ลบ", False, "จาก", "คราบ, รอย, เปื้อน, โลโก้, ตัวหนังสือ, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
-    ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
+    ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره, ثياب, تياب, كسوه", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
      "بقعه, بقع, شعار, لوجو, لوغو"),
     # an outer garment or a nightgown made see-through, never merely gone: "اجعل عباءتها شفافة"
     ("ar", "عباءت, عباءه, عبايه, عبايت, جلابيه, جلابيت, بيجامه", "شفاف", True, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو"),
@@ -1056,8 +1058,8 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "脱が, 脱い, 脱ぎ, 取り除, 取り去, 除去, 剥ぎ取, 剥ぎと, 剥が, はぎ取, なくなっ, 無くなっ, 消え, 透明に, スケスケ, 透け透け", True, "から",
      "シミ, 染み, 汚れ, ロゴ, ボタン, 帽子, 眼鏡, メガネ, シワ, しわ, 柄, 色, 文字, 毛玉, ほこり, 背景, タグ"),
     # Chinese: the garment first ("上衣和牛仔裤都去掉"); the verb first is in _ZH_REMOVE_FIRST
-    ("zh", "衣服, 衣物, 上衣, 裙子, 连衣裙, 衬衫, T恤, 裤子, 牛仔裤, 内衣, 胸罩, 内裤",
-     "去掉, 脱掉, 拿掉, 删掉, 去除, 扒掉, 扒了, 脱了, 脱下", True, "从",
+    ("zh", "衣服, 衣物, 上衣, 裙子, 长裙, 短裙, 连衣裙, 衬衫, T恤, 裤子, 牛仔裤, 内衣, 胸罩, 内裤, 西装, 旗袍",
+     "去掉, 脱掉, 拿掉, 删掉, 去除, 扒掉, 扒了, 脱了, 脱下, 抠掉, 摳掉", True, "从",
      "渍, 污点, 上的, 商标, 标志, logo, 字, 图案, 褶皱, 皱褶, 毛球, 背景, 颜色"),
     # Persian: made see-through ("لباسشو شفاف کن")
     ("fa", "لباس, پیرهن, پیراهن, مانتو, دامن, تاپ", "شفاف, بدن‌نما, بدن نما", True, "از", "لکه, لوگو, نوشته"),
@@ -1065,12 +1067,14 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
 # Buttons among the things on a garment: opened, they are no look-alike ("शर्ट के सारे बटन खोल दो").
 BUTTON_WORDS = "बटन, বোতাম, بٹن, زر, زرار, ازرار, כפתור, دکمه, ボタン, 단추, กระดุม"
 SUBSTRING_REMOVAL_GAP = 30
+# Between the verb and a garment, "leave him ..." keeps what follows: "قلّعه الجاكيت وخليه بالقميص"
+SUBSTRING_KEEP = "خليه, خليها, خليهم, سيبه, سيبها, اتركه, اتركها, خلیش, بذارش"
 # Where "from" stands: after the garment in these ("शर्ट से"), before it elsewhere ("من القميص").
 POSTPOSITION_LANGS = frozenset("hi ur bn".split())  # characters at most between the garment and the verb
 
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
-_ZH_CLOTHES = "身上穿的 穿的所有东西 穿着的一切 衣物 衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫 校服 T恤 睡衣 毛衣".split()
-_ZH_REMOVE = "脱掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉 脱了 扒了 扒下 扯掉 撕掉 撕开 扯下 解开".split()
+_ZH_CLOTHES = "长裙 短裙 西装 旗袍 吊带 身上穿的 穿的所有东西 穿着的一切 衣物 衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫 校服 T恤 睡衣 毛衣".split()
+_ZH_REMOVE = "脱掉 抠掉 摳掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉 脱了 扒了 扒下 扯掉 撕掉 撕开 扯下 解开".split()
 _ZH_REMOVE_FIRST = [f"{v}{o}{c}" for c in _ZH_CLOTHES for o in ("", "她的", "他的") for v in _ZH_REMOVE]
 SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
     [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全", "全部") for v in _ZH_REMOVE + ["消失", "不见"]]
@@ -1268,11 +1272,11 @@ IDIOMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_UNDRESS: {
         "ar": "بالحذاء فقط=0.85, بالجزمة فقط=0.85, بالجزمه بس=0.85, بحذائها فقط=0.85, بحذائه فقط=0.85, لا شيء سوى حذائها=0.85, لا شيء سوى حذائه=0.85, ما عليها غير الجزمة=0.85, مش لابسة غير الجزمة=0.85, ما لابس إلا حذاءه=0.85, بس بالجزمة=0.85, ولا قطعة قماش=0.8, ولا خيط على جسمها=0.8, ولا قطعة قماش على جسده=0.8, لا قطعة قماش واحدة=0.8, ولا حتة قماش=0.8",
-        "ar-latn": "sheel el 7doom=0.9, shil el 7doom=0.9, sheel 7doomha=0.9, shil 7doomha=0.9, sheel el 7doum=0.9, shil el 7doum=0.9, sheel 7doumha=0.9, shil 7doumha=0.9, bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
+        "ar-latn": "7ayed liha l7wayj=0.9, 7ayd liha l7wayj=0.9, 7ayed l7wayj=0.9, bala hdoom=0.9, bla hdoom=0.9, bala 7doom=0.9, bla 7wayj=0.9, bla l7wayj=0.9, sheel el 7doom=0.9, shil el 7doom=0.9, sheel 7doomha=0.9, shil 7doomha=0.9, sheel el 7doum=0.9, shil el 7doum=0.9, sheel 7doumha=0.9, shil 7doumha=0.9, bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
         "bn": "শুধু জুতো পরে=0.85, শুধু জুতা পরে=0.85, গায়ে শুধু জুতো=0.85, জুতো ছাড়া গায়ে কিছু নেই=0.85, শুধু মোজা পরে=0.85, শুধু জুতোটুকু পরা=0.85, এক টুকরো কাপড়ও=0.8, গায়ে একটা সুতোও=0.8, এক ফালি কাপড়ও=0.8, কাপড়ের একটা টুকরোও=0.8",
         "bn-latn": "shudhu juta pore=0.85, shudhu jutto pore=0.85, gaye shudhu juta=0.85, shudhu moja pore=0.85, juta chara gaye kichu nei=0.85, ek tukro kapor o=0.8, gaye ekta suto o=0.8, kapor er ekta tukro o=0.8, ek fali kapor o=0.8",
         "cs": "min latky=0.8, jenom v botách=0.85, jenom v ponožkách=0.85, jen v botách=0.85, jen v ponožkách=0.85, jen v teniskách=0.85, má na sobě jen boty=0.85, zůstaly jí jen boty=0.85, zůstaly mu jen boty=0.85, nemá na sobě nic kromě bot=0.85, ani kousek látky=0.8, ani kousíček látky=0.8, ani nitku na sobě=0.8, žádná látka na těle=0.8, ani jeden kus oblečení=0.8",
-        "de": "nur noch in ihren Schuhen=0.85, nur noch in seinen Schuhen=0.85, nichts außer ihren Schuhen an=0.85, nichts außer seinen Schuhen an=0.85, nur mit Schuhen bekleidet=0.85, nur noch ihre Schuhe anhat=0.85, nur noch seine Socken anhat=0.85, bis auf die Schuhe nichts an=0.85, kein einziges Stück Stoff=0.8, kein Stück Stoff mehr=0.8, keinen Faden mehr am Leib=0.8, kein Fetzen Stoff mehr=0.8, kein Stoff mehr am Körper=0.8",
+        "de": "zieh ihm die sachen aus=0.9, zieh ihr die sachen aus=0.9, zieh ihm seine sachen aus=0.9, zieh ihr ihre sachen aus=0.9, nur noch in ihren Schuhen=0.85, nur noch in seinen Schuhen=0.85, nichts außer ihren Schuhen an=0.85, nichts außer seinen Schuhen an=0.85, nur mit Schuhen bekleidet=0.85, nur noch ihre Schuhe anhat=0.85, nur noch seine Socken anhat=0.85, bis auf die Schuhe nichts an=0.85, kein einziges Stück Stoff=0.8, kein Stück Stoff mehr=0.8, keinen Faden mehr am Leib=0.8, kein Fetzen Stoff mehr=0.8, kein Stoff mehr am Körper=0.8",
         "el": "κομμάτι ύφασμα πάνω της=0.8, κομμάτι ύφασμα πάνω του=0.8, μόνο με τα παπούτσια της=0.85, μόνο με τα παπούτσια του=0.85, να φοράει μόνο τα παπούτσια=0.85, να μη φοράει τίποτα εκτός από τα παπούτσια=0.85, μόνο με τις κάλτσες του=0.85, να μείνει μόνο με τα παπούτσια=0.85, μόνο με τα αθλητικά της=0.85, ούτε ένα κομμάτι ύφασμα=0.8, ούτε κλωστή πάνω της=0.8, ούτε κλωστή πάνω του=0.8, κανένα ύφασμα στο σώμα=0.8, ούτε ένα κουρέλι πάνω=0.8",
         "en": "in nothing but her shoes=0.85, in nothing but his shoes=0.85, only wearing her shoes=0.85, only wearing his shoes=0.85, in just her shoes=0.85, in only his shoes=0.85, wearing nothing but shoes=0.85, nothing on but her socks=0.85, not a single piece of fabric=0.8, no cloth left on her=0.8, no cloth left on his=0.8, no fabric left on her=0.8, not one piece of clothing left=0.8, not a stitch left on=0.8",
         "es": "kitale la ropa=0.9, kitarle la ropa=0.9, kitate la ropa=0.9, solo con los zapatos=0.85, solo con sus zapatos=0.85, sin nada más que sus zapatos=0.85, nada más que los zapatos puestos=0.85, solo con los zapatos puestos=0.85, únicamente con sus zapatos puestos=0.85, que solo lleve puestos los zapatos=0.85, sin más ropa que sus zapatos=0.85, solo con los calcetines puestos=0.85, ni un solo trozo de tela=0.8, ni una prenda encima=0.8, nada de tela sobre su cuerpo=0.8, ni un trapo encima=0.8",
@@ -1298,7 +1302,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "uk": "тільки у туфлях=0.85, тільки в туфлях=0.85, лише у туфлях=0.85, лише в туфлях=0.85, в самих туфлях=0.85, у самих туфлях=0.85, в самих кросівках=0.85, в самих шкарпетках=0.85, на ній лише туфлі=0.85, на ньому лише черевики=0.85, з одягу лише взуття=0.85, жодного клаптика тканини=0.8, жодного шматочка тканини=0.8, ані нитки на ній=0.8, ані нитки на ньому=0.8",
         "ur": "صرف جوتے پہنے=0.85, بدن پر صرف جوتے=0.85, تن پر صرف جوتے=0.85, بس جوتے پہنے ہوئے=0.85, صرف موزے پہنے=0.85, جوتوں کے سوا بدن پر کچھ نہ=0.85, کپڑے کا ایک ٹکڑا بھی=0.8, کپڑے کا ایک بھی ٹکڑا=0.8, بدن پر ایک دھاگا بھی=0.8",
         "ur-latn": "kapre ar paar=0.85, kapray ar paar=0.85, kapde ar paar=0.85, kapre aar paar=0.85, kapray aar paar=0.85, kapde aar paar=0.85, sirf jooton mein=0.85, sirf joote mein=0.85, sirf joote pehne=0.85, sirf shoes pehne=0.85, jism pe sirf joote=0.85, bas joote pehne hue=0.85, sirf jurabein pehne=0.85, jooton ke ilawa jism pe kuch=0.85, kapre ka ek tukra bhi=0.8, jism pe ek dhaaga bhi=0.8, kapre ka ek bhi tukra=0.8",
-        "vi": "^không mặc áo=0.8, ^xóa chiếc váy, ^xóa cái váy, k mac gi=0.85, ko mac gi=0.85, hok mac gi=0.85, k mac j=0.85, ko mac j=0.85, hok mac j=0.85, khong mac j=0.85, chi con mang giay=0.85, chi mang giay=0.85, chi mang moi doi giay=0.85, trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
+        "vi": "^không mặc áo=0.8, ^xóa chiếc váy, ^xóa cái váy, k mac do j=0.85, k mac do gi=0.85, ko mac do j=0.85, ko mac do gi=0.85, khong mac do gi=0.85, k mac gi=0.85, ko mac gi=0.85, hok mac gi=0.85, k mac j=0.85, ko mac j=0.85, hok mac j=0.85, khong mac j=0.85, chi con mang giay=0.85, chi mang giay=0.85, chi mang moi doi giay=0.85, trên người chỉ còn đôi giày=0.85, không mặc gì ngoài đôi giày=0.85, không mặc gì trừ đôi giày=0.85, chỉ mang mỗi đôi giày=0.85, chỉ đi mỗi đôi tất=0.85, chỉ còn mỗi đôi giày trên người=0.85, một mảnh vải nào=0.8, không còn mảnh vải nào=0.8, không một mảnh vải=0.8, mảnh vải che thân=0.8",
         "zh": "只穿着鞋=0.85, 只穿着一双鞋=0.85, 身上只剩鞋子=0.85, 除了鞋什么都没穿=0.85, 只穿着袜子=0.85, 全身只有一双鞋=0.85, 除了鞋子什么都不穿=0.85, 一块布都不剩=0.8, 一丝布料都没有=0.8, 身上一块布都没有=0.8, 一片布都不留=0.8",
     },
     K.TEXT_NUDITY: {
@@ -1534,8 +1538,10 @@ SUBSTRING_OBJECT_FILLERS = "좀 다 빨리 그냥 살짝 잠깐 한번"
 # A substring term followed at once by one of these is a colour, make-up or optics word:
 # "누드톤" (nude tone), "ヌードカラー", "裸色" (nude colour), "裸妆" (nude make-up), "裸眼" (naked eye).
 SUBSTRING_BENIGN_AFTER: dict[str, str] = {
+    "탑리스": "트",  # "탑리스트" (a top list)
     "누드": "톤, 립, 컬러, 색, 베이지, 메이크업, 네일, 브라, 핑크, 계열, 김밥",
     "脱衣": "所, 場, かご, 籠",
+    "下着": "雨, 小雨, 大雨, 雪, 小雪, 大雪, 毛毛雨",  # Chinese "下着雪": it is snowing
     "ヌード": "カラー, ベージュ, メイク, リップ, ネイル, ピンク, トーン, 系",
     "裸": "色, 妆, 眼, 粉, 感妆, 足, 机, 价, 奔, 辞",
     "عارية": "من الأوراق, من الزخارف, من النبات, من الاشجار, من العشب, من الخضره, من الصحه",
@@ -1546,7 +1552,7 @@ SUBSTRING_BENIGN_AFTER.update({term: "上的, 上面的" for term in _ZH_REMOVE_
 # Laundry near a garment of a substring script: "रस्सी पर सूख रहे कपड़े हटा दो", "晾衣绳上的衣服".
 SUBSTRING_LAUNDRY = (
     "حبل الغسيل, الغسيل, الحبل, المعلقه, معلقه, الشماعه, شماعه, منشر, দড়িতে, শুকাতে, হ্যাঙ্গার, रस्सी, सूख रहे, हैंगर, رسی, سوکھ, ہینگر, "
-    "بند رخت, چوب لباسی, חבל כביסה, קולב, ราวตาก, ไม้แขวน, 晾, 衣架, 晒衣, 曬衣, 物干し, ハンガー, 散らかった, 脱ぎ散らかした, 畳んだ, 干してある, 빨랫줄, 옷걸이, 건조대"
+    "بند رخت, چوب لباسی, چوب‌لباسی, חבל כביסה, קולב, ราวตาก, ไม้แขวน, 晾, 衣架, 晒衣, 曬衣, 物干し, ハンガー, 散らかった, 脱ぎ散らかした, 畳んだ, 干してある, 빨랫줄, 옷걸이, 건조대"
 )
 
 # Latin stems searched inside words that were glued together by an obfuscation step

@@ -130,8 +130,12 @@ _SPACED_LETTER_END = r"(?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))"
 _SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" + _SPACED_LETTER_END + r"){2,}")
 # Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
 # ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
+# Three or more pieces of at most three letters joined by hyphens: syllables of one word.
+_SYLLABLE_CHAIN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}(?:-[^\W\d_]{1,3}){2,}(?![^\W_-])")
+_SPACED_PAIR = re.compile(r"(?:^|(?<=  ))[^\W_] [^\W_](?=  |$)")
 HANGUL_SPACED_MIN = 4
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 # The "is there any" checks that every prompt pays, each true exactly when the pattern it
 # names finds a match, written to be fast: led by a character class where the pattern is led by
 # an assertion or a group (re then skips ahead to that class instead of trying the whole pattern
@@ -454,11 +458,29 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                 if not (spaces_break and s[k] == " "):
                     keep[k] = False
             obf.extend(range(m.start(), m.end()))
+        if hit and "  " in s:
+            # With words set apart by two spaces, a word of two letters is spaced out too: "k l ä  a v  henne"
+            for m in _SPACED_PAIR.finditer(s):
+                keep[m.start() + 1] = False
+                obf.extend(range(m.start(), m.end()))
         if hit:
             if src is None:
                 src = list(range(len(s)))
             obf = _remap(sorted(set(obf)), keep)
             (s, acc), src = _delete([s, acc], src, keep)
+
+    # A word cut into syllables by hyphens reads joined: "dé-sha-bil-le" -> "déshabille".
+    if "-" in s and _SYLLABLE_CHAIN.search(s):
+        keep = [True] * len(s)
+        for m in _SYLLABLE_CHAIN.finditer(s):
+            for k in range(m.start(), m.end()):
+                if s[k] == "-":
+                    keep[k] = False
+            obf.extend(range(m.start(), m.end()))
+        if src is None:
+            src = list(range(len(s)))
+        obf = _remap(sorted(set(obf)), keep)
+        (s, acc), src = _delete([s, acc], src, keep)
 
     # Thai read without the spaces inside its phrases.
     if not s.isascii() and _THAI_SPACE.search(s):
@@ -481,11 +503,13 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         obf = _remap(sorted(set(obf)), keep)
         (s, acc), src = _delete([s, acc], src, keep)
 
-    # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1).
+    # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1). Arabic
+    # script never writes a letter three times, and its terms are matched as substrings, with no
+    # retry: there a run goes to 1 ("عااااارية" -> "عارية").
     if (_ELONG_ANY_ASCII if s.isascii() else _ELONG_ANY).search(s):
         keep = [True] * len(s)
         for m in _ELONG.finditer(s):
-            for k in range(m.start() + 2, m.end()):
+            for k in range(m.start() + (1 if _ARABIC_LETTER.match(m.group()) else 2), m.end()):
                 keep[k] = False
             obf.extend(range(m.start(), m.start() + 2))
         if src is None:
