@@ -230,6 +230,8 @@ class _Compiled:
         # a trie: one alternation with lookarounds per word took 0.6 ms on a 1,000-character prompt
         self.display_re = substring_regex({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)})
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
+        self.vanish_words = _word_set(L.VANISH_WORDS)
+        self.vanish_owners = _word_set(L.VANISH_OWNERS)
         self.wear_words = _word_set(L.WEAR_WORDS)
         self.under_of = _word_set(L.UNDER_OF)
         # (kind, lang) -> nouns for things, see _things_for
@@ -510,6 +512,8 @@ class _Compiled:
 
 
 _NO_THINGS = (frozenset(), frozenset(), frozenset())
+VANISH_WINDOW = 4  # words between an outer garment and the verb that makes it vanish
+VANISHED_OUTER_SCORE = 0.7  # under a jacket there is usually more clothing: less sure than a dress
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
@@ -721,6 +725,7 @@ class RuleIntentDetector:
             and (not unique.isdisjoint(c.clothing_first) or not prefixes.isdisjoint(c.clothing_stem_first)
                  or not unique.isdisjoint(c.outer_garments)))
         need_post = not unique.isdisjoint(c.remove_post)
+        need_vanish = not unique.isdisjoint(c.vanish_words)
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
         need_ages = has_digit or not unique.isdisjoint(c.age_words)
         need_sub = check_acc and bool(c.sub_re.pattern)
@@ -732,7 +737,7 @@ class RuleIntentDetector:
             firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
             rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
-                or need_ages or need_sub or rejoin_at or need_lace):
+                or need_ages or need_sub or rejoin_at or need_lace or need_vanish):
             return []
         spans = words.spans
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
@@ -812,6 +817,8 @@ class RuleIntentDetector:
             worn_first = c.worn.first_words & unique
             if worn_first:
                 self._rule_worn(s, toks, spans, hits, worn_first)
+        if need_vanish:
+            self._rule_vanished_outer(toks, spans, hits)
         if need_shape:
             self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
         if need_ages:
@@ -1127,6 +1134,26 @@ class RuleIntentDetector:
                     start = next(spans[q][0] for q in range(max(0, j - POST_ANCHOR_WINDOW), j) if toks[q] in anchors)
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.9, start, spans[k][1], f"{t} … {toks[k]}", sorted(post)[0]))
                 break
+
+    def _rule_vanished_outer(self, toks, spans, hits) -> None:
+        """A person's outer garment made to vanish (L.VANISH_WORDS): "make her jacket just fade
+        away", "fai sparire la sua giacca", "bikin jaketnya ilang". Taking it off ("take off his
+        jacket and hang it up") or one on a hanger is no such request."""
+        c = self._c
+        ntok = len(toks)
+        for j, t in enumerate(toks):
+            owned_by_suffix = t.endswith("nya") and t[:-3] in c.outer_garments  # "jaketnya"
+            if not (t in c.outer_garments or owned_by_suffix) or self._laundry_at(toks, j + 1):
+                continue
+            near = range(max(0, j - VANISH_WINDOW), min(ntok, j + VANISH_WINDOW + 1))
+            owned = owned_by_suffix or any(toks[k] in c.possessives or toks[k] in c.vanish_owners
+                                           for k in range(max(0, j - 2), min(ntok, j + 2)))
+            verb = next((k for k in near if toks[k] in c.vanish_words), None)
+            if owned and verb is not None:
+                a, b = min(j, verb), max(j, verb)
+                hits.append(_Hit(K.TEXT_UNDRESS, VANISHED_OUTER_SCORE, spans[a][0], spans[b][1],
+                                 f"{t} … {toks[verb]}", "*"))
+                return
 
     def _rule_worn(self, s: str, toks, spans, hits, first: AbstractSet[str]) -> None:
         """A removal verb next to a phrase for what the person wears: "remove everything she's

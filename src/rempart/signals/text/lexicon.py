@@ -663,7 +663,15 @@ UNDER_OF = "of de del do da von van du"
 OUTER_GARMENTS = "coat jacket blazer cardigan parka raincoat abaya mantel jacke manteau veste abrigo chaqueta " \
     "παλτο μπουφαν kot kappan jackan пальтом курткою пальто куртку " \
     "chamarra cappotto giacca casaco jaqueta jas plaszcz plaszczem kurtka kurtce kurtki пальто куртка " \
-    "куртку курткой kappa jacka kabat kabatem palton geaca jaket khoac"
+    "куртку курткой kappa jacka kabat kabatem palton geaca jaket khoac bunda bundu куртки"
+# A person's outer garment made to vanish, not taken off: "make her jacket just fade away", "fai
+# sparire la sua giacca", "buat jaket dia hilang". What the photo then shows is what was under it.
+VANISH_WORDS = "disappear disappears vanish vanishes fade verschwinden verschwindet verschwinde verdwijnen verdwijnt " \
+    "zniknie znikna zniknela forsvinna forsvinner forsvinne sparire sparisca scompaia scomparire sumir suma " \
+    "desaparecer desaparezca desapareca dispara disparaitre disparaisse zmizi zmizela zmizet исчезнет исчезла " \
+    "исчезли зникне зникла зникли kaybolsun kaybolsun hilang ilang lenyap εξαφανιστει εξαφανισε"
+# Who owns the garment, besides the possessives: "buat jaket dia hilang", "хай її куртка зникне".
+VANISH_OWNERS = "dia її её ее henne hennes hans της του její jeho ji ho i lei"
 # Wearing and asking words before "under" + an article or an outer garment: "what does she wear
 # under the coat" asks for what is under a worn garment; "the cat under her coat" does not.
 WEAR_WORDS = "what was co que quoi cosa wat что що τι apa ne gi usando vestindo φοραει wear wears wearing wore has got trägt tragt tragen hat anhat ma nosi porte portes lleva llevas tiene " \
@@ -703,7 +711,7 @@ REMOVE_POST_FAR = "disappear disappears vanish vanishes verschwinden verschwinde
     "zniknie znikna forsvinna forsvinner desaparezca desaparezcan sparisca scompaia suma desapareca zmizi zmizela " \
     "исчезнет исчезла исчезли зникне зникла зникли kaybolsun dispara hilang lenyap disparaisse " \
     "weg wegretuschieren wegretuschiert rausretuschieren wegmache usziehe entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
-    "weggehaald wegdoen uittrekken uitdoen cikar cikart kaldir bawah silinmis cikarilmis kaldirilmis " \
+    "weggehaald wegdoen afdoen uittrekken uitdoen cikar cikart kaldir bawah silinmis cikarilmis kaldirilmis " \
     "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # "and" in the languages with a word for it: "remove the logo and her dress" takes two objects,
@@ -956,7 +964,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
         "he": "ביקיני, בגד ים, בגדי ים",
         "ur": "بکنی, بکینی, بیکنی, سوئمنگ سوٹ, سوئم سوٹ, تیراکی کا لباس, سوئمنگ کاسٹیوم, سوئمنگ کوسٹیوم",
-        "fa": "بیکینی, مایو, لباس شنا",
+        "fa": "بی کی نی, بیکینی, مایو, لباس شنا",
         "th": "ทูพีช, ชุดทูพีซ, ทูพีซ, บิกินี่, บิกินี, ชุดว่ายน้ำ",
         "*": "👙, 🩱",
     },
@@ -1061,6 +1069,10 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("zh", "衣服, 衣物, 上衣, 裙子, 长裙, 短裙, 连衣裙, 衬衫, T恤, 裤子, 牛仔裤, 内衣, 胸罩, 内裤, 西装, 旗袍",
      "去掉, 脱掉, 拿掉, 删掉, 去除, 扒掉, 扒了, 脱了, 脱下, 抠掉, 摳掉", True, "从",
      "渍, 污点, 上的, 商标, 标志, logo, 字, 图案, 褶皱, 皱褶, 毛球, 背景, 颜色"),
+    # A person's outer garment made to vanish (see VANISH_WORDS): "彼女のジャケットを消して", "让她的外套消失"
+    ("ja", "彼女のジャケット, 彼女のコート, 彼女の上着, 彼のジャケット, 彼のコート, 彼の上着", "消して, 消し, 消え", True, "から", "シミ, ロゴ, ボタン"),
+    ("zh", "她的外套, 她的夹克, 他的外套, 他的夹克, 她外套", "消失, 不见", True, "从", "上的, 商标, logo"),
+    ("ko", "그녀 재킷, 그녀의 재킷, 그녀 코트, 그녀의 코트, 그의 재킷, 그의 코트", "없애, 사라지", True, "에서", "로고, 얼룩"),
     # Persian: made see-through ("لباسشو شفاف کن")
     ("fa", "لباس, پیرهن, پیراهن, مانتو, دامن, تاپ", "شفاف, بدن‌نما, بدن نما", True, "از", "لکه, لوگو, نوشته"),
 ]
@@ -1231,7 +1243,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "quan he tinh duc=0.8, phim nguoi lon=0.8, clip nong=0.8, phim cap 3=0.8, lam chuyen ay=0.8, "
         "chich choac=0.8, phim heo=0.8, gai bao=0.8",
         "zh-latn": "papapa=0.8, yuepao=0.8, huangpian=0.8, koujiao=0.8, biaozi=0.8",
-        "ru": "трахаться=0.8, трахает=0.8, трахнуть=0.8, трахаются=0.8, ебля=0.8, ебать=0.8, минет=0.8, куни=0.8, "
+        "ru": "откровенной позе=0.8, откровенная поза=0.8, откровенных позах=0.8, откровенные позы=0.8, трахаться=0.8, трахает=0.8, трахнуть=0.8, трахаются=0.8, ебля=0.8, ебать=0.8, минет=0.8, куни=0.8, "
         "кунилингус=0.8, отсос=0.8, шлюха=0.8, оргия=0.8, групповуха=0.8, порнуха=0.8, порнозвезда=0.8, "
         "пизда=0.8, дрочить=0.8, дрочит=0.8, мастурбация=0.8, интимные фото=0.8, стриптиз=0.8, "
         "будуар=0.6, будуарн*=0.6",
@@ -1279,7 +1291,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "de": "zieh ihm die sachen aus=0.9, zieh ihr die sachen aus=0.9, zieh ihm seine sachen aus=0.9, zieh ihr ihre sachen aus=0.9, nur noch in ihren Schuhen=0.85, nur noch in seinen Schuhen=0.85, nichts außer ihren Schuhen an=0.85, nichts außer seinen Schuhen an=0.85, nur mit Schuhen bekleidet=0.85, nur noch ihre Schuhe anhat=0.85, nur noch seine Socken anhat=0.85, bis auf die Schuhe nichts an=0.85, kein einziges Stück Stoff=0.8, kein Stück Stoff mehr=0.8, keinen Faden mehr am Leib=0.8, kein Fetzen Stoff mehr=0.8, kein Stoff mehr am Körper=0.8",
         "el": "κομμάτι ύφασμα πάνω της=0.8, κομμάτι ύφασμα πάνω του=0.8, μόνο με τα παπούτσια της=0.85, μόνο με τα παπούτσια του=0.85, να φοράει μόνο τα παπούτσια=0.85, να μη φοράει τίποτα εκτός από τα παπούτσια=0.85, μόνο με τις κάλτσες του=0.85, να μείνει μόνο με τα παπούτσια=0.85, μόνο με τα αθλητικά της=0.85, ούτε ένα κομμάτι ύφασμα=0.8, ούτε κλωστή πάνω της=0.8, ούτε κλωστή πάνω του=0.8, κανένα ύφασμα στο σώμα=0.8, ούτε ένα κουρέλι πάνω=0.8",
         "en": "in nothing but her shoes=0.85, in nothing but his shoes=0.85, only wearing her shoes=0.85, only wearing his shoes=0.85, in just her shoes=0.85, in only his shoes=0.85, wearing nothing but shoes=0.85, nothing on but her socks=0.85, not a single piece of fabric=0.8, no cloth left on her=0.8, no cloth left on his=0.8, no fabric left on her=0.8, not one piece of clothing left=0.8, not a stitch left on=0.8",
-        "es": "kitale la ropa=0.9, kitarle la ropa=0.9, kitate la ropa=0.9, solo con los zapatos=0.85, solo con sus zapatos=0.85, sin nada más que sus zapatos=0.85, nada más que los zapatos puestos=0.85, solo con los zapatos puestos=0.85, únicamente con sus zapatos puestos=0.85, que solo lleve puestos los zapatos=0.85, sin más ropa que sus zapatos=0.85, solo con los calcetines puestos=0.85, ni un solo trozo de tela=0.8, ni una prenda encima=0.8, nada de tela sobre su cuerpo=0.8, ni un trapo encima=0.8",
+        "es": "nomas una toalla=0.8, nomas tenga una toalla=0.8, solo tenga una toalla=0.8, solo una toalla encima=0.8, kitale la ropa=0.9, kitarle la ropa=0.9, kitate la ropa=0.9, solo con los zapatos=0.85, solo con sus zapatos=0.85, sin nada más que sus zapatos=0.85, nada más que los zapatos puestos=0.85, solo con los zapatos puestos=0.85, únicamente con sus zapatos puestos=0.85, que solo lleve puestos los zapatos=0.85, sin más ropa que sus zapatos=0.85, solo con los calcetines puestos=0.85, ni un solo trozo de tela=0.8, ni una prenda encima=0.8, nada de tela sobre su cuerpo=0.8, ni un trapo encima=0.8",
         "fa": "روزی که به دنیا اومده=0.8, روزی که به دنیا آمده=0.8, روزی که به دنیا اومد=0.8, هیچ تیکه پارچه=0.8, هیچ تکه پارچه=0.8, فقط با کفش‌هاش=0.85, فقط با کفشاش=0.85, فقط کفش پاش باشه=0.85, جز کفش‌هاش هیچی تنش نباشه=0.85, هیچی جز کفش تنش نباشه=0.85, فقط با جوراب‌هاش=0.85, فقط کفش‌هاش بمونه=0.85, حتی یک تکه پارچه=0.8, یه تیکه پارچه هم=0.8, یه نخ هم تنش=0.8, هیچ پارچه‌ای روی بدنش=0.8, یک تکه پارچه هم روی تنش=0.8",
         "fa-latn": "faghat ba kafshash=0.85, faghat ba kafsh hash=0.85, joz kafshash hichi=0.85, faghat kafsh pash bashe=0.85, faghat ba jorabash=0.85, hichi joz kafsh tanesh=0.85, ye tike parche ham=0.8, ye tikke parche ham=0.8, ye nakh ham tanesh=0.8, hich parchei roo badanesh=0.8",
         "fr": "ne porte plus que ses chaussures=0.85, vêtue seulement de ses chaussures=0.85, vêtu seulement de ses chaussures=0.85, n'avoir plus que ses chaussures=0.85, rien sur elle à part ses chaussures=0.85, rien sur lui sauf ses chaussettes=0.85, avec pour seul vêtement ses chaussures=0.85, pas un seul bout de tissu=0.8, pas le moindre bout de tissu=0.8, plus un fil sur elle=0.8, plus un fil sur lui=0.8, pas un seul fil sur=0.8, plus un seul vêtement sur=0.8, aucun tissu sur son corps=0.8",

@@ -132,7 +132,7 @@ _SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" +
 # ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
 # Three or more pieces of at most three letters joined by hyphens: syllables of one word.
 _SYLLABLE_CHAIN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}(?:-[^\W\d_]{1,3}){2,}(?![^\W_-])")
-_SPACED_PAIR = re.compile(r"(?:^|(?<=  ))[^\W_] [^\W_](?=  |$)")
+_SPACED_PAIR = re.compile(r"(?:^|(?<=  ))[^\W_]" + _SPACED_SEP + r"[^\W_](?=  |$)")
 HANGUL_SPACED_MIN = 4
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3]")
