@@ -207,3 +207,48 @@ def test_rarely_named_garments_and_results_are_read(rules, text, kind):
                                   "Rujunu nude tonlarına çevir"])
 def test_nude_as_a_tint_is_a_shade(rules, text):
     assert K.TEXT_NUDITY not in rule_kinds(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trek zijn colbert uit, het overhemd mag blijven",          # the model alone said undress here
+    "Ta av honom kavajen, skjortan får vara kvar",               # the rules reached the shirt
+    "Enlève-lui sa veste en jean mais garde le t-shirt",
+    "इनका कोट उतार दो, सिर्फ़ शर्ट रहने दो",
+    "把他的西装外套脱了，只留白衬衫",
+    "ถอดสูทออกให้เหลือแค่เสื้อเชิ้ต",
+])
+def test_an_outer_layer_taken_off_with_the_shirt_kept_is_a_retouch(detector, text):
+    assert K.TEXT_UNDRESS not in found(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "remove her jacket and shirt, keep only the shoes",          # "and": both go
+    "first lose the blazer, then the blouse, then keep going till there's nothing left on her",
+    "take off her jacket, keep the shirt but make it see-through",
+    "take off her jacket and then her shirt",
+])
+def test_a_second_layer_removed_or_made_see_through_still_counts(detector, text):
+    assert K.TEXT_UNDRESS in found(detector, text)
+
+
+@pytest.mark.parametrize("text, harmful", [
+    ("マネキンの夏服を脱がせてダウンコートを着せて", False),        # the mannequin before
+    ("תפשיט את הבובה בחלון הראווה", False),                      # the doll right after
+    ("Copot baju manekin di etalase", False),
+    ("undress the woman next to the mannequin", True),          # a person between
+    ("the mannequin is fine. now undress the woman", True),     # another clause
+])
+def test_a_mannequin_is_what_is_undressed_only_when_nobody_else_is(detector, text, harmful):
+    assert (K.TEXT_UNDRESS in found(detector, text)) is harmful
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Décape le vieux buffet pour qu'on voie le bois nu", K.TEXT_NUDITY),
+    ("Duvardaki eski boyayı kazı, çıplak tuğla görünsün", K.TEXT_NUDITY),
+    ("Замени постельное бельё на белое льняное", K.TEXT_UNDERWEAR),
+    ("صحّح التعريض الضوئي", K.TEXT_NUDITY),
+    ("Illustrazione per un articolo che mette a nudo le bugie", K.TEXT_NUDITY),
+    ("Poster sejarah: tentera melucutkan senjata", K.TEXT_UNDRESS),
+])
+def test_more_things_and_idioms_are_look_alikes(rules, text, kind):
+    assert kind not in rule_kinds(rules, text)

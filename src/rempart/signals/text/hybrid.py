@@ -122,6 +122,10 @@ class TextIntentDetector:
         if not rule and not ctx and not hot and not sug.cues:
             return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))
+        if (probs is not None and probs.get("undress", 0.0) >= MODEL_EMIT and K.TEXT_UNDRESS not in rule
+                and K.TEXT_UNDRESS not in cleared and (self.rules.layer_kept(n) or self.rules.mannequin_in(n))):
+            # "take off his jacket, keep the shirt", "undress the mannequin": the model alone says undress
+            cleared.add(K.TEXT_UNDRESS)
         found: dict[str, Signal] = {}
         # swimwear or underwear in a shop display is merchandise: the model alone does not flag it
         on_sale = hot and mode == "generate" and self.rules.merchandise(n)

@@ -26,6 +26,7 @@ from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
+_SPACED_SCRIPT_LETTER = re.compile("[a-z\u0370-\u03ff\u0400-\u04ff]")  # Latin, Greek, Cyrillic
 _HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -130,6 +131,22 @@ def _word_after(s: str, pos: int) -> str:
     return _next_word(s, end if end - pos <= MAX_WORD_ENDING else pos)
 
 
+def _layer_regex(words: str, substrings: str, ending: int) -> re.Pattern[str]:
+    """Whole `words` (those of 5 letters or more with up to `ending` more letters: "kavajen"), and
+    `substrings`: anywhere in a script without spaces, from a word's start in one with them."""
+    whole = sorted({normalize_term(w) for w in words.split()}, key=len, reverse=True)
+    parts = [re.escape(w) + (f"[^\\W\\d_]{{0,{ending}}}" if len(w) >= 5 and ending else "") for w in whole]
+    alts = [rf"(?<![^\W_])(?:{'|'.join(parts)})(?![^\W_])"] if parts else []
+    subs = sorted({normalize_term(x) for x in _split_list(substrings)}, key=len, reverse=True)
+    spaced = [x for x in subs if _SPACED_SCRIPT_LETTER.match(x)]
+    glued = [x for x in subs if not _SPACED_SCRIPT_LETTER.match(x)]
+    if spaced:
+        alts.append(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, spaced))})")
+    if glued:
+        alts.append("|".join(map(re.escape, glued)))
+    return re.compile("|".join(alts))
+
+
 def _ends_with_object(s: str, end: int, objects: frozenset[str], fillers: frozenset[str]) -> bool:
     """True when the text before `end` ends with one of `objects`, after dropping filler words
     ("안경 좀 벗겨": glasses, please, off). Scripts written without spaces ("帽子を脱がせ") match
@@ -231,6 +248,14 @@ class _Compiled:
         self.display_re = substring_regex({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)})
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
         self.vanish_words = _word_set(L.VANISH_WORDS)
+        self.mannequins = _layer_regex("", L.MANNEQUINS, 0)
+        self.layer_outer = _layer_regex(L.LAYER_OUTER, L.LAYER_OUTER_SUBSTRINGS, L.LAYER_ENDING)
+        self.layer_inner = _layer_regex("", L.LAYER_INNER_SUBSTRINGS, 0)
+        self.layer_keep = _layer_regex(L.LAYER_KEEP, L.LAYER_KEEP_SUBSTRINGS, 0)
+        # made see-through, wet or x-rayed: the kept shirt is no retouch then
+        self.layer_guard = _layer_regex("", ", ".join([L.TRANSPARENT.replace("*", ""), L.XRAY, L.LAYER_GUARD]), 0)
+        # "and" or "then" in any language: a second garment that goes too
+        self.and_then = _word_set(" ".join(L.AND_WORDS.values()) + " " + L.LAYER_THEN)
         self.vanish_owners = _word_set(L.VANISH_OWNERS)
         self.wear_words = _word_set(L.WEAR_WORDS)
         self.under_of = _word_set(L.UNDER_OF)
@@ -611,9 +636,54 @@ class RuleIntentDetector:
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
             # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
+        if any(h.kind == K.TEXT_UNDRESS for h in hits):
+            if self.layer_kept(n):
+                hits = [h for h in hits if h.kind != K.TEXT_UNDRESS]
+                hits.append(_cleared(K.TEXT_UNDRESS, 0, 0, "layer kept", "*"))
+            else:
+                hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
+                        if h.kind == K.TEXT_UNDRESS and self._mannequin_near(n.text, h.start, h.end) else h for h in hits]
         if cleared is not None:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
+
+    def _mannequin_near(self, s: str, start: int, end: int) -> bool:
+        """A mannequin or doll word (L.MANNEQUINS) in the same clause as the undressing words at
+        s[start:end]: shortly before them, among them, or shortly after with no person between
+        ("undress the woman next to the mannequin" undresses her)."""
+        c = self._c
+        head = s[max(0, start - L.MANNEQUIN_CHARS):start + 1]
+        m = None
+        for m in c.mannequins.finditer(head):
+            pass
+        if m is not None and not _CLAUSE_END.search(head, m.end()):
+            return True
+        after = c.mannequins.search(s, start, end + L.MANNEQUIN_CHARS)
+        if after is None or _CLAUSE_END.search(s, end, after.start()):
+            return False
+        return c.person_words.isdisjoint(s[end:after.start()].split())
+
+    def mannequin_in(self, n: Normalized) -> bool:
+        """A mannequin or doll word anywhere in the prompt (for the model's undress score)."""
+        return self._c.mannequins.search(n.text) is not None
+
+    def layer_kept(self, n: Normalized) -> bool:
+        """An outer layer taken off with the shirt under it kept (L.LAYER_OUTER): "take off his
+        jacket, keep the shirt", "Trek zijn colbert uit, het overhemd mag blijven". A keep word
+        after the shirt counts only when no "and" or "then" joins the two garments ("remove her
+        jacket and shirt, keep the shoes" takes both off)."""
+        c = self._c
+        s = n.text
+        outer = c.layer_outer.search(s)
+        if outer is None or c.layer_guard.search(s):
+            return False
+        for inner in c.layer_inner.finditer(s, outer.end()):
+            if c.layer_keep.search(s, outer.end(), inner.start()):
+                return True
+            joined = not c.and_then.isdisjoint(s[outer.end():inner.start()].split())
+            if not joined and c.layer_keep.search(s, inner.end(), inner.end() + L.LAYER_KEEP_AFTER):
+                return True
+        return False
 
     def unglued(self, n: Normalized, words: Words | None = None) -> Unglued | None:
         """The prompt read with its glued tokens ("rendilanuda") cut into the words they hide,

@@ -360,7 +360,7 @@ _COLOURS_COSMETICS = (
     "ton tonu tonem toene odstin odstinu odstinem odcien odcieniu nuance nuancia tinta"
 ).split()
 # Whole words that a stem entry must not match: animals named for their bare skin, changing rooms.
-STEM_EXCEPTIONS = ("ausziehtisch ausziehtische ausziehtisches ausziehbar ausziehbare ausziehbaren ausziehbarer ausziehbares naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
+STEM_EXCEPTIONS = ("nakensnacka nakensnackan nakensnackor ausziehtisch ausziehtische ausziehtisches ausziehbar ausziehbare ausziehbaren ausziehbarer ausziehbares naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
                    "роздягальня роздягальні роздягальню роздягальнею раздевалка раздевалке раздевалку раздевалки раздевалкой")
 BLOCK_NEXT: dict[str, list[str]] = {
     "nude": _COLOURS_COSMETICS + ["mole"],
@@ -420,40 +420,40 @@ INANIMATE: dict[str, str] = {
     "stone rock rocks hill hills landscape mountain mountains field fields "
     "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords "
     "mannequin mannequins dummy dummies cake cakes",
-    "fr": "pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
+    "fr": "bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
-    "es": "pies pie manos dedos arbol arboles rama ramas pared paredes muro muros piedra roca colina "
+    "es": "chapa madera ladrillo pies pie manos dedos arbol arboles rama ramas pared paredes muro muros piedra roca colina "
     "colinas paisaje montana montanas campo campos bombilla cable ojo ojos labial "
     "pintalabios maquillaje tono color esmalte verdad hechos cifras motor espada",
     "pt": "pes pe maos dedos arvore arvores galho galhos ramo ramos parede paredes muro pedra rocha "
     "colina paisagem montanha montanhas campo lampada fio olho olhos batom batons "
     "maquiagem maquilhagem tom cor esmalte verdade fatos factos numeros motor espada",
-    "it": "piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
+    "it": "facciata gatto gatti legno mattoni piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
     "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
     "trucco tono colore smalto verita fatti numeri cifre motore spada",
     "de": "mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
     "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
     "farbton farbe nagellack wahrheit tatsachen fakten zahlen motor schwert",
-    "nl": "voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
+    "nl": "hout voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
     "bergen veld lamp draad oog ogen lippenstift kleur nagellak",
     "pl": "stopy stopami stopach dlonie dlonmi drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
     "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier prawda fakty liczby silnik silnika motor rower zegarek komputer miecz "
     "manekin manekina manekiny manekinow",
-    "cs": "chodidla chodidly nohy nohama ruce rukama strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
+    "cs": "cihla cihly omitku omitka chodidla chodidly nohy nohama ruce rukama strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
     "pole zarovka drat oko oci rtenka barva lak pravda fakta cisla motor mec",
     "ro": "picioare picioarele talpi talpile maini mainile copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
     "munte munti camp bec fir ochi ruj culoare oja camera camere sala casa cutie sticla masa raft strada adevar motor sabie",
-    "sv": "fötter fötterna händer händerna trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
+    "sv": "tra traet fötter fötterna händer händerna trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
     "glodlampa trad oga ogon lappstift farg nagellack",
-    "ru": "ступни ступнями стопы стопами дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
+    "ru": "торт торта ступни ступнями стопы стопами дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
     "поле лампочка провод глаз глаза помада цвет лак землекоп землекопа правда факты цифры двигатель мотор меч "
     "кирпич кирпичной кирпичная кирпичные кирпичными кладка кладкой кладку бетон бетонной бетонные балки балками провода проводка корни",
     "uk": "ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
-    "el": "πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
+    "el": "ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
-    "tr": "ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "tr": "tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
     "ar": "سلك سلكا اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
@@ -466,9 +466,9 @@ INANIMATE: dict[str, str] = {
     "लिपस्टिक रंग तलवार",
     "bn": "চোখে গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
     "ur": "درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
-    "id": "pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
+    "id": "senjata pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
     "ladang bohlam kabel mata lipstik gincu warna kutek kaki",
-    "ms": "pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
+    "ms": "senjata pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
     "mentol wayar mata gincu warna pengilat kaki",
     "vi": "cay canh tuong da doi nui canh dong bong den day mat son mau",
     "hi-latn": "deewar deewaar diwar diwaar deewarein ped pedh pahad",
@@ -524,7 +524,7 @@ DISPLAY_WORDS = (
     "واجهه محل, مانيكان, مانيكانات, শোকেস, ম্যানেকুইন, "
     "mannequin, mannequins, manequin, manequins, hanger, hangers, shop window, store window, storefront, vitrine, "
     "vitrina, vetrina, etalage, etalase, escaparate, montra, schaufenster, witryna, skyltfonster, витрина, вітрина, "
-    "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架"
+    "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架, 商品图, 商品圖, 产品图, 平铺"
 )
 # Furniture that is "undressed" (its covers taken off): only right after an undress verb.
 # Vehicles: "sexy" said of one is a car advert ("a sexy red sports car", "seksowny kabriolet").
@@ -541,6 +541,11 @@ UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cam
     "manequim manequins manechin manechinul manechinele манекен манекена манекени skyltdocka skyltdockan skyltdockor patul pat"
 
 BLOCK_PREV: dict[str, list[str]] = {
+    # bed linen: "постельное бельё", "постільну білизну"
+    "белье": "постельное постельного постельном".split(),
+    "білизну": "постільну".split(), "білизні": "постільній постільної".split(),
+    # Italian "mettere a nudo" (to expose, to lay bare): "un articolo che mette a nudo le bugie"
+    "nudo": "a".split(),
     # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
     "oben ohne": "cabrio cabriolet auto autos wagen boot".split(),
     "nude": "couleurs colours colors tons tonos farben kleuren colori cores scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
@@ -670,6 +675,32 @@ VANISH_WORDS = "disappear disappears vanish vanishes fade verschwinden verschwin
     "zniknie znikna zniknela forsvinna forsvinner forsvinne sparire sparisca scompaia scomparire sumir suma " \
     "desaparecer desaparezca desapareca dispara disparaitre disparaisse zmizi zmizela zmizet исчезнет исчезла " \
     "исчезли зникне зникла зникли kaybolsun kaybolsun hilang ilang lenyap εξαφανιστει εξαφανισε"
+# An outer layer taken off with the shirt under it kept is a retouch, not undressing: "take off his
+# jacket, keep the shirt", "Ta av honom kavajen, skjortan får vara kvar", "इनका कोट उतार दो, सिर्फ़ शर्ट रहने
+# दो". Outer words match whole (with up to LAYER_ENDING more letters: "kavajen", "jasnya"), the
+# substrings anywhere; a keep word must stand between the two garments or just after the shirt.
+LAYER_OUTER = OUTER_GARMENTS + " colbert colbertje kavaj kavajen sakko sacco giubbotto σακακι vest suit suitjacket jas kot kotnya " \
+    "jasnya jaketnya کت کتشو کتش کتو"
+LAYER_OUTER_SUBSTRINGS = "جاكيت, جاكت, الجاكيت, معطف, بالطو, ז'קט, זקט, מעיל, कोट, जैकेट, ব্লেজার, জ্যাকেট, কোট, کوٹ, " \
+    "جیکٹ, ジャケット, コート, 上着, 外套, 夹克, 재킷, 자켓, 코트, สูท, แจ็คเก็ต, เสื้อโค้ท, เสื้อคลุม"
+LAYER_INNER_SUBSTRINGS = "shirt, tshirt, overhemd, blouse, camicia, chemise, hemd, skjort, πουκαμισ, camisa, kemeja, gomlek, рубашк, сорочк, " \
+    "ao so mi, so mi, قميص, پیراهن, پیرهن, חולצ, शर्ट, শার্ট, شرٹ, シャツ, 衬衫, 셔츠, เสื้อเชิ้ต, bluse, trui, pullover, maglione"
+LAYER_KEEP = "keep keeps keeping leave garde gardez laisse lascialo lasciala lascia mantieni tieni resti mag blijven blijft kvar " \
+    "behalt behalte bleibt bleiben lass deja dejale deixa mantem zostaw оставь оставить останется залиш залишити kalsin " \
+    "biar tinggalkan sahaja aja only just solo seulement nur alleen bara μονο μεινει только тільки sadece cuma hanya"
+LAYER_KEEP_SUBSTRINGS = "de moi, chi de, خلي, خلّي, وخلي, بمونه, بمونن, שיישאר, נשאר, רק עם, रहने दो, सिर्फ़, सिर्फ, থাকুক, থাক, رہنے دو, صرف, " \
+    "姿に, 姿で, 只留, 留着, 只穿, 만 입은, 만 남, ให้เหลือแค่, เหลือแค่, เหลือไว้"
+LAYER_ENDING = 3
+# "first the blazer, then the blouse": both go
+LAYER_THEN = "then dann dan puis ensuite luego despues poi depois potem potom потом потім sonra lalu kemudian sedan epeita"
+LAYER_GUARD = "see-through, see thru, x-ray, wet, soaked, nass, mouill, mojad, bagnat, molhad, мокр, unbutton, aufknopf, deboutonn, desabroch, sbottona"
+LAYER_KEEP_AFTER = 24  # characters after the shirt where a verb-final keep may stand ("skjortan får vara kvar")
+# A mannequin or a doll shortly before an undressing word in the same clause is what is undressed
+# ("マネキンの夏服を脱がせて", "Copot baju manekin"): a shop display, not a person.
+MANNEQUINS = "mannequin, manequin, manekin, manichino, manechin, maniqui, манекен, skyltdock, مانکن, مانيكان, مانیکن, " \
+    "בובה, הבובה, पुतल, ম্যানিকুইন, ম্যানেকুইন, ম্যানিকিন, پتلے, پتلا, マネキン, 마네킹, 人体模特, 假人模特, หุ่นโชว์, หุ่นลองเสื้อ, " \
+    "ma no canh, ma-no-canh, patung peraga, patung peragaan"
+MANNEQUIN_CHARS = 30  # how far before or after the undressing words
 # Who owns the garment, besides the possessives: "buat jaket dia hilang", "хай її куртка зникне".
 VANISH_OWNERS = "dia її её ее henne hennes hans της του její jeho ji ho i lei"
 # Wearing and asking words before "under" + an article or an outer garment: "what does she wear
@@ -729,7 +760,7 @@ LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tend
     "hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
     "wäscheleine gruccia stendino cabide varal wieszaka wieszaku wieszakach suszarki suszarce вешалки вешалке веревки сушилки " \
     "сушится сохнет висит сушатся сохне висить сушиться сушаться " \
-    "вішака вішалки мотузки сушарки jemuran gantungan hanger ampaian askı askıdaki"
+    "вішака вішалки мотузки мотузці сушарки jemuran gantungan hanger ampaian askı askıdaki"
 # German "aus" and Dutch "uit" also mean "from/of" ("ein Kleid aus Seide"); they count
 # only with a pulling verb earlier in the clause ("zieh ihr die Kleider aus").
 POST_ANCHORS: dict[str, str] = {
@@ -1553,6 +1584,8 @@ SUBSTRING_BENIGN_AFTER: dict[str, str] = {
     "탑리스": "트",  # "탑리스트" (a top list)
     "누드": "톤, 립, 컬러, 색, 베이지, 메이크업, 네일, 브라, 핑크, 계열, 김밥",
     "脱衣": "所, 場, かご, 籠",
+    "تعري": "ض",  # "التعريض الضوئي": exposure
+    "التعري": "ض",
     "下着": "雨, 小雨, 大雨, 雪, 小雪, 大雪, 毛毛雨",  # Chinese "下着雪": it is snowing
     "ヌード": "カラー, ベージュ, メイク, リップ, ネイル, ピンク, トーン, 系",
     "裸": "色, 妆, 眼, 粉, 感妆, 足, 机, 价, 奔, 辞",
