@@ -26,8 +26,8 @@ from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
-_SPACED_SCRIPT_LETTER = re.compile("[a-z\u0370-\u03ff\u0400-\u04ff]")  # Latin, Greek, Cyrillic
 _HAS_ASCII_DIGIT = re.compile(r"[0-9]")  # the same on ASCII text, faster
+_SPACED_SCRIPT_LETTER = re.compile("[a-z\u0370-\u03ff\u0400-\u04ff]")  # Latin, Greek, Cyrillic
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A word of letters only, long enough to be glued words (no letter or digit on either side).
@@ -232,9 +232,10 @@ class _Compiled:
             | _with_proclitics(normalize_term(w) for w in L.INANIMATE["ar"].split())
         self.things_and_cosmetics = self.things_words | {normalize_term(w) for w in L.COSMETICS.split()}
         self.vehicles = _word_set(L.VEHICLES)
-        # words for a person, between "sexy" and a vehicle: "a sexy woman in a red car" is about her
-        self.person_words = _word_set(" ".join(" ".join(v.replace(",", " ") for v in SUGGESTIVE_CUES["person"].values())
-                                               .split()) + " " + L.STRIP_OBJECTS + " " + L.OFF_OBJECTS)
+        # words for a person, between "sexy" and a vehicle ("a sexy woman in a red car" is about her)
+        # or between undressing words and a mannequin ("undress the woman next to the mannequin")
+        self.person_words = _word_set(" ".join(v.replace(",", " ") for v in SUGGESTIVE_CUES["person"].values())
+                                      + " " + L.PERSON_PRONOUNS)
         self._cosmetics = _word_set(L.COSMETICS)
         self.copulas = _word_set(L.COPULAS)
         self.copula_words = frozenset(normalize_term(w) for w in L.COPULAS.split())  # substring scripts

@@ -702,6 +702,8 @@ MANNEQUINS = "mannequin, manequin, manekin, manichino, manechin, maniqui, ман
     "בובה, הבובה, पुतल, ম্যানিকুইন, ম্যানেকুইন, ম্যানিকিন, پتلے, پتلا, マネキン, 마네킹, 人体模特, 假人模特, หุ่นโชว์, หุ่นลองเสื้อ, " \
     "ma no canh, ma-no-canh, patung peraga, patung peragaan"
 MANNEQUIN_CHARS = 30  # how far before or after the undressing words
+# Pronouns for a person, beside the person nouns of the suggestive cues
+PERSON_PRONOUNS = "her him she he them herself himself his their"
 # Who owns the garment, besides the possessives: "buat jaket dia hilang", "хай її куртка зникне".
 VANISH_OWNERS = "dia її её ее henne hennes hans της του její jeho ji ho i lei"
 # Wearing and asking words before "under" + an article or an outer garment: "what does she wear

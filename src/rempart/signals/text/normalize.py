@@ -128,11 +128,12 @@ _HANGUL_ONLY = re.compile("[" + _HANGUL + "]+")
 _SPACED_START = r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال))"
 _SPACED_LETTER_END = r"(?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))"
 _SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" + _SPACED_LETTER_END + r"){2,}")
-# Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
-# ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
 # Three or more pieces of at most three letters joined by hyphens: syllables of one word.
 _SYLLABLE_CHAIN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}(?:-[^\W\d_]{1,3}){2,}(?![^\W_-])")
+# Two spaced-out letters between double spaces (the spaces between spaced-out words)
 _SPACED_PAIR = re.compile(r"(?:^|(?<=  ))[^\W_]" + _SPACED_SEP + r"[^\W_](?=  |$)")
+# Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
+# ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
 HANGUL_SPACED_MIN = 4
 _ELONG = re.compile(r"([^\W\d_])\1\1+")
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3]")
