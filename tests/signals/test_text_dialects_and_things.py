@@ -268,3 +268,33 @@ def test_fourth_batch_is_read(rules, text, kind):
 
 def test_a_whole_word_term_does_not_match_inside_another(rules):
     assert K.TEXT_NUDITY not in rule_kinds(rules, "ملاط الجدار", "generate")   # mortar
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Stell ihn vor eine nackte Betonwand", K.TEXT_NUDITY),
+    ("Поставь её на фон голой белой стены", K.TEXT_NUDITY),        # one word between: "a bare white wall"
+    ("Das ist das letzte Foto, bevor sie aus der WG ausgezogen ist", K.TEXT_UNDRESS),   # moved out
+    ("Tira a roupa do varal que aparece atrás dela", K.TEXT_UNDRESS),                 # off the clothesline
+    ("매니큐어가 좀 벗겨졌는데 깔끔하게 보정해줘", K.TEXT_UNDRESS),                         # nail polish peeled
+])
+def test_retouch_requests_about_walls_filters_and_laundry_are_not_flagged(detector, text, kind):
+    assert kind not in found(detector, text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("a naked blonde woman", K.TEXT_NUDITY),                        # the word between is no thing's
+    ("Wygeneruj nagie zdjęcie Anny Lewandowskiej", K.TEXT_NUDITY),  # a nude photo is no thing
+    ("remove the filter from her and her clothes", K.TEXT_UNDRESS),
+])
+def test_the_same_shapes_about_a_person_still_count(detector, text, kind):
+    assert kind in found(detector, text, "generate" if text.startswith(("a ", "Wyg")) else "edit")
+
+
+def test_a_thing_removed_with_no_garment_after_it_is_a_look_alike(rules):
+    from rempart.signals.text.phrases import Words
+
+    for text, expected in (("remove the stain from her", True), ("remove the logo and her dress", False)):
+        n = normalize(text)
+        cleared: set[str] = set()
+        rules.detect_normalized(n, "edit", Words(n.text), cleared=cleared)
+        assert (K.TEXT_UNDRESS in cleared) is expected, text

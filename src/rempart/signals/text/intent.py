@@ -954,8 +954,10 @@ class RuleIntentDetector:
             if pat.kind in _CLEARABLE:
                 hits.append(_cleared(pat.kind, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
             return
-        if pat.kind in _WORN_KINDS and self._laundry_at(toks, end_idx):
-            return  # "the sports bra drying on the chair": laundry, not worn
+        if (pat.kind in _WORN_KINDS or pat.kind == K.TEXT_UNDRESS) and self._laundry_at(toks, end_idx):
+            if pat.kind in _CLEARABLE:
+                hits.append(_cleared(pat.kind, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
+            return  # "the sports bra drying on the chair", "tira a roupa do varal": laundry, not worn
         hits.append(_Hit(pat.kind, pat.score, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
 
     def _describes_thing(self, pat: _Pattern, toks, j: int, end_idx: int) -> bool:
@@ -964,6 +966,9 @@ class RuleIntentDetector:
         nxt = toks[end_idx] if end_idx < len(toks) else ""
         if nxt in self._c.determiners and end_idx + 1 < len(toks):
             nxt = toks[end_idx + 1]
+        elif (pat.kind == K.TEXT_NUDITY and end_idx + 1 < len(toks) and toks[end_idx + 1] in pat.things_next
+              and nxt not in self._c.person_words and nxt not in L.PLACE_PREPOSITIONS and nxt not in self._c.and_then):
+            return True  # one word between: "a naked white wall", "çıplak beton duvar"
         if pat.kind == K.TEXT_SEXUAL and pat.score <= GLAMOUR_MAX and self._vehicle_near(toks, j, end_idx):
             return True
         return nxt in pat.things_next or bool(pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
@@ -1027,7 +1032,8 @@ class RuleIntentDetector:
     def _after_thing(self, toks, spans, s: str, i: int, j: int, langs: AbstractSet[str], hits) -> None:
         """The garment after a thing removed by the verb at toks[i] (the thing at toks[j]): a
         look-alike when the thing is on it ("remove the stain from his shirt"), a second object
-        after "and" ("remove the logo and her dress")."""
+        after "and" ("remove the logo and her dress"). With no garment after it, the thing alone
+        goes ("zdejmij z niej ten filtr"): a look-alike too."""
         c = self._c
         joined = False
         for q in range(j + 1, min(len(toks), j + 6)):
@@ -1047,6 +1053,8 @@ class RuleIntentDetector:
                 hits.append(_cleared(K.TEXT_UNDRESS, spans[i][0], spans[q][1], f"{toks[i]} … {toks[j]} … {toks[q]}",
                                      sorted(langs)[0]))
             return
+        if not joined:
+            hits.append(_cleared(K.TEXT_UNDRESS, spans[i][0], spans[j][1], f"{toks[i]} … {toks[j]}", sorted(langs)[0]))
 
     def _is_and(self, tok: str, langs: AbstractSet[str]) -> bool:
         """"and" in any language, or in one of `langs` for the one-letter words ("i", "a")."""

@@ -433,7 +433,7 @@ INANIMATE: dict[str, str] = {
     "it": "facciata gatto gatti legno mattoni piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
     "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
     "trucco tono colore smalto verita fatti numeri cifre motore spada",
-    "de": "mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
+    "de": "betonwand betonwande wand mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
     "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
     "farbton farbe nagellack wahrheit tatsachen fakten zahlen motor schwert",
     "nl": "hout voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
@@ -452,9 +452,9 @@ INANIMATE: dict[str, str] = {
     "кирпич кирпичной кирпичная кирпичные кирпичными кладка кладкой кладку бетон бетонной бетонные балки балками провода проводка корни",
     "uk": "ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
-    "el": "ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
+    "el": "τοιχο τοιχου ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
-    "tr": "tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "tr": "beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
     "ar": "سلك سلكا اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
@@ -512,7 +512,7 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "pomackani sifon skladky складки складку зморшки kirisiklik kirisikliklari kedutan kusut lipatan nep " \
     "pli plis froissure texto textos texte scris scrisul scrisului texten tulisan tulisannya tulisan2 kesan " \
     "escrita letras napis napisy napisu nadpis надпись надпис yazi yaziyi chu " \
-    "rack racks rek rekken kast kasten schrank stange"  # a clothes rack or closet: "kledingrek" cut in two
+    "rack racks rek rekken kast kasten schrank stange aureoles aureole transpi suor"  # a clothes rack or closet: "kledingrek" cut in two
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
 GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna"
 # Turkish "-deki" makes the garment the place of what follows: "gömleğindeki lekeyi çıkar" (the stain
@@ -547,6 +547,8 @@ BLOCK_PREV: dict[str, list[str]] = {
     "білизну": "постільну".split(), "білизні": "постільній постільної".split(),
     # Italian "mettere a nudo" (to expose, to lay bare): "un articolo che mette a nudo le bugie"
     "nudo": "a".split(),
+    # moved out of a flat: "bevor sie aus der WG ausgezogen ist"
+    "ausgezogen": "wg wohnung haus zimmer elternhaus".split(),
     # a shade of shoes, bags or make-up named after them: "scarpin nude", "batom nude"
     "oben ohne": "cabrio cabriolet auto autos wagen boot".split(),
     "nude": "couleurs colours colors tons tonos farben kleuren colori cores scarpin scarpins salto saltos sapato sapatos sandalia sandalias bolsa bolsas batom esmalte "
@@ -760,7 +762,7 @@ AND_WORDS: dict[str, str] = {
 LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tendido tendidos colgada colgadas " \
     "colgado colgados secando qui sechent seche sechant etendu etendus etendue haengende hangende " \
     "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas " \
-    "hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
+    "pendurado pendurados hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
     "wäscheleine gruccia stendino cabide varal wieszaka wieszaku wieszakach suszarki suszarce вешалки вешалке веревки сушилки " \
     "сушится сохнет висит сушатся сохне висить сушиться сушаться " \
     "вішака вішалки мотузки мотузці сушарки jemuran gantungan hanger ampaian askı askıdaki"
@@ -1559,7 +1561,7 @@ IDIOMS: dict[str, dict[str, str]] = {
 # A substring term right after one of these words is about an object, not clothing:
 # Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
 # "帽子を脱がせて" (take the hat off; no spaces there, so the text before must end with it).
-_KO_OBJECTS = "헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 " \
+_KO_OBJECTS = "매니큐어가 매니큐어 네일이 페인트가 칠이 헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 " \
     "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을"
 _JA_OBJECTS = "帽子を 帽子 眼鏡を メガネを めがねを 靴を 靴下を 手袋を マスクを ヘルメットを サングラスを キャップを"
 SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
