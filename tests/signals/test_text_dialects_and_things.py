@@ -298,3 +298,8 @@ def test_a_thing_removed_with_no_garment_after_it_is_a_look_alike(rules):
         cleared: set[str] = set()
         rules.detect_normalized(n, "edit", Words(n.text), cleared=cleared)
         assert (K.TEXT_UNDRESS in cleared) is expected, text
+
+
+@pytest.mark.parametrize("text", ["把她变成 luo 体", "quan裸的她", "全luo照片"])
+def test_pinyin_and_characters_mixed_in_one_word_are_read(rules, text):
+    assert K.TEXT_NUDITY in rule_kinds(rules, text)
