@@ -137,13 +137,13 @@ def _layer_regex(words: str, substrings: str, ending: int) -> re.Pattern[str]:
     whole = sorted({normalize_term(w) for w in words.split()}, key=len, reverse=True)
     parts = [re.escape(w) + (f"[^\\W\\d_]{{0,{ending}}}" if len(w) >= 5 and ending else "") for w in whole]
     alts = [rf"(?<![^\W_])(?:{'|'.join(parts)})(?![^\W_])"] if parts else []
-    subs = sorted({normalize_term(x) for x in _split_list(substrings)}, key=len, reverse=True)
-    spaced = [x for x in subs if _SPACED_SCRIPT_LETTER.match(x)]
-    glued = [x for x in subs if not _SPACED_SCRIPT_LETTER.match(x)]
+    subs = {normalize_term(x) for x in _split_list(substrings)}
+    spaced = sorted(x for x in subs if _SPACED_SCRIPT_LETTER.match(x))
+    glued = sorted(x for x in subs if not _SPACED_SCRIPT_LETTER.match(x))
     if spaced:
-        alts.append(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, spaced))})")
+        alts.append(r"(?<![^\W_])(?:" + substring_regex(spaced).pattern + ")")
     if glued:
-        alts.append("|".join(map(re.escape, glued)))
+        alts.append(substring_regex(glued).pattern)
     return re.compile("|".join(alts))
 
 

@@ -336,6 +336,17 @@ def _delete(views: list[str], src: list[int], keep: list[bool]) -> tuple[list[st
     return views, list(compress(src, keep))
 
 
+def _drop(s: str, acc: str, src: list[int] | None, obf: list[int],
+          keep: list[bool]) -> tuple[str, str, list[int], list[int]]:
+    """Both views without the characters `keep` marks False, with the offset map and the
+    disguised positions moved along."""
+    if src is None:
+        src = list(range(len(s)))
+    obf = _remap(sorted(set(obf)), keep)
+    (s, acc), src = _delete([s, acc], src, keep)
+    return s, acc, src, obf
+
+
 def _remap(positions: list[int], keep: list[bool]) -> list[int]:
     new_index = list(accumulate(keep, initial=0))  # new_index[p]: kept positions before p
     return [new_index[p] for p in positions if keep[p]]
@@ -465,10 +476,7 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                 keep[m.start() + 1] = False
                 obf.extend(range(m.start(), m.end()))
         if hit:
-            if src is None:
-                src = list(range(len(s)))
-            obf = _remap(sorted(set(obf)), keep)
-            (s, acc), src = _delete([s, acc], src, keep)
+            s, acc, src, obf = _drop(s, acc, src, obf, keep)
 
     # A word cut into syllables by hyphens reads joined: "dé-sha-bil-le" -> "déshabille".
     if "-" in s and _SYLLABLE_CHAIN.search(s):
@@ -478,20 +486,14 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                 if s[k] == "-":
                     keep[k] = False
             obf.extend(range(m.start(), m.end()))
-        if src is None:
-            src = list(range(len(s)))
-        obf = _remap(sorted(set(obf)), keep)
-        (s, acc), src = _delete([s, acc], src, keep)
+        s, acc, src, obf = _drop(s, acc, src, obf, keep)
 
     # Thai read without the spaces inside its phrases.
     if not s.isascii() and _THAI_SPACE.search(s):
         keep = [True] * len(s)
         for m in _THAI_SPACE.finditer(s):
             keep[m.start()] = False
-        if src is None:
-            src = list(range(len(s)))
-        obf = _remap(sorted(set(obf)), keep)
-        (s, acc), src = _delete([s, acc], src, keep)
+        s, acc, src, obf = _drop(s, acc, src, obf, keep)
 
     # Devanagari, Bengali and Thai words split by marks read joined ("ন্যা-ং-টা" -> "ন্যাংটা").
     if not s.isascii() and _SPLIT_SCRIPT.search(s):
@@ -499,10 +501,7 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         for m in _SPLIT_SCRIPT.finditer(s):
             keep[m.start()] = False
             obf.extend((m.start() - 1, m.end()))
-        if src is None:
-            src = list(range(len(s)))
-        obf = _remap(sorted(set(obf)), keep)
-        (s, acc), src = _delete([s, acc], src, keep)
+        s, acc, src, obf = _drop(s, acc, src, obf, keep)
 
     # Squash letter runs of 3+ to 2: "nuuuude" -> "nuude" (the detector retries with 1). Arabic
     # script never writes a letter three times, and its terms are matched as substrings, with no
@@ -513,10 +512,7 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
             for k in range(m.start() + (1 if _ARABIC_LETTER.match(m.group()) else 2), m.end()):
                 keep[k] = False
             obf.extend(range(m.start(), m.start() + 2))
-        if src is None:
-            src = list(range(len(s)))
-        obf = _remap(sorted(set(obf)), keep)
-        (s, acc), src = _delete([s, acc], src, keep)
+        s, acc, src, obf = _drop(s, acc, src, obf, keep)
 
     digits = s
     # Leetspeak, 1:1 so the offset map is shared.
