@@ -130,6 +130,8 @@ _SPACED_LETTER_END = r"(?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))"
 _SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" + _SPACED_LETTER_END + r"){2,}")
 # Three or more pieces of at most three letters joined by hyphens: syllables of one word.
 _SYLLABLE_CHAIN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}(?:-[^\W\d_]{1,3}){2,}(?![^\W_-])")
+# Its "is there any" check, led by the hyphen: three pieces have a middle one between two hyphens
+_SYLLABLE_ANY = re.compile(r"-[^\W\d_]{1,3}-")
 # Two spaced-out letters between double spaces (the spaces between spaced-out words)
 _SPACED_PAIR = re.compile(r"(?:^|(?<=  ))[^\W_]" + _SPACED_SEP + r"[^\W_](?=  |$)")
 # Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
@@ -479,7 +481,7 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
             s, acc, src, obf = _drop(s, acc, src, obf, keep)
 
     # A word cut into syllables by hyphens reads joined: "dé-sha-bil-le" -> "déshabille".
-    if "-" in s and _SYLLABLE_CHAIN.search(s):
+    if "-" in s and _SYLLABLE_ANY.search(s) and _SYLLABLE_CHAIN.search(s):
         keep = [True] * len(s)
         for m in _SYLLABLE_CHAIN.finditer(s):
             for k in range(m.start(), m.end()):
