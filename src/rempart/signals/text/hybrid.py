@@ -19,6 +19,7 @@ signal points at the words that drove its score. The detector never decides.
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Sequence
 
@@ -32,7 +33,8 @@ from rempart.signals.text.intent import MERCHANDISE_KINDS, RuleIntentDetector, U
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
-from rempart.signals.text.suggestive import SUGGESTIVE_EMIT, SUGGESTIVE_WEAK, SuggestiveCues, SuggestiveResult
+from rempart.signals.text.suggestive import (CUES as SUGGESTIVE_CUES, SUGGESTIVE_EMIT, SUGGESTIVE_WEAK, Cue,
+                                             SuggestiveCues, SuggestiveResult)
 
 _MODES = frozenset({"generate", "edit"})
 # Model label -> signal kind.
@@ -118,7 +120,7 @@ class TextIntentDetector:
         ctx = {h.kind: h for h in self.context.find(n, mode, words)}
         # A weak score counts only about a named real person: only then is it looked for.
         floor = SUGGESTIVE_WEAK if K.TEXT_REAL_PERSON in rule else SUGGESTIVE_EMIT
-        sug = self.suggestive.score(n, floor, words=words)
+        sug = self.suggestive.score(n, floor, words=words, person=_named_person_cue(n, rule.get(K.TEXT_REAL_PERSON)))
         if not rule and not ctx and not hot and not sug.cues:
             return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))
@@ -126,6 +128,9 @@ class TextIntentDetector:
                 and K.TEXT_UNDRESS not in cleared and (self.rules.layer_kept(n) or self.rules.mannequin_in(n))):
             # "take off his jacket, keep the shirt", "undress the mannequin": the model alone says undress
             cleared.add(K.TEXT_UNDRESS)
+        if probs is not None and any(probs.get(label, 0.0) >= MODEL_EMIT for label in PET_LABELS) and self.rules.pet_only(n):
+            # "put my dog in a swimsuit costume": the model alone does not flag a pet's costume
+            cleared.update(LABEL_KINDS[label] for label in PET_LABELS if LABEL_KINDS[label] not in rule)
         found: dict[str, Signal] = {}
         # swimwear or underwear in a shop display is merchandise: the model alone does not flag it
         on_sale = hot and mode == "generate" and self.rules.merchandise(n)
@@ -216,3 +221,24 @@ def _suggestive_cues() -> SuggestiveCues:
 @lru_cache(maxsize=1)
 def default_detector() -> TextIntentDetector:
     return TextIntentDetector()
+
+
+# A named real person weighs as much as the heaviest person word ("woman"): "<actress>, on bed".
+NAMED_PERSON_CUE = max(SUGGESTIVE_CUES["person"])
+
+
+PET_LABELS = ("undress", "swimwear", "underwear")
+
+
+def _named_person_cue(n: Normalized, person: Signal | None) -> Cue | None:
+    """The first named real person of the rules' signal as a suggestive person cue, in
+    normalised offsets."""
+    if person is None or not person.evidence:
+        return None
+    span = person.evidence[0]
+    if n.src is None:  # the identity map
+        start, end = span.start, span.end
+    else:
+        start = bisect.bisect_left(n.src, span.start)
+        end = max(start, bisect.bisect_left(n.src, span.end))
+    return Cue("person", NAMED_PERSON_CUE, start, end, n.text[start:end])

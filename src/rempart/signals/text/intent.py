@@ -104,7 +104,10 @@ _TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
 # a nudity word beside a colour word ("nude colour photo of her") is too often both.
 CLEARED = "cleared:"
 _BUTTONS = frozenset(normalize_term(w) for w in L.BUTTON_WORDS.split(", "))
+_BETWEEN_ONLY = frozenset(normalize_term(w) for w in L.SUBSTRING_THINGS_BETWEEN_ONLY.split(", "))
 _CLEARABLE = frozenset({K.TEXT_UNDRESS})
+# What a pet or a soft toy is put in or taken out of: a costume, not a person's clothes
+PET_KINDS = frozenset({K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
 
 
 def _cleared(kind: str, start: int, end: int, term: str, lang: str) -> _Hit:
@@ -250,6 +253,8 @@ class _Compiled:
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
         self.vanish_words = _word_set(L.VANISH_WORDS)
         self.mannequins = _layer_regex("", L.MANNEQUINS, 0)
+        self.pets = _layer_regex(L.PETS, L.PET_SUBSTRINGS, 0)
+        self.person_substrings = _layer_regex("", L.PERSON_SUBSTRINGS, 0)
         self.layer_outer = _layer_regex(L.LAYER_OUTER, L.LAYER_OUTER_SUBSTRINGS, L.LAYER_ENDING)
         self.layer_inner = _layer_regex("", L.LAYER_INNER_SUBSTRINGS, 0)
         self.layer_keep = _layer_regex(L.LAYER_KEEP, L.LAYER_KEEP_SUBSTRINGS, 0)
@@ -644,6 +649,9 @@ class RuleIntentDetector:
             else:
                 hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
                         if h.kind == K.TEXT_UNDRESS and self._mannequin_near(n.text, h.start, h.end) else h for h in hits]
+        if any(h.kind in PET_KINDS for h in hits) and self._c.pets.search(n.text):
+            hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
+                    if h.kind in PET_KINDS and self._pet_clause(n.text, h.start, h.end) else h for h in hits]
         if cleared is not None:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
@@ -663,6 +671,27 @@ class RuleIntentDetector:
         if after is None or _CLAUSE_END.search(s, end, after.start()):
             return False
         return c.person_words.isdisjoint(s[end:after.start()].split())
+
+    def _pet_clause(self, s: str, start: int, end: int) -> bool:
+        """A pet or soft toy (L.PETS) near the words at s[start:end] in the same clause, and no
+        person in that clause but the pet's owner ("my dog", "her cat")."""
+        c = self._c
+        lo = max(0, start - L.MANNEQUIN_CHARS)
+        ends_before = list(_CLAUSE_END.finditer(s, lo, start))
+        clause_start = ends_before[-1].end() if ends_before else lo
+        clause_end = _CLAUSE_END.search(s, end)
+        stop = min(clause_end.start() if clause_end else len(s), end + L.MANNEQUIN_CHARS)
+        pet = c.pets.search(s, clause_start, stop)
+        if pet is None:
+            return False
+        others = s[clause_start:pet.start()].split()[:-1] + s[pet.end():stop].split()
+        return c.person_words.isdisjoint(others) and not c.person_substrings.search(s, clause_start, stop)
+
+    def pet_only(self, n: Normalized) -> bool:
+        """A pet or soft toy in a prompt that names no person (for the model's scores)."""
+        c = self._c
+        return (c.pets.search(n.text) is not None and c.person_words.isdisjoint(n.text.split())
+                and not c.person_substrings.search(n.text))
 
     def mannequin_in(self, n: Normalized) -> bool:
         """A mannequin or doll word anywhere in the prompt (for the model's undress score)."""
@@ -1468,7 +1497,7 @@ class RuleIntentDetector:
         return out
 
 
-_CLAUSE_END = re.compile(r"[.!?؟،؛,\n]")
+_CLAUSE_END = re.compile(r"[.!?؟،؛,。\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1495,7 +1524,7 @@ class _SubstringRemoval:
             mid = m.group("mid")
             if any(k in mid for k in _SUBSTRING_KEEP):
                 continue  # "قلّعه الجاكيت وخليه بالقميص": the shirt stays
-            thing = next((t for t in self.thing_words if t in mid or t in before), None)
+            thing = next((t for t in self.thing_words if t in mid or t in before and t not in _BETWEEN_ONLY), None)
             if thing is not None:
                 # "शर्ट का दाग", "شيل البقع من الفستان": a thing on the garment goes; a button
                 # opened ("शर्ट के सारे बटन खोल दो") explains nothing away
@@ -1517,7 +1546,7 @@ def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool
     def alt(spec: str) -> str:
         return "|".join(re.escape(normalize_term(e)) for e in sorted(_split_list(spec), key=len, reverse=True))
 
-    gap = r"(?P<mid>[^.!?؟،؛\n]{0,%d}?)" % L.SUBSTRING_REMOVAL_GAP
+    gap = r"(?P<mid>[^.!?؟،؛。\n]{0,%d}?)" % L.SUBSTRING_REMOVAL_GAP
     g, v = f"(?P<g>{alt(garments)})", f"(?P<v>{alt(verbs)})"
     return _SubstringRemoval(lang, re.compile(g + gap + v if garment_first else v + gap + g),
                              frozenset(normalize_term(w) for w in _split_list(from_words)),

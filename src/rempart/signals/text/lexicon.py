@@ -121,6 +121,7 @@ TERMS: dict[str, dict[str, str]] = {
         "el-latn": "mpikini, magio, mayio, maghio, magiw, mayiw",
         "ms": "pakaian mandi, seluar renang, baju renang, pakaian renang",
         "zh-latn": "bijini, yongyi, yongzhuang, yong zhuang",
+        "ar-latn": "mayoh, mayooh, mayohat, mayoha",
         "fa-latn": "lebas shena, lebase shena",
     },
     K.TEXT_UNDERWEAR: {
@@ -183,7 +184,7 @@ TERMS: dict[str, dict[str, str]] = {
         "como dios lo trajo al mundo=0.9, como vino al mundo=0.8, como su madre la trajo al mundo=0.9, en cueros=0.8, "
         "en pelota picada=0.9, en pelota=0.7, olvido vestirse=0.8, se le olvido vestirse=0.8, "
         "version sin censura=0.7",
-        "de": "ohne was an=0.8, ohne irgendwas an=0.8, fudliblutt=0.9, blutt=0.7, pudelnackt, nackert, nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
+        "de": "ohne was an=0.8, ohne irgendwas an=0.8, fudliblutt=0.9, blutt=0.7, pudelnackt, nackert, nackert*, nackt*, nacktheit, nacktfoto*, oben ohne, unbekleidet, splitternackt, brustwarze*, "
         "fkk=0.7, evakostum=0.8, evaskostum=0.8, adamskostum=0.8, nackig=0.9, nackedei=0.7, hullenlos=0.8, "
         "wie gott sie schuf=0.9, wie gott ihn schuf=0.9, ohne einen faden am leib=0.9, nichts am leib=0.8, "
         "vergessen sich anzuziehen=0.8, vergessen hat sich anzuziehen=0.8, unzensierte version=0.7",
@@ -704,6 +705,25 @@ MANNEQUINS = "mannequin, manequin, manekin, manichino, manechin, maniqui, ман
     "בובה, הבובה, पुतल, ম্যানিকুইন, ম্যানেকুইন, ম্যানিকিন, پتلے, پتلا, マネキン, 마네킹, 人体模特, 假人模特, หุ่นโชว์, หุ่นลองเสื้อ, " \
     "ma no canh, ma-no-canh, patung peraga, patung peragaan"
 MANNEQUIN_CHARS = 30  # how far before or after the undressing words
+# A pet or a soft toy shortly before swimwear, underwear or undressing words in the same clause, with
+# no person in that clause, is what is dressed up or undressed: "put my dog in a swimsuit costume".
+PETS = "dog dogs doggy doggo puppy puppies cat cats kitten hamster rabbit parrot pet pets plushie " \
+    "chien chienne chiot chaton lapin peluche nounours perro perrito perrita gato gatito mascota conejo " \
+    "hund hunde hundchen welpe katze kater katzchen haustier kaninchen kuscheltier pluschtier cagnolino cucciolo " \
+    "gatto gattino cachorro cachorrinho cadela gatinho coelho pelucia hond hondje katje knuffel konijn " \
+    "piesek pieska szczeniak kota kotu kotek kotka krolik pluszak caine cainele catel catelul pisica " \
+    "pisicuta pejsek kocka kocku kote plysak hunden valp katt katten kanin gosedjur nalle σκυλο σκυλος σκυλακι " \
+    "γατα γατουλα γατακι κουταβι собака собаку собаке собачку собачка пес пса щенок щенка кошка кошку кошке кот кота " \
+    "котенка котика котенок собаці песика цуценя кішка кішку кішці кошеня kopek kopegi kopegim kopegimi kopege kedi kedim " \
+    "kedimi kediye anjing kucing peliharaan"
+# Substrings, matched from a word's start where words are spaced: none may open an ordinary word
+# ("قط" opens "القطعتين", "کتا" opens "کتاب", "หมา" sits inside "เหมาะ").
+PET_SUBSTRINGS = "كلب, الكلب, كلبي, قطه, القطه, قطتي, دبدوب, سگ, گربه, כלב, הכלב, הכלבה, חתול, החתול, חתולה, דובי, " \
+    "कुत्ते, कुत्ता, पिल्ले, बिल्ली, टेडी, কুকুর, বিড়াল, টেডি, ٹیڈی, 犬, ワンちゃん, わんちゃん, 猫, ネコ, 子犬, 子猫, " \
+    "ペット, ぬいぐるみ, テディベア, 狗, 宠物, 毛绒熊, 泰迪熊, 玩偶, 公仔, 강아지, 개한테, 개에게, 고양이, 반려견, 반려동물, 곰인형, " \
+    "สุนัข, แมว, ตุ๊กตาหมี, chu cho, con meo, chu meo, cun cung, gau bong"
+# Words for a person in the scripts written without spaces, besides the person cues
+PERSON_SUBSTRINGS = "她, 他, 女, 男, 彼女, 彼, 그녀, 여자, 남자"
 # Pronouns for a person, beside the person nouns of the suggestive cues
 PERSON_PRONOUNS = "her him she he them herself himself his their"
 # Who owns the garment, besides the possessives: "buat jaket dia hilang", "хай її куртка зникне".
@@ -799,7 +819,8 @@ PHOTO_WORDS = "photo photos picture pic pics image foto fotos fotka fotce fotogr
 # away) it is undressing: "remove everything she's wearing", "levale tutto quello che ha addosso".
 # Alone it is no harm ("change the colour of everything she is wearing").
 WORN_PHRASES: dict[str, str] = {
-    "ar-latn": "kol elli labsa, kol elli labseto, kol shi labseto, kol 7aga labsaha, kell shi labsito, kol elli labsah",
+    "ar-latn": "kol elli labsa, kol elli labseto, kol shi labseto, kol 7aga labsaha, kell shi labsito, kol elli labsah, "
+    "kel shi 3anha, kol shi 3anha, kol 7aga 3anha, kolshi 3liha, kol shi 3leha",
     "bn-latn": "o ja ja pore ache, ja kichu pore ache, or gaye ja ache, ja pore ache shob, or porone ja ache, ja kichu poreche",
     "cs": "všechno  co má na sobě, všechno co má na sobě, všechno  co na sobě má, cokoliv má na sobě, všechno  co nosí, všechno  co měl na sobě",
     "de": "alles  was sie anhat, alles was sie anhat, alles  was er anhat, alles was er anhat, alles  was sie trägt, alles was er trägt, was auch immer sie anhat, alles  was sie am Leib hat",
@@ -899,7 +920,8 @@ CLOTHING: dict[str, str] = {
     "hi-latn": "dress jeans shirt top lehenga choli kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
     "ur-latn": "dress jeans shirt top kapde kapda kapre kapray kurta kurti pajama pyjama salwar shalwar kameez libaas libas pant",
     "ar-latn": "hwayej lhwayej hwayejha todoom todoomha tdoom tdoomha todoum tdoum hdoum hdoumha hdomha hdoom hdoomha hdom hdoumo malabes malabesha malabis malabisha lebsha "
-    "tyab tiyab teyeb tyabha tiyabha teyebha thiyab",
+    "tyab tiyab teyeb tyabha tiyabha teyebha thiyab tyeb 3abaya 3abaye abaya qamis fstan fostan fustan 9ftan qaftan "
+    "kaftan jellaba jalabiya tannoura bantalon",
     "el-latn": "rouxa rouha ruxa royxa foustani forema mplouza pantaloni fousta",
     "he-latn": "bgadim habgadim begadim habegadim bgadeha chultza hachultza shimla hashimla michnasayim",
     # Hebrew glues the article ה- to the noun: both forms are listed.
@@ -911,7 +933,8 @@ TRANSPARENT = (
     "see through, seethrough, transparent, translucent, sheer, durchsichtig*, "
     "transparente, transparentes, trasparente, trasparenti, doorzichtig*, przezroczyst*, "
     "прозрачн*, прозор*, seffaf, tembus pandang, pruhledn*, genomskinlig*, transparent*, trasparent*, "
-    "lutsinar, telus, transparan, nerawang, menerawang, διαφαν*, trong suot, nhin xuyen, prusvitn*, przeswituj*"
+    "lutsinar, telus, transparan, nerawang, menerawang, διαφαν*, trong suot, nhin xuyen, prusvitn*, przeswituj*, "
+    "shaffef, shafef, shafaf, shafafa"
 )
 XRAY_NOT = (
     "of image images scan scans film machine room tech technician report result results plate tube "
@@ -922,7 +945,7 @@ XRAY_NOT = (
 FABRIC = "fabric cloth material stoff materiał materialu tela tejido kumas kumasi tissu tessuto tecido stof tkanina " \
     "tkanine ткань ткани тканину υφασμα vai"
 # "x-ray" is medical on its own; it is an undress request when aimed at a person or clothes.
-XRAY = "xray, x ray, x rayed, xrayed, raio x, rayos x, rayo x, rayons x, raggi x, rentgen, rontgen, рентген, ренген"
+XRAY = "xray, x ray, x rayed, xrayed, raio x, rayos x, rayo x, rayons x, raggi x, rentgen, rontgen, rontgenblick, рентген, ренген"
 XRAY_TARGETS = (
     "her him them she he this that my your the woman women girl girls man men lady person people "
     "body bodies clothes clothing roupa roupas ropa vetements kleidung dress shirt photo photos picture pic image vision filter mode "
@@ -974,7 +997,7 @@ ORDINAL_SUFFIX = "st, nd, rd, th, e, eme, er, re, o, a, ste, te"
 SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDRESS: {
         "ja": "服消し, 服だけ消し, 何も着てない=0.85, 何も着ていない=0.85, 靴だけ残し=0.85, 靴だけ履い=0.8, 服がなかったら=0.8, 服なかったら=0.8, 服ないやつ=0.8, 服がない状態=0.8, 服ない状態=0.8, 着てる物を消, 着てる物を全部消, 着てるものを全部消, 着てる物ぜんぶ消, 着てる物全部消, 着てるもの全部消, 着てるものを消, ボタンを全部外, ボタンを全部はず, シャツのボタンを外, ブラウスのボタンを外, コートの下=0.8, ジャケットの下=0.8, ズボンをずり下ろ, ズボンを下ろ, スカートめく, スカートをめく, バスタオル一枚=0.8, タオル一枚=0.8, 服を脱, 脱がせ, 脱がし, 布面積ゼロ, 布面積を減ら, 布面積少な, 肌色多め, 脱衣, 透け, 服なし, 着衣なし, 服を取, 服を消, 裸にし, ぬがせ, ぬがし, ふくをぬ, 服を透明, 服が透明, シャツを透明, 服の下=0.7, シャツの下=0.7, ブラウスの下=0.7, بغیر سنسر=0.7, سنسر کے بغیر=0.7",
-        "zh": "上空版=0.85, 看穿衣服=0.85, 看穿她的衣服=0.85, 去衣版=0.85, 一键去衣=0.85, 去衣处理=0.85, 去衣效果=0.85, 只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
+        "zh": "上空版=0.85, 全脱了=0.85, 全部脱了=0.85, 撩裙子, 掀她裙子, 给她去衣=0.85, 帮她去衣=0.85, ai去衣=0.85, 看穿衣服=0.85, 看穿她的衣服=0.85, 去衣版=0.85, 一键去衣=0.85, 去衣处理=0.85, 去衣效果=0.85, 只留下鞋子=0.85, 只穿鞋子=0.85, 只剩鞋子=0.85, 湿透到看得见=0.85, 什么都不穿=0.85, 什么都没穿=0.85, 什么也不穿=0.85, 什么也没穿=0.85, 啥都不穿=0.85, 啥都没穿=0.85, 布料再少=0.8, 改成透视=0.85, 变成透视=0.85, 弄成透视=0.85, 只围一条浴巾=0.8, 只裹着浴巾=0.8, 只围着浴巾=0.8, 只裹一条浴巾=0.8, 裤子往下拉, 裤子往下扯, 裤子拉下来, 裙子往下拉, 往下拉裤子, 要透的=0.8, 透的那种=0.8, 掀起裙子, 裙子掀起, 掀裙子, 撩起裙子, 裙子撩起, 撩起上衣, 上衣撩起, 掀起上衣, 上衣掀起, 衣服掀起, 掀起衣服, 撩起衣服, 衣服撩起, 少穿点=0.8, 少穿點=0.8, 布料越少=0.8, 布料少一点=0.8, 扒了她, 穿少一点=0.8, 穿少一點=0.8, 穿得少=0.7, 衣衫不整=0.7, 弄湿，看得见=0.8, 弄濕，看得見=0.8, 除咗佢件衫, 脫晒, 脱晒, 里面穿的什么=0.8, 里面穿了什么=0.8, 大衣里面=0.7, 裤子扯下, 裤子脱下, 裤子拉下, 扣子全解开, 扣子全部解开, 除咗件衫, 除衫, T恤变成透明, T恤变透明, 上衣变成透明, 上衣变透明, 裙子变成透明, 裙子变透明, 衣服变成透明, "
         "脱光, 脱衣, 脱掉衣服, tuo光, 脱guang, tuo衣服, 衣服tuo, 脱yifu, 脱掉她的衣服, 脱下衣服, 脱去衣服, 扒光, 不穿衣服, 没穿衣服, 透视装, 衣服透明, 衣服变透明, 透明的衣服, 透明衣服, 衬衫透明, 衬衫底下=0.7, 衣服底下=0.8, 裙子底下=0.7, 衣服下面=0.7, 衬衫下面=0.7, tuoguang=0.85, tuo guang=0.85",
         "ko": "태어날 때 모습 그대로=0.85, 태어난 모습 그대로=0.85, 태어난 그대로=0.85, 상탈=0.8, 상의탈의=0.85, 상의 탈의=0.85, 시스루 잠옷=0.85, 시스루 원피스=0.85, 시스루 드레스=0.85, 시스루 옷=0.85, 시스루 셔츠=0.85, 시스루 블라우스=0.85, 시스루 속옷=0.85, 시스루로 바꿔=0.8, 옷을 날려=0.8, 젖어서 다 보이게=0.85, 젖어서 다 비치게=0.85, 신발만 남기고=0.85, 신발만 신은=0.8, 옷 좀 날려=0.8, 옷 날려=0.8, 입은 거까지 다 빼=0.8, 안에 입은 거까지=0.8, 벗긴, 치마 올려, 치마를 올려, 치마 걷어, 치마를 걷어, 상의 올려, 상의를 올려, 티셔츠 올려, 셔츠 올려, 노출 많게=0.8, 노출 있게=0.7, 노출을 늘려=0.8, 노출 늘려=0.8, 노출 더=0.7, 투시 필터=0.8, 투시 효과=0.8, 투시해=0.8, 옷 안 보이게=0.85, 옷이 안 보이게=0.85, 옷이 사라지게=0.85, 옷 사라지게=0.85, 상의 내려, 상의를 내려, 바지 내려, 바지를 내려, 치마 들춰, 치마를 들춰, 단추 다 풀어, 옷 없이=0.8, 수건 한 장만=0.8, 수건만 두르=0.8, 원피스 비치게, 셔츠 비치게, 블라우스 비치게, 치마 비치게, 옷 전부 지워, 옷 다 지워, 옷을 지워, 옷 지워, 옷을 다 지워, 옷을 전부 지워, 옷을 벗, 옷 벗, 옷벗, 벗겨, 벗기, 탈의, 옷 투명, 옷투명, 옷 비치게, 옷을 비치게, 옷을 투명, 옷이 투명, 셔츠를 투명, 셔츠가 투명, 블라우스를 투명, 드레스를 투명, 치마를 투명, 옷이 비치, 비치는 옷, 옷 없는, 옷이 없는, 옷을 안 걸친, 블라우스 안에=0.7, 옷 안에=0.7, 셔츠 안에=0.7, 옷 속에=0.7, 옷 속을=0.7",
         "ar": "لين ما يبقى شي=0.7, لحد ما ما يبقى شي=0.7, حتى لا يبقى شيء=0.7, كل شي يبان=0.8, كل شيء يبان=0.8, كل شي بيبان=0.8, خلي الجزمه بس=0.8, من غير لبس=0.85, من غير هدوم=0.85, بلا تياب=0.85, بلا ثياب=0.85, بدون تياب=0.85, من غير تياب=0.85, الاشعه السينيه على الملابس=0.85, اشعه سينيه على الملابس=0.85, اشعه اكس على الملابس=0.85, افتح سحاب, فك ازرار, فكي ازرار, ارفع التنوره, ارفعي التنوره, ارفع الفستان, ارفع القميص=0.7, ارفع البلوزه, هدوم اقل=0.8, ملابس اقل=0.8, لبس اقل=0.8, نص لابسه=0.8, نص لابس=0.8, بلل قميص=0.7, بللي قميص=0.7, تحت البالطو=0.8, تحت المعطف=0.8, تحت الجاكيت=0.8, تحت الجاكت=0.8, تحت العبايه=0.8, تحت العباءه=0.8, تحت عباءتها=0.8, تحت عبايتها=0.8, تحت عباتها=0.8, لا يستر جسدها=0.8, لا يستر جسمها=0.8, ولا حته هدوم=0.85, ولا حته من هدومها=0.85, لابسه ايه تحت=0.8, لابسه اي تحت=0.8, القماش شفاف=0.85, نزل بنطلون=0.8, نزل البنطلون=0.8, نزلي بنطلون=0.8, اخلع ملابس, اخلعي ملابس, انزع ملابس, بدون ملابس, بلا ملابس, تعري, شلحها, شلحه, شلحيها, شلح ملابس, بدون هدوم, اقلعها هدومها, اقلعيها هدومها, تشيل الهدوم, شيل الهدوم, شيلي الهدوم, تشيل هدوم, شيل هدوم, قلعها هدومها, فستانها شفاف, قميصها شفاف, ملابسها شفافة, هدومها شفافة, هدوم شفافة, ملابس شفافة, الملابس شفافة, قميص شفاف, فستان شفاف, تحت بلوزتها=0.8, تحت البلوزة=0.8, تحت قميصها=0.8, تحت فستانها=0.8, تحت ملابسها=0.8, تحت الملابس=0.7, تحت هدومها=0.8, امسح ملابس=0.8, امسح كل ملابس=0.9, امسحي ملابس=0.8, عريها, عريه, جرديها, جردها من ملابسها, تحت بلوزة=0.7",
@@ -993,8 +1016,8 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_SWIMWEAR: {
         "ja": "海パン, 水着, ビキニ, スク水",
-        "zh": "比鸡尼, 比畿尼, 必基尼, 比基你, 泳裤, 比基尼, 泳装, 泳衣, 三点式",
-        "ko": "모노키니, 비키니, 수영복",
+        "zh": "比鸡尼, 比畿尼, 必基尼, 比基你, 比基泥, bjn, bi ji ni, bijini, 泳裤, 比基尼, 泳装, 泳衣, 三点式",
+        "ko": "모노키니, 비키니, 수영복, 비키니로",
         "ar": "ملابس البحر=0.8, ملابس بحر=0.8, ملابس السباحه=0.8, لبس بحر=0.8, لبس البحر=0.8, لباس بحر=0.8, لباس البحر=0.8, لباس سباحه, لباس السباحه, بالمايو, بالمايوه, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "तैराकी पोशाक, तैराकी की पोशाक, स्विमवियर, स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
         "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
@@ -1007,8 +1030,8 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_UNDERWEAR: {
         "ja": "パンイチ, パンツ一丁, ネグリジェ=0.8, 下着, ランジェリー, ブラジャー, パンティ, ショーツ, 下着だけ, パンツだけ, パンツ一枚, 下着姿, "
         "ベビードール=0.8, ガーターベルト=0.8, 紐パン=0.8, Tバック=0.8, ニプレス=0.8",
-        "zh": "衣服里面穿的=0.8, 里面穿的那些=0.8, 底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣, 吊带袜=0.8, 丁字裤=0.8, 情趣睡衣=0.8, 乳贴=0.8",
-        "ko": "드로즈, 속옷, 란제리, 팬티, 브래지어, 가터벨트=0.8, 니플패치=0.8, 베이비돌=0.8",
+        "zh": "衣服里面穿的=0.8, 里面穿的那些=0.8, 底褲, 底裤, 平角裤, 平角褲, 吊带睡裙=0.8, 睡裙=0.6, 内衣, 內衣, 内裤, 內褲, 胸罩, 文胸, 情趣内衣, 吊带袜=0.8, 丁字裤=0.8, 情趣睡衣=0.8, 乳贴=0.8, nei衣, 内yi, qing趣=0.8, 透视睡衣=0.85, 透明睡衣=0.85, 薄纱睡衣=0.8, 透视款=0.8",
+        "ko": "드로즈, 속옷, 란제리, 팬티, 브래지어, 네글리제, 가터벨트=0.8, 니플패치=0.8, 베이비돌=0.8",
         "ar": "بيبي دول, البيبي دول, الستيان, ستيان, الكيلوت, كيلوت, بالبوكسر, قميص نوم=0.7, سوتيان, سنتيان, ملابس داخلية, الملابس الداخلية, لانجري, حمالة صدر",
         "hi": "अंदर वाले कपड़े=0.8, अंदर के कपड़े=0.8, पैंटी, ब्रा और, ब्रा में, चड्डी, अंडरगारमेंट=0.8, नाइटी=0.7, अंडरवियर, लॉन्जरी, अधोवस्त्र",
         "bn": "লঁজারি, জাঙ্গিয়া, শুধু বক্সার=0.8, নাইটি=0.7, অন্তর্বাস, অন্তর্বাসে, লঞ্জারি, লনজারি, ল্যানজারি, প্যান্টি, আন্ডারওয়্যার, ব্রা আর, ব্রা ও",
@@ -1021,9 +1044,9 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_NUDITY: {
         "ja": "ゼンラ, スッポンポン, トップレス, ヌ一ド, ぬーど, 裸体, 全裸, 半裸, 裸の, ヌード, はだか, 乳首, 裸に, 裸で, 裸姿, すっぽんぽん, ぜんら, 生まれたままの姿=0.9, 一糸まとわぬ=0.9, 素っ裸=0.9, すっぱだか=0.9, "
         "服を着ていない=0.8, 服を着てない=0.8, 糸一本まとって=0.9, 糸一本まとわ=0.9",
-        "zh": "一絲不掛, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, luo 体, luo 照, quan裸, 全luo, 赤luo, chi裸, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
+        "zh": "一絲不掛, 上空女郎, 上空的女, 只留皮肤=0.85, 只剩皮肤=0.85, 冇著衫=0.9, 冇着衫=0.9, 果体=0.9, 果照=0.8, 光溜溜=0.9, 裸体, 裸體, 全裸, 半裸, 裸照, 赤裸, 一丝不挂, 露点, 乳头, luo体, luo體, luo 体, luo 照, quan裸, 全luo, 赤luo, chi裸, 裸ti, luo照, 赤身裸体=0.9, 赤身露体=0.9, 光着身子=0.9, 不穿衣服=0.8, "
         "没穿衣服=0.8, 忘了穿衣服=0.8",
-        "ko": "탑리스=0.85, 전라 버전=0.85, 전라로 만들=0.9, 전라 사진=0.85, 전라 상태=0.85, 완전 전라=0.9, 전라의 모습=0.85, ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
+        "ko": "탑리스=0.85, 토플리스=0.85, 벗은 걸로=0.85, 벗은 모습으로=0.85, 벗은 버전=0.85, 벗은 상태로=0.85, 전라 버전=0.85, 전라로 만들=0.9, 전라 사진=0.85, 전라 상태=0.85, 완전 전라=0.9, 전라의 모습=0.85, ㄴㄷ=0.8, 실오라기 하나 안 걸치=0.9, 실오라기 하나 없이=0.9, 누드, 나체, 알몸, 벌거벗은, 젖꼭지, 실오라기 하나 걸치지=0.9, 홀딱 벗은=0.9, 홀딱 벗겨=0.9, 다 벗은=0.8, 옷을 안 입은=0.8, 옷 안 입은=0.8",
         "ar": "مزلطه, مزلط, مزلطين, توبلس, وهي ملط=0.9, تبان ملط=0.9, يبان ملط=0.9, تبقى ملط=0.9, يبقى ملط=0.9, تطلع ملط=0.9, يطلع ملط=0.9, تكون ملط=0.9, وهو ملط=0.9, ملط خالص=0.9, خليه ملط=0.9, خليها ملط=0.9, عارية, عاري, عراة, عاريات, كما ولدته امه=0.9, كما ولدتها امها=0.9, بدون اي ملابس=0.9, "
         "ولا قطعة ملابس=0.8, ولا قطعة قماش=0.8, نسخة بدون رقابة=0.7, نسخة بلا رقابة=0.7",
         "hi": "न्यूड, टोपलेस, टॉपलेस, नंगी, नंगा, नग्न, निर्वस्त्र=0.9, बिना कपड़ों के=0.8, बिना कपड़ों=0.8, एक धागा भी=0.8, बिना सेंसर=0.7, अनसेंसर्ड=0.7",
@@ -1038,7 +1061,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_SEXUAL: {
         "ja": "エロ, セックス, 性行為, ポルノ, 18禁, 淫ら, 卑猥, エッチ, えっち, いやらしい, 性的=0.7, セクシー=0.6",
-        "zh": "撩人的姿势=0.8, 撩人姿势=0.8, 姿势要撩=0.8, 姿势撩一点=0.8, 撩一点的姿势=0.8, 摆个撩人=0.8, 性感姿势=0.8, 诱惑的姿势=0.8, 涩图, 瑟图, 色图片, 色色的图, 色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图",
+        "zh": "撩人的姿势=0.8, 撩人姿势=0.8, 姿势要撩=0.8, 姿势撩一点=0.8, 撩一点的姿势=0.8, 摆个撩人=0.8, 性感姿势=0.8, 诱惑的姿势=0.8, 涩图, 瑟图, 色图片, 色色的图, 色情, 做爱, 做愛, 性交, 情色, 淫荡, 性感=0.6, 色色=0.8, 涩涩=0.8, 瑟瑟=0.7, 色图, 勾引人=0.8, 勾引=0.7, 挑逗=0.8, 抛媚眼=0.8, 舔嘴唇=0.7, 舔着嘴唇=0.7, 骚气=0.8, 很骚=0.8, 骚一点=0.8, 骚的姿势=0.8, 很撩=0.7, 撩的姿势=0.8, 床上亲热=0.8, 亲热的床上=0.8, 床上动作=0.7, 姿势暧昧=0.7, 暧昧的姿势=0.7, 越欲越好=0.8, 撅起来=0.7, sao qi de=0.8, saoqi=0.8",
         "ko": "섹스, 야한, 야하게, 포르노, 성행위, 야동",
         "ar": "وضعية اغراء=0.8, وضعيه اغراء=0.8, وضعية مغرية=0.8, إباحي, اباحي, إباحية, اباحية, سكس, جنسي صريح",
         "hi": "सेक्स, अश्लील",
@@ -1051,7 +1074,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_MINOR: {
         "ja": "子供, 子ども, こども, 児童, 幼女, 少女=0.6, 女子高生=0.8, 女子中学生, 中学生, 小学生, ロリ, ショタ, 未成年",
-        "zh": "儿童, 兒童, 小孩, 小女孩, 女童, 幼女, 萝莉, 蘿莉, 未成年, 初中生, 小学生, 中学生, 女学生=0.6, "
+        "zh": "jk制服=0.6, jk少女=0.6, 儿童, 兒童, 小孩, 小女孩, 女童, 幼女, 萝莉, 蘿莉, 未成年, 初中生, 小学生, 中学生, 女学生=0.6, "
         "初一=0.6, 初二, 初三, 初中女生, 小学女生, 国中生, 國中生",
         "ko": "초딩, 중딩, 여고생=0.8, 어린이, 아동, 소녀=0.6, 미성년, 초등학생, 중학생, 여중생, 로리",
         "ar": "طفلة, طفل, أطفال, اطفال, قاصر, فتاة صغيرة, تلميذة, تلميذ, الصف الأول, الصف الثاني, الصف الثالث, الصف الرابع, الصف الخامس, الصف السادس, الصف السابع, الصف الثامن, الصف التاسع, الابتدائية, ابتدائية, الإعدادية, إعدادية, بنت صغيرة",
@@ -1069,6 +1092,10 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
 # "from" that make the garment a place, "under her shirt's stain" words that make it a thing).
 # Verb-final languages put the garment first ("شلوارشو بکش پایین"), Arabic, Hebrew and Thai
 # the verb ("قلّعه التيشيرت").
+_ZH_GAP_GARMENTS = "衣服, 衣物, 上衣, 裙子, 长裙, 短裙, 连衣裙, 衬衫, T恤, 裤子, 牛仔裤, 内衣, 胸罩, 内裤, 西装, 旗袍, 工装裤, 背带裤, " \
+    "外套, 夹克, 大衣, 风衣, 卫衣, 毛衣, 背心, 吊带, 睡衣, 睡裙, 浴巾, 浴袍, 婚纱, 汉服, 校服, 洋装, 制服, 和服, 比基尼, 泳衣, " \
+    "文胸, yifu, 件衫, 啲衫, 條裙, 条裙, 條裤, 条裤, 身上的布, 胸前的布, 胸前那块布"
+_ZH_GAP_THINGS = "渍, 污点, 上的, 商标, 标志, logo, 字, 图案, 褶皱, 皱褶, 毛球, 背景, 颜色"
 SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("fa", "👗, 👕, 👚, 👖, هرچی تنشه, هر چی تنشه, هر چیزی که پوشیده, هرچی پوشیده, هر چه به تن دارد, همه چیزایی که تنشه, هرچی که تن‌شه, لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
      "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, دربیارید, در بیارید, پاک کن, پاک کنید, حذف کن, حذف کنید, "
@@ -1081,15 +1108,16 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
      "उतार, हटा, गायब कर, नीचे कर, निकाल, खिसका, सरका, खोल, पारदर्शी, के बिना", True, "से", "दाग, धब्बा, लोगो, बटन, टोपी, चश्मा"),
     ("bn", "👗, 👕, 👚, 👖, ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, ইউনিফর্ম, লুঙ্গি, গেঞ্জি, স্কার্ট, জিন্স, ড্রেস, খাপড়",
      "খুলে, খুলি, খোল, রিমুভ, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা, লোম, চুল, ময়লা, ম্যানিকিন"),
-    ("ar", "👗, 👕, 👚, 👖, كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش, ترينج, جلابيه, جلابيت, جلباب, دشداشه, دشداشت, قفطان, كسوه",
-     "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, ارفع, افتح سحاب, فك ازرار, فك زرار, "
+    ("ar", "👗, 👕, 👚, 👖, كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش, ترينج, جلابيه, جلابيت, جلباب, دشداشه, دشداشت, قفطان, كسوه, "
+     "عبايه, قميجه, دراعه, روبه, سروال, بيجامه, بدله",
+     "اخلع, انزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, شلح, ارفع, افتح سحاب, فك ازرار, فك زرار, "
      "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
     ("he", "כל מה שהיא לובשת, כל מה שהוא לובש, כל הבגדים שהיא לובשת, כל מה שהיא לבושה בו, כל מה שהוא לבוש בו, מה שהיא לובשת, בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
      "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים, תרים, תרימי, להרים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
     ("th", "ทุกอย่างที่เธอใส่, ทุกอย่างที่เขาใส่, ทุกอย่างที่ใส่อยู่, อะไรก็ตามที่เธอใส่, ทุกชิ้นที่สวมอยู่, ทุกอย่างที่สวมอยู่, เครื่องแต่งกาย, เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
      "ถอด, ดึง, ปลด, เลิก, ถลก, ลบ", False, "จาก", "คราบ, รอย, เปื้อน, โลโก้, ตัวหนังสือ, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
-    ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره, ثياب, تياب, كسوه, ترينج", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
+    ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره, ثياب, تياب, كسوه, ترينج, قميجه", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
      "بقعه, بقع, شعار, لوجو, لوغو"),
     # an outer garment or a nightgown made see-through, never merely gone: "اجعل عباءتها شفافة"
     ("ar", "عباءت, عباءه, عبايه, عبايت, جلابيه, جلابيت, بيجامه", "شفاف", True, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو"),
@@ -1097,15 +1125,20 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("he", "בגד, חולצ, שמלה, שמלת, מכנס, חצאית", "תיעלם, ייעלם, ייעלמו, יעלמו, שקופ", True, "מה, מ", "כתם, לוגו"),
     # Korean: the garment, then lowering, lifting, unbuttoning, erasing: "바지 좀 내려줘", "티셔츠 위로 걷어올려"
     ("ko", "입고 있는 거 다, 입고 있는 모든 것, 걸치고 있는 거 전부, 입은 옷 전부, 입고 있는 것 전부, 걸친 것 모두, 의상, 입고 있는 거, 입고 있는 옷, 입은 거, 옷, 원피스, 치마, 바지, 셔츠, 블라우스, 티셔츠, 상의, 하의, 드레스, 청바지, 스커트",
-     "벗겨, 벳겨, 내려, 걷어, 들춰, 풀어, 지워, 지우, 없애, 찢어, 제거, 빼, 투명하게", True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
+     "벗겨, 벳겨, 내려, 걷어, 들춰, 풀어, 지워, 지우, 없애, 찢어, 제거, 빼, 투명하게, remove, 리무브, 삭제, 안에 뭐, 속에 뭐, 속 보이게",
+     True, "에서", "얼룩, 로고, 단추, 모자, 안경, 주름, 색"),
     # Japanese: the garment, then a strong removal verb in any form ("服が取り除かれた", "衣服を除去した")
     ("ja", "衣服, 洋服, 着ている物, 着ているもの, 着てる物, 服, シャツ, ブラウス, スカート, ワンピース, ドレス, ズボン, 上着, トップス",
      "脱が, 脱い, 脱ぎ, 取り除, 取り去, 除去, 剥ぎ取, 剥ぎと, 剥が, はぎ取, なくなっ, 無くなっ, 消え, 透明に, スケスケ, 透け透け", True, "から",
      "シミ, 染み, 汚れ, ロゴ, ボタン, 帽子, 眼鏡, メガネ, シワ, しわ, 柄, 色, 文字, 毛玉, ほこり, 背景, タグ"),
     # Chinese: the garment first ("上衣和牛仔裤都去掉"); the verb first is in _ZH_REMOVE_FIRST
-    ("zh", "衣服, 衣物, 上衣, 裙子, 长裙, 短裙, 连衣裙, 衬衫, T恤, 裤子, 牛仔裤, 内衣, 胸罩, 内裤, 西装, 旗袍, 工装裤, 背带裤",
-     "去掉, 脱掉, 拿掉, 删掉, 去除, 扒掉, 扒了, 脱了, 脱下, 抠掉, 摳掉, P掉", True, "从",
-     "渍, 污点, 上的, 商标, 标志, logo, 字, 图案, 褶皱, 皱褶, 毛球, 背景, 颜色"),
+    ("zh", _ZH_GAP_GARMENTS,
+     "去掉, 脱掉, 拿掉, 删掉, 去除, 扒掉, 扒了, 脱了, 脱下, 抠掉, 摳掉, P掉, 除去, 除掉, 去了, 剥掉, 剥光, 褪去, 褪下, "
+     "除晒, 除咗, 除埋, 褪晒, 剥晒, 弄透明, 整透明, 变透明, 调透明, 弄成透明, 变成透明, 不要了, 唔要", True, "从",
+     _ZH_GAP_THINGS),
+    # what is inside a garment, asked for: "想看看她旗袍里面是什么样的", "睇吓佢件衫入面係點"
+    ("zh", _ZH_GAP_GARMENTS, "里面是什么, 里面什么样, 里面长什么样, 里面是啥, 里面有什么, 里面啥样, 入面係點, 入面系点, 入面係乜, 入面系乜",
+     True, "从", _ZH_GAP_THINGS),
     # A person's outer garment made to vanish (see VANISH_WORDS): "彼女のジャケットを消して", "让她的外套消失"
     ("ja", "彼女のジャケット, 彼女のコート, 彼女の上着, 彼のジャケット, 彼のコート, 彼の上着", "消して, 消し, 消え", True, "から", "シミ, ロゴ, ボタン"),
     ("zh", "她的外套, 她的夹克, 他的外套, 他的夹克, 她外套", "消失, 不见", True, "从", "上的, 商标, logo"),
@@ -1116,14 +1149,18 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
 # Buttons among the things on a garment: opened, they are no look-alike ("शर्ट के सारे बटन खोल दो").
 BUTTON_WORDS = "बटन, বোতাম, بٹن, زر, زرار, ازرار, כפתור, دکمه, ボタン, 단추, กระดุม"
 SUBSTRING_REMOVAL_GAP = 30
+# Things that count only between the garment and the verb ("衬衫上的猫毛去掉"): before the garment,
+# "上的" is on the photo ("照片上的衣服全扒了").
+SUBSTRING_THINGS_BETWEEN_ONLY = "上的, 上面的"
 # Between the verb and a garment, "leave him ..." keeps what follows: "قلّعه الجاكيت وخليه بالقميص"
 SUBSTRING_KEEP = "خليه, خليها, خليهم, سيبه, سيبها, اتركه, اتركها, خلیش, بذارش"
 # Where "from" stands: after the garment in these ("शर्ट से"), before it elsewhere ("من القميص").
 POSTPOSITION_LANGS = frozenset("hi ur bn".split())  # characters at most between the garment and the verb
 
 # Chinese removal of worn clothes, in both orders: "把她的裙子都P掉", "去掉她的衣服".
-_ZH_CLOTHES = "长裙 短裙 西装 旗袍 吊带 工装裤 背带裤 身上穿的 穿的所有东西 穿着的一切 衣物 衣服 衣fu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫 校服 T恤 睡衣 毛衣".split()
-_ZH_REMOVE = "脱掉 抠掉 摳掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉 脱了 扒了 扒下 扯掉 撕掉 撕开 扯下 解开".split()
+_ZH_CLOTHES = "长裙 短裙 西装 旗袍 吊带 工装裤 背带裤 身上穿的 穿的所有东西 穿着的一切 衣物 衣服 衣fu yifu 裙子 上衣 衬衫 内衣 胸罩 裤子 内裤 泳衣 連身裙 连衣裙 衣裳 襯衫 校服 T恤 睡衣 毛衣 " \
+    "外套 夹克 大衣 风衣 卫衣 背心 浴巾 浴袍 婚纱 汉服 洋装 和服 比基尼 文胸".split()
+_ZH_REMOVE = "脱掉 抠掉 摳掉 去掉 删掉 刪掉 P掉 p掉 拿掉 扒掉 拖掉 弄掉 去除 脫掉 脱了 扒了 扒下 扯掉 撕掉 撕开 扯下 解开 除去 除掉 剥掉 褪去 褪下".split()
 _ZH_REMOVE_FIRST = [f"{v}{o}{c}" for c in _ZH_CLOTHES for o in ("", "她的", "他的") for v in _ZH_REMOVE]
 SUBSTRING_TERMS[K.TEXT_UNDRESS]["zh"] += ", " + ", ".join(
     [f"{c}{q}{v}" for c in _ZH_CLOTHES for q in ("", "都", "全", "全部") for v in _ZH_REMOVE + ["消失", "不见"]]
@@ -1558,11 +1595,83 @@ IDIOMS: dict[str, dict[str, str]] = {
         "如果她什么都没穿=0.8, 如果他什么都没穿=0.8, 要是她什么都不穿=0.8, 要是他没穿衣服=0.8, 如果她身上什么都没有=0.8, 不穿衣服的话=0.8",
     },
 }
+
+# "Without" and a whole garment, in Arabic and Arabizi: "بلا قفطان", "بدون هدوم", "bala tyeb", "bdoun 3abaya".
+# Tops alone stay out: "بدون قميص" is a shirtless man on a beach.
+_AR_WITHOUT = "بلا, بدون, من غير, من دون, بلاش".split(", ")
+_AR_WHOLE_GARMENTS = "ملابس هدوم لبس ثياب تياب حوايج فستان عبايه جلابيه قفطان روبه قميجه دراعه شرشف بيجامه بنطلون بنطال سروال تنوره جيبه".split()
+_AR_LATN_WITHOUT = ["bala", "bla", "bidoun", "bdoun", "bdoon", "bidun", "bedoon", "min gher", "men gher", "mn gher", "men ghir"]
+_AR_LATN_WHOLE_GARMENTS = "tyeb tyab teyeb tiyab hdoum hdoom 7doom 7doum 7wayj 7wayej hwayej l7wayj malabes malabis 3abaya 3abaye " \
+    "9ftan qaftan kaftan fstan fostan fustan jellaba jalabiya bantalon".split()
+IDIOMS[K.TEXT_UNDRESS]["ar"] += ", " + ", ".join(
+    f"{w} {p}{g}=0.85" for w in _AR_WITHOUT for g in _AR_WHOLE_GARMENTS for p in ("", "ال"))
+IDIOMS[K.TEXT_UNDRESS]["ar-latn"] += ", " + ", ".join(f"{w} {g}=0.85" for w in _AR_LATN_WITHOUT for g in _AR_LATN_WHOLE_GARMENTS)
+# Less fabric, fewer clothes: a reduction is undressing too ("like the beach photo but with even less fabric").
+_LESS_FABRIC = {
+    "ru": "меньше ткани, ткани меньше, ткани еще меньше, поменьше ткани, меньше одежды, поменьше одежды",
+    "uk": "менше тканини, тканини менше, менше одягу",
+    "he": "פחות בד, פחות בגדים",
+    "ar": "قماش اقل, بقماش اقل, اقل قماش, ملابس اقل, هدوم اقل, لبس اقل",
+    "hi": "कम कपड़े, कपड़े और कम",
+    "hi-latn": "kapde aur kam, kapde kam",
+    "bn": "কম কাপড়",
+    "ur": "کم کپڑے, کپڑے اور کم",
+    "fa": "پارچه کمتر, لباس کمتر",
+    "it": "meno stoffa, meno tessuto, meno vestiti",
+    "pt": "menos tecido, menos pano, menos roupa",
+    "es": "menos ropa",
+    "fr": "moins de vetements",
+    "de": "weniger kleidung",
+    "nl": "minder stof, minder kleding, minder kleren",
+    "pl": "mniej materialu, mniej ubran",
+    "ro": "mai putin material, mai putine haine",
+    "sv": "mindre tyg, mindre klader",
+    "el": "λιγοτερο υφασμα, πιο λιγα ρουχα",
+    "tr": "daha az kumas, daha az kiyafet",
+    "id": "kain lebih sedikit, lebih sedikit kain, baju lebih sedikit",
+    "ms": "kain lebih sedikit, lebih sedikit kain",
+    "vi": "it vai hon, bot vai",
+    "ko": "천을 더 줄여, 천 면적 줄여",
+    "th": "ผ้าน้อยลง",
+}
+# No clothes left, without the towel or the outfit, and the stark-naked idioms of a few languages.
+_NO_CLOTHES = {
+    "en": "full monty, without a towel, without the towel, without her towel",
+    "fr": "sans la tenue, sans sa tenue, sans serviette",
+    "es": "sin toalla, sin la toalla",
+    "it": "senza asciugamano",
+    "de": "ohne handtuch",
+    "cs": "zadne obleceni, zadne saty",
+    "sv": "spritt sprangande",
+    "vi": "khong mac gi, ko mac gi",
+    "el-latn": "xwris rouxa, xoris rouxa, xwris to mplouzaki, xoris to mplouzaki, xwris mplouza, xwris to forema, xoris to forema",
+}
+
+
+def _add_idioms(kind: str, by_lang: dict[str, str], weight: float) -> None:
+    for lang, spec in by_lang.items():
+        IDIOMS[kind][lang] = ", ".join([x for x in (IDIOMS[kind].get(lang, "").rstrip(", "),) if x]
+                                       + [f"{w}={weight}" for w in spec.split(", ")])
+
+
+_add_idioms(K.TEXT_UNDRESS, _LESS_FABRIC, 0.8)
+_add_idioms(K.TEXT_UNDRESS, _NO_CLOTHES, 0.8)
+_add_idioms(K.TEXT_SEXUAL, {"de": "aufreizende pose, pose aufreizender, aufreizend posieren, aufreizend posiert"}, 0.8)
+# Gulf "شل" (take off) is a prefix of too many words for the substring rule: only before a garment.
+IDIOMS[K.TEXT_UNDRESS]["ar"] += ", " + ", ".join(
+    f"شل {p}{g}=0.85" for g in _AR_WHOLE_GARMENTS + ["ثوب", "قميص", "بلوزه"] for p in ("", "ال"))
+IDIOMS[K.TEXT_UNDRESS]["ar-latn"] += ", 2al3aha kol 7aga=0.85, 2le3ha kol shi=0.85, e2la3ha kol shi=0.85, sheel kel shi 3anha=0.85"
+IDIOMS[K.TEXT_NUDITY]["ar"] += ", خليها زلط=0.85, خليه زلط=0.85, مره زلط=0.85, بنت زلط=0.85, زلط ملط=0.85"
+IDIOMS[K.TEXT_NUDITY]["ar-latn"] += (", msh labsa 7aga=0.85, mesh labsa 7aga=0.85, mish labsa shi=0.85, mosh labsa 7aga=0.85, "
+                                     "ma labsa shi=0.85, zay ma waladetha=0.85, zay ma waladet ha=0.85, zay ma waldetha=0.85")
+IDIOMS[K.TEXT_SEXUAL]["ar"] += ", وقفه مغريه=0.8, بوضع مثير=0.8, وضع مثير=0.8, وضعيه مثيره=0.8, وقفه مثيره=0.8"
+IDIOMS[K.TEXT_SEXUAL]["ar-latn"] = IDIOMS[K.TEXT_SEXUAL].get("ar-latn", "") + \
+    ", wad3iyye moghriye=0.8, wad3eyye moghreye=0.8, wad3iya mughriya=0.8, wad3iyye mosira=0.8"
 # A substring term right after one of these words is about an object, not clothing:
 # Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
 # "帽子を脱がせて" (take the hat off; no spaces there, so the text before must end with it).
 _KO_OBJECTS = "매니큐어가 매니큐어 네일이 페인트가 칠이 헬멧 헬멧을 후드 후드를 귀걸이 귀걸이를 시계 시계를 헤드폰 헤드폰을 이어폰 이어폰을 안경 안경을 모자 모자를 신발 신발을 장갑 장갑을 양말 양말을 마스크 마스크를 선글라스 선글라스를 " \
-    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을"
+    "껍질 껍질을 껍질은 페인트 페인트를 스티커 스티커를 라벨 라벨을 포장 포장을 랩을 비닐 비닐을 지붕 지붕을 지붕이 메타데이터 메타데이터를 위치정보 정보를"
 _JA_OBJECTS = "帽子を 帽子 眼鏡を メガネを めがねを 靴を 靴下を 手袋を マスクを ヘルメットを サングラスを キャップを"
 SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "นู้ด": "สี โทน",  # "สีนู้ด": the colour nude
@@ -1595,6 +1704,7 @@ SUBSTRING_BENIGN_AFTER: dict[str, str] = {
     "下着": "雨, 小雨, 大雨, 雪, 小雪, 大雪, 毛毛雨",  # Chinese "下着雪": it is snowing
     "ヌード": "カラー, ベージュ, メイク, リップ, ネイル, ピンク, トーン, 系",
     "裸": "色, 妆, 眼, 粉, 感妆, 足, 机, 价, 奔, 辞",
+    "赤裸": "裸的谎言, 裸的事实, 裸的真相, 裸的威胁, 裸地",  # "赤裸裸的谎言": a blatant lie
     "عارية": "من الأوراق, من الزخارف, من النبات, من الاشجار, من العشب, من الخضره, من الصحه",
     "عاري": "من الأوراق, من الزخارف, من النبات, من الاشجار, من العشب, من الخضره, من الصحه",
 }

@@ -105,6 +105,8 @@ CUES: dict[str, dict[float, str]] = {
              "life drawing model, clase de dibujo de figura, dibujo de figura, modele vivant, aktzeichnen, "
              "birth of venus, nascita di venere, naissance de venus, venus de milo, venus of urbino, "
              "venus anadyomene, odalisque, odalisca, grande odalisque, three graces, leda and the swan, "
+             "venus del espejo, nacimiento de venus, geburt der venus, nascimento de venus, odaliske, одалиска, "
+             "одалиски, рождение венеры, "
              "susanna and the elders, danae, the bather, the bathers, bather, bathers, baigneuse, baigneuses, "
              "life model, nude model, centerfold, pin up girl, pinup girl, pin up model, glamour model, succubus, "
              "dominatrix, shunga, lysistrata",
@@ -341,7 +343,7 @@ CUES: dict[str, dict[float, str]] = {
 }
 # Scripts written without spaces: matched as substrings of the normalised text.
 CUES_SUBSTRING: dict[str, dict[float, str]] = {
-    "nude_art": {0.6: "春画", 0.45: "歌麿, 海报女郎, ピンナップ, 핀업, พินอัพ, بن أب, پین‌آپ, پین آپ, פין-אפ, פין אפ, पिन-अप, "
+    "nude_art": {0.6: "春画, オダリスク, ヴィーナスの誕生, 维纳斯的诞生, 维纳斯诞生", 0.45: "歌麿, 海报女郎, ピンナップ, 핀업, พินอัพ, بن أب, پین‌آپ, پین آپ, פין-אפ, פין אפ, पिन-अप, "
                                "पिन अप, পিন-আপ, পিন আপ, پن اپ"},
     "glamour": {0.35: "逆バニー, バニーガール, 童貞を殺すセーター, ボンデージ, ラバースーツ, エロコス, 兔女郎, 逆兔女郎, 情趣制服, 情趣护士装, 胶衣, 바니걸, 역바니, 본디지, ラブホテル, "
                 "ラブホ, 朝チュン, 情趣酒店, 情侣酒店, 러브호텔, "
@@ -445,10 +447,13 @@ class SuggestiveCues:
                      for weight, spec in by_weight.items() for ph in parse(spec)}
         self.sub_re = substring_regex(self.subs)
 
-    def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT, words: Words | None = None) -> SuggestiveResult:
+    def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT, words: Words | None = None,
+              person: Cue | None = None) -> SuggestiveResult:
         """The prompt's cues and score (`words`: its words, when the caller has split it already).
-        A prompt whose cues cannot reach `floor` even at their heaviest, and holds no sexualising
-        cue, returns score 0 and no cues without matching any phrase (the common case)."""
+        `person`: a named real person found by the caller, who counts as the person cue
+        ("<actress>, on bed" is "woman, on bed" about her). A prompt whose cues cannot reach `floor`
+        even at their heaviest, and holds no sexualising cue, returns score 0 and no cues without
+        matching any phrase (the common case)."""
         s = n.text
         if words is None:
             words = Words(s)
@@ -458,7 +463,7 @@ class SuggestiveCues:
         subs = [] if s.isascii() else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
         if not filed and not subs:
             return _NOTHING
-        heaviest: dict[str, float] = {}
+        heaviest: dict[str, float] = {} if person is None else {person.group: person.weight}
         for w in filed:
             for group, weight, needs in self.bound[w]:
                 if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(distinct)):
@@ -469,7 +474,7 @@ class SuggestiveCues:
                 heaviest[group] = weight
         if _combine(heaviest.values()) < floor and SEXUALISING_GROUPS.isdisjoint(heaviest):
             return _NOTHING
-        best: dict[str, Cue] = {}
+        best: dict[str, Cue] = {} if person is None else {person.group: person}
         present = self.phrases.first_words.intersection(distinct)
         if present:
             spans = words.spans
