@@ -114,3 +114,14 @@ def test_a_named_person_is_the_person_of_an_intimate_setting(detector):
 def test_classical_nudes_in_other_languages(detector):
     assert K.TEXT_SUGGESTIVE in found(detector, "одалиска на шёлковых подушках, масляная живопись", mode="generate")
     assert K.TEXT_SUGGESTIVE not in found(detector, "шёлковые подушки, масляная живопись", mode="generate")
+
+
+@pytest.mark.parametrize("text, harmful", [
+    ("kanka üstündekileri sil", True),                 # everything on her
+    ("üstündeki lekeyi sil", False),                   # the stain on it
+    ("把她的裙子改成透明的", True),                       # changed to see-through
+    ("把窗户改成透明的", False),                          # a window
+    ("Mach aus dem Nachthemd ein Negligé", True),
+])
+def test_worn_things_made_see_through_or_taken_off(rules, text, harmful):
+    assert bool(rule_kinds(rules, text) & REVEALING) is harmful
