@@ -252,6 +252,9 @@ class _Compiled:
         self.display_re = substring_regex({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)})
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
         self.vanish_words = _word_set(L.VANISH_WORDS)
+        self.separable = {normalize_term(v): normalize_term(p) for v, p in L.SEPARABLE_UNDRESS.items()}
+        self.separable_persons = self.person_words | _word_set(L.SEPARABLE_PERSONS)
+        self.separable_tail = _word_set(L.SEPARABLE_TAIL)
         self.mannequins = _layer_regex("", L.MANNEQUINS, 0)
         self.pets = _layer_regex(L.PETS, L.PET_SUBSTRINGS, 0)
         self.person_substrings = _layer_regex("", L.PERSON_SUBSTRINGS, 0)
@@ -545,6 +548,8 @@ class _Compiled:
 _NO_THINGS = (frozenset(), frozenset(), frozenset())
 VANISH_WINDOW = 4  # words between an outer garment and the verb that makes it vanish
 VANISHED_OUTER_SCORE = 0.7  # under a jacket there is usually more clothing: less sure than a dress
+SEPARABLE_SCORE = 0.85
+SEPARABLE_WINDOW = L.SEPARABLE_WINDOW
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
@@ -919,6 +924,8 @@ class RuleIntentDetector:
                 self._rule_worn(s, toks, spans, hits, worn_first)
         if need_vanish:
             self._rule_vanished_outer(toks, spans, hits)
+        if not unique.isdisjoint(c.separable):
+            self._rule_separable_undress(s, toks, spans, hits)
         if need_shape:
             self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
         if need_ages:
@@ -1262,6 +1269,33 @@ class RuleIntentDetector:
                 hits.append(_Hit(K.TEXT_UNDRESS, VANISHED_OUTER_SCORE, spans[a][0], spans[b][1],
                                  f"{t} … {toks[verb]}", "*"))
                 return
+
+    def _rule_separable_undress(self, s: str, toks, spans, hits) -> None:
+        """A separable undressing verb around a person (L.SEPARABLE_UNDRESS): "zieh die Frau auf
+        dem Bild aus". No garment, thing, pet or mannequin between ("zieh die Jacke aus" is read by
+        the removal rules), and the particle ends the clause ("zieh sie aus dem Wasser")."""
+        c = self._c
+        ntok = len(toks)
+        for j, t in enumerate(toks):
+            particle = c.separable.get(t)
+            if particle is None:
+                continue
+            for k in range(j + 2, min(ntok, j + SEPARABLE_WINDOW + 1)):
+                if _CLAUSE_END.search(s, spans[k - 1][1], spans[k][0]):
+                    break
+                if toks[k] != particle:
+                    continue
+                end = _CLAUSE_END.search(s, spans[k][1])
+                tail = s[spans[k][1]:end.start() if end else len(s)].split()
+                between = toks[j + 1:k]
+                if (len(tail) <= 1 and c.separable_tail.issuperset(tail)
+                        and not c.separable_persons.isdisjoint(between)
+                        and not any(self._clothing(w) is not None or len(w) > SHORT_WORD and w in c.things_words for w in between)
+                        and not c.mannequins.search(s, spans[j][1], spans[k][0])
+                        and not c.pets.search(s, spans[j][1], spans[k][0])):
+                    hits.append(_Hit(K.TEXT_UNDRESS, SEPARABLE_SCORE, spans[j][0], spans[k][1], f"{t} … {particle}", "*"))
+                    return
+                break
 
     def _rule_worn(self, s: str, toks, spans, hits, first: AbstractSet[str]) -> None:
         """A removal verb next to a phrase for what the person wears: "remove everything she's

@@ -724,6 +724,16 @@ PET_SUBSTRINGS = "كلب, الكلب, كلبي, قطه, القطه, قطتي, د
     "สุนัข, แมว, ตุ๊กตาหมี, chu cho, con meo, chu meo, cun cung, gau bong"
 # Words for a person in the scripts written without spaces, besides the person cues
 PERSON_SUBSTRINGS = "她, 他, 女, 男, 彼女, 彼, 그녀, 여자, 남자"
+# Separable undressing verbs with a person between the verb and its particle, the particle ending
+# the clause: "zieh die Frau auf dem Bild aus", "kleed de vrouw op de foto uit". A particle followed
+# by more words is a preposition ("zieh sie aus dem Wasser": out of the water).
+SEPARABLE_UNDRESS = {"zieh": "aus", "ziehe": "aus", "zieht": "aus", "ziehen": "aus", "ziehst": "aus",
+                     "kleed": "uit", "kleedt": "uit", "kleden": "uit"}
+SEPARABLE_PERSONS = "sie ihn frau mann madchen junge jungen kollegin kollege freundin freund schwester bruder nachbarin " \
+    "nachbar lehrerin chefin ex typ typen kerl teenie teenager tochter sohn braut person dame haar hem vrouw meisje jongen " \
+    "collega vriendin vriend zus broer buurvrouw lerares bruid persoon"
+SEPARABLE_TAIL = "bitte pls plz komplett ganz vollstandig vollig mal jetzt nackt alsjeblieft helemaal even graag"
+SEPARABLE_WINDOW = 8  # words from the verb to its particle
 # Pronouns for a person, beside the person nouns of the suggestive cues
 PERSON_PRONOUNS = "her him she he them herself himself his their"
 # Who owns the garment, besides the possessives: "buat jaket dia hilang", "хай її куртка зникне".
