@@ -138,3 +138,13 @@ def test_worn_things_made_see_through_or_taken_off(rules, text, harmful):
 ])
 def test_separable_undressing_verbs_around_a_person(rules, text, harmful):
     assert (K.TEXT_UNDRESS in rule_kinds(rules, text)) is harmful
+
+
+@pytest.mark.parametrize("text, harmful", [
+    ("remove the woman's dress", True),                # "the woman's" owns the garment, as "her" does
+    ("take off the girl's top", True),
+    ("remove the table's top", False),                 # a table is nobody
+    ("remove the stain from the woman's dress", False),
+])
+def test_a_persons_possessive_owns_an_ambiguous_garment(rules, text, harmful):
+    assert (K.TEXT_UNDRESS in rule_kinds(rules, text)) is harmful

@@ -1083,7 +1083,7 @@ class RuleIntentDetector:
                 continue
             cl_langs, ambiguous = cl
             if joined and _langs_meet(cl_langs, langs) and not self._thing_after(toks, q) and (
-                    not ambiguous or toks[q - 1] in c.possessives):
+                    not ambiguous or self._possessive_at(toks, q - 1)):
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[q][1], f"{toks[i]} … {toks[q]}", sorted(langs)[0]))
             elif not joined:
                 hits.append(_cleared(K.TEXT_UNDRESS, spans[i][0], spans[q][1], f"{toks[i]} … {toks[j]} … {toks[q]}",
@@ -1198,7 +1198,7 @@ class RuleIntentDetector:
                     if weak is not None and not seen_det:
                         break
                     # "top", "dress", "tank" alone are too ambiguous: need "her top".
-                    if ambiguous and not any(toks[k] in c.possessives for k in range(i + 1, j)):
+                    if ambiguous and not any(self._possessive_at(toks, k) for k in range(i + 1, j)):
                         break
                     if self._laundry_at(toks, j + 1):
                         break  # "remove the clothes hanging on the line", "off the hanger": laundry, not worn
@@ -1217,7 +1217,7 @@ class RuleIntentDetector:
         for j in _where(toks, {t for t in unique if self._clothing(t) is not None}) if post else ():
             t = toks[j]
             cl_langs, ambiguous = self._clothing(t)
-            if ambiguous and not (j > 0 and toks[j - 1] in c.possessives):
+            if ambiguous and not (j > 0 and self._possessive_at(toks, j - 1)):
                 continue
             if self._laundry_at(toks, j + 1):
                 continue  # "die Klamotten von der Wäscheleine weg": laundry, not worn
@@ -1269,6 +1269,11 @@ class RuleIntentDetector:
                 hits.append(_Hit(K.TEXT_UNDRESS, VANISHED_OUTER_SCORE, spans[a][0], spans[b][1],
                                  f"{t} … {toks[verb]}", "*"))
                 return
+
+    def _possessive_at(self, toks, k: int) -> bool:
+        """toks[k] makes the next garment someone's: "her", or the "s" of "the woman's"."""
+        c = self._c
+        return toks[k] in c.possessives or toks[k] == "s" and k > 0 and toks[k - 1] in c.person_words
 
     def _rule_separable_undress(self, s: str, toks, spans, hits) -> None:
         """A separable undressing verb around a person (L.SEPARABLE_UNDRESS): "zieh die Frau auf
