@@ -16,7 +16,8 @@ groups it touches (the strongest cue per group), so one weak cue never fires alo
     pose       .25-.4   bending over, arching her back, on all fours
     body       .2-.35   belly, thighs, cleavage, lower back, bare skin
     setting    .25-.45  in bed, silk sheets, bathtub, sauna; taking a shower (a person washing)
-    person     .1-.15   woman, girl, goddess, nymph: a person to be sexualised
+    person     .1-.15   woman, girl, goddess, nymph: a person to be sexualised; a named real
+                       person found by the caller weighs as "woman"
     beauty     .1-.25   beautiful, attractive, gorgeous
 
 `text.suggestive` is emitted from SUGGESTIVE_WEAK on, with one evidence span per cue, and
