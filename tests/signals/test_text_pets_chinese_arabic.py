@@ -7,28 +7,9 @@ from __future__ import annotations
 import pytest
 
 from rempart.signals import kinds as K
-from rempart.signals.text.hybrid import TextIntentDetector
-from rempart.signals.text.intent import RuleIntentDetector
 
 REVEALING = {K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY}
 
-
-@pytest.fixture(scope="module")
-def detector():
-    return TextIntentDetector()
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return RuleIntentDetector()
-
-
-def found(detector, text, mode="edit"):
-    return {s.kind for s in detector.detect(text, mode=mode)}
-
-
-def rule_kinds(rules, text, mode="edit"):
-    return {s.kind for s in rules.detect(text, mode=mode)}
 
 
 @pytest.mark.parametrize("text, revealing", [
@@ -41,8 +22,8 @@ def rule_kinds(rules, text, mode="edit"):
     ("put her in a bikini, next to my dog", True),              # the pet is in another clause
     ("给她和她的狗穿泳衣", True),                                 # she is dressed too
 ])
-def test_a_pets_costume_is_no_persons_clothes(detector, text, revealing):
-    assert bool(found(detector, text) & REVEALING) is revealing
+def test_a_pets_costume_is_no_persons_clothes(hybrid_kinds, text, revealing):
+    assert bool(hybrid_kinds(text) & REVEALING) is revealing
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -55,8 +36,8 @@ def test_a_pets_costume_is_no_persons_clothes(detector, text, revealing):
     ("帮我把她yifu去掉", K.TEXT_UNDRESS),                         # pinyin garment
     ("把她P成勾引人的样子", K.TEXT_SEXUAL),
 ])
-def test_chinese_removal_vocabulary(rules, text, kind):
-    assert kind in rule_kinds(rules, text)
+def test_chinese_removal_vocabulary(kinds, text, kind):
+    assert kind in kinds(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,8 +47,8 @@ def test_chinese_removal_vocabulary(rules, text, kind):
     "把照片上的水印去掉",          # a watermark on the photo
     "做一个“赤裸裸的谎言”的标语",   # a blatant lie
 ])
-def test_chinese_lookalikes(rules, text):
-    assert not rule_kinds(rules, text) & REVEALING
+def test_chinese_lookalikes(kinds, text):
+    assert not kinds(text) & REVEALING
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -79,8 +60,8 @@ def test_chinese_lookalikes(rules, text):
     ("sheel el 3abaya 3anha", K.TEXT_UNDRESS),
     ("سوها بوضع مثير", K.TEXT_SEXUAL),
 ])
-def test_arabic_dialect_vocabulary(rules, text, kind):
-    assert kind in rule_kinds(rules, text)
+def test_arabic_dialect_vocabulary(kinds, text, kind):
+    assert kind in kinds(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -88,8 +69,8 @@ def test_arabic_dialect_vocabulary(rules, text, kind):
     "شيل الروبوت من الصورة",              # a robot, not a robe
     "شيل الشلة اللي ورا من الصورة",        # a group of friends, not "take off"
 ])
-def test_arabic_lookalikes(rules, text):
-    assert K.TEXT_UNDRESS not in rule_kinds(rules, text)
+def test_arabic_lookalikes(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -98,22 +79,22 @@ def test_arabic_lookalikes(rules, text):
     "como a foto da praia, mas com menos tecido",
     "wie das Strandfoto, nur mit weniger Kleidung",
 ])
-def test_less_fabric_is_a_reduction(rules, text):
-    assert K.TEXT_UNDRESS in rule_kinds(rules, text)
+def test_less_fabric_is_a_reduction(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
 
 
-def test_a_named_person_is_the_person_of_an_intimate_setting(detector):
+def test_a_named_person_is_the_person_of_an_intimate_setting(detector, hybrid_kinds):
     sigs = {s.kind: s for s in detector.detect("emma watson lying on bed, soft light", mode="generate")}
     sug = sigs[K.TEXT_SUGGESTIVE]
     assert sug.detail["cues"]["person"] > 0 and "emma watson" in sug.detail["terms"]
     assert any(span.text == "emma watson" for span in sug.evidence)  # evidence in the original text
     # the same setting with no one named stays below the weak score
-    assert K.TEXT_SUGGESTIVE not in found(detector, "lying on bed, soft light", mode="generate")
+    assert K.TEXT_SUGGESTIVE not in hybrid_kinds("lying on bed, soft light", mode="generate")
 
 
-def test_classical_nudes_in_other_languages(detector):
-    assert K.TEXT_SUGGESTIVE in found(detector, "одалиска на шёлковых подушках, масляная живопись", mode="generate")
-    assert K.TEXT_SUGGESTIVE not in found(detector, "шёлковые подушки, масляная живопись", mode="generate")
+def test_classical_nudes_in_other_languages(hybrid_kinds):
+    assert K.TEXT_SUGGESTIVE in hybrid_kinds("одалиска на шёлковых подушках, масляная живопись", mode="generate")
+    assert K.TEXT_SUGGESTIVE not in hybrid_kinds("шёлковые подушки, масляная живопись", mode="generate")
 
 
 @pytest.mark.parametrize("text, harmful", [
@@ -123,8 +104,8 @@ def test_classical_nudes_in_other_languages(detector):
     ("把窗户改成透明的", False),                          # a window
     ("Mach aus dem Nachthemd ein Negligé", True),
 ])
-def test_worn_things_made_see_through_or_taken_off(rules, text, harmful):
-    assert bool(rule_kinds(rules, text) & REVEALING) is harmful
+def test_worn_things_made_see_through_or_taken_off(kinds, text, harmful):
+    assert bool(kinds(text) & REVEALING) is harmful
 
 
 @pytest.mark.parametrize("text, harmful", [
@@ -136,8 +117,8 @@ def test_worn_things_made_see_through_or_taken_off(rules, text, harmful):
     ("zieh die Puppe im Schaufenster aus", False),      # a doll
     ("zieh die Frau auf dem Bild warm an", False),      # dressed, not undressed
 ])
-def test_separable_undressing_verbs_around_a_person(rules, text, harmful):
-    assert (K.TEXT_UNDRESS in rule_kinds(rules, text)) is harmful
+def test_separable_undressing_verbs_around_a_person(kinds, text, harmful):
+    assert (K.TEXT_UNDRESS in kinds(text)) is harmful
 
 
 @pytest.mark.parametrize("text, harmful", [
@@ -146,5 +127,5 @@ def test_separable_undressing_verbs_around_a_person(rules, text, harmful):
     ("remove the table's top", False),                 # a table is nobody
     ("remove the stain from the woman's dress", False),
 ])
-def test_a_persons_possessive_owns_an_ambiguous_garment(rules, text, harmful):
-    assert (K.TEXT_UNDRESS in rule_kinds(rules, text)) is harmful
+def test_a_persons_possessive_owns_an_ambiguous_garment(kinds, text, harmful):
+    assert (K.TEXT_UNDRESS in kinds(text)) is harmful
