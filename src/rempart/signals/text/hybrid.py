@@ -29,7 +29,7 @@ from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text.context import ContextHit, ContextRules
 from rempart.signals.text.features import prepare
-from rempart.signals.text.intent import MERCHANDISE_KINDS, RuleIntentDetector, Unglued
+from rempart.signals.text.intent import MERCHANDISE_KINDS, PET_KINDS, RuleIntentDetector, Unglued
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
@@ -45,6 +45,10 @@ LABEL_KINDS = {
 KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL, K.TEXT_SUGGESTIVE,
               K.TEXT_MINOR, K.TEXT_REAL_PERSON, K.TEXT_INJECTION, K.TEXT_REAL_TARGET, K.TEXT_FICTIONAL_TARGET)
 MODEL_EMIT = 0.5  # a model-only intent is reported from this probability on
+# The model's labels for what a pet or a soft toy may be put in or taken out of (a costume)
+PET_LABELS = tuple(label for label, kind in LABEL_KINDS.items() if kind in PET_KINDS)
+# A named real person weighs as much as the heaviest person word ("woman"): "<actress>, on bed".
+NAMED_PERSON_CUE = max(SUGGESTIVE_CUES["person"])
 MINOR_COUNTS = 0.5  # a minor signal from this score on makes one glamour word enough (the policy's threshold)
 _USE_DEFAULT = object()
 
@@ -221,13 +225,6 @@ def _suggestive_cues() -> SuggestiveCues:
 @lru_cache(maxsize=1)
 def default_detector() -> TextIntentDetector:
     return TextIntentDetector()
-
-
-# A named real person weighs as much as the heaviest person word ("woman"): "<actress>, on bed".
-NAMED_PERSON_CUE = max(SUGGESTIVE_CUES["person"])
-
-
-PET_LABELS = ("undress", "swimwear", "underwear")
 
 
 def _named_person_cue(n: Normalized, person: Signal | None) -> Cue | None:

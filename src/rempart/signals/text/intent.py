@@ -549,7 +549,6 @@ _NO_THINGS = (frozenset(), frozenset(), frozenset())
 VANISH_WINDOW = 4  # words between an outer garment and the verb that makes it vanish
 VANISHED_OUTER_SCORE = 0.7  # under a jacket there is usually more clothing: less sure than a dress
 SEPARABLE_SCORE = 0.85
-SEPARABLE_WINDOW = L.SEPARABLE_WINDOW
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
@@ -1285,7 +1284,7 @@ class RuleIntentDetector:
             particle = c.separable.get(t)
             if particle is None:
                 continue
-            for k in range(j + 2, min(ntok, j + SEPARABLE_WINDOW + 1)):
+            for k in range(j + 2, min(ntok, j + L.SEPARABLE_WINDOW + 1)):
                 if _CLAUSE_END.search(s, spans[k - 1][1], spans[k][0]):
                     break
                 if toks[k] != particle:
@@ -1295,7 +1294,8 @@ class RuleIntentDetector:
                 between = toks[j + 1:k]
                 if (len(tail) <= 1 and c.separable_tail.issuperset(tail)
                         and not c.separable_persons.isdisjoint(between)
-                        and not any(self._clothing(w) is not None or len(w) > SHORT_WORD and w in c.things_words for w in between)
+                        and not any(self._clothing(w) is not None or len(w) > SHORT_WORD and w in c.things_words
+                                    for w in between)
                         and not c.mannequins.search(s, spans[j][1], spans[k][0])
                         and not c.pets.search(s, spans[j][1], spans[k][0])):
                     hits.append(_Hit(K.TEXT_UNDRESS, SEPARABLE_SCORE, spans[j][0], spans[k][1], f"{t} … {particle}", "*"))

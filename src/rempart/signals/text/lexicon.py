@@ -134,7 +134,7 @@ TERMS: dict[str, dict[str, str]] = {
         "lingerie fine, nuisette=0.7, porte jarretelles",
         "es": "gayumbos, en boxer=0.8, en boxers=0.8, calzoncillos, calzoncillo, camison=0.7, camisones=0.7, picardias=0.8, ropa interior, lenceria, sujetador, sujetadores, sosten, bragas, braguitas, calzones=0.7, "
         "tanga=0.7, tangas=0.7, ropa intima",
-        "de": "unterhosen, neglige, negligé, boxershorts=0.8, in boxershorts, nur in boxershorts, unterhosli, unterhoseli, nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
+        "de": "unterhosen, neglige, boxershorts=0.8, in boxershorts, nur in boxershorts, unterhosli, unterhoseli, nachthemd=0.6, negligee, unterwasche, dessous, bh, hoschen, slip=0.7, reizwasche, unterhose=0.7, strapse, tanga=0.7",
         "it": "in boxer=0.8, boxer e basta=0.8, solo in boxer=0.9, solo i boxer=0.9, biancheria intima, intimo=0.6, reggiseno, reggiseni, mutandine, mutande=0.7, perizoma=0.7, "
         "lingerie",
         "pt": "de cueca=0.8, so de cueca=0.9, cuecas=0.8, cueca=0.7, soutien, roupa intima, roupas intimas, roupa interior, calcinha, calcinhas, sutia, "
@@ -1028,7 +1028,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
     K.TEXT_SWIMWEAR: {
         "ja": "海パン, 水着, ビキニ, スク水",
         "zh": "比鸡尼, 比畿尼, 必基尼, 比基你, 比基泥, bjn, bi ji ni, bijini, 泳裤, 比基尼, 泳装, 泳衣, 三点式",
-        "ko": "모노키니, 비키니, 수영복, 비키니로",
+        "ko": "모노키니, 비키니, 수영복",
         "ar": "ملابس البحر=0.8, ملابس بحر=0.8, ملابس السباحه=0.8, لبس بحر=0.8, لبس البحر=0.8, لباس بحر=0.8, لباس البحر=0.8, لباس سباحه, لباس السباحه, بالمايو, بالمايوه, مايوه قطعتين, شورت سباحه, شورت السباحه, بيكيني, بكيني, ملابس سباحة, ملابس السباحة, مايوه",
         "hi": "तैराकी पोशाक, तैराकी की पोशाक, स्विमवियर, स्विमिंग कॉस्ट्यूम, स्विमिंग सूट, बिकिनी, स्विमसूट",
         "bn": "টু-পিস, টু পিস, সুইমিং ট্রাঙ্ক, বিকিনি, সাঁতারের পোশাক, সুইমস্যুট, সুইমসুট",
@@ -1608,15 +1608,26 @@ IDIOMS: dict[str, dict[str, str]] = {
 }
 
 # "Without" and a whole garment, in Arabic and Arabizi: "بلا قفطان", "بدون هدوم", "bala tyeb", "bdoun 3abaya".
-# Tops alone stay out: "بدون قميص" is a shirtless man on a beach.
+# Tops alone stay out ("بدون قميص" is a shirtless man on a beach), and words that are also things
+# ("شرشف": a bedsheet in the Levant; "جيبه": his pocket).
 _AR_WITHOUT = "بلا, بدون, من غير, من دون, بلاش".split(", ")
-_AR_WHOLE_GARMENTS = "ملابس هدوم لبس ثياب تياب حوايج فستان عبايه جلابيه قفطان روبه قميجه دراعه شرشف بيجامه بنطلون بنطال سروال تنوره جيبه".split()
+_AR_WHOLE_GARMENTS = "ملابس هدوم لبس ثياب تياب حوايج فستان عبايه جلابيه قفطان روبه قميجه دراعه بيجامه بنطلون بنطال سروال تنوره".split()
 _AR_LATN_WITHOUT = ["bala", "bla", "bidoun", "bdoun", "bdoon", "bidun", "bedoon", "min gher", "men gher", "mn gher", "men ghir"]
 _AR_LATN_WHOLE_GARMENTS = "tyeb tyab teyeb tiyab hdoum hdoom 7doom 7doum 7wayj 7wayej hwayej l7wayj malabes malabis 3abaya 3abaye " \
     "9ftan qaftan kaftan fstan fostan fustan jellaba jalabiya bantalon".split()
-IDIOMS[K.TEXT_UNDRESS]["ar"] += ", " + ", ".join(
-    f"{w} {p}{g}=0.85" for w in _AR_WITHOUT for g in _AR_WHOLE_GARMENTS for p in ("", "ال"))
-IDIOMS[K.TEXT_UNDRESS]["ar-latn"] += ", " + ", ".join(f"{w} {g}=0.85" for w in _AR_LATN_WITHOUT for g in _AR_LATN_WHOLE_GARMENTS)
+
+
+def _add_idioms(kind: str, by_lang: dict[str, str], weight: float) -> None:
+    """Append comma-separated idioms of `by_lang` to IDIOMS[kind], each with `weight`."""
+    for lang, spec in by_lang.items():
+        IDIOMS[kind][lang] = ", ".join([x for x in (IDIOMS[kind].get(lang, "").rstrip(", "),) if x]
+                                       + [f"{w}={weight}" for w in spec.split(", ")])
+
+
+_add_idioms(K.TEXT_UNDRESS, {
+    "ar": ", ".join(f"{w} {p}{g}" for w in _AR_WITHOUT for g in _AR_WHOLE_GARMENTS for p in ("", "ال")),
+    "ar-latn": ", ".join(f"{w} {g}" for w in _AR_LATN_WITHOUT for g in _AR_LATN_WHOLE_GARMENTS),
+}, 0.85)
 # Less fabric, fewer clothes: a reduction is undressing too ("like the beach photo but with even less fabric").
 _LESS_FABRIC = {
     "ru": "меньше ткани, ткани меньше, ткани еще меньше, поменьше ткани, меньше одежды, поменьше одежды",
@@ -1658,26 +1669,23 @@ _NO_CLOTHES = {
     "el-latn": "xwris rouxa, xoris rouxa, xwris to mplouzaki, xoris to mplouzaki, xwris mplouza, xwris to forema, xoris to forema",
 }
 
-
-def _add_idioms(kind: str, by_lang: dict[str, str], weight: float) -> None:
-    for lang, spec in by_lang.items():
-        IDIOMS[kind][lang] = ", ".join([x for x in (IDIOMS[kind].get(lang, "").rstrip(", "),) if x]
-                                       + [f"{w}={weight}" for w in spec.split(", ")])
-
-
 _add_idioms(K.TEXT_UNDRESS, _LESS_FABRIC, 0.8)
 _add_idioms(K.TEXT_UNDRESS, _NO_CLOTHES, 0.8)
 _add_idioms(K.TEXT_SEXUAL, {"de": "aufreizende pose, pose aufreizender, aufreizend posieren, aufreizend posiert"}, 0.8)
 # Gulf "شل" (take off) is a prefix of too many words for the substring rule: only before a garment.
-IDIOMS[K.TEXT_UNDRESS]["ar"] += ", " + ", ".join(
-    f"شل {p}{g}=0.85" for g in _AR_WHOLE_GARMENTS + ["ثوب", "قميص", "بلوزه"] for p in ("", "ال"))
-IDIOMS[K.TEXT_UNDRESS]["ar-latn"] += ", 2al3aha kol 7aga=0.85, 2le3ha kol shi=0.85, e2la3ha kol shi=0.85, sheel kel shi 3anha=0.85"
-IDIOMS[K.TEXT_NUDITY]["ar"] += ", خليها زلط=0.85, خليه زلط=0.85, مره زلط=0.85, بنت زلط=0.85, زلط ملط=0.85"
-IDIOMS[K.TEXT_NUDITY]["ar-latn"] += (", msh labsa 7aga=0.85, mesh labsa 7aga=0.85, mish labsa shi=0.85, mosh labsa 7aga=0.85, "
-                                     "ma labsa shi=0.85, zay ma waladetha=0.85, zay ma waladet ha=0.85, zay ma waldetha=0.85")
-IDIOMS[K.TEXT_SEXUAL]["ar"] += ", وقفه مغريه=0.8, بوضع مثير=0.8, وضع مثير=0.8, وضعيه مثيره=0.8, وقفه مثيره=0.8"
-IDIOMS[K.TEXT_SEXUAL]["ar-latn"] = IDIOMS[K.TEXT_SEXUAL].get("ar-latn", "") + \
-    ", wad3iyye moghriye=0.8, wad3eyye moghreye=0.8, wad3iya mughriya=0.8, wad3iyye mosira=0.8"
+_add_idioms(K.TEXT_UNDRESS, {
+    "ar": ", ".join(f"شل {p}{g}" for g in _AR_WHOLE_GARMENTS + ["ثوب", "قميص", "بلوزه"] for p in ("", "ال")),
+    "ar-latn": "2al3aha kol 7aga, 2le3ha kol shi, e2la3ha kol shi, sheel kel shi 3anha",
+}, 0.85)
+_add_idioms(K.TEXT_NUDITY, {
+    "ar": "خليها زلط, خليه زلط, مره زلط, بنت زلط, زلط ملط",
+    "ar-latn": "msh labsa 7aga, mesh labsa 7aga, mish labsa shi, mosh labsa 7aga, ma labsa shi, zay ma waladetha, "
+               "zay ma waladet ha, zay ma waldetha",
+}, 0.85)
+_add_idioms(K.TEXT_SEXUAL, {
+    "ar": "وقفه مغريه, بوضع مثير, وضع مثير, وضعيه مثيره, وقفه مثيره",
+    "ar-latn": "wad3iyye moghriye, wad3eyye moghreye, wad3iya mughriya, wad3iyye mosira",
+}, 0.8)
 # A substring term right after one of these words is about an object, not clothing:
 # Korean "안경 벗겨줘" (take off the glasses), "모자를 벗겨" (take off the hat), Japanese
 # "帽子を脱がせて" (take the hat off; no spaces there, so the text before must end with it).
