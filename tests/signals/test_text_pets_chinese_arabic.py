@@ -126,6 +126,10 @@ def test_separable_undressing_verbs_around_a_person(kinds, text, harmful):
     ("take off the girl's top", True),
     ("remove the table's top", False),                 # a table is nobody
     ("remove the stain from the woman's dress", False),
+    ("pull the dress off the woman", True),            # taken off a person
+    ("pull the towel off her in the photo", True),
+    ("take the top off her drink", False),             # "her" owns the drink
+    ("take the dress off the hanger", False),
 ])
 def test_a_persons_possessive_owns_an_ambiguous_garment(kinds, text, harmful):
     assert (K.TEXT_UNDRESS in kinds(text)) is harmful

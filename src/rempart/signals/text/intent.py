@@ -1196,8 +1196,9 @@ class RuleIntentDetector:
                         break
                     if weak is not None and not seen_det:
                         break
-                    # "top", "dress", "tank" alone are too ambiguous: need "her top".
-                    if ambiguous and not any(self._possessive_at(toks, k) for k in range(i + 1, j)):
+                    # "top", "dress", "tank" alone are too ambiguous: need "her top", "the dress off the woman".
+                    if ambiguous and not (any(self._possessive_at(toks, k) for k in range(i + 1, j))
+                                          or self._off_a_person(toks, j + 1)):
                         break
                     if self._laundry_at(toks, j + 1):
                         break  # "remove the clothes hanging on the line", "off the hanger": laundry, not worn
@@ -1216,7 +1217,7 @@ class RuleIntentDetector:
         for j in _where(toks, {t for t in unique if self._clothing(t) is not None}) if post else ():
             t = toks[j]
             cl_langs, ambiguous = self._clothing(t)
-            if ambiguous and not (j > 0 and self._possessive_at(toks, j - 1)):
+            if ambiguous and not (j > 0 and self._possessive_at(toks, j - 1) or self._off_a_person(toks, j + 1)):
                 continue
             if self._laundry_at(toks, j + 1):
                 continue  # "die Klamotten von der Wäscheleine weg": laundry, not worn
@@ -1273,6 +1274,23 @@ class RuleIntentDetector:
         """toks[k] makes the next garment someone's: "her", or the "s" of "the woman's"."""
         c = self._c
         return toks[k] in c.possessives or toks[k] == "s" and k > 0 and toks[k - 1] in c.person_words
+
+    def _off_a_person(self, toks, k: int) -> bool:
+        """toks[k:] read "off the woman", "off that girl": whom the garment is taken from."""
+        c = self._c
+        if k >= len(toks) or toks[k] != "off":
+            return False
+        for q in range(k + 1, min(len(toks), k + 4)):
+            t = toks[q]
+            if t in c.person_words:
+                if t not in c.possessives:
+                    return True
+                # "her" is both: "off her", "off her in the photo", but not "off her drink"
+                nxt = toks[q + 1] if q + 1 < len(toks) else None
+                return nxt is None or nxt in L.PLACE_PREPOSITIONS or nxt in c.person_words
+            if t not in c.determiners:
+                return False
+        return False
 
     def _rule_separable_undress(self, s: str, toks, spans, hits) -> None:
         """A separable undressing verb around a person (L.SEPARABLE_UNDRESS): "zieh die Frau auf
