@@ -1554,7 +1554,9 @@ class RuleIntentDetector:
         return out
 
 
-_CLAUSE_END = re.compile(r"[.!?؟،؛,。\n]")
+# What ends a sentence, in the scripts the rules read; a comma ends a clause too.
+_SENTENCE_STOPS = ".!?؟،؛。\n"
+_CLAUSE_END = re.compile("[" + re.escape(_SENTENCE_STOPS) + ",]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1603,7 +1605,7 @@ def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool
     def alt(spec: str) -> str:
         return "|".join(re.escape(normalize_term(e)) for e in sorted(_split_list(spec), key=len, reverse=True))
 
-    gap = r"(?P<mid>[^.!?؟،؛。\n]{0,%d}?)" % L.SUBSTRING_REMOVAL_GAP
+    gap = r"(?P<mid>[^%s]{0,%d}?)" % (re.escape(_SENTENCE_STOPS), L.SUBSTRING_REMOVAL_GAP)
     g, v = f"(?P<g>{alt(garments)})", f"(?P<v>{alt(verbs)})"
     return _SubstringRemoval(lang, re.compile(g + gap + v if garment_first else v + gap + g),
                              frozenset(normalize_term(w) for w in _split_list(from_words)),
