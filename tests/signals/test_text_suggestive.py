@@ -156,3 +156,32 @@ def test_a_weak_cue_is_looked_for_when_the_prompt_names_a_real_person(cues_only)
     assert verdict(text.format("emma watson"), detector=cues_only) == "block"
     assert verdict(text.format("a stranger"), detector=cues_only) == "allow"
     assert verdict("emma watson reading in a library", detector=cues_only) == "allow"
+
+
+def test_a_public_figure_in_lower_case_is_the_person_cue(cues_only):
+    # The names detector's list counts, not only the rules' short one and capitalised names:
+    # "<actress>, on bed" is "woman, on bed" about her, however it is written.
+    from rempart.signals.text.names import NamedPersonDetector
+    from rempart.signals.text.suggestive import SUGGESTIVE_WEAK
+    names = NamedPersonDetector()
+    for text in ("charlize theron, on bed, soft light", "monica bellucci in der badewanne, kerzenlicht"):
+        signals = cues_only.detect(text, mode="generate")
+        (sig,) = [s for s in signals if s.kind == K.TEXT_SUGGESTIVE]
+        assert sig.score >= SUGGESTIVE_WEAK and sig.detail["cues"]["person"] > 0, text
+        assert verdict(text, extra=names.detect(text, mode="generate"), detector=cues_only) == "block", text
+    # the same setting with nobody named, and the same person in an ordinary scene
+    assert not [s for s in cues_only.detect("a hotel room, on bed, soft light", mode="generate")
+                if s.kind == K.TEXT_SUGGESTIVE]
+    text = "charlize theron reading in a library"
+    assert verdict(text, extra=names.detect(text, mode="generate"), detector=cues_only) == "allow"
+
+
+def test_a_painter_s_name_is_not_the_person_cue(cues_only):
+    # "Gil Elvgren style" names the painter of a family picnic, not a person to sexualise
+    text = "Gil Elvgren style advertising illustration of a family picnic, vintage 1950s"
+    signals = cues_only.detect(text, mode="generate")
+    assert K.TEXT_REAL_PERSON in {s.kind for s in signals}  # the rules still see a name
+    assert K.TEXT_SUGGESTIVE not in {s.kind for s in signals}
+    assert verdict(text, detector=cues_only) == "allow"
+    # a person of the scene is the person cue as before
+    assert verdict("Gil Elvgren style pin-up of Emma Watson", detector=cues_only) == "block"

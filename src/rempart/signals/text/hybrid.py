@@ -31,6 +31,7 @@ from rempart.signals.text.context import ContextHit, ContextRules
 from rempart.signals.text.features import prepare
 from rempart.signals.text.intent import MERCHANDISE_KINDS, PET_KINDS, RuleIntentDetector, Unglued
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
+from rempart.signals.text.names import NamedPersonDetector
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
 from rempart.signals.text.suggestive import (CUES as SUGGESTIVE_CUES, SUGGESTIVE_EMIT, SUGGESTIVE_WEAK, Cue,
@@ -50,6 +51,7 @@ PET_LABELS = tuple(label for label, kind in LABEL_KINDS.items() if kind in PET_K
 # A named real person weighs as much as the heaviest person word ("woman"): "<actress>, on bed".
 NAMED_PERSON_CUE = max(SUGGESTIVE_CUES["person"])
 MINOR_COUNTS = 0.5  # a minor signal from this score on makes one glamour word enough (the policy's threshold)
+NAMED_PERSON_COUNTS = 0.5  # the policy's threshold for text.real_person
 _USE_DEFAULT = object()
 
 
@@ -60,8 +62,9 @@ class TextIntentDetector:
 
     def __init__(self, model: TextIntentModel | None | object = _USE_DEFAULT,
                  rules: RuleIntentDetector | None = None, context: ContextRules | None = None,
-                 suggestive: SuggestiveCues | None = None) -> None:
+                 suggestive: SuggestiveCues | None = None, names: NamedPersonDetector | None = None) -> None:
         self.rules = rules or RuleIntentDetector()
+        self._names = names  # built on first need: most prompts never ask it
         self.context = context or _context_rules()
         self.suggestive = suggestive or _suggestive_cues()
         self._model_error: str | None = None
@@ -122,9 +125,13 @@ class TextIntentDetector:
         cleared: set[str] = set()  # kinds whose terms the rules read as look-alikes
         rule = {s.kind: s for s in self.rules.detect_normalized(n, mode, words, unglued, cleared)}
         ctx = {h.kind: h for h in self.context.find(n, mode, words)}
+        person = rule.get(K.TEXT_REAL_PERSON)
+        if person is None and self.suggestive.could_reach(n, words, SUGGESTIVE_WEAK, NAMED_PERSON_CUE):
+            # a public figure of the names detector's longer list, in any case ("charlize theron, on bed")
+            person = self._public_figure(n)
         # A weak score counts only about a named real person: only then is it looked for.
-        floor = SUGGESTIVE_WEAK if K.TEXT_REAL_PERSON in rule else SUGGESTIVE_EMIT
-        sug = self.suggestive.score(n, floor, words=words, person=_named_person_cue(n, rule.get(K.TEXT_REAL_PERSON)))
+        floor = SUGGESTIVE_WEAK if person is not None else SUGGESTIVE_EMIT
+        sug = self.suggestive.score(n, floor, words=words, person=_named_person_cue(n, person))
         if not rule and not ctx and not hot and not sug.cues:
             return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))
@@ -165,6 +172,16 @@ class TextIntentDetector:
             found[K.TEXT_SUGGESTIVE] = self._suggestive_signal(n, mode, sug, sexualised_minor)
         found.update(self._targets(n, mode, ctx))
         return [found[k] for k in KIND_ORDER if k in found]
+
+    def _public_figure(self, n: Normalized) -> Signal | None:
+        """The names detector's real person, if it finds one that counts (its creators, "by
+        Degas", score below)."""
+        if self._names is None:
+            self._names = NamedPersonDetector()
+        for s in self._names.detect_normalized(n):
+            if s.kind == K.TEXT_REAL_PERSON and s.score >= NAMED_PERSON_COUNTS:
+                return s
+        return None
 
     def _targets(self, n: Normalized, mode: str, ctx: dict[str, ContextHit]) -> dict[str, Signal]:
         out: dict[str, Signal] = {}

@@ -93,7 +93,8 @@ _CREATOR_PREV = frozenset(
     "director par por von".split()
 )
 _CREATOR_OF = frozenset("style styles manner school works".split())
-_LIST_JOIN = re.compile(r"\s*(?:,|and|&|\+|y|et|und|e)?\s*")
+_JOIN_WORDS = ("and", "y", "et", "und", "e")
+_LIST_JOIN = re.compile(rf"\s*(?:,|&|\+|{'|'.join(_JOIN_WORDS)})?\s*")
 SCORE_CREATOR = 0.4
 # A "surname" that names a kind of place makes the pair a place ("Morgan Rd", "Charles
 # River", "Graham Street"), not a person.
@@ -489,8 +490,12 @@ def _after_creator_word(words, i: int) -> bool:
 
 
 def _is_creator(s: str, spans, words, i: int, previous: list[_Match]) -> bool:
-    """A name right after "by", "artist", "style of"..., or listed after such a name."""
+    """A name right after "by", "artist", "style of"..., or listed after such a name or after
+    a one-word one ("art by beeple, magali villeneuve")."""
     if _after_creator_word(words, i):
+        return True
+    k = i - 2 if i >= 2 and words[i - 1] in _JOIN_WORDS else i - 1
+    if k >= 1 and _after_creator_word(words, k) and _LIST_JOIN.fullmatch(s, spans[k][1], spans[i][0]):
         return True
     if previous and previous[-1].source == "creator_pair":
         return _LIST_JOIN.fullmatch(s, previous[-1].end, spans[i][0]) is not None

@@ -414,6 +414,8 @@ class Cue:
 # glamour words ("curvy", "revealing") are ordinary around children and stay out.
 SEXUALISING = {"glamour": 0.4, "nude_art": 0.6}
 SEXUALISING_GROUPS = frozenset(SEXUALISING)
+# Cues that name a painter, a photographer or an artwork: a named person found inside one is its author
+ART_GROUPS = frozenset({"nude_art", "art"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,22 +462,14 @@ class SuggestiveCues:
             words = Words(s)
         toks = words.tokens
         distinct = words.distinct
-        filed = self.bound_words.intersection(distinct)
-        subs = [] if s.isascii() else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
-        if not filed and not subs:
+        heaviest, subs = self._heaviest(s, words)
+        if not heaviest:
             return _NOTHING
-        heaviest: dict[str, float] = {} if person is None else {person.group: person.weight}
-        for w in filed:
-            for group, weight, needs in self.bound[w]:
-                if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(distinct)):
-                    heaviest[group] = weight
-        for term, _, _ in subs:
-            group, weight = self.subs[term]
-            if weight > heaviest.get(group, 0.0):
-                heaviest[group] = weight
+        if person is not None:
+            heaviest[person.group] = max(person.weight, heaviest.get(person.group, 0.0))
         if _combine(heaviest.values()) < floor and SEXUALISING_GROUPS.isdisjoint(heaviest):
             return _NOTHING
-        best: dict[str, Cue] = {} if person is None else {person.group: person}
+        best: dict[str, Cue] = {}
         present = self.phrases.first_words.intersection(distinct)
         if present:
             spans = words.spans
@@ -491,6 +485,10 @@ class SuggestiveCues:
         for term, a, b in subs:
             group, weight = self.subs[term]
             self._keep(best, Cue(group, weight, a, b, term))
+        if person is not None and not any(c.group in ART_GROUPS and c.start < person.end and person.start < c.end
+                                          for c in best.values()):
+            # a named person is the person cue, unless the name is the painter's ("Egon Schiele style")
+            best[person.group] = person
         if not best:
             return _NOTHING
         art = best.get("nude_art")
@@ -498,6 +496,32 @@ class SuggestiveCues:
             best["nude_art"] = replace(art, weight=CLOTHED_NUDE_ART)
         cues = tuple(sorted(best.values(), key=lambda c: c.start))
         return SuggestiveResult(round(_combine(c.weight for c in cues), 4), cues)
+
+    def could_reach(self, n: Normalized, words: Words, floor: float, person_weight: float) -> bool:
+        """Whether the prompt's cues at their heaviest, with a person cue of `person_weight`,
+        could reach `floor`: cheap, no phrase is matched."""
+        heaviest, _ = self._heaviest(n.text, words)
+        if not heaviest:
+            return False
+        heaviest["person"] = max(person_weight, heaviest.get("person", 0.0))
+        return _combine(heaviest.values()) >= floor
+
+    def _heaviest(self, s: str, words: Words) -> tuple[dict[str, float], list[tuple[str, int, int]]]:
+        """The heaviest weight each group could reach (phrases whose words are all in the
+        prompt), and the substring cues found."""
+        distinct = words.distinct
+        filed = self.bound_words.intersection(distinct)
+        subs = [] if s.isascii() else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
+        heaviest: dict[str, float] = {}
+        for w in filed:
+            for group, weight, needs in self.bound[w]:
+                if weight > heaviest.get(group, 0.0) and (len(needs) == 1 or needs.issubset(distinct)):
+                    heaviest[group] = weight
+        for term, _, _ in subs:
+            group, weight = self.subs[term]
+            if weight > heaviest.get(group, 0.0):
+                heaviest[group] = weight
+        return heaviest, subs
 
     @staticmethod
     def _keep(best: dict[str, Cue], cue: Cue) -> None:
