@@ -49,6 +49,12 @@ def test_nude_prone_art_fires_alone(cues, text):
     "sirena tumbada en una roca, cabello largo cubriendo el pecho",
     "让她躺床上摆个复古海报女郎的姿势，眼神要勾人",
     "اسے بستر پر پن اپ کی طرح پوز کرواؤ، لبھانے والی نظروں کے ساتھ",
+    # a person in a bath, a tub or a sauna, in any language
+    "woman relaxing in a hot tub at night",
+    "kvinna i badkaret, levande ljus",
+    "Frau in der Sauna, nur mit Handtuch",
+    "女人在浴缸里泡澡，泡沫",
+    "young woman drying herself, morning light",
 ])
 def test_cues_that_combine_fire(cues, text):
     assert score(cues, text) >= SUGGESTIVE_EMIT
@@ -68,6 +74,11 @@ def test_cues_that_combine_fire(cues, text):
     "gil elvgren style painting of a family having a picnic",
     "jean-leon gerome style painting of a gladiator arena, roaring crowd",
     "portrait d'une dame en robe de soie bleue, style ingres",
+    # the same baths with nobody in them, or a dog
+    "a bathroom with a clawfoot bathtub, candles, plants",
+    "hot tub on a wooden deck, snowy mountains",
+    "给金毛洗澡，浴缸里全是泡泡",
+    "a man in a striped 1920s bathing costume",
 ])
 def test_ordinary_prompts_stay_below(cues, text):
     assert score(cues, text) < SUGGESTIVE_EMIT, text

@@ -302,19 +302,24 @@ CUES: dict[str, dict[float, str]] = {
     "setting": {
         # a person washing: with "woman" it counts, a bathroom alone does not
         0.45: "in the shower, showering, taking a shower, taking a bath, just out of the shower, fresh out of the shower, "
-              "stepping out of the shower, out of the bath, rinsing off, skinny dipping, clothing optional, strip poker",
+              "stepping out of the shower, out of the bath, rinsing off, skinny dipping, clothing optional, strip poker, "
+              # in a bath, a tub or a sauna: what a model then draws is mostly skin
+              "bathtub, bath tub, in the bath, in a bath, in her bath, bubble bath, milk bath, hot tub, jacuzzi, sauna, "
+              "onsen, hot spring, hot springs, drying herself, wrapped in a towel, in a towel, "
+              "sous la douche, dans le bain, dans la baignoire, en la ducha, bajo la ducha, en la banera, en el jacuzzi, "
+              "unter der dusche, in der badewanne, im whirlpool, sotto la doccia, nella vasca, no chuveiro, na banheira, "
+              "в душе, в ванне, в сауне, в бане, i duschen, i badkaret, i badkar, i bastun, i bastu, onder de douche, "
+              "pod prysznicem, w wannie, w saunie, ve sprse, ve vane, v saune, nur mit handtuch, nur im handtuch, "
+              "enrolada numa toalha, enrolada na toalha, envuelta en una toalla, enveloppee dans une serviette",
         0.35: "love hotel, love motel, honeymoon suite, honeymoon suite bed, strip club stage, stripper pole, "
               "champagne room, private dance booth, peep show booth, bedroom selfie, bed selfie, "
-              "mirror selfie in underwear, mirror selfie in lingerie, hot tub party, nude beach, naturist beach, "
+              "mirror selfie in underwear, mirror selfie in lingerie, nude beach, naturist beach, "
               "nudist beach, nudist camp, nudist resort, clothing optional beach, konyoku, red light window, "
               "red light district window, puticlub, prostibulo, stundenhotel, happy ending massage, nuru massage, "
               "soapland, gentlemen s club, gentlemens club, go go bar, gogo bar, fetish club, sex club, "
               "swingers club, bdsm dungeon, sex dungeon, red room of pain, post coital, стрип клуб, стрипклуб, "
-              "silk sheets, satin sheets, bedsheets, bed sheets, bathtub, bath tub, bathing, hot tub, jacuzzi, "
-              "sauna, onsen, hot spring, hot springs, changing room, locker room, shower, massage, "
-              "sous la douche, dans le bain, en la ducha, en la banera, unter der dusche, in der badewanne, "
-              "sotto la doccia, nella vasca, no chuveiro, na banheira, в душе, в ванне, bajo la ducha, "
-              "bubble bath, bed of rose petals, bed of roses, rose petals, sheer curtain, linen sheets, "
+              "silk sheets, satin sheets, bedsheets, bed sheets, bathing, changing room, locker room, shower, massage, "
+              "bed of rose petals, bed of roses, rose petals, sheer curtain, linen sheets, "
               "white sheets, waterbed, unmade bed, messy bed, cama desarrumada, cama deshecha, lit defait, "
               "al bagno, fanno il bagno, se baignant, se baignent, banandose, tomando banho, beim baden, купаются, "
               "купающиеся",
@@ -326,7 +331,8 @@ CUES: dict[str, dict[float, str]] = {
         0.15: "woman, women, girl, girls, lady, ladies, female, she, her, goddess, goddesses, maiden, wife, "
               "housewife, mistress, nun, nurse, maid, priestess, mermaid, model, princess, queen, elf, witch, "
               "femme, mujer, chica, frau, madchen, donna, ragazza, mulher, moca, vrouw, meisje, kobieta, "
-              "dziewczyna, женщина, девушка, kadin, kiz, wanita, gadis, perempuan, co gai, phu nu",
+              "dziewczyna, женщина, девушка, kadin, kiz, wanita, gadis, perempuan, co gai, phu nu, "
+              "kvinna, kvinnan, tjej, flicka, zena, divka, femeie, femeia, γυναικα, κοπελα, жінка, дівчина",
         0.1: "man, men, male, guy, god, greek god, muscular",
     },
     # Painters and sculptors with many nudes among much else: a cue only with others.
@@ -361,7 +367,9 @@ CUES_SUBSTRING: dict[str, dict[float, str]] = {
     "body": {0.35: "巨乳, 爆乳, 美尻, 横乳, 下乳, おっぱい, 翘臀, 蜜桃臀, 거유, นมโต, "
              "乳沟, 谷間, 胸の谷間, 가슴골, 大腿, 太もも, 허벅지, 腰部, 肚脐, おへそ, 맨 어깨, 맨어깨, 허리 라인, 맨살, "
                    "裸肩, 香肩, 素肌"},
-    "setting": {0.3: "入浴, 露天風呂, 실크 시트, 床单, シーツ, 床上, ベッド, 침대, 浴缸, 浴室, 风呂, お風呂, 욕조, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
+    "setting": {0.45: "入浴, 露天風呂, 浴缸, 风呂, お風呂, 욕조, 泡澡, 洗澡, 泡泡浴, 温泉, 桑拿, サウナ, 사우나, 온천, 목욕, "
+                      "샤워하는, 샤워 중, シャワーを浴び, 淋浴中",
+                0.3: "실크 시트, 床单, シーツ, 床上, ベッド, 침대, 浴室, 샤워, シャワー, 淋浴, سرير, تخت, מיטה, "
                      "बिस्तर, বিছানা, بستر, เตียง"},
     "person": {0.15: "女人, 女孩, 美女, 女性, 女の子, 여자, 여성, 美少女, امرأة, فتاة, زن, دختر, אישה, בחורה, "
                      "औरत, लड़की, মহিলা, মেয়ে, عورت, لڑکی, ผู้หญิง, สาว"},
