@@ -227,3 +227,35 @@ def test_context_real_versus_invented(det):
 def test_hostile_text_does_not_crash(det, text):
     sigs = det.detect(text, mode="edit")
     assert all(0.0 <= s.score <= 1.0 for s in sigs)
+
+
+class _FixedModel:
+    """A model that gives every prompt the same probabilities: the combination rules alone."""
+
+    def __init__(self, **probs: float) -> None:
+        self.labels = tuple(default_model().labels)
+        self._row = np.array([probs.get(label, 0.0) for label in self.labels])
+
+    def predict_prepared(self, prepared):
+        return np.tile(self._row, (len(prepared), 1))
+
+    def top_spans(self, prepared, label, k=3):
+        return []
+
+
+def test_a_middling_model_score_for_nudity_counts_in_edits_not_in_gallery_prompts():
+    # Gallery tags ("masterpiece, detailed skin, by ...") lift the model's nudity and sexual
+    # scores a little on ordinary prompts: in generate mode a model-only score counts from
+    # MODEL_EMIT_GALLERY, in an edit from MODEL_EMIT.
+    from rempart.signals.text.hybrid import MODEL_EMIT, MODEL_EMIT_GALLERY
+    middling = (MODEL_EMIT + MODEL_EMIT_GALLERY) / 2
+    text = "a quiet harbour at dawn"  # nothing for the rules
+    for kind, label in ((K.TEXT_NUDITY, "nudity"), (K.TEXT_SEXUAL, "sexual")):
+        det = TextIntentDetector(model=_FixedModel(**{label: middling}))
+        assert kind in {s.kind for s in det.detect(text, mode="edit")}
+        assert kind not in {s.kind for s in det.detect(text, mode="generate")}
+        det = TextIntentDetector(model=_FixedModel(**{label: MODEL_EMIT_GALLERY}))
+        assert kind in {s.kind for s in det.detect(text, mode="generate")}
+    # other intents keep MODEL_EMIT in both modes
+    det = TextIntentDetector(model=_FixedModel(undress=middling))
+    assert K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="generate")}

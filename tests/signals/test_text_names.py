@@ -119,11 +119,13 @@ def test_artist_names_score_below_policy_threshold(det):
     sig = person(det, "emily johnson, painting by greg wilson")
     assert sig.score >= 0.6
     # listed after a one-word author, with a comma or "and"
-    for text in ("old man reading in bed, art by beeple, emily johnson", "art by beeple and emily johnson"):
+    for text in ("old man reading in bed, art by beeple, emily johnson", "art by beeple and emily johnson",
+                 "by frank frazetta and emily johnson, oil painting"):
         sig = person(det, text)
         assert sig.score < 0.5 and sig.detail["sources"] == ["creator_pair"], text
-    # without an author word before the list, the pair is a person again
+    # without an author word before the list, or without a list, the pair is a person again
     assert person(det, "beeple, emily johnson in a garden").score >= 0.6
+    assert person(det, "a photo by the sea of emily johnson").score >= 0.6
 
 
 def test_several_names_give_several_spans(det):

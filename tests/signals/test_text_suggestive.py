@@ -55,6 +55,12 @@ def test_nude_prone_art_fires_alone(cues, text):
     "Frau in der Sauna, nur mit Handtuch",
     "女人在浴缸里泡澡，泡沫",
     "young woman drying herself, morning light",
+    # what little she wears, said as such
+    "goddess of spring covered only in flowers, full body",
+    "woman wearing only a clear vinyl raincoat, neon city",
+    "body painting of a woman, intricate patterns",
+    # a nude subject stays one beside a horse or a coat
+    "lady godiva riding a white horse through the town",
 ])
 def test_cues_that_combine_fire(cues, text):
     assert score(cues, text) >= SUGGESTIVE_EMIT
@@ -185,6 +191,17 @@ def test_a_public_figure_in_lower_case_is_the_person_cue(cues_only):
                 if s.kind == K.TEXT_SUGGESTIVE]
     text = "charlize theron reading in a library"
     assert verdict(text, extra=names.detect(text, mode="generate"), detector=cues_only) == "allow"
+
+
+def test_a_named_person_painted_clothed_is_not_sexualised(cues_only):
+    # a painter known for nudes who painted the person in armour: the painter's cue alone, too
+    # weak to count even about a named person; with an intimate setting it counts again
+    from rempart.signals.text.names import NamedPersonDetector
+    names = NamedPersonDetector()
+    for text, expected in (("chris hemsworth as thor in full armor, by boris vallejo", "allow"),
+                           ("chris hemsworth as thor in full armor on silk sheets, by boris vallejo", "block"),
+                           ("zendaya in a wet white shirt in the rain", "block")):
+        assert verdict(text, extra=names.detect(text, mode="generate"), detector=cues_only) == expected, text
 
 
 def test_a_painter_s_name_is_not_the_person_cue(cues_only):

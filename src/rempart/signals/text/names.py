@@ -95,7 +95,11 @@ _CREATOR_PREV = frozenset(
 _CREATOR_OF = frozenset("style styles manner school works".split())
 _JOIN_WORDS = ("and", "y", "et", "und", "e")
 _LIST_JOIN = re.compile(rf"\s*(?:,|&|\+|{'|'.join(_JOIN_WORDS)})?\s*")
+# Between two items of a list: a comma, "&", "+" or a joining word, not a space alone
+_ITEM_SEP = re.compile(rf"\s*[,&+]\s*(?:(?:{'|'.join(_JOIN_WORDS)})\s+)?|\s+(?:{'|'.join(_JOIN_WORDS)})\s+")
 SCORE_CREATOR = 0.4
+LIST_ITEMS = 3  # authors listed before a name, back to "by"
+LIST_ITEM_WORDS = 3
 # A "surname" that names a kind of place makes the pair a place ("Morgan Rd", "Charles
 # River", "Graham Street"), not a person.
 _PLACE_WORDS = frozenset(
@@ -490,15 +494,28 @@ def _after_creator_word(words, i: int) -> bool:
 
 
 def _is_creator(s: str, spans, words, i: int, previous: list[_Match]) -> bool:
-    """A name right after "by", "artist", "style of"..., or listed after such a name or after
-    a one-word one ("art by beeple, magali villeneuve")."""
+    """A name right after "by", "artist", "style of"..., or listed after such a name, or an
+    item of a list that such a word opens ("art by beeple, magali villeneuve", "by frank
+    frazetta and boris vallejo": up to LIST_ITEMS items of up to LIST_ITEM_WORDS words)."""
     if _after_creator_word(words, i):
         return True
-    k = i - 2 if i >= 2 and words[i - 1] in _JOIN_WORDS else i - 1
-    if k >= 1 and _after_creator_word(words, k) and _LIST_JOIN.fullmatch(s, spans[k][1], spans[i][0]):
+    if previous and previous[-1].source == "creator_pair" \
+            and _LIST_JOIN.fullmatch(s, previous[-1].end, spans[i][0]) is not None:
         return True
-    if previous and previous[-1].source == "creator_pair":
-        return _LIST_JOIN.fullmatch(s, previous[-1].end, spans[i][0]) is not None
+    j = i  # first word of the current item
+    for _ in range(LIST_ITEMS):
+        k = j - 2 if j >= 2 and words[j - 1] in _JOIN_WORDS else j - 1  # last word of the item before
+        if k < 1 or _ITEM_SEP.fullmatch(s, spans[k][1], spans[j][0]) is None:
+            return False
+        j = k
+        for _ in range(LIST_ITEM_WORDS):
+            if _after_creator_word(words, j):
+                return True
+            if j < 1 or not s[spans[j - 1][1]:spans[j][0]].isspace():
+                break  # the item starts here
+            j -= 1
+        else:
+            return False  # too long for an author's name
     return False
 
 

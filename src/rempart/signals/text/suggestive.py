@@ -131,7 +131,8 @@ CUES: dict[str, dict[float, str]] = {
               "michelangelos david",
     },
     "glamour": {
-        0.55: "covered only by, covered only with, wearing nothing but, wrapped only in, only a sheet, only a towel, "
+        0.55: "covered only by, covered only with, covered only in, wearing only, dressed only in, clad only in, "
+              "wearing nothing but, wrapped only in, only a sheet, only a towel, "
               "nothing but a towel, nothing but a sheet, covering her chest, covering her breasts, "
               "hair covering her chest, hair covering her breasts, hands covering her chest, "
               "wrapped in a sheet, wrapped in a bedsheet, wrapped in a white sheet, wrapped in a white bedsheet, "
@@ -155,7 +156,8 @@ CUES: dict[str, dict[float, str]] = {
               "بس ایک تولیہ, بس تولیہ, बस एक तौलिया, सिर्फ एक तौलिया, सिर्फ तौलिया, শুধু একটা গামছা, "
               "শুধু একটা তোয়ালে, শুধু তোয়ালে, רק מגבת",
         0.48: "scantily clad, barely dressed, barely clothed, skimpy, raunchy, risque, "
-             "wet t shirt, wet tshirt, wet white t shirt, hot girl, hot woman, hot babe, hot chick, bombshell, "
+             "wet t shirt, wet tshirt, wet white t shirt, wet white shirt, wet white dress, hot girl, hot woman, hot babe, "
+             "hot chick, bombshell, body painting, bodypainting, body paint, bodypaint, body painted, "
              "perfect body, beautiful body, hourglass figure, "
              "plunging neckline, low cut, oiled up, oiled body, thicc, bare skin, "
              "peu vetue, legerement vetue, poco vestida, ligera de ropa, knapp bekleidet, freizugig, "
@@ -201,7 +203,7 @@ CUES: dict[str, dict[float, str]] = {
               "спокусливо, соблазнительный, соблазнительная, соблазнительно, hot pose, ہاٹ پوز",
         0.35: "nubile, well endowed, peep show, provocativa, sensuell, kiskirtici, "
               "open robe, curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
-              "wet clothes, wet dress, wet shirt, wet hair and skin, "
+              "wet clothes, wet dress, wet shirt, wet swimsuit, wet bikini, wet hair and skin, "
               "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless",
     },
     "pose": {
@@ -386,6 +388,18 @@ robes blouse sweater shirt trousers abito vestito robe kleid mantel manteau vest
 elderly knitting merchant family picnic arena crowd bazaar market
 """.split())
 CLOTHED_NUDE_ART = 0.3
+# Nude subjects and genres, not painters: no coat or horse beside them makes them clothed
+# ("Lady Godiva riding a white horse", "pin-up girl leaning on a car").
+NUDE_SUBJECTS = frozenset(parse(
+    "lady godiva, maja desnuda, the naked maja, birth of venus, nascita di venere, naissance de venus, "
+    "nacimiento de venus, geburt der venus, nascimento de venus, рождение венеры, venus anadyomene, venus pudica, "
+    "sleeping venus, rokeby venus, venus of urbino, reclining venus, venus at her mirror, venus with a mirror, "
+    "venus del espejo, toilet of venus, toilette of venus, venus at her toilet, odalisque, odalisca, odaliske, "
+    "grande odalisque, одалиска, одалиски, nuda veritas, truth coming out of her well, la verite sortant du puits, "
+    "l origine du monde, bathsheba, susanna and the elders, leda and the swan, diana and actaeon, diana bathing, "
+    "bath of diana, diana after the bath, nymphs bathing, bathing nymphs, the turkish bath, le bain turc, "
+    "academic nude, nude model, life drawing model, dance of the seven veils, pin up girl, pinup girl, pin up model, "
+    "glamour model, centerfold, playboy calendar, playmate calendar, vargas girl, vargas girls, petty girl, petty girls"))
 # Words that, right after a cue, give it an ordinary meaning ("bed frame", "bust of Caesar").
 CUE_STOP_NEXT: dict[str, frozenset[str]] = {
     "bust": frozenset("of statue sculpture marble bronze".split()),
@@ -478,6 +492,7 @@ class SuggestiveCues:
         if _combine(heaviest.values()) < floor and SEXUALISING_GROUPS.isdisjoint(heaviest):
             return _NOTHING
         best: dict[str, Cue] = {}
+        art_spans: list[tuple[int, int]] = []  # every painter's or artwork's name, not only the heaviest
         present = self.phrases.first_words.intersection(distinct)
         if present:
             spans = words.spans
@@ -489,19 +504,23 @@ class SuggestiveCues:
                 if nxt and nxt in CUE_STOP_NEXT.get(key, ()):
                     continue  # "bed frame", "bust of Caesar"
                 self._keep(best, Cue(group, weight, spans[i][0], spans[i + k - 1][1], key))
+                if group in ART_GROUPS:
+                    art_spans.append((spans[i][0], spans[i + k - 1][1]))
                 skip_to = i + k
         for term, a, b in subs:
             group, weight = self.subs[term]
             self._keep(best, Cue(group, weight, a, b, term))
-        if person is not None and not any(c.group in ART_GROUPS and c.start < person.end and person.start < c.end
-                                          for c in best.values()):
-            # a named person is the person cue, unless the name is the painter's ("Egon Schiele style")
+        art = best.get("nude_art")
+        clothed = (art is not None and art.weight > CLOTHED_NUDE_ART and art.term not in NUDE_SUBJECTS
+                   and not CLOTHED_OR_SCENE.isdisjoint(distinct))
+        if clothed:
+            best["nude_art"] = replace(art, weight=CLOTHED_NUDE_ART)
+        if person is not None and not clothed and not any(a < person.end and person.start < b for a, b in art_spans):
+            # a named person is the person cue, unless the name is the painter's ("Egon Schiele style"),
+            # or the painter painted the person clothed ("as Thor in full armor, by Boris Vallejo")
             best[person.group] = person
         if not best:
             return _NOTHING
-        art = best.get("nude_art")
-        if art is not None and art.weight > CLOTHED_NUDE_ART and not CLOTHED_OR_SCENE.isdisjoint(distinct):
-            best["nude_art"] = replace(art, weight=CLOTHED_NUDE_ART)
         cues = tuple(sorted(best.values(), key=lambda c: c.start))
         return SuggestiveResult(round(_combine(c.weight for c in cues), 4), cues)
 
