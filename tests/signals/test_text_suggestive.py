@@ -33,6 +33,7 @@ def score(cues, text):
     "grande odalisque, museum lighting",
     "a vintage pin-up poster of a woman",
     "edo period shunga woodblock print",
+    "adam and eve in the garden of eden, serpent, oil painting",
 ])
 def test_nude_prone_art_fires_alone(cues, text):
     assert score(cues, text) >= SUGGESTIVE_EMIT

@@ -99,7 +99,7 @@ CUES: dict[str, dict[float, str]] = {
              "les demoiselles d avignon, great bathers, les grandes baigneuses, diana bathing, diana and callisto, "
              "venus and adonis, venus and mars, mars and venus, pan and syrinx, bath of psyche, sleeping ariadne, "
              "ariadne asleep, sleeping nymph, aphrodite of knidos, venus victrix, rape of proserpina, "
-             "bettie page, dita von teese, lady godiva, maja desnuda, sleeping venus, rokeby venus, flaming june, "
+             "adam and eve, bettie page, dita von teese, lady godiva, maja desnuda, sleeping venus, rokeby venus, flaming june, "
              "hylas and the nymphs, judgement of paris, diana and actaeon, pygmalion and galatea, "
              "cupid and psyche, bathsheba, toilet of venus, the turkish bath, le bain turc, bacchanal, bacchanalia, "
              "nymphs and satyrs, andromeda chained, academic nude, figure drawing class, life drawing class, "
@@ -122,7 +122,7 @@ CUES: dict[str, dict[float, str]] = {
               "botticelli, gustav klimt, klimt, tamara de lempicka, renoir, gustave moreau, waterhouse, "
               "guy bourdin, patrick nagel, frederic leighton, lord leighton, felix vallotton, suzanne valadon, "
               "francesca woodman, peter lindbergh, salome, olympia, rape of the sabine women, "
-              "herb ritts, irving penn, imogen cunningham, artemisia gentileschi, adam and eve, andromeda, psyche, "
+              "herb ritts, irving penn, imogen cunningham, artemisia gentileschi, andromeda, psyche, "
               "galatea, figure study, life drawing, pin up, pinup, glamour photography, glamour shot, burlesque, "
               "venus, aphrodite, nymph, nymphs, naiad, harem, temptress, femboy, femboys, bimbo, vixen, "
               "ninfa, ninfe, ninfas, nymphe, nymphes, nymphen, нимфа, нимфы, nimfa, nimfy, "
@@ -391,7 +391,7 @@ CLOTHED_NUDE_ART = 0.3
 # Nude subjects and genres, not painters: no coat or horse beside them makes them clothed
 # ("Lady Godiva riding a white horse", "pin-up girl leaning on a car").
 NUDE_SUBJECTS = frozenset(parse(
-    "lady godiva, maja desnuda, the naked maja, birth of venus, nascita di venere, naissance de venus, "
+    "adam and eve, lady godiva, maja desnuda, the naked maja, birth of venus, nascita di venere, naissance de venus, "
     "nacimiento de venus, geburt der venus, nascimento de venus, рождение венеры, venus anadyomene, venus pudica, "
     "sleeping venus, rokeby venus, venus of urbino, reclining venus, venus at her mirror, venus with a mirror, "
     "venus del espejo, toilet of venus, toilette of venus, venus at her toilet, odalisque, odalisca, odaliske, "
