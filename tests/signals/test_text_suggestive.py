@@ -86,6 +86,9 @@ def test_cues_that_combine_fire(cues, text):
     "hot tub on a wooden deck, snowy mountains",
     "给金毛洗澡，浴缸里全是泡泡",
     "a man in a striped 1920s bathing costume",
+    # a painter known for nudes who painted a kimono or a lion
+    "kitsune fox spirit in a red kimono, nine tails, full body, by sakimichan",
+    "a lion's mane blowing in the wind, full body, by frank frazetta",
 ])
 def test_ordinary_prompts_stay_below(cues, text):
     assert score(cues, text) < SUGGESTIVE_EMIT, text

@@ -386,6 +386,8 @@ landscape landscapes cityscape seascape architecture cathedral castle ruins inte
 ship boat horses horse hounds dragon serpent knight caravan fountain clouds mountains village vase
 robes blouse sweater shirt trousers abito vestito robe kleid mantel manteau vestido
 elderly knitting merchant family picnic arena crowd bazaar market
+kimono hanbok sari saree qipao cheongsam hoodie turtleneck cardigan parka jumpsuit overalls blazer tunic
+lion lions tiger tigers wolf wolves bear eagle
 """.split())
 CLOTHED_NUDE_ART = 0.3
 # Nude subjects and genres, not painters: no coat or horse beside them makes them clothed
