@@ -10,14 +10,16 @@ groups it touches (the strongest cue per group), so one weak cue never fires alo
 
     group      weight   examples
     nude_art   .45-.6   painters and photographers known for nudes, classical nude subjects
-                       (.3 beside clothes or a scene: "in a black coat", "landscape")
+                       (a painter is .3 beside clothes or a scene: "in a black coat",
+                       "landscape"; a nude subject such as Lady Godiva stays one)
     art        .3       painters and sculptors with many nudes among much else (Degas, Rodin)
-    glamour    .35-.48  sexy, seductive, voluptuous, scantily clad, pin-up
+    glamour    .35-.55  sexy, seductive, voluptuous, scantily clad; covered only in, wearing only
     pose       .25-.4   bending over, arching her back, on all fours
     body       .2-.35   belly, thighs, cleavage, lower back, bare skin
-    setting    .25-.45  in bed, silk sheets, bathtub, sauna; taking a shower (a person washing)
+    setting    .25-.45  in bed, silk sheets; in the shower, a bathtub, a sauna (a person washing)
     person     .1-.15   woman, girl, goddess, nymph: a person to be sexualised; a named real
-                       person found by the caller weighs as "woman"
+                       person found by the caller weighs as "woman", unless the name is the
+                       painter's or the painter painted the person clothed
     beauty     .1-.25   beautiful, attractive, gorgeous
 
 `text.suggestive` is emitted from SUGGESTIVE_WEAK on, with one evidence span per cue, and
