@@ -514,6 +514,8 @@ class SuggestiveCues:
         for term, a, b in subs:
             group, weight = self.subs[term]
             self._keep(best, Cue(group, weight, a, b, term))
+            if group in ART_GROUPS:
+                art_spans.append((a, b))
         art = best.get("nude_art")
         clothed = (art is not None and art.weight > CLOTHED_NUDE_ART and art.term not in NUDE_SUBJECTS
                    and not CLOTHED_OR_SCENE.isdisjoint(distinct))
