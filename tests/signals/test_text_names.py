@@ -123,6 +123,10 @@ def test_artist_names_score_below_policy_threshold(det):
                  "by frank frazetta and emily johnson, oil painting"):
         sig = person(det, text)
         assert sig.score < 0.5 and sig.detail["sources"] == ["creator_pair"], text
+    # a style named after its author
+    for text in ("Emily Johnson style portrait of a cat", "a fashion photo, emily johnson inspired"):
+        sig = person(det, text)
+        assert sig.score < 0.5 and sig.detail["sources"] == ["creator_pair"], text
     # without an author word before the list, or without a list, the pair is a person again
     assert person(det, "beeple, emily johnson in a garden").score >= 0.6
     assert person(det, "a photo by the sea of emily johnson").score >= 0.6

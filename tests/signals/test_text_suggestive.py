@@ -212,8 +212,14 @@ def test_a_painter_s_name_is_not_the_person_cue(cues_only):
     # "Gil Elvgren style" names the painter of a family picnic, not a person to sexualise
     text = "Gil Elvgren style advertising illustration of a family picnic, vintage 1950s"
     signals = cues_only.detect(text, mode="generate")
-    assert K.TEXT_REAL_PERSON in {s.kind for s in signals}  # the rules still see a name
+    # the rules' name-shaped span is the painter's: neither a real person nor the person cue
+    assert K.TEXT_REAL_PERSON not in {s.kind for s in signals}
     assert K.TEXT_SUGGESTIVE not in {s.kind for s in signals}
     assert verdict(text, detector=cues_only) == "allow"
+    from rempart.signals.text.names import NamedPersonDetector
+    names = NamedPersonDetector()
+    for text in ("woman in a black turtleneck, Helmut Newton inspired, fashion photo",
+                 "Egon Schiele style self portrait, man in a coat", "Elon Musk as a Roman emperor, marble bust"):
+        assert verdict(text, extra=names.detect(text, mode="generate"), detector=cues_only) == "allow", text
     # a person of the scene is the person cue as before
     assert verdict("Gil Elvgren style pin-up of Emma Watson", detector=cues_only) == "block"

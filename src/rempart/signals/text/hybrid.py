@@ -169,7 +169,7 @@ class TextIntentDetector:
             detail.update(rule=round(r, 4), model=round(m, 4),
                           source="both" if r_sig is not None and m >= MODEL_EMIT else ("rules" if r_sig else "model"))
             found[kind] = Signal(kind, round(min(1.0, score), 4), self.name, evidence, detail)
-        if K.TEXT_REAL_PERSON in rule:
+        if K.TEXT_REAL_PERSON in rule and not _names_the_author(n, rule[K.TEXT_REAL_PERSON], sug):
             s = rule[K.TEXT_REAL_PERSON]
             found[K.TEXT_REAL_PERSON] = Signal(s.kind, s.score, self.name, s.evidence, s.detail)
         minor = found.get(K.TEXT_MINOR)
@@ -250,15 +250,22 @@ def default_detector() -> TextIntentDetector:
     return TextIntentDetector()
 
 
+def _normalised_span(n: Normalized, span: TextSpan) -> tuple[int, int]:
+    if n.src is None:  # the identity map
+        return span.start, span.end
+    start = bisect.bisect_left(n.src, span.start)
+    return start, max(start, bisect.bisect_left(n.src, span.end))
+
+
 def _named_person_cue(n: Normalized, person: Signal | None) -> Cue | None:
-    """The first named real person of the rules' signal as a suggestive person cue, in
-    normalised offsets."""
+    """The first named real person of a signal as a suggestive person cue, in normalised offsets."""
     if person is None or not person.evidence:
         return None
-    span = person.evidence[0]
-    if n.src is None:  # the identity map
-        start, end = span.start, span.end
-    else:
-        start = bisect.bisect_left(n.src, span.start)
-        end = max(start, bisect.bisect_left(n.src, span.end))
+    start, end = _normalised_span(n, person.evidence[0])
     return Cue("person", NAMED_PERSON_CUE, start, end, n.text[start:end])
+
+
+def _names_the_author(n: Normalized, person: Signal, sug: SuggestiveResult) -> bool:
+    """Every name of the rules' real-person signal is a painter's or an artwork's ("Egon Schiele
+    style self portrait", "Helmut Newton inspired"): the author of a style, not a person shown."""
+    return bool(person.evidence) and all(sug.names_an_author(*_normalised_span(n, e)) for e in person.evidence)

@@ -93,6 +93,8 @@ _CREATOR_PREV = frozenset(
     "director par por von".split()
 )
 _CREATOR_OF = frozenset("style styles manner school works".split())
+# ... and words after which it is: "Egon Schiele style", "Helmut Newton inspired"
+_CREATOR_AFTER = frozenset("style styled inspired esque".split())
 _JOIN_WORDS = ("and", "y", "et", "und", "e")
 _LIST_JOIN = re.compile(rf"\s*(?:,|&|\+|{'|'.join(_JOIN_WORDS)})?\s*")
 # Between two items of a list: a comma, "&", "+" or a joining word, not a space alone
@@ -364,7 +366,7 @@ class NamedPersonDetector:
                 score = self._pair_score(n, spans, words, i, j, cased)
                 if score:
                     source = "name_pair"
-                    if _is_creator(s, spans, words, i, out):
+                    if _is_creator(s, spans, words, i, out) or j + 1 < count and words[j + 1] in _CREATOR_AFTER:
                         score, source = SCORE_CREATOR, "creator_pair"
                     out.append(_Match(spans[i][0], spans[j][1], score, source, f"{w} {words[j]}"))
                     continue

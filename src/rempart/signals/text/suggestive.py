@@ -405,6 +405,10 @@ NUDE_SUBJECTS = frozenset(parse(
     "academic nude, nude model, life drawing model, dance of the seven veils, pin up girl, pinup girl, pin up model, "
     "glamour model, centerfold, playboy calendar, playmate calendar, vargas girl, vargas girls, petty girl, petty girls"))
 # Words that, right after a cue, give it an ordinary meaning ("bed frame", "bust of Caesar").
+# Words that, right before a cue, give it an ordinary meaning ("a marble bust").
+CUE_STOP_PREV: dict[str, frozenset[str]] = {
+    "bust": frozenset("marble bronze stone plaster clay roman greek portrait".split()),
+}
 CUE_STOP_NEXT: dict[str, frozenset[str]] = {
     "bust": frozenset("of statue sculpture marble bronze".split()),
     "bed": frozenset("frame bug bugs of side table".split()),
@@ -448,6 +452,11 @@ ART_GROUPS = frozenset({"nude_art", "art"})
 class SuggestiveResult:
     score: float
     cues: tuple[Cue, ...]  # the strongest cue of each group that fired
+    art_spans: tuple[tuple[int, int], ...] = ()  # every painter's or artwork's name (normalised offsets)
+
+    def names_an_author(self, start: int, end: int) -> bool:
+        """Whether the normalised span [start, end) lies in a painter's or an artwork's name."""
+        return any(a < end and start < b for a, b in self.art_spans)
 
     def sexualising(self) -> bool:
         return any(c.weight >= SEXUALISING.get(c.group, 2.0) for c in self.cues)
@@ -505,8 +514,8 @@ class SuggestiveCues:
                 if i < skip_to:
                     continue  # inside a longer phrase already matched
                 nxt = toks[i + k] if i + k < len(toks) else ""
-                if nxt and nxt in CUE_STOP_NEXT.get(key, ()):
-                    continue  # "bed frame", "bust of Caesar"
+                if nxt and nxt in CUE_STOP_NEXT.get(key, ()) or i and toks[i - 1] in CUE_STOP_PREV.get(key, ()):
+                    continue  # "bed frame", "bust of Caesar", "a marble bust"
                 self._keep(best, Cue(group, weight, spans[i][0], spans[i + k - 1][1], key))
                 if group in ART_GROUPS:
                     art_spans.append((spans[i][0], spans[i + k - 1][1]))
@@ -521,14 +530,15 @@ class SuggestiveCues:
                    and not CLOTHED_OR_SCENE.isdisjoint(distinct))
         if clothed:
             best["nude_art"] = replace(art, weight=CLOTHED_NUDE_ART)
-        if person is not None and not clothed and not any(a < person.end and person.start < b for a, b in art_spans):
+        result = SuggestiveResult(0.0, (), tuple(art_spans))
+        if person is not None and not clothed and not result.names_an_author(person.start, person.end):
             # a named person is the person cue, unless the name is the painter's ("Egon Schiele style"),
             # or the painter painted the person clothed ("as Thor in full armor, by Boris Vallejo")
             best[person.group] = person
         if not best:
             return _NOTHING
         cues = tuple(sorted(best.values(), key=lambda c: c.start))
-        return SuggestiveResult(round(_combine(c.weight for c in cues), 4), cues)
+        return replace(result, score=round(_combine(c.weight for c in cues), 4), cues=cues)
 
     def could_reach(self, n: Normalized, words: Words, floor: float, person_weight: float) -> bool:
         """Whether the prompt's cues at their heaviest, with a person cue of `person_weight`,
