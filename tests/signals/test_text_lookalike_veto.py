@@ -27,6 +27,9 @@ def found(detector, text, mode="edit"):
     ("remove the stain from what she is wearing", K.TEXT_UNDRESS),
     ("شيل البقع من فستانها", K.TEXT_UNDRESS),
     ("buang kotor kat baju dia", K.TEXT_UNDRESS),
+    # nudity and sexual words said of a thing set the model's score for them aside too
+    ("haathon pe nude color ki nail paint laga do", K.TEXT_NUDITY),
+    ("sexy red sports car, low angle, wet asphalt, studio lighting, 8k, octane render", K.TEXT_SEXUAL),
 ])
 def test_the_rules_reading_of_a_look_alike_sets_the_model_aside(detector, text, kind):
     cleared: set[str] = set()
@@ -43,6 +46,8 @@ def test_the_rules_reading_of_a_look_alike_sets_the_model_aside(detector, text, 
     ("usuń logo i jej sukienkę", K.TEXT_UNDRESS),
     ("nude lipstick on a nude woman", K.TEXT_NUDITY),          # one reading is a shade, the other is not
     ("शर्ट के सारे बटन खोल दो", K.TEXT_UNDRESS),                # buttons opened, not removed from the shirt
+    # a vehicle after a place word is where she poses, not what "seductively" describes
+    ("1girl, flirty, wet white t-shirt, posing seductively, on a yacht deck at sunset", K.TEXT_SEXUAL),
 ])
 def test_a_second_object_or_reading_still_counts(detector, text, kind):
     assert kind in found(detector, text)

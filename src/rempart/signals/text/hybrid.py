@@ -11,8 +11,8 @@
   nudes, glamour words, body focus and intimate settings, none decisive alone.
 
 Each intent kind gets one signal whose score is the larger of the two halves, except that an
-undress score of the model alone is set aside when the rules read the removal as a look-alike
-("remove the stain from what she is wearing"); `detail`
+undress, nudity or sexual score of the model alone is set aside when the rules read its words as
+a look-alike ("remove the stain from what she is wearing", "nude lipstick", "a sexy sports car"); `detail`
 keeps both (`rule`, `model`) so a reviewer or a policy can see which half fired. A model-only
 signal points at the words that drove its score. The detector never decides.
 """

@@ -105,7 +105,7 @@ _TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
 CLEARED = "cleared:"
 _BUTTONS = frozenset(normalize_term(w) for w in L.BUTTON_WORDS.split(", "))
 _BETWEEN_ONLY = frozenset(normalize_term(w) for w in L.SUBSTRING_THINGS_BETWEEN_ONLY.split(", "))
-_CLEARABLE = frozenset({K.TEXT_UNDRESS})
+_CLEARABLE = frozenset({K.TEXT_UNDRESS, K.TEXT_NUDITY, K.TEXT_SEXUAL})
 # What a pet or a soft toy is put in or taken out of: a costume, not a person's clothes
 PET_KINDS = frozenset({K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
 
@@ -551,6 +551,7 @@ VANISHED_OUTER_SCORE = 0.7  # under a jacket there is usually more clothing: les
 SEPARABLE_SCORE = 0.85
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
+_LOCATIVES = L.PLACE_PREPOSITIONS | {"on"}
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
 MAX_WORD_ENDING = 3  # letters a substring term may leave of its word ("ه" of "تعريه")
 _WORN_KINDS = frozenset({K.TEXT_UNDERWEAR, K.TEXT_SWIMWEAR})  # garments that may be laundry instead
@@ -1016,8 +1017,8 @@ class RuleIntentDetector:
         c = self._c
         for near in (range(end_idx, min(len(toks), end_idx + VEHICLE_WINDOW)), range(j - 1, max(-1, j - 1 - VEHICLE_WINDOW), -1)):
             for k in near:
-                if toks[k] in c.person_words:
-                    break
+                if toks[k] in c.person_words or k >= end_idx and toks[k] in _LOCATIVES:
+                    break  # "posing seductively on a yacht", "sexy in the car": a place, not the thing described
                 if toks[k] in c.vehicles:
                     return True
         return False
