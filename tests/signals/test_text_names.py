@@ -228,3 +228,15 @@ def test_native_script_names_with_clitics_and_case_endings(det, text, span_text)
 
 def test_clitic_letters_alone_do_not_make_a_name(det):
     assert kinds_and_spans(det, "صورة وهيفاء") == {}
+
+
+def test_public_figure_lookup_finds_listed_names_only(det):
+    # The suggestive person cue asks only for listed public figures, cheaply: a first name and
+    # a surname that happen to be words of a long prompt are not enough.
+    from rempart.signals.text.normalize import normalize
+    for text, name in (("charlize theron, on bed", "charlize theron"), ("margot robie in a bathtub", "margot robie"),
+                       ("will smith in a bathtub", "will smith"), ("#CharlizeTheron on bed", "CharlizeTheron")):
+        span = det.public_figure(normalize(text))
+        assert span is not None and span.text == name, text
+    for text in ("emily johnson on the bed", "a green park with a stone bench near the sink, a cat on a hill"):
+        assert det.public_figure(normalize(text)) is None, text

@@ -31,7 +31,7 @@ from rempart.signals.text.context import ContextHit, ContextRules
 from rempart.signals.text.features import prepare
 from rempart.signals.text.intent import MERCHANDISE_KINDS, PET_KINDS, RuleIntentDetector, Unglued
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
-from rempart.signals.text.names import NamedPersonDetector
+from rempart.signals.text.names import SCORE_PUBLIC, NamedPersonDetector
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
 from rempart.signals.text.suggestive import (CUES as SUGGESTIVE_CUES, SUGGESTIVE_EMIT, SUGGESTIVE_WEAK, Cue,
@@ -56,7 +56,6 @@ PET_LABELS = tuple(label for label, kind in LABEL_KINDS.items() if kind in PET_K
 # A named real person weighs as much as the heaviest person word ("woman"): "<actress>, on bed".
 NAMED_PERSON_CUE = max(SUGGESTIVE_CUES["person"])
 MINOR_COUNTS = 0.5  # a minor signal from this score on makes one glamour word enough (the policy's threshold)
-NAMED_PERSON_COUNTS = 0.5  # the policy's threshold for text.real_person
 _USE_DEFAULT = object()
 
 
@@ -180,14 +179,11 @@ class TextIntentDetector:
         return [found[k] for k in KIND_ORDER if k in found]
 
     def _public_figure(self, n: Normalized) -> Signal | None:
-        """The names detector's real person, if it finds one that counts (its creators, "by
-        Degas", score below)."""
+        """A public figure of the names detector's list, as a real-person signal."""
         if self._names is None:
             self._names = NamedPersonDetector()
-        for s in self._names.detect_normalized(n):
-            if s.kind == K.TEXT_REAL_PERSON and s.score >= NAMED_PERSON_COUNTS:
-                return s
-        return None
+        span = self._names.public_figure(n)
+        return None if span is None else Signal(K.TEXT_REAL_PERSON, SCORE_PUBLIC, self._names.name, (span,))
 
     def _targets(self, n: Normalized, mode: str, ctx: dict[str, ContextHit]) -> dict[str, Signal]:
         out: dict[str, Signal] = {}

@@ -217,6 +217,14 @@ class NameLists:
         # First names that are also common words ("will", "rose", "mark") start a name only
         # when capitalised (rule 3), so they are kept apart and checked after the case.
         self.starters = (self.first - self.common) | self.phrases.keys() | self.mononyms | self.glued.keys()
+        # A Latin-script prompt names a listed public figure only with one of these words (a name
+        # word that is no common word: a typo in the other word is allowed), or with one of the
+        # names whose first two words are both common words ("will smith")
+        names = [ph for cands in self.phrases.values() for ph in cands]
+        self.public_words = frozenset({w for ph in names for w in ph[:2] if w not in self.common}
+                                      | self.mononyms | self.glued.keys())
+        self.common_name_pairs = frozenset(ph[:2] for ph in names if ph[0] in self.common and ph[1] in self.common)
+        self.common_name_firsts = frozenset(a for a, _ in self.common_name_pairs)
         self.cased_starters = self.first & self.common
         for cands in self.phrases.values():
             cands.sort(key=len, reverse=True)  # longest first: "jennifer love hewitt"
@@ -279,6 +287,21 @@ class NamedPersonDetector:
         if len(text) > MAX_CHARS:
             text = text[:MAX_CHARS]  # a prefix: spans stay valid in the caller's text
         return self.detect_normalized(normalize(text))
+
+    def public_figure(self, n: Normalized) -> TextSpan | None:
+        """The first listed public figure the prompt names (a span of the original), or None.
+        Cheaper than `detect_normalized` on the many prompts that hold no word of one."""
+        s, L = n.text, self._lists
+        if s.isascii() and _INNER_CAPITAL.search(n.original) is None:
+            toks = _ASCII_TOKEN.findall(s)
+            if L.public_words.isdisjoint(toks) and (L.common_name_firsts.isdisjoint(toks) or not any(
+                    pair in L.common_name_pairs for pair in zip(toks, toks[1:]))):
+                return None
+        for m in sorted(self._matches(n), key=lambda m: m.start):
+            if m.source.startswith("public_figure"):
+                a, b = n.span(m.start, m.end)
+                return TextSpan(a, b, n.original[a:b])
+        return None
 
     def detect_normalized(self, n: Normalized) -> list[Signal]:
         """Same as `detect` for a prompt another detector has already normalised."""
