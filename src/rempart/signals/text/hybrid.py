@@ -132,7 +132,7 @@ class TextIntentDetector:
         person = rule.get(K.TEXT_REAL_PERSON)
         if person is None and self.suggestive.could_reach(n, words, SUGGESTIVE_WEAK, NAMED_PERSON_CUE):
             # a public figure of the names detector's longer list, in any case ("charlize theron, on bed")
-            person = self._public_figure(n)
+            person = self._public_figure(n, words)
         # A weak score counts only about a named real person: only then is it looked for.
         floor = SUGGESTIVE_WEAK if person is not None else SUGGESTIVE_EMIT
         sug = self.suggestive.score(n, floor, words=words, person=_named_person_cue(n, person))
@@ -178,11 +178,11 @@ class TextIntentDetector:
         found.update(self._targets(n, mode, ctx))
         return [found[k] for k in KIND_ORDER if k in found]
 
-    def _public_figure(self, n: Normalized) -> Signal | None:
+    def _public_figure(self, n: Normalized, words: Words) -> Signal | None:
         """A public figure of the names detector's list, as a real-person signal."""
         if self._names is None:
             self._names = NamedPersonDetector()
-        span = self._names.public_figure(n)
+        span = self._names.public_figure(n, words.tokens)
         return None if span is None else Signal(K.TEXT_REAL_PERSON, SCORE_PUBLIC, self._names.name, (span,))
 
     def _targets(self, n: Normalized, mode: str, ctx: dict[str, ContextHit]) -> dict[str, Signal]:

@@ -69,7 +69,7 @@ _MARKS = (
 _TOKEN = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 _ASCII_TOKEN = re.compile(r"[a-z]+")
 # A lower-case letter followed by a capital: a CamelCase word may hide a glued name.
-_INNER_CAPITAL = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")
+_INNER_CAPITAL = re.compile(r"[A-ZÀ-Þ](?<=[a-zß-ÿ][A-ZÀ-Þ])")  # led by the capital: twice as fast to search
 # Two capitalised words in a row: without one, the case rule (3) cannot fire.
 _TWO_CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+[ \t\-_.·'’]{1,3}[A-ZÀ-Þ]")
 # What may stand between the parts of one name: spaces, a hyphen, a dot, an underscore,
@@ -225,6 +225,7 @@ class NameLists:
                                       | self.mononyms | self.glued.keys())
         self.common_name_pairs = frozenset(ph[:2] for ph in names if ph[0] in self.common and ph[1] in self.common)
         self.common_name_firsts = frozenset(a for a, _ in self.common_name_pairs)
+        self.common_name_seconds = frozenset(b for _, b in self.common_name_pairs)
         self.cased_starters = self.first & self.common
         for cands in self.phrases.values():
             cands.sort(key=len, reverse=True)  # longest first: "jennifer love hewitt"
@@ -288,14 +289,18 @@ class NamedPersonDetector:
             text = text[:MAX_CHARS]  # a prefix: spans stay valid in the caller's text
         return self.detect_normalized(normalize(text))
 
-    def public_figure(self, n: Normalized) -> TextSpan | None:
+    def public_figure(self, n: Normalized, tokens: Sequence[str] | None = None) -> TextSpan | None:
         """The first listed public figure the prompt names (a span of the original), or None.
-        Cheaper than `detect_normalized` on the many prompts that hold no word of one."""
+        Cheaper than `detect_normalized` on the many prompts that hold no word of one.
+        `tokens`: the prompt's words in order, when the caller has split it already (letters
+        and digits apart, as phrases.Words does on ASCII text)."""
         s, L = n.text, self._lists
-        if s.isascii() and _INNER_CAPITAL.search(n.original) is None:
-            toks = _ASCII_TOKEN.findall(s)
-            if L.public_words.isdisjoint(toks) and (L.common_name_firsts.isdisjoint(toks) or not any(
-                    pair in L.common_name_pairs for pair in zip(toks, toks[1:]))):
+        if s.isascii():
+            toks = _ASCII_TOKEN.findall(s) if tokens is None else tokens
+            if L.public_words.isdisjoint(toks) and (
+                    L.common_name_firsts.isdisjoint(toks) or L.common_name_seconds.isdisjoint(toks)
+                    or not any(pair in L.common_name_pairs for pair in zip(toks, toks[1:]))) \
+                    and _INNER_CAPITAL.search(n.original) is None:
                 return None
         for m in sorted(self._matches(n), key=lambda m: m.start):
             if m.source.startswith("public_figure"):
