@@ -30,6 +30,7 @@ def found(detector, text, mode="edit"):
     # nudity and sexual words said of a thing set the model's score for them aside too
     ("haathon pe nude color ki nail paint laga do", K.TEXT_NUDITY),
     ("sexy red sports car, low angle, wet asphalt, studio lighting, 8k, octane render", K.TEXT_SEXUAL),
+    ("undressed salad, plain lettuce, food photography", K.TEXT_UNDRESS),
 ])
 def test_the_rules_reading_of_a_look_alike_sets_the_model_aside(detector, text, kind):
     cleared: set[str] = set()

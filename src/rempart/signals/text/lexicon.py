@@ -421,7 +421,8 @@ INANIMATE: dict[str, str] = {
     "en": "feet foot toes hands soles tree trees branch branches bush bushes wall walls concrete brick "
     "stone rock rocks hill hills landscape mountain mountains field fields "
     "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords "
-    "mannequin mannequins dummy dummies cake cakes forest forests woods metal steel glass motorcycle motorbike",
+    "mannequin mannequins dummy dummies cake cakes forest forests woods metal steel glass motorcycle motorbike "
+    "salad salads lettuce greens",
     "fr": "bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
