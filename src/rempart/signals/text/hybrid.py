@@ -19,7 +19,6 @@ signal points at the words that drove its score. The detector never decides.
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 from typing import Sequence
 
@@ -31,7 +30,7 @@ from rempart.signals.text.context import ContextHit, ContextRules
 from rempart.signals.text.features import prepare
 from rempart.signals.text.intent import MERCHANDISE_KINDS, PET_KINDS, RuleIntentDetector, Unglued
 from rempart.signals.text.model import ModelUnavailable, TextIntentModel, default_model
-from rempart.signals.text.names import SCORE_PUBLIC, NamedPersonDetector
+from rempart.signals.text.names import NamedPersonDetector
 from rempart.signals.text.normalize import Normalized, normalize
 from rempart.signals.text.phrases import Words
 from rempart.signals.text.suggestive import (CUES as SUGGESTIVE_CUES, SUGGESTIVE_EMIT, SUGGESTIVE_WEAK, Cue,
@@ -129,13 +128,15 @@ class TextIntentDetector:
         cleared: set[str] = set()  # kinds whose terms the rules read as look-alikes
         rule = {s.kind: s for s in self.rules.detect_normalized(n, mode, words, unglued, cleared)}
         ctx = {h.kind: h for h in self.context.find(n, mode, words)}
-        person = rule.get(K.TEXT_REAL_PERSON)
-        if person is None and self.suggestive.could_reach(n, words, SUGGESTIVE_WEAK, NAMED_PERSON_CUE):
+        named = rule.get(K.TEXT_REAL_PERSON)  # a named real person, by the rules
+        name = named.evidence[0] if named is not None and named.evidence else None
+        bound = self.suggestive.upper_bound(n, words)
+        if named is None and bound.reaches(SUGGESTIVE_WEAK, NAMED_PERSON_CUE):
             # a public figure of the names detector's longer list, in any case ("charlize theron, on bed")
-            person = self._public_figure(n, words)
+            name = self._public_figure(n, words)
         # A weak score counts only about a named real person: only then is it looked for.
-        floor = SUGGESTIVE_WEAK if person is not None else SUGGESTIVE_EMIT
-        sug = self.suggestive.score(n, floor, words=words, person=_named_person_cue(n, person))
+        floor = SUGGESTIVE_WEAK if named is not None or name is not None else SUGGESTIVE_EMIT
+        sug = self.suggestive.score(n, floor, words=words, person=_person_cue(n, name), bound=bound)
         if not rule and not ctx and not hot and not sug.cues:
             return []  # the common case: nothing from any half
         probs = None if row is None else dict(zip(labels, row.tolist()))
@@ -178,12 +179,11 @@ class TextIntentDetector:
         found.update(self._targets(n, mode, ctx))
         return [found[k] for k in KIND_ORDER if k in found]
 
-    def _public_figure(self, n: Normalized, words: Words) -> Signal | None:
-        """A public figure of the names detector's list, as a real-person signal."""
+    def _public_figure(self, n: Normalized, words: Words) -> TextSpan | None:
+        """Where the prompt names a public figure of the names detector's list."""
         if self._names is None:
             self._names = NamedPersonDetector()
-        span = self._names.public_figure(n, words.tokens)
-        return None if span is None else Signal(K.TEXT_REAL_PERSON, SCORE_PUBLIC, self._names.name, (span,))
+        return self._names.public_figure(n, words.tokens)
 
     def _targets(self, n: Normalized, mode: str, ctx: dict[str, ContextHit]) -> dict[str, Signal]:
         out: dict[str, Signal] = {}
@@ -246,22 +246,16 @@ def default_detector() -> TextIntentDetector:
     return TextIntentDetector()
 
 
-def _normalised_span(n: Normalized, span: TextSpan) -> tuple[int, int]:
-    if n.src is None:  # the identity map
-        return span.start, span.end
-    start = bisect.bisect_left(n.src, span.start)
-    return start, max(start, bisect.bisect_left(n.src, span.end))
-
-
-def _named_person_cue(n: Normalized, person: Signal | None) -> Cue | None:
-    """The first named real person of a signal as a suggestive person cue, in normalised offsets."""
-    if person is None or not person.evidence:
+def _person_cue(n: Normalized, name: TextSpan | None) -> Cue | None:
+    """A named real person (a span of the original) as a suggestive person cue, in normalised offsets."""
+    if name is None:
         return None
-    start, end = _normalised_span(n, person.evidence[0])
+    start, end = n.normalised_span(name.start, name.end)
     return Cue("person", NAMED_PERSON_CUE, start, end, n.text[start:end])
 
 
 def _names_the_author(n: Normalized, person: Signal, sug: SuggestiveResult) -> bool:
     """Every name of the rules' real-person signal is a painter's or an artwork's ("Egon Schiele
     style self portrait", "Helmut Newton inspired"): the author of a style, not a person shown."""
-    return bool(person.evidence) and all(sug.names_an_author(*_normalised_span(n, e)) for e in person.evidence)
+    return bool(person.evidence) and all(sug.names_an_author(*n.normalised_span(e.start, e.end))
+                                         for e in person.evidence)

@@ -216,6 +216,13 @@ class Normalized:
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.orig_start(i), self.orig_end(j)
 
+    def normalised_span(self, a: int, b: int) -> tuple[int, int]:
+        """The normalised offsets of the original range [a, b): the inverse of `span`."""
+        if self.src is None:  # the identity map
+            return a, b
+        start = bisect_left(self.src, a)
+        return start, max(start, bisect_left(self.src, b))
+
     def fuzzy(self, i: int, j: int) -> bool:
         """True when a normalised range was touched by an obfuscation step."""
         if not self.obf:

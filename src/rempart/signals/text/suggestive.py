@@ -465,6 +465,21 @@ class SuggestiveResult:
 _NOTHING = SuggestiveResult(0.0, ())
 
 
+@dataclass(frozen=True, slots=True)
+class CueBound:
+    """What a prompt's cues could weigh at most, before any phrase is matched (SuggestiveCues.upper_bound)."""
+    heaviest: dict[str, float]  # group -> the heaviest weight its phrases could give
+    subs: list[tuple[str, int, int]]  # substring cues found: (term, start, end)
+
+    def reaches(self, floor: float, person_weight: float = 0.0) -> bool:
+        """Whether the cues at their heaviest, with a person cue of `person_weight`, could reach `floor`."""
+        if not self.heaviest:
+            return False
+        weights = dict(self.heaviest)
+        weights["person"] = max(person_weight, weights.get("person", 0.0))
+        return _combine(weights.values()) >= floor
+
+
 class SuggestiveCues:
     """Scores implicit sexualisation from cue groups. Built once, read-only."""
 
@@ -486,8 +501,9 @@ class SuggestiveCues:
         self.sub_re = substring_regex(self.subs)
 
     def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT, words: Words | None = None,
-              person: Cue | None = None) -> SuggestiveResult:
-        """The prompt's cues and score (`words`: its words, when the caller has split it already).
+              person: Cue | None = None, bound: CueBound | None = None) -> SuggestiveResult:
+        """The prompt's cues and score (`words`: its words, when the caller has split it already;
+        `bound`: its `upper_bound`, when the caller has asked for it already).
         `person`: a named real person found by the caller, who counts as the person cue
         ("<actress>, on bed" is "woman, on bed" about her). A prompt whose cues cannot reach `floor`
         even at their heaviest, and holds no sexualising cue, returns score 0 and no cues without
@@ -497,9 +513,11 @@ class SuggestiveCues:
             words = Words(s)
         toks = words.tokens
         distinct = words.distinct
-        heaviest, subs = self._heaviest(s, words)
-        if not heaviest:
+        if bound is None:
+            bound = self.upper_bound(n, words)
+        if not bound.heaviest:
             return _NOTHING
+        heaviest, subs = dict(bound.heaviest), bound.subs
         if person is not None:
             heaviest[person.group] = max(person.weight, heaviest.get(person.group, 0.0))
         if _combine(heaviest.values()) < floor and SEXUALISING_GROUPS.isdisjoint(heaviest):
@@ -540,18 +558,10 @@ class SuggestiveCues:
         cues = tuple(sorted(best.values(), key=lambda c: c.start))
         return replace(result, score=round(_combine(c.weight for c in cues), 4), cues=cues)
 
-    def could_reach(self, n: Normalized, words: Words, floor: float, person_weight: float) -> bool:
-        """Whether the prompt's cues at their heaviest, with a person cue of `person_weight`,
-        could reach `floor`: cheap, no phrase is matched."""
-        heaviest, _ = self._heaviest(n.text, words)
-        if not heaviest:
-            return False
-        heaviest["person"] = max(person_weight, heaviest.get("person", 0.0))
-        return _combine(heaviest.values()) >= floor
-
-    def _heaviest(self, s: str, words: Words) -> tuple[dict[str, float], list[tuple[str, int, int]]]:
-        """The heaviest weight each group could reach (phrases whose words are all in the
-        prompt), and the substring cues found."""
+    def upper_bound(self, n: Normalized, words: Words) -> CueBound:
+        """The heaviest weight each group could reach in the prompt (phrases whose words are all
+        in it), and the substring cues found: cheap, no phrase is matched."""
+        s = n.text
         distinct = words.distinct
         filed = self.bound_words.intersection(distinct)
         subs = [] if s.isascii() else [(m.group(), m.start(), m.end()) for m in self.sub_re.finditer(s)]
@@ -564,7 +574,7 @@ class SuggestiveCues:
             group, weight = self.subs[term]
             if weight > heaviest.get(group, 0.0):
                 heaviest[group] = weight
-        return heaviest, subs
+        return CueBound(heaviest, subs)
 
     @staticmethod
     def _keep(best: dict[str, Cue], cue: Cue) -> None:
