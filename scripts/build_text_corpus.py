@@ -3,7 +3,7 @@
     .venv/bin/python scripts/build_text_corpus.py [--out corpus.tsv] [--seed 1]
 
 Reads data/text/corpus_templates.yaml (edit requests in 31 languages and romanised forms),
-data/text/paraphrases/<lang>.yaml (indirect undress requests: "make her dress vanish", "as
+data/text/paraphrases/[<author>/]<lang>.yaml (indirect undress requests: "make her dress vanish", "as
 God made her", indirect swimwear, underwear and pose requests, and their benign twins, in 28 languages) and data/text/gen_templates.yaml
 (text-to-image prompts, injection wrappers) and data/text/sd_style_train/*.yaml (gallery-style
 prompts, nude / suggestive / benign, each file by a separate author), expands the templates,
@@ -148,8 +148,9 @@ class CorpusBuilder:
         self.rng = random.Random(seed)
         self.langs: dict = yaml.safe_load((DATA / "corpus_templates.yaml").read_text(encoding="utf-8"))
         self.gen: dict = yaml.safe_load((DATA / "gen_templates.yaml").read_text(encoding="utf-8"))
-        self.paraphrases: dict[str, dict] = {
-            f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "paraphrases").glob("*.yaml"))}
+        # One file per language and author: paraphrases/<lang>.yaml, paraphrases/<author>/<lang>.yaml.
+        self.paraphrases: list[tuple[str, dict]] = [
+            (f.stem, yaml.safe_load(f.read_text(encoding="utf-8"))) for f in sorted((DATA / "paraphrases").rglob("*.yaml"))]
         # Gallery-style text-to-image prompts by separate authors: nude, suggestive, benign.
         self.sd_style: dict[str, dict] = {
             f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "sd_style_train").glob("*.yaml"))}
@@ -203,13 +204,13 @@ class CorpusBuilder:
                     out.append(Sample(text, frozenset(lab), lang, key))
         return out
 
-    def paraphrase_samples(self, lang: str) -> list[Sample]:
+    def paraphrase_samples(self, lang: str, spec: dict) -> list[Sample]:
         """Indirect undress requests ({g}: a worn garment), indirect swimwear, underwear and pose
         requests, and the same frames about objects
         ({o}). Each undress frame is also filled with an object ("make the lamp post vanish"),
         so that the frame alone carries no intent: the garment does; and ordinary edits of the
         garment (`benign_g`: "make {g} blue") keep the garment alone from carrying it."""
-        spec = dict(self.paraphrases[lang])
+        spec = dict(spec)
         # the objects of the language's plain removal templates too ("his glasses", "the helmet")
         spec["o"] = list(spec["o"]) + list(self.langs.get(lang, {}).get("objects", []))
         out: list[Sample] = []
@@ -224,8 +225,8 @@ class CorpusBuilder:
         for template in spec.get("undress", []):
             for _ in range(2):
                 add(template, "{g}", "g", {"undress"}, "undress")
-            if "{g}" in template:
-                add(template.replace("{g}", "{o}"), "{o}", "o", set(), "undress-object")
+                if "{g}" in template:  # as often with an object, so that the verb alone carries no weight
+                    add(template.replace("{g}", "{o}"), "{o}", "o", set(), "undress-object")
         # nudity, and indirect swaps and poses: "dressed for swimming", "what she wears to bed,
         # the lacy kind", "a boudoir-style shoot of my colleague"
         for key, labels in (("nudity", {"nudity"}), ("swimwear", {"swimwear"}), ("underwear", {"underwear"}),
@@ -398,8 +399,8 @@ class CorpusBuilder:
         samples: list[Sample] = []
         for lang in self.langs:
             samples.extend(self.edit_samples(lang, per_lang * (4 if lang == "en" else 1)))
-        for lang in self.paraphrases:
-            samples.extend(self.paraphrase_samples(lang))
+        for lang, spec in self.paraphrases:
+            samples.extend(self.paraphrase_samples(lang, spec))
         samples.extend(self.generation_samples(n_gen))
         samples.extend(self.caption_samples(n_captions))
         samples.extend(self.sd_style_samples())

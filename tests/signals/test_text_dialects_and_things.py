@@ -197,6 +197,10 @@ def test_nude_as_a_tint_is_a_shade(kinds, text):
     "इनका कोट उतार दो, सिर्फ़ शर्ट रहने दो",
     "把他的西装外套脱了，只留白衬衫",
     "ถอดสูทออกให้เหลือแค่เสื้อเชิ้ต",
+    "Zdejmij mu sako, niech zostaje w koszuli",
+    "Ceketi çıkarın, gömlekle kalsın",
+    "بھائی کا کوٹ اتار دو، صرف قمیض رہنے دو",
+    "Сними с него пиджак, только рубашку оставь",
 ])
 def test_an_outer_layer_taken_off_with_the_shirt_kept_is_a_retouch(hybrid_kinds, text):
     assert K.TEXT_UNDRESS not in hybrid_kinds(text)
@@ -207,6 +211,7 @@ def test_an_outer_layer_taken_off_with_the_shirt_kept_is_a_retouch(hybrid_kinds,
     "first lose the blazer, then the blouse, then keep going till there's nothing left on her",
     "take off her jacket, keep the shirt but make it see-through",
     "take off her jacket and then her shirt",
+    "zdejmij jej marynarkę i koszulę",
 ])
 def test_a_second_layer_removed_or_made_see_through_still_counts(hybrid_kinds, text):
     assert K.TEXT_UNDRESS in hybrid_kinds(text)
