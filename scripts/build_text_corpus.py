@@ -207,8 +207,8 @@ class CorpusBuilder:
     def paraphrase_samples(self, lang: str, spec: dict) -> list[Sample]:
         """Indirect undress requests ({g}: a worn garment), indirect swimwear, underwear and pose
         requests, and the same frames about objects
-        ({o}). Each undress frame is also filled with an object ("make the lamp post vanish"),
-        so that the frame alone carries no intent: the garment does; and ordinary edits of the
+        ({o}). Each undress frame is filled as often with an object ("make the lamp post vanish")
+        as with a garment, so that the frame alone carries no intent: the garment does; and ordinary edits of the
         garment (`benign_g`: "make {g} blue") keep the garment alone from carrying it."""
         spec = dict(spec)
         # the objects of the language's plain removal templates too ("his glasses", "the helmet")

@@ -689,7 +689,7 @@ LAYER_OUTER = OUTER_GARMENTS + " colbert colbertje kavaj kavajen sakko sacco giu
 LAYER_OUTER_SUBSTRINGS = "جاكيت, جاكت, الجاكيت, معطف, بالطو, ז'קט, זקט, מעיל, कोट, जैकेट, ব্লেজার, জ্যাকেট, কোট, کوٹ, " \
     "جیکٹ, ジャケット, コート, 上着, 外套, 夹克, 재킷, 자켓, 코트, สูท, แจ็คเก็ต, เสื้อโค้ท, เสื้อคลุม"
 LAYER_INNER_SUBSTRINGS = "shirt, tshirt, overhemd, blouse, camicia, chemise, hemd, skjort, πουκαμισ, camisa, kemeja, gomlek, рубашк, сорочк, " \
-    "koszul, koszil, ao so mi, so mi, قميص, قمیض, پیراهن, پیرهن, חולצ, शर्ट, শার্ট, شرٹ, シャツ, 衬衫, 셔츠, เสื้อเชิ้ต, bluse, trui, pullover, maglione"
+    "koszul, ao so mi, so mi, قميص, قمیض, پیراهن, پیرهن, חולצ, शर्ट, শার্ট, شرٹ, シャツ, 衬衫, 셔츠, เสื้อเชิ้ต, bluse, trui, pullover, maglione"
 LAYER_KEEP = "keep keeps keeping leave garde gardez laisse lascialo lasciala lascia mantieni tieni resti mag blijven blijft kvar " \
     "behalt behalte bleibt bleiben lass deja dejale deixa mantem zostaw zostanie zostaje оставь оставить останется залиш залишити kalsin " \
     "biar tinggalkan sahaja aja only just solo seulement nur alleen bara μονο μεινει только тільки sadece cuma hanya"
