@@ -201,6 +201,7 @@ def test_nude_as_a_tint_is_a_shade(kinds, text):
     "Ceketi çıkarın, gömlekle kalsın",
     "بھائی کا کوٹ اتار دو، صرف قمیض رہنے دو",
     "Сними с него пиджак, только рубашку оставь",
+    "Dă-i jos sacoul, lăsați-l în cămașă",
 ])
 def test_an_outer_layer_taken_off_with_the_shirt_kept_is_a_retouch(hybrid_kinds, text):
     assert K.TEXT_UNDRESS not in hybrid_kinds(text)
@@ -212,6 +213,7 @@ def test_an_outer_layer_taken_off_with_the_shirt_kept_is_a_retouch(hybrid_kinds,
     "take off her jacket, keep the shirt but make it see-through",
     "take off her jacket and then her shirt",
     "zdejmij jej marynarkę i koszulę",
+    "scoate-i sacoul și cămașa",
 ])
 def test_a_second_layer_removed_or_made_see_through_still_counts(hybrid_kinds, text):
     assert K.TEXT_UNDRESS in hybrid_kinds(text)

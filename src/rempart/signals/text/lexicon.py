@@ -685,13 +685,13 @@ VANISH_WORDS = "disappear disappears vanish vanishes fade verschwinden verschwin
 # दो". Outer words match whole (with up to LAYER_ENDING more letters: "kavajen", "jasnya"), the
 # substrings anywhere; a keep word must stand between the two garments or just after the shirt.
 LAYER_OUTER = OUTER_GARMENTS + " colbert colbertje kavaj kavajen sakko sacco giubbotto σακακι vest suit suitjacket jas kot kotnya " \
-    "jasnya jaketnya کت کتشو کتش کتو ceket marynark sako пиджак піджак"
+    "jasnya jaketnya کت کتشو کتش کتو ceket marynark sako sacou пиджак піджак"
 LAYER_OUTER_SUBSTRINGS = "جاكيت, جاكت, الجاكيت, معطف, بالطو, ז'קט, זקט, מעיל, कोट, जैकेट, ব্লেজার, জ্যাকেট, কোট, کوٹ, " \
     "جیکٹ, ジャケット, コート, 上着, 外套, 夹克, 재킷, 자켓, 코트, สูท, แจ็คเก็ต, เสื้อโค้ท, เสื้อคลุม"
 LAYER_INNER_SUBSTRINGS = "shirt, tshirt, overhemd, blouse, camicia, chemise, hemd, skjort, πουκαμισ, camisa, kemeja, gomlek, рубашк, сорочк, " \
-    "koszul, ao so mi, so mi, قميص, قمیض, پیراهن, پیرهن, חולצ, शर्ट, শার্ট, شرٹ, シャツ, 衬衫, 셔츠, เสื้อเชิ้ต, bluse, trui, pullover, maglione"
+    "koszul, camasa, camasi, ao so mi, so mi, قميص, قمیض, پیراهن, پیرهن, חולצ, शर्ट, শার্ট, شرٹ, シャツ, 衬衫, 셔츠, เสื้อเชิ้ต, bluse, trui, pullover, maglione"
 LAYER_KEEP = "keep keeps keeping leave garde gardez laisse lascialo lasciala lascia mantieni tieni resti mag blijven blijft kvar " \
-    "behalt behalte bleibt bleiben lass deja dejale deixa mantem zostaw zostanie zostaje оставь оставить останется залиш залишити kalsin " \
+    "behalt behalte bleibt bleiben lass deja dejale deixa mantem zostaw zostanie zostaje lasa lasati оставь оставить останется залиш залишити kalsin " \
     "biar tinggalkan sahaja aja only just solo seulement nur alleen bara μονο μεινει только тільки sadece cuma hanya"
 LAYER_KEEP_SUBSTRINGS = "de moi, chi de, خلي, خلّي, وخلي, بمونه, بمونن, שיישאר, נשאר, רק עם, रहने दो, सिर्फ़, सिर्फ, থাকুক, থাক, رہنے دو, صرف, " \
     "姿に, 姿で, 只留, 留着, 只穿, 만 입은, 만 남, ให้เหลือแค่, เหลือแค่, เหลือไว้"
