@@ -2,11 +2,16 @@
 
     .venv/bin/python scripts/train_text_model.py            # build the corpus, train, write the model
     .venv/bin/python scripts/train_text_model.py --check    # also print held-out figures per label
+    .venv/bin/python scripts/train_text_model.py --seed 2 --out /tmp/m2.npz   # another corpus draw
 
 Deterministic: the corpus comes from scripts/build_text_corpus.py with a fixed seed, the
 features are hashed (no vocabulary), and liblinear is run with a fixed random_state. Only
 this script needs scikit-learn; inference is numpy (rempart.signals.text.model).
 Training data: the project's own templates only (data/text/). Never the evaluation sets.
+
+The committed model uses seed 1. Another seed draws another corpus from the same templates
+(other fillers, obfuscations, salads), and that alone moved the misses on the unread blind
+holdouts 3-16 by 10 of 6,394 (2026-12-07). Weigh a change of the data over two seeds or more.
 """
 
 from __future__ import annotations
@@ -55,6 +60,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--check", action="store_true", help="hold out 10%% and print per-label figures")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help=f"corpus draw and liblinear random_state (default {SEED}, the committed model's)")
     ap.add_argument("--bits", type=int, default=20)
     ap.add_argument("--jobs", type=int, default=2, help="labels trained in parallel (the result is the same)")
     ap.add_argument("--C", type=float, default=C, help=f"inverse L2 strength (default {C})")
@@ -63,7 +70,7 @@ def main() -> int:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    samples = build(SEED)
+    samples = build(args.seed)
     cfg = FeatureConfig(bits=args.bits, hash_version=2, length_norm=args.length_norm)
     texts = [s.text for s in samples]
     y = np.array([[lab in s.labels for lab in LABELS] for s in samples], dtype=np.int8)
@@ -78,7 +85,7 @@ def main() -> int:
     from joblib import Parallel, delayed
 
     def fit(j: int):
-        clf = LogisticRegression(C=args.C, solver="liblinear", max_iter=200, random_state=SEED)
+        clf = LogisticRegression(C=args.C, solver="liblinear", max_iter=200, random_state=args.seed)
         return clf.fit(x[:split], y[:split, j])
 
     clfs = Parallel(n_jobs=args.jobs)(delayed(fit)(j) for j in range(len(LABELS)))
@@ -92,7 +99,7 @@ def main() -> int:
             print(f"  {label:10s} held-out recall {tp / max(1, tp + fn):.3f} precision {tp / max(1, tp + fp):.3f} "
                   f"(pos {int(t.sum())})", file=sys.stderr)
     model = TextIntentModel(weights, bias, LABELS, cfg,
-                            meta={"seed": SEED, "C": args.C, "samples": n, "trained_on": "data/text templates"})
+                            meta={"seed": args.seed, "C": args.C, "samples": n, "trained_on": "data/text templates"})
     model.save(args.out)
     size = Path(args.out).stat().st_size
     print(f"wrote {args.out} ({size / 1e6:.1f} MB on disk, {model.nbytes / 1e6:.1f} MB in memory) "
