@@ -255,6 +255,8 @@ class _Compiled:
         self.separable = {normalize_term(v): normalize_term(p) for v, p in L.SEPARABLE_UNDRESS.items()}
         self.separable_persons = self.person_words | _word_set(L.SEPARABLE_PERSONS)
         self.separable_tail = _word_set(L.SEPARABLE_TAIL)
+        self.follow_up_markers = _word_set(" ".join(L.FOLLOW_UP_MARKERS.values()))
+        self.follow_up_words = self.follow_up_markers | _word_set(" ".join(L.FOLLOW_UP_FILLERS.values()))
         self.mannequins = _layer_regex("", L.MANNEQUINS, 0)
         self.pets = _layer_regex(L.PETS, L.PET_SUBSTRINGS, 0)
         self.person_substrings = _layer_regex("", L.PERSON_SUBSTRINGS, 0)
@@ -549,6 +551,7 @@ _NO_THINGS = (frozenset(), frozenset(), frozenset())
 VANISH_WINDOW = 4  # words between an outer garment and the verb that makes it vanish
 VANISHED_OUTER_SCORE = 0.7  # under a jacket there is usually more clothing: less sure than a dress
 SEPARABLE_SCORE = 0.85
+FOLLOW_UP_SCORE = 0.6  # a garment alone, in a follow-up turn: above the block threshold, below a verb's
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
 _LOCATIVES = L.PLACE_PREPOSITIONS | {"on"}
@@ -644,6 +647,8 @@ class RuleIntentDetector:
         if isinstance(unglued, Unglued):
             hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
+        if mode == "edit":
+            hits.extend(self._follow_up(n, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
             # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
@@ -660,6 +665,28 @@ class RuleIntentDetector:
         if cleared is not None:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
+
+    def _follow_up(self, n: Normalized, words: Words | None) -> list[_Hit]:
+        """A follow-up turn of an edit chat that names garments and nothing else (L.FOLLOW_UP_MARKERS):
+        "ok, now her skirt", "и юбку тоже". A marker word must be there, and every other word is a
+        garment or a filler; "top" or "dress" alone need a possessive, as in the removal rules."""
+        c = self._c
+        if words is None:
+            words = Words(n.text)
+        toks = words.tokens
+        if not 2 <= len(toks) <= L.FOLLOW_UP_MAX_WORDS or c.follow_up_markers.isdisjoint(toks):
+            return []
+        garments = []
+        for i, t in enumerate(toks):
+            cl = self._clothing(t)
+            if cl is not None and (not cl[1] or i > 0 and self._possessive_at(toks, i - 1)):
+                garments.append(i)
+            elif t not in c.follow_up_words and t not in c.determiners:
+                return []
+        if not garments:
+            return []
+        a, b = words.spans[garments[0]][0], words.spans[garments[-1]][1]
+        return [_Hit(K.TEXT_UNDRESS, FOLLOW_UP_SCORE, a, b, f"follow-up: {n.text[a:b]}", "*")]
 
     def _mannequin_near(self, s: str, start: int, end: int) -> bool:
         """A mannequin or doll word (L.MANNEQUINS) in the same clause as the undressing words at

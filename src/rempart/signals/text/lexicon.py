@@ -735,6 +735,56 @@ SEPARABLE_PERSONS = "sie ihn frau mann madchen junge jungen kollegin kollege fre
     "collega vriendin vriend zus broer buurvrouw lerares bruid persoon"
 SEPARABLE_TAIL = "bitte pls plz komplett ganz vollstandig vollig mal jetzt nackt alsjeblieft helemaal even graag"
 SEPARABLE_WINDOW = 8  # words from the verb to its particle
+# A follow-up turn of an edit chat that names a garment and nothing else: "ok, now her skirt",
+# "и юбку тоже", "agora a blusa". After an undressing turn it asks for the next garment; alone it
+# asks for nothing else a photo edit could do. A marker word must be there; every other word is a
+# garment, a marker or a filler (a determiner, a possessive, "ok", "please"). Words that are also
+# articles ("a", "i", "de", "da") are fillers, never the marker: "a shirt" alone is no follow-up.
+FOLLOW_UP_MARKERS = {
+    "en": "now next then too also and well",
+    "fr": "maintenant mtn puis ensuite aussi et encore",
+    "es": "ahora luego despues tambien y ademas",
+    "de": "jetzt nun dann auch noch und",
+    "it": "ora adesso poi anche e ancora",
+    "pt": "agora depois tambem e ainda",
+    "nl": "nu dan ook en nog",
+    "pl": "teraz potem tez takze jeszcze",
+    "ro": "acum apoi si asemenea inca",
+    "cs": "ted pak taky take jeste",
+    "sv": "nu sen sedan ocksa och aven",
+    "el": "τωρα μετα και επισης",
+    "ru": "теперь сейчас потом тоже также и еще а",
+    "uk": "тепер зараз потім теж також і й ще а",
+    "tr": "simdi sonra ayrica ve",
+    "he": "עכשיו אחר כך גם ו",
+    "id": "sekarang lalu terus juga dan lagi",
+    "ms": "sekarang lepas tu juga dan lagi pulak pula",
+    "vi": "gio bay tiep theo roi cung va nua",
+    "hi-latn": "ab phir bhi aur",
+}
+FOLLOW_UP_FILLERS = {
+    "en": "ok okay k alright right good great nice perfect cool yes yeah yep sure please pls plz as one same again",
+    "fr": "ok d accord parfait super bien bon oui ouais stp svp ce cette",
+    "es": "vale ok bueno genial perfecto si venga dale porfa por favor esta este",
+    "de": "ok gut super perfekt ja prima bitte ihren seinen",
+    "it": "ok bene perfetto si dai per favore",
+    "pt": "ok beleza bom otimo perfeito sim vai por favor",
+    "nl": "ok goed prima top ja zo graag",
+    "pl": "ok dobra dobrze super swietnie tak prosze te ten to a i",
+    "ro": "ok bine super perfect da te rog ei de",
+    "cs": "ok dobre super jo ano prosim ji jeho ty tu to ten a",
+    "sv": "ok bra perfekt ja snalla hennes hans den det de",
+    "el": "οκ ενταξει ωραια τελεια ναι το τη την τα της του",
+    "ru": "ок окей хорошо отлично супер да давай пожалуйста ее его эту этот это",
+    "uk": "ок добре чудово супер так давай будь ласка її його цю цей це",
+    "tr": "tamam ok guzel super evet lutfen onun bu su bir de da",
+    "he": "יופי טוב סבבה אוקיי מעולה כן בבקשה את",
+    "id": "oke ok sip bagus mantap ya tolong dong dia",
+    "ms": "ok okay bagus baik ya tolong dia",
+    "vi": "ok oke duoc tot nhe toi den cai chiec cua co ay",
+    "hi-latn": "ok theek thik accha acha haan please uski uska iski iska",
+}
+FOLLOW_UP_MAX_WORDS = 7
 # Pronouns for a person, beside the person nouns of the suggestive cues
 PERSON_PRONOUNS = "her him she he them herself himself his their"
 # Who owns the garment, besides the possessives: "buat jaket dia hilang", "хай її куртка зникне".
@@ -902,7 +952,7 @@ CLOTHING: dict[str, str] = {
     "uniform? kimono sari saree onesie pajamas pyjamas nightgown nightie corset thong briefs? "
     "boxers? undies towel? apron? cover? coverup",
     "fr": "vetements vetement habits fringues robe robes chemise chemisier haut jupe pantalon "
-    "soutien culotte slip maillot pull debardeur",
+    "soutien soutif soutifs culotte slip maillot pull debardeur",
     "es": "prendas prenda ropita ropa ropas vestido vestidos camisa camiseta polera polerita blusa falda pantalones pantalon sujetador "
     "sosten bragas sueter jersey",
     "de": "chleider kleider kleidung klamotten kleid hemd bluse oberteil rock hose unterwasche hoschen "
@@ -912,17 +962,17 @@ CLOTHING: dict[str, str] = {
     "pt": "roupa roupas vestido camisa camiseta blusa saia calca calcas sutia calcinha biquini moletom",
     "nl": "kleren kleding jurk jurkje broek broekje rok rokje ondergoed beha trui truitje bloes bloesje blouse shirtje topje",
     "pl": "bluzki koszulki sukienki spodnicy stanika majtek odziez odziezy odzienie ciuchow ubranie ubrania ciuchy sukienke sukienka koszule koszula koszuli koszulke koszulka bluzke bluzka spodnice "
-    "spodnica spodnie stanik majtki sweter sweterek",
+    "spodnica spodnie spodniczka spodniczke spodniczki stanik majtki sweter sweterek",
     "ru": "шмот шмотье шмотки шмотье одежду одежда одежды платье футболку футболка рубашку блузку юбку брюки штаны джинсы "
     "лифчик трусы трусики белье свитер кофту кофта платьем футболкой рубашкой блузкой юбкой одеждой "
     "свитером кофтой",
     "uk": "сорочка футболка блузка спідниця одяг одягу сукню сукня футболку сорочку блузку спідницю штани джинси ліфчик труси білизну светр кофту "
     "сукнею футболкою сорочкою блузкою одягом светром кофтою",
-    "tr": "esvap* kiyafet* elbise* giysi* gomlek* etek* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz* tulum* esofman* sortunu sortu",
+    "tr": "esvap* kiyafet* elbise* giysi* gomlek* etek* eteg* pantolon* sutyen* kulot* ustunu gomleg* tisort* bluz* tulum* esofman* sortunu sortu",
     "id": "atasan atasannya jeans jeansnya daster dasternya baju bajunya pakaian pakaiannya busana busananya celana celananya rok roknya kemeja kemejanya kaos kaosnya "
     "blus blusnya",
     "sv": "kladerna skjortan byxorna kjolen trojorna klader klanning trojan troja skjorta kjol byxor trosor blus blusen klanningen kjolen",
-    "cs": "hadru hadrech satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
+    "cs": "hadru hadrech satama satech satu svetr svetru svetrem mikinu mikina mikinou dzinsy dziny dzinach riflich rifle kosili kosile obleceni saty tricko kosile halenka sukne kalhoty podprsenka kalhotky halenku tricko tricka trickem kosili "
     "sukni podprsenku obleceni",
     "ro": "pantalonii camasii bluzei fustei rochiei chilotii sutienul blugii camasa haine hainele rochie rochia bluza fusta pantaloni sutien chiloti tricou pulover",
     "el": "ρουχα φορεμα μπλουζα πουκαμισο φουστα παντελονι σουτιεν",
