@@ -255,8 +255,6 @@ class _Compiled:
         self.separable = {normalize_term(v): normalize_term(p) for v, p in L.SEPARABLE_UNDRESS.items()}
         self.separable_persons = self.person_words | _word_set(L.SEPARABLE_PERSONS)
         self.separable_tail = _word_set(L.SEPARABLE_TAIL)
-        self.follow_up_markers = _word_set(" ".join(L.FOLLOW_UP_MARKERS.values()))
-        self.follow_up_words = self.follow_up_markers | _word_set(" ".join(L.FOLLOW_UP_FILLERS.values()))
         self.mannequins = _layer_regex("", L.MANNEQUINS, 0)
         self.pets = _layer_regex(L.PETS, L.PET_SUBSTRINGS, 0)
         self.person_substrings = _layer_regex("", L.PERSON_SUBSTRINGS, 0)
@@ -313,6 +311,10 @@ class _Compiled:
         self.off_objects = _word_set(L.OFF_OBJECTS)
         self.possessives = _word_set(L.POSSESSIVES)
         self.determiners = _word_set(L.DETERMINERS) | self.possessives
+        # the words a follow-up turn may hold besides its garments: markers, fillers, determiners
+        self.follow_up_markers = _word_set(" ".join(L.FOLLOW_UP_MARKERS.values()))
+        self.follow_up_words = self.follow_up_markers | _word_set(" ".join(L.FOLLOW_UP_FILLERS.values())) \
+            | self.determiners
         self.object_stop = _word_set(L.OBJECT_STOP)
         self.photo_words = _word_set(L.PHOTO_WORDS)
         self.from_person = _word_set(L.FROM_PERSON)
@@ -681,7 +683,7 @@ class RuleIntentDetector:
             cl = self._clothing(t)
             if cl is not None and (not cl[1] or i > 0 and self._possessive_at(toks, i - 1)):
                 garments.append(i)
-            elif t not in c.follow_up_words and t not in c.determiners:
+            elif t not in c.follow_up_words:
                 return []
         if not garments:
             return []

@@ -766,7 +766,7 @@ FOLLOW_UP_FILLERS = {
     "en": "ok okay k alright right good great nice perfect cool yes yeah yep sure please pls plz as one same again",
     "fr": "ok d accord parfait super bien bon oui ouais stp svp ce cette",
     "es": "vale ok bueno genial perfecto si venga dale porfa por favor esta este",
-    "de": "ok gut super perfekt ja prima bitte ihren seinen",
+    "de": "ok gut super perfekt ja prima bitte",
     "it": "ok bene perfetto si dai per favore",
     "pt": "ok beleza bom otimo perfeito sim vai por favor",
     "nl": "ok goed prima top ja zo graag",
