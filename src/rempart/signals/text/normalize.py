@@ -93,7 +93,12 @@ _LIGATURES = {"æ": "ae", "œ": "oe", "ĳ": "ij"}
 #   ("換上泳裝" is "换上泳装"); Japanese writes most of them in the simplified form anyway.
 _HAN_TRADITIONAL = "裝換給讓沒脫體褲襪絲這個變視見張們帶內衛領鬆開來無點兒歲學級幫著寫圖畫麼裡裏圍樣親邊時頭臉髮紗濕貼緊顯現兩幾隻後妳對說請過長減塊單將從當為與會還麗誘騷愛戀蘿國腳膚線"
 _HAN_SIMPLIFIED = "装换给让没脱体裤袜丝这个变视见张们带内卫领松开来无点儿岁学级帮着写图画么里里围样亲边时头脸发纱湿贴紧显现两几只后你对说请过长减块单将从当为与会还丽诱骚爱恋萝国脚肤线"
+# Latin small capitals ("ɴᴜᴅᴇ", which NFKC leaves alone) and the regional indicator letters that
+# flag emoji are made of ("🇳🇺🇩🇪"): disguises of plain letters.
+_SMALL_CAPITALS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
+_REGIONAL_INDICATORS = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
 _LETTER_FOLD = str.maketrans({
+    **_SMALL_CAPITALS, **_REGIONAL_INDICATORS,
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ے": "ي",
     "ک": "ك", "ڪ": "ك", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ۃ": "ه", "ؤ": "و", "ں": "ن",
     **dict(zip(_HAN_TRADITIONAL, _HAN_SIMPLIFIED)),
@@ -124,10 +129,28 @@ _KANA = r"[\u3040-\u30ff]"  # a spaced-out kana word may go straight on into kan
 _HANGUL_ONLY = re.compile("[" + _HANGUL + "]+")
 # Where a run may start (no word char before it, but for kana, Han, Hangul and the Arabic article),
 # and how each of its letters ends (no word char after it, but kana after kana): shared by _SPACED
-# and _SPACED_ANY, which must agree.
-_SPACED_START = r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال))"
-_SPACED_LETTER_END = r"(?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r"))"
+# and _SPACED_ANY, which must agree. Latin letters glued to kana, Han or Hangul are a word of their
+# own there ("生成一张n.u.d.e美女图").
+_SPACED_START = r"(?:(?<![^\W_])|(?=" + _KANA_HAN_HANGUL + r")|(?<=ال)|(?<=" + _KANA_HAN_HANGUL + r")(?=[A-Za-z0-9]))"
+_SPACED_LETTER_END = r"(?:(?![^\W_])|(?<=" + _KANA + r")(?=" + _KANA + r")|(?<=[A-Za-z0-9])(?=" + _KANA_HAN_HANGUL + r"))"
 _SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" + _SPACED_LETTER_END + r"){2,}")
+# Single letters set apart by a mark doubled or tripled, a mark with a space on each side, "+",
+# "|" or an emoji ("n..u..d..e", "n - u - d - e", "n+u+d+e", "n🔥u🔥d🔥e"): each such separator
+# becomes one "." before the spaced-out letters are joined. A lone space is no such separator.
+_LOOSE_MARKS = "._-*~·/・•‧∙⋅+|"
+_LOOSE_MARK = "[" + re.escape(_LOOSE_MARKS) + "]"
+_LOOSE_EMOJI = r"[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?"
+_LOOSE_EMOJI_RE = re.compile(_LOOSE_EMOJI)
+# A mark with a space on one side only is punctuation ("e.g. a cat"), and two marks of different
+# kinds are a word's own hyphen between separators ("d·e·z·b·r·a·c·-·o", "t.-.s.h.i.r.t").
+_LOOSE_UNIT = re.compile("|".join(f" {re.escape(c)}{{1,3}} |{re.escape(c)}{{1,3}}" for c in _LOOSE_MARKS)
+                         + "|" + _LOOSE_EMOJI)
+_LOOSE_SPACED = re.compile(r"(?<![^\W_])[^\W_](?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_](?![^\W_])){2,}")
+# Its "is there any" check, led by a mark: a separator that the join below would not take as it
+# is (a mark doubled, a mark between two spaces, "+", "|", an emoji).
+_LOOSE_ANY = re.compile(_LOOSE_MARK + r"(?:" + _LOOSE_MARK + r"|(?<= .) )|[+|]|" + _LOOSE_EMOJI)
+_LOOSE_MARK_ASCII = "[" + re.escape("".join(c for c in _LOOSE_MARKS if c.isascii())) + "]"
+_LOOSE_ANY_ASCII = re.compile(_LOOSE_MARK_ASCII + r"(?:" + _LOOSE_MARK_ASCII + r"|(?<= .) )|[+|]")
 # Three or more pieces of at most three letters joined by hyphens: syllables of one word.
 _SYLLABLE_CHAIN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}(?:-[^\W\d_]{1,3}){2,}(?![^\W_-])")
 # Its "is there any" check, led by the hyphen: three pieces have a middle one between two hyphens
@@ -460,6 +483,10 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                         obf.append(k)
             s, acc = "".join(s_l), "".join(a_l)
 
+    # One "." for each looser separator between single letters: "n - u - d - e" -> "n.u.d.e".
+    if (_LOOSE_ANY_ASCII if s.isascii() else _LOOSE_ANY).search(s):
+        s, acc, src, obf = _tighten_separators(s, acc, src, obf)
+
     # Join spaced-out letters: "n u d e" -> "nude" (at least two letters in the run).
     if (_SPACED_ANY_ASCII if s.isascii() else _SPACED_ANY).search(s):
         keep = [True] * len(s)
@@ -567,6 +594,32 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         src=None if src is None else tuple(src),
         obf=tuple(sorted(set(obf))),
     )
+
+
+def _tighten_separators(s: str, acc: str, src: list[int] | None,
+                        obf: list[int]) -> tuple[str, str, list[int] | None, list[int]]:
+    """Each separator of a _LOOSE_SPACED run that is not one plain separator char becomes one
+    ".": its first char is read as "." and the rest of it is dropped. Where the run also has
+    that mark alone, the mark repeated is the word's own hyphen: a space ("o-n-e---p-i-e-c-e")."""
+    keep = [True] * len(s)
+    s_l, a_l = list(s), list(acc)
+    changed = False
+    for m in _LOOSE_SPACED.finditer(s):
+        units = list(_LOOSE_UNIT.finditer(s, m.start() + 1, m.end()))
+        singles = {u.group() for u in units if len(u.group()) == 1}  # the marks that stand alone
+        units = [u for u in units if len(u.group()) > 1 or u.group() in "+|" or _LOOSE_EMOJI_RE.match(u.group())]
+        if not units:
+            continue  # "n.u.d.e": the join below reads it as it is
+        changed = True
+        for u in units:
+            a, b = u.span()
+            s_l[a] = a_l[a] = " " if b - a > 1 and s[a] in singles and u.group() == s[a] * (b - a) else "."
+            for k in range(a + 1, b):
+                keep[k] = False
+        obf.extend(range(m.start(), m.end()))
+    if not changed:
+        return s, acc, src, obf
+    return _drop("".join(s_l), "".join(a_l), src, obf, keep)
 
 
 def _decode_leet(chars: list[str], start: int, word: str, obf: list[int]) -> None:
