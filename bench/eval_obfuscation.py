@@ -10,7 +10,7 @@ the v1 rule detector alone.
 Caveat: the model is trained on text disguised by these same transforms (on other sentences),
 so this measures coverage of the transform family, not robustness to new tricks. The rows
 marked "new:" are tricks that the training corpus never applies (separators of several marks,
-spaced marks, "+" or emoji between letters; Latin small capitals; flag letters): there only the
+spaced marks, "+" or emoji between letters; Latin small capitals; letter emoji): there only the
 normaliser can help. A row counts only the requests that its trick changed.
 
     .venv/bin/python bench/eval_obfuscation.py [--smoke]
@@ -61,16 +61,18 @@ def _small_capitals(s: str, rng: random.Random) -> str:
     return "".join(_SMALL_CAPITALS.get(c, c) for c in s.lower())
 
 
-def _flag_letters(s: str, rng: random.Random) -> str:
+def _letter_emoji(s: str, rng: random.Random) -> str:
+    """A word in flag letters, or in the negative circled or squared letters of fancy text."""
     picked = _latin_word(s, rng)
     if picked is None:
         return s
     words, i = picked
-    words[i] = "".join(chr(0x1F1E6 + ord(c) - ord("a")) for c in words[i].lower())
+    first = rng.choice([0x1F1E6, 0x1F150, 0x1F170])
+    words[i] = "".join(chr(first + ord(c) - ord("a")) for c in words[i].lower())
     return " ".join(words)
 
 
-UNSEEN = [_loose_separators, _small_capitals, _flag_letters]
+UNSEEN = [_loose_separators, _small_capitals, _letter_emoji]
 
 
 def main() -> int:

@@ -162,6 +162,7 @@ def test_arabizi_digits_are_read_as_letters_not_leet():
     ("d·e·z·b·r·a·c·-·o", "dezbrac·-·o"),  # ... and so is another mark between two separators
     ("ɴᴜᴅᴇ", "nude"),                      # Latin small capitals
     ("🇳🇺🇩🇪", "nude"),                     # regional indicator letters (two flags)
+    ("🅝🅤🅓🅔 🅽🆄🅳🅴", "nude nude"),          # negative circled and squared letters
 ])
 def test_separators_and_script_aware_leet(raw, expected):
     assert normalize(raw).text == expected

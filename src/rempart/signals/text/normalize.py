@@ -93,12 +93,13 @@ _LIGATURES = {"æ": "ae", "œ": "oe", "ĳ": "ij"}
 #   ("換上泳裝" is "换上泳装"); Japanese writes most of them in the simplified form anyway.
 _HAN_TRADITIONAL = "裝換給讓沒脫體褲襪絲這個變視見張們帶內衛領鬆開來無點兒歲學級幫著寫圖畫麼裡裏圍樣親邊時頭臉髮紗濕貼緊顯現兩幾隻後妳對說請過長減塊單將從當為與會還麗誘騷愛戀蘿國腳膚線"
 _HAN_SIMPLIFIED = "装换给让没脱体裤袜丝这个变视见张们带内卫领松开来无点儿岁学级帮着写图画么里里围样亲边时头脸发纱湿贴紧显现两几只后你对说请过长减块单将从当为与会还丽诱骚爱恋萝国脚肤线"
-# Latin small capitals ("ɴᴜᴅᴇ", which NFKC leaves alone) and the regional indicator letters that
-# flag emoji are made of ("🇳🇺🇩🇪"): disguises of plain letters.
+# Latin small capitals ("ɴᴜᴅᴇ") and the letter emoji of "fancy text" (negative circled and squared
+# letters, "🅝🅤🅓🅔", "🅽🆄🅳🅴"; the regional indicators that flags are made of, "🇳🇺🇩🇪"), which NFKC
+# leaves alone: disguises of plain letters.
 _SMALL_CAPITALS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
-_REGIONAL_INDICATORS = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
+_LETTER_EMOJI = {chr(first + k): chr(ord("a") + k) for first in (0x1F150, 0x1F170, 0x1F1E6) for k in range(26)}
 _LETTER_FOLD = str.maketrans({
-    **_SMALL_CAPITALS, **_REGIONAL_INDICATORS,
+    **_SMALL_CAPITALS, **_LETTER_EMOJI,
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ے": "ي",
     "ک": "ك", "ڪ": "ك", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ۃ": "ه", "ؤ": "و", "ں": "ن",
     **dict(zip(_HAN_TRADITIONAL, _HAN_SIMPLIFIED)),
