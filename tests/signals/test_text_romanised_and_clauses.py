@@ -163,6 +163,7 @@ def test_arabizi_digits_are_read_as_letters_not_leet():
     ("ɴᴜᴅᴇ", "nude"),                      # Latin small capitals
     ("🇳🇺🇩🇪", "nude"),                     # regional indicator letters (two flags)
     ("🅝🅤🅓🅔 🅽🆄🅳🅴", "nude nude"),          # negative circled and squared letters
+    ("彼女をぬ - が - せ - て", "彼女をぬがせて"),  # spaced marks, right after other kana
 ])
 def test_separators_and_script_aware_leet(raw, expected):
     assert normalize(raw).text == expected

@@ -146,7 +146,8 @@ _LOOSE_EMOJI_RE = re.compile(_LOOSE_EMOJI)
 # kinds are a word's own hyphen between separators ("d·e·z·b·r·a·c·-·o", "t.-.s.h.i.r.t").
 _LOOSE_UNIT = re.compile("|".join(f" {re.escape(c)}{{1,3}} |{re.escape(c)}{{1,3}}" for c in _LOOSE_MARKS)
                          + "|" + _LOOSE_EMOJI)
-_LOOSE_SPACED = re.compile(r"(?<![^\W_])[^\W_](?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_](?![^\W_])){2,}")
+_LOOSE_SPACED = re.compile(_SPACED_START + r"[^\W_](?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_]" + _SPACED_LETTER_END
+                           + r"){2,}")
 # Its "is there any" check, led by a mark: a separator that the join below would not take as it
 # is (a mark doubled, a mark between two spaces, "+", "|", an emoji).
 _LOOSE_ANY = re.compile(_LOOSE_MARK + r"(?:" + _LOOSE_MARK + r"|(?<= .) )|[+|]|" + _LOOSE_EMOJI)
