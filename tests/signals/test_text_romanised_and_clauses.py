@@ -159,7 +159,8 @@ def test_arabizi_digits_are_read_as_letters_not_leet():
     ("n🔥u🔥d🔥e", "nude"),                 # emoji between single letters
     ("e.g. a cat", "e.g. a cat"),          # a mark with a space on one side is punctuation
     ("o-n-e---p-i-e-c-e", "one piece"),    # the separator tripled is the word's own hyphen ...
-    ("d·e·z·b·r·a·c·-·o", "dezbrac·-·o"),  # ... and so is another mark between two separators
+    ("d·e·z·b·r·a·c·-·o", "dezbrac·-·o"),  # ... and so is another mark between two separators,
+    ("т-о-\u200c-л-с-т-о-в-к-у", "толстовку"),  # but not the gap of a dropped invisible char
     ("ɴᴜᴅᴇ", "nude"),                      # Latin small capitals
     ("🇳🇺🇩🇪", "nude"),                     # regional indicator letters (two flags)
     ("🅝🅤🅓🅔 🅽🆄🅳🅴", "nude nude"),          # negative circled and squared letters

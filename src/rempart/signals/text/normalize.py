@@ -602,9 +602,12 @@ def _tighten_separators(s: str, acc: str, src: list[int] | None,
                         obf: list[int]) -> tuple[str, str, list[int] | None, list[int]]:
     """Each separator of a _LOOSE_SPACED run that is not one plain separator char becomes one
     ".": its first char is read as "." and the rest of it is dropped. Where the run also has
-    that mark alone, the mark repeated is the word's own hyphen: a space ("o-n-e---p-i-e-c-e")."""
+    that mark alone, the mark repeated is the word's own hyphen: a space ("o-n-e---p-i-e-c-e"),
+    unless an invisible char was dropped there ("т-о-\u200c-л-с-т-о-в-к-у": the mark is doubled
+    only by the gap it left)."""
     keep = [True] * len(s)
     s_l, a_l = list(s), list(acc)
+    gaps = set(obf)  # so far, the chars before a dropped invisible char, among others
     changed = False
     for m in _LOOSE_SPACED.finditer(s):
         units = list(_LOOSE_UNIT.finditer(s, m.start() + 1, m.end()))
@@ -615,7 +618,8 @@ def _tighten_separators(s: str, acc: str, src: list[int] | None,
         changed = True
         for u in units:
             a, b = u.span()
-            s_l[a] = a_l[a] = " " if b - a > 1 and s[a] in singles and u.group() == s[a] * (b - a) else "."
+            hyphen = b - a > 1 and s[a] in singles and u.group() == s[a] * (b - a) and a not in gaps
+            s_l[a] = a_l[a] = " " if hyphen else "."
             for k in range(a + 1, b):
                 keep[k] = False
         obf.extend(range(m.start(), m.end()))
