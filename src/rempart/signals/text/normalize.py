@@ -148,11 +148,14 @@ _LOOSE_UNIT = re.compile("|".join(f" {re.escape(c)}{{1,3}} |{re.escape(c)}{{1,3}
                          + "|" + _LOOSE_EMOJI)
 _LOOSE_SPACED = re.compile(_SPACED_START + r"[^\W_](?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_]" + _SPACED_LETTER_END
                            + r"){2,}")
-# Its "is there any" check, led by a mark: a separator that the join below would not take as it
-# is (a mark doubled, a mark between two spaces, "+", "|", an emoji).
-_LOOSE_ANY = re.compile(_LOOSE_MARK + r"(?:" + _LOOSE_MARK + r"|(?<= .) )|[+|]|" + _LOOSE_EMOJI)
+# Its "is there any" check, led by a mark (re then skips ahead to it): a letter, a space or not,
+# one to three marks, a space or not, and a single letter; or an emoji. On ASCII text the first
+# letter must be single too, as in _LOOSE_SPACED.
+_LOOSE_ANY = re.compile(_LOOSE_MARK + r"(?:(?<=[^\W_].)|(?<=[^\W_] .))" + _LOOSE_MARK + r"{0,2} ?[^\W_](?![^\W_])|"
+                        + _LOOSE_EMOJI)
 _LOOSE_MARK_ASCII = "[" + re.escape("".join(c for c in _LOOSE_MARKS if c.isascii())) + "]"
-_LOOSE_ANY_ASCII = re.compile(_LOOSE_MARK_ASCII + r"(?:" + _LOOSE_MARK_ASCII + r"|(?<= .) )|[+|]")
+_LOOSE_ANY_ASCII = re.compile(_LOOSE_MARK_ASCII + r"(?:(?<=(?<![a-z0-9])[a-z0-9].)|(?<=(?<![a-z0-9])[a-z0-9] .))"
+                              + _LOOSE_MARK_ASCII + r"{0,2} ?[a-z0-9](?![a-z0-9])")
 # Three or more pieces of at most three letters joined by hyphens: syllables of one word.
 _SYLLABLE_CHAIN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}(?:-[^\W\d_]{1,3}){2,}(?![^\W_-])")
 # Its "is there any" check, led by the hyphen: three pieces have a middle one between two hyphens
