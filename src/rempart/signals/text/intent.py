@@ -643,6 +643,8 @@ class RuleIntentDetector:
         the words of `n.text` when it has split them: `Words(n.text)`, and `unglued(n)`).
         `cleared` receives the kinds of the terms read as look-alikes ("remove the stain from her
         shirt"), so that the model's score for the same words can be set aside."""
+        if words is None:
+            words = Words(n.text)  # once, for the passes below
         hits = self._hits(n, words)
         if unglued is _NOT_YET:
             unglued = self.unglued(n, words)
@@ -668,13 +670,11 @@ class RuleIntentDetector:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
 
-    def _follow_up(self, n: Normalized, words: Words | None) -> list[_Hit]:
+    def _follow_up(self, n: Normalized, words: Words) -> list[_Hit]:
         """A follow-up turn of an edit chat that names garments and nothing else (L.FOLLOW_UP_MARKERS):
         "ok, now her skirt", "и юбку тоже". A marker word must be there, and every other word is a
         garment or a filler; "top" or "dress" alone need a possessive, as in the removal rules."""
         c = self._c
-        if words is None:
-            words = Words(n.text)
         toks = words.tokens
         if not 2 <= len(toks) <= L.FOLLOW_UP_MAX_WORDS or c.follow_up_markers.isdisjoint(toks):
             return []
