@@ -255,6 +255,8 @@ class _Compiled:
         self.separable = {normalize_term(v): normalize_term(p) for v, p in L.SEPARABLE_UNDRESS.items()}
         self.separable_persons = self.person_words | _word_set(L.SEPARABLE_PERSONS)
         self.separable_tail = _word_set(L.SEPARABLE_TAIL)
+        self.clause_final_particles = _word_set(L.CLAUSE_FINAL_PARTICLES)
+        self.clause_final_followers = self.separable_tail | _word_set(L.CLAUSE_FINAL_FOLLOWERS)
         self.mannequins = _layer_regex("", L.MANNEQUINS, 0)
         self.pets = _layer_regex(L.PETS, L.PET_SUBSTRINGS, 0)
         self.person_substrings = _layer_regex("", L.PERSON_SUBSTRINGS, 0)
@@ -397,6 +399,16 @@ class _Compiled:
         phrases += [e for by_lang in L.TERMS.values() for spec in by_lang.values() for e in _split_list(spec)]
         self.rejoin_phrases = frozenset("".join(w for w, _ in _norm_words(_score(e, 0)[0].lstrip("^"), False))
                                         for e in phrases if " " in e.strip())
+        # The same phrases spelt as one word, for tokens that an obfuscation step glued ("k h ỏ a t h â n"):
+        # a phrase of whole words, 6 letters or more glued
+        self.glued_phrases: dict[str, _Pattern] = {}
+        for pats in (*self.exact.values(), *self.acc_exact.values()):
+            for pat in pats:
+                if len(pat.words) < 2 or any(stem for _, stem in pat.words) or pat.kind not in K.SEXUAL_TEXT_KINDS:
+                    continue
+                glued = "".join(w for w, _ in _norm_words(" ".join(w for w, _ in pat.words), False))  # accents off
+                if len(glued) >= 6:
+                    self.glued_phrases.setdefault(glued, pat)
         self.exact_first = frozenset(self.exact)
         self.second_first = frozenset(self.second_words)
         self.stem4_first = frozenset(self.stem4)
@@ -439,6 +451,22 @@ class _Compiled:
         self.sub_re = substring_regex(self.sub_index)
         self.sub_laundry = substring_regex({normalize_term(e) for e in _split_list(L.SUBSTRING_LAUNDRY)})
         self.sub_removal = [_substring_removal(*spec, self.sub_laundry) for spec in L.SUBSTRING_REMOVAL]
+        self.caption_words = re.compile(
+            "(?<![^\\W_])(?:" + "|".join(re.escape(normalize_term(w)) for w in _split_list(L.CAPTION_WORDS)) + ")|"
+            + substring_regex({normalize_term(w) for w in _split_list(L.CAPTION_SUBSTRINGS)}).pattern)
+        # What a word split by spaces in Arabic, Persian, Urdu, Hebrew, Devanagari or Bengali may hide
+        # ("ازل مل ابسها", "ন্যা ং টা"): their substring terms and garments of four letters or more
+        self.split_targets = substring_regex(
+            {k for k, entries in self.sub_index.items() if len(k) >= 4 and _SPLIT_WORD_SCRIPTS.match(k)
+             and any(kind in K.SEXUAL_TEXT_KINDS for kind, *_ in entries)}
+            | {normalize_term(e) for spec in L.SUBSTRING_REMOVAL for e in _split_list(spec[1])
+               if len(normalize_term(e)) >= 4 and _SPLIT_WORD_SCRIPTS.match(normalize_term(e))})
+        # every substring language's garments, removal verbs and things on garments, in one pattern each
+        self.sub_removal_garments, self.sub_removal_verbs, self.sub_removal_things = (
+            substring_regex({normalize_term(e) for spec in L.SUBSTRING_REMOVAL for e in _split_list(spec[k])
+                             if not e.isascii()}) for k in (1, 2, 5))
+        self.follow_up_substring = [_follow_up_pieces(lang, markers, fillers)
+                                    for lang, (markers, fillers) in L.FOLLOW_UP_SUBSTRING.items()]
         # whole space-separated words: TOKEN would cut Thai words at their vowel signs
         self.sub_object_before = {normalize_term(k): frozenset(normalize_term(w) for w in v.split())
                                   for k, v in L.SUBSTRING_OBJECT_BEFORE.items()}
@@ -465,7 +493,8 @@ class _Compiled:
         words.update(self.clothing, self.remove_pre, self.remove_post)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
         # a frequent word of a served language is never a slip (Malay "pinggan", a plate)
-        self.slips = NearMissIndex(words, stems, common_words() | word_frequencies().keys() | words | idiom_words)
+        self.slips = NearMissIndex(words, stems, common_words() | word_frequencies().keys() | words | idiom_words
+                                   | _STEM_EXCEPTIONS)
         # Glued tokens ("ziehsiekomplettaus") cut back into known words, and the words worth
         # such a cut: those that can start a term or a rule.
         self.breaker = WordBreaker(
@@ -652,7 +681,9 @@ class RuleIntentDetector:
             hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
         if mode == "edit":
-            hits.extend(self._follow_up(n, words))
+            hits.extend(self._follow_up(n, words) or self._follow_up_substring(n))
+            if _QUESTION_MARKS.search(n.text):
+                hits.extend(self._question_then_removal(n.text))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
             # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
@@ -666,9 +697,59 @@ class RuleIntentDetector:
         if any(h.kind in PET_KINDS for h in hits) and self._c.pets.search(n.text):
             hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
                     if h.kind in PET_KINDS and self._pet_clause(n.text, h.start, h.end) else h for h in hits]
+        if any(h.kind in K.SEXUAL_TEXT_KINDS for h in hits) and (quoted := self._caption_quotes(n.text)):
+            # "write 'naked truth' on the photo": the words of a caption, not what the picture shows
+            hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
+                    if h.kind in K.SEXUAL_TEXT_KINDS and any(a <= h.start and h.end <= b for a, b in quoted) else h
+                    for h in hits]
         if cleared is not None:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
+
+    def _question_then_removal(self, s: str) -> list[_Hit]:
+        """A garment shown in a question, then a short removal order: "see her dress? take it off",
+        "Elbisesini görüyor musun? Kaldır.", "רואה את המגבת? תעלים אותה." Not when the question
+        also names a thing on the garment ("see the stain on her shirt? remove it")."""
+        c = self._c
+        sentences = [m for m in _SENTENCE.finditer(s) if m.group().strip()]
+        out = []
+        for q, order in zip(sentences, sentences[1:]):
+            if not _QUESTION_MARKS.search(q.group()):
+                continue
+            order_words = Words(order.group())
+            if not 1 <= len(order_words.tokens) <= QUESTION_ORDER_MAX_WORDS or not (
+                    any(len(t) >= 3 and (t in c.remove_pre or t in c.remove_post or t in c.remove_weak)
+                        for t in order_words.tokens)  # not a one-letter verb of one language ("e")
+                    or c.sub_removal_verbs.search(order.group())):
+                continue
+            q_words = Words(q.group())
+            if any(self._garment_thing(t) for t in q_words.tokens) or c.sub_removal_things.search(q.group()):
+                continue
+            garment = next((sp for t, sp in zip(q_words.tokens, q_words.spans) if self._clothing(t) is not None), None)
+            if garment is None and (g := c.sub_removal_garments.search(q.group())) is not None:
+                garment = g.span()
+            if garment is not None:
+                a, b = q.start() + garment[0], q.start() + garment[1]
+                out.append(_Hit(K.TEXT_UNDRESS, QUESTION_ORDER_SCORE, a, b, f"question, then removal: {s[a:b]}", "*"))
+        return out
+
+    def _caption_quotes(self, s: str) -> list[tuple[int, int]]:
+        """The quotations of `s` that are text to put on the picture: a caption word (L.CAPTION_WORDS)
+        at most CAPTION_GAP words before the quotation, with no other quotation between, and a
+        quotation of a phrase (CAPTION_MIN_WORDS words, or as many characters where words are not
+        spaced), not a single word in quotes ("make her 'nude'"). No word for a person may stand
+        between ("add a caption and make her '...'" is about her)."""
+        out = []
+        prev_end = 0
+        for m in _QUOTED.finditer(s):
+            inner = m.group()[1:-1]
+            if len(inner.split()) >= CAPTION_MIN_WORDS or " " not in inner and len(inner) >= 2 * CAPTION_MIN_WORDS:
+                before = s[prev_end:m.start()].split()[-CAPTION_GAP - 1:]
+                if self._c.caption_words.search(" ".join(before)) \
+                        and self._c.person_words.isdisjoint(TOKEN.findall(" ".join(before))):
+                    out.append(m.span())
+            prev_end = m.end()
+        return out
 
     def _follow_up(self, n: Normalized, words: Words) -> list[_Hit]:
         """A follow-up turn of an edit chat that names garments and nothing else (L.FOLLOW_UP_MARKERS):
@@ -689,6 +770,18 @@ class RuleIntentDetector:
             return []
         a, b = words.spans[garments[0]][0], words.spans[garments[-1]][1]
         return [_Hit(K.TEXT_UNDRESS, FOLLOW_UP_SCORE, a, b, f"follow-up: {n.text[a:b]}", "*")]
+
+    def _follow_up_substring(self, n: Normalized) -> list[_Hit]:
+        """`_follow_up` in the languages read by substrings (L.FOLLOW_UP_SUBSTRING): "好，接下来是裤子"."""
+        s = n.text
+        if len(s) > L.FOLLOW_UP_MAX_CHARS or s.isascii():
+            return []
+        for pieces in self._c.follow_up_substring:
+            garments = pieces.split(s)
+            if garments:
+                a, b = garments[0][0], garments[-1][1]
+                return [_Hit(K.TEXT_UNDRESS, FOLLOW_UP_SCORE, a, b, f"follow-up: {s[a:b]}", pieces.lang)]
+        return []
 
     def _mannequin_near(self, s: str, start: int, end: int) -> bool:
         """A mannequin or doll word (L.MANNEQUINS) in the same clause as the undressing words at
@@ -771,6 +864,8 @@ class RuleIntentDetector:
                 cut_at.extend(a + k for k in cuts)
                 cut_spans.append((a, b))
         joins = self._joins(n.text, words)
+        if not n.text.isascii() and _SPLIT_WORD_SCRIPTS.search(n.text):
+            joins += self._script_joins(n.text)
         for a, b, gaps in joins:
             drop.extend(gaps)
             cut_spans.append((a, b))
@@ -825,6 +920,39 @@ class RuleIntentDetector:
             if best is not None:
                 j, gaps = best
                 out.append((spans[i][0], spans[j][1], gaps))
+                done = j
+        return out
+
+    def _script_joins(self, s: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        """Words of the scripts in _SPLIT_WORD_SCRIPTS split by spaces into pieces, one of them of two
+        characters at most ("ن گ ی", "مل ابسها", "ন্যা ং টা"), that join into a term or a garment running
+        across a space: (start, end, the gaps). Two ordinary words never join, so a short word beside
+        a long one ("من", "को") only joins where the term runs across."""
+        pieces = [m.span() for m in _SPACED_PIECE.finditer(s)]
+        out: list[tuple[int, int, list[tuple[int, int]]]] = []
+        done = -1
+        for i in range(len(pieces) - 1):
+            if i <= done:
+                continue
+            best = None
+            for j in range(i + 1, min(i + MAX_SCRIPT_JOIN_PIECES, len(pieces))):
+                gaps = [(pieces[k][1], pieces[k + 1][0]) for k in range(i, j)]
+                if any(s[a:b] != " " for a, b in gaps):
+                    break
+                if all(pieces[k][1] - pieces[k][0] > SCRIPT_JOIN_SHORT for k in range(i, j + 1)):
+                    continue
+                start = pieces[i][0]
+                joined = s[start:pieces[j][1]].replace(" ", "")
+                # positions in `joined` where a gap was: a target must run across one of them
+                cuts, taken = [], 0
+                for a, b in gaps:
+                    cuts.append(a - start - taken)
+                    taken += b - a
+                if any(m.start() < cut < m.end() for m in self._c.split_targets.finditer(joined) for cut in cuts):
+                    best = (j, gaps)
+            if best is not None:
+                j, gaps = best
+                out.append((pieces[i][0], pieces[j][1], gaps))
                 done = j
         return out
 
@@ -1269,6 +1397,9 @@ class RuleIntentDetector:
                 post = c.remove_post.get(toks[k])
                 if post is None or (far and toks[k] not in c.remove_post_far):
                     continue
+                if toks[k] in c.clause_final_particles and k + 1 < ntok and toks[k + 1] not in c.clause_final_followers \
+                        and not _SENTENCE_BREAK.search(s, spans[k][1], spans[k + 1][0]) and "," not in s[spans[k][1]:spans[k + 1][0]]:
+                    continue  # "mach den Rock ab Knie kürzer": a preposition
                 if not ("*" in cl_langs or cl_langs & post):
                     continue
                 anchors = c.post_anchors.get(toks[k])
@@ -1535,6 +1666,10 @@ class RuleIntentDetector:
             a, b = spans[i]
             if len(t) < 6 or (a, b) in covered or c.breaker.is_term(t):
                 continue  # too short, read already, or a term read whole ("nackte Bäume": a look-alike)
+            p = c.glued_phrases.get(t)
+            if p is not None:
+                hits.append(_Hit(p.kind, p.score, a, b, f"{p.term} (glued)", p.lang))
+                continue
             for m in c.glued_re.finditer(t):
                 hits.append(_Hit(c.glued[m.group()], 0.8, a + m.start(), a + m.end(), m.group(), "*"))
 
@@ -1642,6 +1777,40 @@ def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool
                              tuple(normalize_term(w) for w in _split_list(things)), laundry)
 
 
+@dataclass(frozen=True)
+class _FollowUpPieces:
+    """A language's pieces of a follow-up turn: what each known substring is ("m"arker, "g"arment, "f"iller)."""
+
+    lang: str
+    kind: dict[str, str]
+    piece: re.Pattern[str]
+
+    def split(self, s: str) -> list[tuple[int, int]]:
+        """The spans of the garments of `s` when it splits, longest piece first, into known pieces,
+        spaces and punctuation only, with a marker and a garment among them; else []."""
+        pos, garments, marked = 0, [], False
+        while pos < len(s):
+            m = self.piece.match(s, pos)
+            if m is None:
+                return []
+            kind = self.kind.get(m.group())
+            if kind == "g":
+                garments.append(m.span())
+            marked = marked or kind == "m"
+            pos = m.end()
+        return garments if marked else []
+
+
+def _follow_up_pieces(lang: str, markers: str, fillers: str) -> _FollowUpPieces:
+    kind: dict[str, str] = {}
+    garment_lists = [garments for spec_lang, garments, *_ in L.SUBSTRING_REMOVAL if spec_lang == lang]
+    for k, spec in (("f", fillers), ("g", ", ".join(garment_lists)), ("m", markers)):  # a marker wins a tie
+        kind.update((normalize_term(e), k) for e in _split_list(spec))
+    kind.pop("", None)
+    alt = "|".join(re.escape(e) for e in sorted(kind, key=len, reverse=True))
+    return _FollowUpPieces(lang, kind, re.compile(rf"{alt}|[\W_]+"))
+
+
 def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tuple[Normalized, list[int]]:
     """`n` with a space inserted before each normalised position in `cut_at` and the ranges
     in `drop` taken out, and the map from the new positions back to those of `n` (a space maps
@@ -1664,6 +1833,21 @@ def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tu
     obf = tuple(i for i, k in enumerate(back) if k in disguised)
     return Normalized(original=n.original, text=text, digits=digits, accented=accented, src=src, obf=obf), back
 
+
+# Arabic, Persian, Urdu, Hebrew, Devanagari and Bengali letters: words split apart by spaces there
+_SPLIT_WORD_SCRIPTS = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff]")
+_SPACED_PIECE = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u200c]+")
+SCRIPT_JOIN_SHORT = 2  # characters of the short piece (signs included)
+MAX_SCRIPT_JOIN_PIECES = 4
+QUESTION_ORDER_MAX_WORDS = 4  # "take it off", "ta bort den", "Kaldır onu"
+QUESTION_ORDER_SCORE = 0.7  # the garment is named, the order only points at it
+_QUESTION_MARKS = re.compile("[?؟？]")
+_SENTENCE = re.compile(r"[^.!?؟。！？।]+[.!?؟。！？।]*")
+CAPTION_GAP = 3  # words between a caption word and its quotation ("write on the photo: '...'")
+CAPTION_MIN_WORDS = 3
+# A quotation: between paired marks, or between straight quotes that are no apostrophes ("l'air")
+_QUOTED = re.compile(r"«[^»]{1,160}»|“[^”]{1,160}”|„[^“”]{1,160}[“”]|\"[^\"]{1,160}\"|「[^」]{1,160}」|『[^』]{1,160}』"
+                     r"|‘[^’]{1,160}’|(?<![^\W_])'[^']{1,160}'(?![^\W_])")
 
 _KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL,
                K.TEXT_MINOR, K.TEXT_REAL_PERSON)

@@ -201,10 +201,10 @@ TERMS: dict[str, dict[str, str]] = {
         "pl": "naga=0.8, nagiego=0.8, golas*, w stroju adama=0.9, w stroju ewy=0.9, naga kobieta, naga dziewczyna, nagie, nagich, nagiej, nagosc*, nago=0.7, nagi=0.6, sutki*, sutek, "
         "jak ja pan bog stworzyl=0.9, jak ja bog stworzyl=0.9, na golasa=0.9, golusienka=0.9, golusienki=0.9, "
         "zapomniala sie ubrac=0.8, wersja bez cenzury=0.7, wersje bez cenzury=0.7",
-        "ru": "топлесс, голая, голый, голые, голую, голой, голенькая, обнаж*, нагая, нагой, нагишом, соски, сосок, "
+        "ru": "топлесс, голая, голый, голые, голую, голой, голым, голого, голому, голых, голыми, голенькая, голенькую, голенькой, голеньким, нагую, нагие, нагих, обнаж*, нагая, нагой, нагишом, соски, сосок, "
         "в чем мать родила=0.9, голышом=0.9, в костюме евы=0.8, в костюме адама=0.8, без единой нитки=0.8, "
         "забыла одеться=0.8, версия без цензуры=0.7, версию без цензуры=0.7, топлес=0.9",
-        "uk": "гола, голий, голі, голу, оголен*, оголена, соски, сосок, в чому мати народила=0.9, голяка=0.9, "
+        "uk": "гола, голий, голі, голу, голою, голим, голого, голому, голих, голими, голенька, голеньку, голенькою, оголен*, оголена, соски, сосок, в чому мати народила=0.9, голяка=0.9, "
         "голяком=0.9, без жодної нитки=0.8, забула одягнутися=0.8, версія без цензури=0.7, версію без цензури=0.7, "
         "топлес=0.9",
         "tr": "nu yap=0.8, nu olarak=0.8, nu hale=0.8, nu haline=0.8, nu ciz=0.8, nu resim*=0.8, nu poz*=0.8, nu cekim*=0.8, nu hali=0.8, nu halini=0.8, nu fotograf*=0.8, nu versiyon*=0.8, ciplak*, cirilciplak, meme ucu*, anadan dogma=0.9, ustunde hicbir sey olmadan=0.8, "
@@ -361,8 +361,9 @@ _COLOURS_COSMETICS = (
     "stockings leather fabric paint pallet wall walls background backdrop aesthetic fargad fargade fargat renk "
     "ton tonu tonem toene odstin odstinu odstinem odcien odcieniu nuance nuancia tinta"
 ).split()
-# Whole words that a stem entry must not match: animals named for their bare skin, changing rooms.
-STEM_EXCEPTIONS = ("nakensnacka nakensnackan nakensnackor ausziehtisch ausziehtische ausziehtisches ausziehbar ausziehbare ausziehbaren ausziehbarer ausziehbares naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
+# Whole words that a stem entry, a cut of glued words or a one-slip reading must not match: animals
+# named for their bare skin, changing rooms, a summer dress ("sundress" is "undress" and an "s"), a swimming stroke.
+STEM_EXCEPTIONS = ("sundress sundresses breaststroke breaststrokes breaststroker nakensnacka nakensnackan nakensnackor ausziehtisch ausziehtische ausziehtisches ausziehbar ausziehbare ausziehbaren ausziehbarer ausziehbares naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
                    "роздягальня роздягальні роздягальню роздягальнею раздевалка раздевалке раздевалку раздевалки раздевалкой")
 BLOCK_NEXT: dict[str, list[str]] = {
     "nude": _COLOURS_COSMETICS + ["mole"],
@@ -375,6 +376,9 @@ BLOCK_NEXT: dict[str, list[str]] = {
     "bikini": "atoll".split(),
     "cởi cúc áo": ["khoác"], "cởi nút áo": ["khoác"], "không mặc áo": "khoác mưa len".split(),
     "nanga": "parbat".split(),
+    # "zieh sie aus dem Wasser": out of the water
+    **{phrase: "dem der den einem einer meinem seinem ihrem".split()
+       for phrase in ("zieh sie aus", "zieh ihn aus", "ziehe sie aus", "zieht sie aus")},
     "thong": "sandal sandals flip flops slippers".split(),
     "thongs": "sandal sandals flip flops slippers".split(),
     "strip": "mall malls club light lights of steak".split(),
@@ -735,6 +739,10 @@ SEPARABLE_PERSONS = "sie ihn frau mann madchen junge jungen kollegin kollege fre
     "collega vriendin vriend zus broer buurvrouw lerares bruid persoon"
 SEPARABLE_TAIL = "bitte pls plz komplett ganz vollstandig vollig mal jetzt nackt alsjeblieft helemaal even graag"
 SEPARABLE_WINDOW = 8  # words from the verb to its particle
+# Particles that are also prepositions ("ab Knie kürzer", "us em Wasser"): a removal only at the
+# clause's end, or before one of these words (SEPARABLE_TAIL too)
+CLAUSE_FINAL_PARTICLES = "ab us"
+CLAUSE_FINAL_FOLLOWERS = "uf auf im em dem am vom foto foti bild"
 # A follow-up turn of an edit chat that names a garment and nothing else: "ok, now her skirt",
 # "и юбку тоже", "agora a blusa". After an undressing turn it asks for the next garment; alone it
 # asks for nothing else a photo edit could do. A marker word must be there; every other word is a
@@ -785,6 +793,50 @@ FOLLOW_UP_FILLERS = {
     "hi-latn": "ok theek thik accha acha haan please uski uska iski iska",
 }
 FOLLOW_UP_MAX_WORDS = 7
+# The same turn in the languages read by substrings ("好，接下来是裤子", "いいね、次はスカート",
+# "এবার প্যান্টটা"): per language (markers, fillers), each a comma list of substrings. The garments are
+# those of the language's SUBSTRING_REMOVAL lists. The turn must split, longest piece first, into
+# markers, garments, fillers, spaces and punctuation only, with one marker and one garment at least.
+# Fillers hold the particles, suffixes and possessives glued to a garment ("دامنشو", "바지도", "টা").
+FOLLOW_UP_SUBSTRING: dict[str, tuple[str, str]] = {
+    "ja": ("次は, 次, 今度は, 今度, それから, あと, 続いて, 今は, も",
+           "いいね, いいよ, いい, オッケー, おっけー, ok, okay, はい, うん, よし, 完璧, 最高, じゃあ, 彼女の, 彼の, の, を, は, ね, よ, お願い, お願いします"),
+    "zh": ("接下来, 然后, 再来, 再把, 再, 还有, 也, 现在, 下一个, 接着, 仲有, 跟住",
+           "好的, 好, 行, 可以, ok, 嗯, 不错, 很好, 是, 的, 她的, 他的, 佢嘅, 把, 请, 吧, 了, 那条, 那件, 这条, 这件, 条, 件, 呢"),
+    "ko": ("이제, 다음은, 다음, 그다음, 그리고, 또, 도",
+           "ᄋᄏ, 오케이, 좋아, 좋아요, 좋네, 응, 네, 그녀의, 그녀, 걔, 은, 는, 을, 를, 이, 가, 좀, ᄒᄒ, ᄏᄏ, 부탁해, 해줘"),
+    "th": ("ต่อไป, ต่อ, แล้วก็, ทีนี้, ตอนนี้, ด้วย, อีก",
+           "โอเค, ok, ดีมาก, ดี, เยี่ยม, ครับ, ค่ะ, คะ, นะ, ของเธอ, ของเขา, เธอ, ตัว, ที่, ก็, เอา"),
+    "fa": ("حالا, بعدش, بعدی, بعد, هم, همینطور",
+           "خب, خوب, اوکی, باشه, عالی, لطفا, رو, را, اشو, شو, اش, ش, م"),
+    "ar": ("الحين, هلق, هلا, هلأ, هسه, هسا, دلوقتي, الآن, بعدين, بعدها, كمان, بعد, ايضا, و",
+           "تمام, اوك, اوكي, طيب, زين, يلا, حلو, ممتاز, ال, ها, ه, من فضلك, لو سمحت, بليز"),
+    "ur": ("اب, پھر, بھی, اور",
+           "ٹھیک ہے, ٹھیک, اچھا, اوکے, بس, اس کی, اس کا, اس کے, اسکی, اسکا, اسکے, کی, کا, کے, پلیز, پلز"),
+    "hi": ("अब, फिर, भी, और",
+           "ठीक है, ठीक, अच्छा, ओके, बस, उसकी, उसका, उसके, इसकी, इसका, इसके, की, का, के, प्लीज़, प्लीज"),
+    "bn": ("এবার, এখন, তারপর, আর, ও",
+           "ঠিক আছে, ঠিক, আচ্ছা, ওকে, ওর, ওঁর, তার, এর, টা, টি, গুলো, গুলা, প্লিজ, তো"),
+}
+FOLLOW_UP_MAX_CHARS = 40  # a substring follow-up turn is short
+
+# Text to be written on a picture: a nudity or undress word inside quotation marks, in a prompt that
+# asks for a caption, a title or a slogan, is the text's idiom ("write «la verità nuda e cruda» on
+# it", "caption: 'naked as a jaybird after the renovation'"), not what the picture shows. Word
+# beginnings in the scripts written with spaces; substrings in Chinese, Japanese and Thai.
+CAPTION_WORDS = (
+    "write, written, text, caption, title, headline, slogan, lettering, inscription, subtitle, wording, words, "
+    "ecri, texte, legende, titre, inscription, escrib, texto, leyenda, titulo, eslogan, rotulo, frase, "
+    "schreib, text, titel, schriftzug, bildunterschrift, spruch, uberschrift, aufschrift, "
+    "scrivi, scritta, testo, didascalia, titolo, escrev, legenda, schrijf, tekst, onderschrift, opschrift, "
+    "napisz, napis, tekst, podpis, tytul, scrie, textul, titlul, inscriptia, napis, titulek, nadpis, "
+    "skriv, texten, rubrik, bildtext, γραψ, κειμενο, λεζαντα, τιτλο, "
+    "напиши, напис, надпис, текст, подпис, заголов, yaz, metin, baslik, slogan, "
+    "tulis, teks, judul, kapsyen, viet, dong chu, tieu de, "
+    "اكتب, نص, عنوان, تعليق, عباره, بنویس, بنويس, متن, کپشن, كپشن, תכתוב, תכתבי, כתוב, טקסט, כיתוב, כותרת, "
+    "लिख, टेक्स्ट, कैप्शन, शीर्षक, লেখ, লিখ, ক্যাপশন, টেক্সট, শিরোনাম, لکھ, كيپشن, کیپشن, عبارت"
+)
+CAPTION_SUBSTRINGS = "文字, テキスト, キャプション, 書いて, 書き, タイトル, 写上, 写着, 标题, 配文, 字幕, 글씨, 문구, 써, 텍스트, 제목, 캡션, เขียน, ข้อความ, คำบรรยาย, ตัวหนังสือ"
 # Pronouns for a person, beside the person nouns of the suggestive cues
 PERSON_PRONOUNS = "her him she he them herself himself his their"
 # Who owns the garment, besides the possessives: "buat jaket dia hilang", "хай її куртка зникне".
@@ -799,7 +851,7 @@ DETERMINERS = "the a an all any every this that these those le la les l un une e
 REMOVE_POST: dict[str, str] = {
     "en": "off removed gone disappear disappears disappeared vanish vanishes vanished dissolve dissolves dissolved "
     "fall drop",
-    "de": "wegretuschieren wegretuschiert wegretuschier rausretuschieren wegmache usziehe uszieh abzieh abziehen hochheben hochziehen hochschieben hochkrempeln runterziehen herunterziehen hochgeschoben hochgezogen hoch aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
+    "de": "us ab wegretuschieren wegretuschiert wegretuschier rausretuschieren wegmache usziehe uszieh abzieh abziehen hochheben hochziehen hochschieben hochkrempeln runterziehen herunterziehen hochgeschoben hochgezogen hoch aus runter entfernen entfernt weg verschwinden verschwindet verschwinde",
     "nl": "eraf afdoen afhalen omhoog beneden zakken vallen uit verwijderen verwijderd weg weghalen weghaalt weggehaald wegdoen weggedaan uittrekken uitdoen "
     "verdwijnen verdwijnt",
     "fr": "enleve enleves enlevee enlevees disparaisse disparaissent disparaitre",
@@ -851,6 +903,8 @@ LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tend
 # only with a pulling verb earlier in the clause ("zieh ihr die Kleider aus").
 POST_ANCHORS: dict[str, str] = {
     "aus": "zieh ziehe zieht ziehen zog zogen ziehst",
+    # Swiss and Austrian German: "zieh ere d Chleider us", "mach ere d Chleider ab", "nimm em d Hose ab"
+    "us": "zieh ziehe zieht ziehen ziehts", "ab": "zieh ziehe zieht ziehen ziehts nimm nimmt mach mache macht",
     "uit": "trek trekt trekken doe doet haal haalt",
     "av": "ta tar klä kläd",
     "beneden": "trek trekt",
@@ -947,7 +1001,7 @@ OBJECT_STOP = (
 CLOTHING: dict[str, str] = {
     "*": "bikini bikinis lingerie top? tops? tshirt tshirts shirt shirts jeans shorts? leggings bh tanga",
     "en": "clothes clothing outfit outfits garment garments shirt shirts blouse blouses dress? dresses "
-    "skirt skirts pants trousers bra bras panties underwear swimsuit swimsuits knickers robe? "
+    "skirt skirts sundress sundresses pants trousers bra bras panties underwear swimsuit swimsuits knickers robe? "
     "gown gowns sweater jumper? hoodie tanktop camisole jumpsuit bodysuit romper leotard "
     "uniform? kimono sari saree onesie pajamas pyjamas nightgown nightie corset thong briefs? "
     "boxers? undies towel? apron? cover? coverup",
@@ -1161,7 +1215,7 @@ _ZH_GAP_THINGS = "渍, 污点, 上的, 商标, 标志, logo, 字, 图案, 褶皱
 SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("fa", "👗, 👕, 👚, 👖, هرچی تنشه, هر چی تنشه, هر چیزی که پوشیده, هرچی پوشیده, هر چه به تن دارد, همه چیزایی که تنشه, هرچی که تن‌شه, لباس, پیرهن, پیراهن, شلوار, مانتو, دامن, تاپ, سوتین, تیشرت",
      "در بیار, دربیار, درار, در آر, درآر, در بیاور, دربیاور, درآور, دربیارید, در بیارید, پاک کن, پاک کنید, حذف کن, حذف کنید, "
-     "بردار, بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
+     "بردار, برش دار, برشون دار, بکش پایین, پایین بکش, غیب کن, غیب بشه, غیب شه, غیب بشن, ناپدید کن, ناپدید بشه, محو کن",
      True, "از", "لکه, لوگو, نوشته, دکمه, کلاه, عینک"),
     ("ur", "👗, 👕, 👚, 👖, شرٹ, جینز, نے جو پہنا ہے, نے جو پہنا ہوا ہے, جو کچھ اس نے پہنا ہے, جو بھی اس نے پہنا ہے, اس نے جو بھی پہنا ہے, جو کچھ پہنا ہوا ہے, جو بھی پہنا ہے, اس کے بدن پر جو کچھ ہے, کپڑے, کپڑا, قمیض, شلوار, لباس, پتلون, پینٹ, کرتا, ٹاپ",
      "اتار, اُتار, ہٹا, ختم کر, غائب کر, نیچے کر, کھسکا, سرکا, کھول, شفاف, کے بغیر", True, "سے", "داغ, دھبہ, لوگو, بٹن, ٹوپی, عینک, پرنٹ, تحریر, لکھائی, ہیم"),

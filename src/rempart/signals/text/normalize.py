@@ -162,6 +162,9 @@ _SYLLABLE_CHAIN = re.compile(r"(?<![^\W_])[^\W\d_]{1,3}(?:-[^\W\d_]{1,3}){2,}(?!
 _SYLLABLE_ANY = re.compile(r"-[^\W\d_]{1,3}-")
 # Two spaced-out letters between double spaces (the spaces between spaced-out words)
 _SPACED_PAIR = re.compile(r"(?:^|(?<=  ))[^\W_]" + _SPACED_SEP + r"[^\W_](?=  |$)")
+# Two letters with the same mark between and after them, then a space: "t_a_ a_v_" (not a dot:
+# initials, "j.c. leyendecker")
+_TRAILED_PAIR = re.compile(r"(?<![^\W_])[^\W_]([_\-*~·])[^\W_]\1(?=\s|$)")
 # Korean has many one-syllable words ("옷 안 입은", "옷 좀 벗겨"): three of them spaced apart are
 # ordinary text; from four on they are read as a spaced-out word ("벗 겨 주 세 요").
 HANGUL_SPACED_MIN = 4
@@ -514,6 +517,11 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
         if hit and "  " in s:
             # With words set apart by two spaces, a word of two letters is spaced out too: "k l ä  a v  henne"
             for m in _SPACED_PAIR.finditer(s):
+                keep[m.start() + 1] = False
+                obf.extend(range(m.start(), m.end()))
+        if hit and _TRAILED_PAIR.search(s):
+            # With every spaced-out word ended by its mark, a word of two letters is spaced out too: "t_a_ a_v_ h_e_n_n_e_s"
+            for m in _TRAILED_PAIR.finditer(s):
                 keep[m.start() + 1] = False
                 obf.extend(range(m.start(), m.end()))
         if hit:
