@@ -708,7 +708,7 @@ class RuleIntentDetector:
 
     def _question_then_removal(self, s: str) -> list[_Hit]:
         """A garment shown in a question, then a short removal order: "see her dress? take it off",
-        "Elbisesini görüyor musun? Kaldır.", "רואה את המגבת? תעלים אותה." Not when the question
+        "Elbisesini görüyor musun? Kaldır.", "uski saree dikh rahi hai? hata do." Not when the question
         also names a thing on the garment ("see the stain on her shirt? remove it")."""
         c = self._c
         sentences = [m for m in _SENTENCE.finditer(s) if m.group().strip()]
@@ -925,7 +925,7 @@ class RuleIntentDetector:
 
     def _script_joins(self, s: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         """Words of the scripts in _SPLIT_WORD_SCRIPTS split by spaces into pieces, one of them of two
-        characters at most ("ن گ ی", "مل ابسها", "ন্যা ং টা"), that join into a term or a garment running
+        characters at most ("ন গ্ন", "مل ابسها", "ন্যা ং টা"), that join into a term or a garment running
         across a space: (start, end, the gaps). Two ordinary words never join, so a short word beside
         a long one ("من", "को") only joins where the term runs across."""
         pieces = [m.span() for m in _SPACED_PIECE.finditer(s)]
@@ -1398,7 +1398,7 @@ class RuleIntentDetector:
                 if post is None or (far and toks[k] not in c.remove_post_far):
                     continue
                 if toks[k] in c.clause_final_particles and k + 1 < ntok and toks[k + 1] not in c.clause_final_followers \
-                        and not _SENTENCE_BREAK.search(s, spans[k][1], spans[k + 1][0]) and "," not in s[spans[k][1]:spans[k + 1][0]]:
+                        and not _CLAUSE_GAP_BREAK.search(s, spans[k][1], spans[k + 1][0]):
                     continue  # "mach den Rock ab Knie kürzer": a preposition
                 if not ("*" in cl_langs or cl_langs & post):
                     continue
@@ -1842,6 +1842,7 @@ MAX_SCRIPT_JOIN_PIECES = 4
 QUESTION_ORDER_MAX_WORDS = 4  # "take it off", "ta bort den", "Kaldır onu"
 QUESTION_ORDER_SCORE = 0.7  # the garment is named, the order only points at it
 _QUESTION_MARKS = re.compile("[?؟？]")
+_CLAUSE_GAP_BREAK = re.compile(r"[.!?;:\n,]")  # _SENTENCE_BREAK or a comma
 _SENTENCE = re.compile(r"[^.!?؟。！？।]+[.!?؟。！？।]*")
 CAPTION_GAP = 3  # words between a caption word and its quotation ("write on the photo: '...'")
 CAPTION_MIN_WORDS = 3

@@ -820,18 +820,19 @@ FOLLOW_UP_SUBSTRING: dict[str, tuple[str, str]] = {
 }
 FOLLOW_UP_MAX_CHARS = 40  # a substring follow-up turn is short
 
-# Text to be written on a picture: a nudity or undress word inside quotation marks, in a prompt that
-# asks for a caption, a title or a slogan, is the text's idiom ("write «la verità nuda e cruda» on
-# it", "caption: 'naked as a jaybird after the renovation'"), not what the picture shows. Word
-# beginnings in the scripts written with spaces; substrings in Chinese, Japanese and Thai.
+# Text to be written on a picture: an undress, swimwear, underwear, nudity or sexual word inside
+# quotation marks, in a prompt that asks for a caption, a title or a slogan, is the text's idiom
+# ("write «la verità nuda e cruda» on it", "caption: 'naked as a jaybird after the renovation'"), not
+# what the picture shows. Word beginnings in the scripts written with spaces; substrings in Chinese,
+# Japanese, Korean and Thai.
 CAPTION_WORDS = (
     "write, written, text, caption, title, headline, slogan, lettering, inscription, subtitle, wording, words, "
-    "ecri, texte, legende, titre, inscription, escrib, texto, leyenda, titulo, eslogan, rotulo, frase, "
-    "schreib, text, titel, schriftzug, bildunterschrift, spruch, uberschrift, aufschrift, "
+    "ecri, texte, legende, titre, escrib, texto, leyenda, titulo, eslogan, rotulo, frase, "
+    "schreib, titel, schriftzug, bildunterschrift, spruch, uberschrift, aufschrift, "
     "scrivi, scritta, testo, didascalia, titolo, escrev, legenda, schrijf, tekst, onderschrift, opschrift, "
-    "napisz, napis, tekst, podpis, tytul, scrie, textul, titlul, inscriptia, napis, titulek, nadpis, "
+    "napisz, napis, podpis, tytul, scrie, textul, titlul, inscriptia, titulek, nadpis, "
     "skriv, texten, rubrik, bildtext, γραψ, κειμενο, λεζαντα, τιτλο, "
-    "напиши, напис, надпис, текст, подпис, заголов, yaz, metin, baslik, slogan, "
+    "напиши, напис, надпис, текст, подпис, заголов, yaz, metin, baslik, "
     "tulis, teks, judul, kapsyen, viet, dong chu, tieu de, "
     "اكتب, نص, عنوان, تعليق, عباره, بنویس, بنويس, متن, کپشن, كپشن, תכתוב, תכתבי, כתוב, טקסט, כיתוב, כותרת, "
     "लिख, टेक्स्ट, कैप्शन, शीर्षक, লেখ, লিখ, ক্যাপশন, টেক্সট, শিরোনাম, لکھ, كيپشن, کیپشن, عبارت"
