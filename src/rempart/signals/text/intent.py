@@ -454,17 +454,18 @@ class _Compiled:
         self.caption_words = re.compile(
             "(?<![^\\W_])(?:" + "|".join(re.escape(normalize_term(w)) for w in _split_list(L.CAPTION_WORDS)) + ")|"
             + substring_regex({normalize_term(w) for w in _split_list(L.CAPTION_SUBSTRINGS)}).pattern)
+        # every substring language's garments, removal verbs and things on garments, in one pattern each
+        sub_garments, sub_verbs, sub_things = (
+            {e: normalize_term(e) for spec in L.SUBSTRING_REMOVAL for e in _split_list(spec[k])} for k in (1, 2, 5))
+        self.sub_removal_garments, self.sub_removal_verbs, self.sub_removal_things = (
+            substring_regex({t for e, t in entries.items() if not e.isascii()})
+            for entries in (sub_garments, sub_verbs, sub_things))
         # What a word split by spaces in Arabic, Persian, Urdu, Hebrew, Devanagari or Bengali may hide
         # ("ازل مل ابسها", "ন্যা ং টা"): their substring terms and garments of four letters or more
         self.split_targets = substring_regex(
             {k for k, entries in self.sub_index.items() if len(k) >= 4 and _SPLIT_WORD_SCRIPTS.match(k)
              and any(kind in K.SEXUAL_TEXT_KINDS for kind, *_ in entries)}
-            | {normalize_term(e) for spec in L.SUBSTRING_REMOVAL for e in _split_list(spec[1])
-               if len(normalize_term(e)) >= 4 and _SPLIT_WORD_SCRIPTS.match(normalize_term(e))})
-        # every substring language's garments, removal verbs and things on garments, in one pattern each
-        self.sub_removal_garments, self.sub_removal_verbs, self.sub_removal_things = (
-            substring_regex({normalize_term(e) for spec in L.SUBSTRING_REMOVAL for e in _split_list(spec[k])
-                             if not e.isascii()}) for k in (1, 2, 5))
+            | {t for t in sub_garments.values() if len(t) >= 4 and _SPLIT_WORD_SCRIPTS.match(t)})
         self.follow_up_substring = [_follow_up_pieces(lang, markers, fillers)
                                     for lang, (markers, fillers) in L.FOLLOW_UP_SUBSTRING.items()]
         # whole space-separated words: TOKEN would cut Thai words at their vowel signs
@@ -683,7 +684,7 @@ class RuleIntentDetector:
         if mode == "edit":
             hits.extend(self._follow_up(n, words) or self._follow_up_substring(n))
             if _QUESTION_MARKS.search(n.text):
-                hits.extend(self._question_then_removal(n.text))
+                hits.extend(self._question_then_removal(n.text, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
             # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
@@ -706,30 +707,32 @@ class RuleIntentDetector:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
 
-    def _question_then_removal(self, s: str) -> list[_Hit]:
+    def _question_then_removal(self, s: str, words: Words) -> list[_Hit]:
         """A garment shown in a question, then a short removal order: "see her dress? take it off",
         "Elbisesini görüyor musun? Kaldır.", "uski saree dikh rahi hai? hata do." Not when the question
         also names a thing on the garment ("see the stain on her shirt? remove it")."""
         c = self._c
         sentences = [m for m in _SENTENCE.finditer(s) if m.group().strip()]
+        # the prompt's words, by sentence (a sentence ends at a non-word char, so no word straddles two)
+        by_sentence = [[(t, sp) for t, sp in zip(words.tokens, words.spans) if m.start() <= sp[0] < m.end()]
+                       for m in sentences]
         out = []
-        for q, order in zip(sentences, sentences[1:]):
+        for k, (q, order) in enumerate(zip(sentences, sentences[1:])):
             if not _QUESTION_MARKS.search(q.group()):
                 continue
-            order_words = Words(order.group())
-            if not 1 <= len(order_words.tokens) <= QUESTION_ORDER_MAX_WORDS or not (
+            order_tokens = [t for t, _ in by_sentence[k + 1]]
+            if not 1 <= len(order_tokens) <= QUESTION_ORDER_MAX_WORDS or not (
                     any(len(t) >= 3 and (t in c.remove_pre or t in c.remove_post or t in c.remove_weak)
-                        for t in order_words.tokens)  # not a one-letter verb of one language ("e")
+                        for t in order_tokens)  # not a one-letter verb of one language ("e")
                     or c.sub_removal_verbs.search(order.group())):
                 continue
-            q_words = Words(q.group())
-            if any(self._garment_thing(t) for t in q_words.tokens) or c.sub_removal_things.search(q.group()):
+            if any(self._garment_thing(t) for t, _ in by_sentence[k]) or c.sub_removal_things.search(q.group()):
                 continue
-            garment = next((sp for t, sp in zip(q_words.tokens, q_words.spans) if self._clothing(t) is not None), None)
-            if garment is None and (g := c.sub_removal_garments.search(q.group())) is not None:
+            garment = next((sp for t, sp in by_sentence[k] if self._clothing(t) is not None), None)
+            if garment is None and (g := c.sub_removal_garments.search(s, q.start(), q.end())) is not None:
                 garment = g.span()
             if garment is not None:
-                a, b = q.start() + garment[0], q.start() + garment[1]
+                a, b = garment
                 out.append(_Hit(K.TEXT_UNDRESS, QUESTION_ORDER_SCORE, a, b, f"question, then removal: {s[a:b]}", "*"))
         return out
 
@@ -744,9 +747,8 @@ class RuleIntentDetector:
         for m in _QUOTED.finditer(s):
             inner = m.group()[1:-1]
             if len(inner.split()) >= CAPTION_MIN_WORDS or " " not in inner and len(inner) >= 2 * CAPTION_MIN_WORDS:
-                before = s[prev_end:m.start()].split()[-CAPTION_GAP - 1:]
-                if self._c.caption_words.search(" ".join(before)) \
-                        and self._c.person_words.isdisjoint(TOKEN.findall(" ".join(before))):
+                before = " ".join(s[prev_end:m.start()].split()[-CAPTION_GAP - 1:])
+                if self._c.caption_words.search(before) and self._c.person_words.isdisjoint(TOKEN.findall(before)):
                     out.append(m.span())
             prev_end = m.end()
         return out

@@ -123,7 +123,8 @@ _LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[
 # "ぬ・が・せ" (the katakana middle dot), "n•u•d•e".
 # Kana, Han and Hangul are written without spaces, so there the run may follow a word ("この人をぬ・が・せ").
 # The Arabic article is glued to its noun: "الـم.ل.ا.ب.س" is the article and a spaced-out word.
-_SPACED_SEP = r"[ ._\-*~·/・•‧∙⋅]"
+_SEPARATOR_MARKS = "._-*~·/・•‧∙⋅"  # between spaced-out letters, besides a space
+_SPACED_SEP = "[ " + re.escape(_SEPARATOR_MARKS) + "]"
 _HANGUL = "\uac00-\ud7af"  # syllables
 _KANA_HAN_HANGUL = r"[\u3040-\u30ff\u4e00-\u9fff" + _HANGUL + "]"
 _KANA = r"[\u3040-\u30ff]"  # a spaced-out kana word may go straight on into kana: "ぜ.ん.らにして"
@@ -138,7 +139,7 @@ _SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" +
 # Single letters set apart by a mark doubled or tripled, a mark with a space on each side, "+",
 # "|" or an emoji ("n..u..d..e", "n - u - d - e", "n+u+d+e", "n🔥u🔥d🔥e"): each such separator
 # becomes one "." before the spaced-out letters are joined. A lone space is no such separator.
-_LOOSE_MARKS = "._-*~·/・•‧∙⋅+|"
+_LOOSE_MARKS = _SEPARATOR_MARKS + "+|"
 _LOOSE_MARK = "[" + re.escape(_LOOSE_MARKS) + "]"
 _LOOSE_EMOJI = r"[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?"
 _LOOSE_EMOJI_RE = re.compile(_LOOSE_EMOJI)
