@@ -259,3 +259,21 @@ def test_a_middling_model_score_for_nudity_counts_in_edits_not_in_gallery_prompt
     # other intents keep MODEL_EMIT in both modes
     det = TextIntentDetector(model=_FixedModel(undress=middling))
     assert K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="generate")}
+
+
+def test_evidence_is_the_same_whether_the_prompt_was_just_scored_or_not():
+    # top_spans reuses the buckets of the last text scored alone; a stale or missing reuse
+    # must not change the spans, and the word spans match a plain split on spaces.
+    from rempart.signals.text.features import hash_text, positions, prepare
+
+    model = default_model()
+    texts = [prepare(t) for t in ("a  quiet harbour at dawn, no one there", "x", "make her pose nude on a bed")]
+    fresh = {t: model.top_spans(t, "nudity") for t in texts}
+    for t in texts:
+        model.predict_prepared([t])  # now the last text hashed
+        assert model.top_spans(t, "nudity") == fresh[t]
+        assert (positions(t, model.cfg, hash_text(t, model.cfg)) == positions(t, model.cfg)).all()
+    model.predict_prepared([texts[0]])
+    assert model.top_spans(texts[2], "nudity") == fresh[texts[2]]  # another text was hashed last
+    words = {texts[2][a:b] for a, b in fresh[texts[2]]}
+    assert words and words <= set(texts[2].split())

@@ -104,3 +104,39 @@ def test_a_glued_lexicon_phrase_is_read_back_as_its_words(phrase_breaker):
 def test_a_lexicon_stem_costs_what_a_lexicon_word_costs(phrase_breaker):
     # "nackt" is rare as a word (cost 4.7) but it is what a cut looks for
     assert _pieces(phrase_breaker, "machsienackt") == ["mach", "sie", "nackt"]
+
+
+def _reread_one_char_at_a_time(n, cut_at, drop):
+    """The definition of intent._reread, one character at a time: the reference it must match."""
+    dropped = {k for a, b in drop for k in range(a, b)}
+    text, digits, accented, back = [], [], [], []
+    for k in range(len(n.text)):
+        if k in dropped:
+            continue
+        if k in cut_at:
+            for view, out in ((n.text, text), (n.digits, digits), (n.accented, accented)):
+                out.append(" ")
+            back.append(k)
+        for view, out in ((n.text, text), (n.digits, digits), (n.accented, accented)):
+            out.append(view[k])
+        back.append(k)
+    obf = tuple(i for i, k in enumerate(back) if k in set(n.obf))
+    return "".join(text), "".join(digits), "".join(accented), tuple(n.orig_start(k) for k in back), obf, back
+
+
+@pytest.mark.parametrize("raw", ["ziehsiekomplettaus bitte", "n.u.d.3 in the p1cture, plëase", "ন্যা ং টা", "abc"])
+def test_a_reread_prompt_matches_its_definition(raw):
+    import random
+
+    from rempart.signals.text.intent import _reread
+    from rempart.signals.text.normalize import normalize
+
+    n = normalize(raw)
+    rng = random.Random(raw)
+    size = len(n.text)
+    for _ in range(300):
+        cuts = [rng.randrange(size + 1) for _ in range(rng.randint(0, 3))]
+        drop = [(a, rng.randint(a, min(size, a + 4))) for a in (rng.randrange(size + 1) for _ in range(rng.randint(0, 3)))]
+        view, back = _reread(n, cuts, drop)
+        assert (view.text, view.digits, view.accented, view.src, view.obf, back) == \
+            _reread_one_char_at_a_time(n, cuts, drop)

@@ -219,14 +219,16 @@ def _hash32(codes: np.ndarray, cfg: FeatureConfig, rows: bool) -> tuple[np.ndarr
     return bucket[keep].astype(np.int64), row
 
 
-def positions(text: str, cfg: FeatureConfig) -> np.ndarray:
+def positions(text: str, cfg: FeatureConfig, idx: np.ndarray | None = None) -> np.ndarray:
     """The bucket of each n-gram of one prepared text, by (length, start): grid[k, i] is the n-gram
     of length max(1, ngram_min) + k at offset i of " " + text + " " (so it covers text[i - 1:i - 1
     + length]), -1 where there is none.
 
-    Used to point at the words that drove a model-only score.
+    Used to point at the words that drove a model-only score. `idx`: `hash_text(text, cfg)`,
+    when the caller has it already.
     """
-    idx = hash_text(text, cfg)
+    if idx is None:
+        idx = hash_text(text, cfg)
     half = cfg.max_chars // 2
     padded = " " + (text if len(text) <= cfg.max_chars else text[:half] + " " + text[-half:]) + " "
     size = len(padded)

@@ -9,7 +9,7 @@ linear in the prompt length and independent of the lexicon size.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import AbstractSet, Iterable, Sequence
@@ -881,14 +881,14 @@ class RuleIntentDetector:
         "tam-amen", "ent-klei-de") that join into a lexicon word: (start, end, the gaps)."""
         c = self._c
         breaker = c.breaker
-        # The pieces: the words of two letters or more with no digit (a word holds letters and digits).
-        at = [k for k, t in enumerate(words.tokens) if len(t) >= 2 and t.isalpha()]
-        pieces = [words.tokens[k] for k in at]
         # A split leaves a piece that is no word, or a hyphen inside a word; most prompts have
         # neither, and two known words side by side are read as written ("the rapist").
         hyphen = "-" in s
-        if not hyphen and breaker.known.issuperset(pieces):
-            return []  # the common case, in C
+        if not hyphen and all(len(t) < 2 or not t.isalpha() for t in words.distinct.difference(breaker.known)):
+            return []  # the common case: a set difference in C leaves no unknown piece
+        # The pieces: the words of two letters or more with no digit (a word holds letters and digits).
+        at = [k for k, t in enumerate(words.tokens) if len(t) >= 2 and t.isalpha()]
+        pieces = [words.tokens[k] for k in at]
         odd = {i for i, p in enumerate(pieces) if p not in breaker.known}
         if hyphen:  # a piece followed by a hyphen
             word_spans = words.spans
@@ -1817,22 +1817,31 @@ def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tu
     """`n` with a space inserted before each normalised position in `cut_at` and the ranges
     in `drop` taken out, and the map from the new positions back to those of `n` (a space maps
     to the char after it)."""
+    size = len(n.text)
+    # The kept runs of `n`, each split at its cuts: (start, end, a space before start).
+    # Built from slices, so a long prompt costs a few string joins, not a loop per character.
+    bounds = sorted({0, size, *(k for k in cut_at if 0 <= k < size), *(x for a, b in drop for x in (a, b))})
+    dropped = sorted(drop)
     cuts = set(cut_at)
-    dropped = {k for a, b in drop for k in range(a, b)}
+    runs: list[tuple[int, int, bool]] = []
+    d = 0
+    for a, b in zip(bounds, bounds[1:]):
+        while d < len(dropped) and dropped[d][1] <= a:
+            d += 1
+        if d < len(dropped) and dropped[d][0] <= a < dropped[d][1] or a >= b:
+            continue  # inside a dropped range
+        runs.append((a, min(b, size), a in cuts))
     back: list[int] = []
-    spaces: set[int] = set()
-    for k in range(len(n.text)):
-        if k in dropped:
-            continue
-        if k in cuts:
-            spaces.add(len(back))
-            back.append(k)
-        back.append(k)
-    text, digits, accented = ("".join(" " if i in spaces else view[k] for i, k in enumerate(back))
+    for a, b, space in runs:
+        if space:
+            back.append(a)
+        back.extend(range(a, b))
+    text, digits, accented = ("".join((" " + view[a:b]) if space else view[a:b] for a, b, space in runs)
                               for view in (n.text, n.digits, n.accented))
-    src = tuple(n.orig_start(k) for k in back)
-    disguised = set(n.obf)
-    obf = tuple(i for i, k in enumerate(back) if k in disguised)
+    src = tuple(back) if n.src is None else tuple(n.orig_start(k) for k in back)
+    obf: tuple[int, ...] = ()
+    if n.obf:  # each disguised position of `n`, with the space put before it
+        obf = tuple(i for k in n.obf for i in range(bisect_left(back, k), bisect_right(back, k)))
     return Normalized(original=n.original, text=text, digits=digits, accented=accented, src=src, obf=obf), back
 
 

@@ -12,7 +12,6 @@ linear in the prompt length, independent of vocabulary.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -22,7 +21,6 @@ import numpy as np
 from rempart.signals.text.features import FeatureConfig, hash_batch, hash_text, model_text, positions
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "text_intent.npz"
-_WORD_RUN = re.compile(r"[^ ]+")  # a word of a prepared text
 
 
 class ModelUnavailable(RuntimeError):
@@ -47,6 +45,10 @@ class TextIntentModel:
         self.cfg = cfg
         self.meta = meta or {}
         self.index = {name: i for i, name in enumerate(self.labels)}
+        # The last single text hashed and its buckets: a prompt whose model-only score needs
+        # evidence (top_spans) is hashed once, not twice. One tuple, swapped whole, so a thread
+        # reads either the old pair or the new one.
+        self._last_hashed: tuple[str, np.ndarray] = ("", np.zeros(0, dtype=np.int64))
 
     # -- loading --------------------------------------------------------------------------
     @classmethod
@@ -79,7 +81,7 @@ class TextIntentModel:
         if n == 0:
             return out
         # One text needs no owner rows: all its n-grams add up into row 0.
-        idx, row = (hash_text(prepared[0], self.cfg), None) if n == 1 else hash_batch(prepared, self.cfg)
+        idx, row = (self._hash_one(prepared[0]), None) if n == 1 else hash_batch(prepared, self.cfg)
         if idx.size == 0:
             return out
         contrib = np.take(self._table, idx, axis=0)  # (nnz, width)
@@ -99,6 +101,13 @@ class TextIntentModel:
         out[nonempty] += sums[nonempty, :k]
         return out
 
+    def _hash_one(self, prepared: str) -> np.ndarray:
+        text, idx = self._last_hashed
+        if text != prepared:
+            idx = hash_text(prepared, self.cfg)
+            self._last_hashed = (prepared, idx)
+        return idx
+
     def predict_prepared(self, prepared: Sequence[str]) -> np.ndarray:
         z = self.logits_prepared(prepared)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
@@ -113,7 +122,7 @@ class TextIntentModel:
         Evidence for a score the rules did not explain, worked out in a few vector operations
         (a loop over the n-grams took milliseconds on a long prompt).
         """
-        grid = positions(prepared, self.cfg)  # (length, start) -> bucket, -1 for none
+        grid = positions(prepared, self.cfg, self._hash_one(prepared))  # (length, start) -> bucket, -1 for none
         lengths = np.arange(max(1, self.cfg.ngram_min), self.cfg.ngram_max + 1)
         weight = np.where(grid >= 0, self.weights[np.maximum(grid, 0), self.index[label]], 0)
         # Each n-gram with a positive weight spreads it evenly over its characters: w / length,
@@ -128,7 +137,7 @@ class TextIntentModel:
             first, stop = max(0, offset - 1), min(len(prepared), grid.shape[1] - 1 + offset)
             for row in np.flatnonzero(lengths > offset) if stop > first else ():
                 per_char[first:stop] += share[row, first + 1 - offset:stop + 1 - offset]
-        spans = np.array([m.span() for m in _WORD_RUN.finditer(prepared)], dtype=np.int64).reshape(-1, 2)
+        spans = _word_spans(prepared)
         if not spans.size:
             return []
         # A word scores the float32 sum of its characters' shares, per_char[a:b].sum(). Only the
@@ -146,6 +155,14 @@ class TextIntentModel:
         words = [(float(per_char[a:b].sum()), a, b) for a, b in spans[ranked].tolist()]
         words.sort(key=lambda w: -w[0])
         return sorted((a, b) for _, a, b in words[:k])
+
+
+def _word_spans(prepared: str) -> np.ndarray:
+    """(start, end) of each run of non-spaces in a prepared text, as rows: where a word begins or
+    ends, the flag "not a space" changes (a few vector operations, not a regex loop)."""
+    word = np.frombuffer(prepared.encode("utf-32-le"), dtype=np.uint32) != 32
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], word, [False])).astype(np.int8)))
+    return edges.reshape(-1, 2).astype(np.int64)
 
 
 @lru_cache(maxsize=1)
