@@ -291,3 +291,49 @@ def test_a_thing_removed_with_no_garment_after_it_is_a_look_alike(rules):
 @pytest.mark.parametrize("text", ["把她变成 luo 体", "quan裸的她", "全luo照片"])
 def test_pinyin_and_characters_mixed_in_one_word_are_read(kinds, text):
     assert K.TEXT_NUDITY in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "take off her hat and dress",               # "and" lists a second object
+    "zdejmij jej czapkę i sukienkę",
+    "quítale la gorra y la camisa",
+])
+def test_a_garment_after_and_is_another_object_of_the_removal(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "zdejmij czapkę i popraw kołnierzyk koszuli",         # take off the cap and fix the shirt collar
+    "take off his cap and fix the collar of his shirt",
+    "quítale la gorra y arregla el cuello de la camisa",
+    "tira o casaco dele e coloca uma camisa social",      # take off his coat and put on a shirt
+])
+def test_a_second_order_after_and_ends_the_removal(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "maak de foto nu lichter",        # Dutch: now
+    "gör bilden ljusare nu",          # Swedish: now
+    "nu vreau fundalul asta, pune altul",  # Romanian: not
+])
+def test_nu_is_now_or_not_in_a_prompt_of_those_languages(kinds, text):
+    assert K.TEXT_NUDITY not in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["homme nu sur la plage", "rends-la nu sur la photo", "mets-la nu", "make her nu"])
+def test_nu_is_naked_in_french_or_without_another_language(kinds, text):
+    assert K.TEXT_NUDITY in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "change the colour of the bikini on the mannequin",
+    "đổi màu bikini trên ma-nơ-canh trong ảnh cửa hàng",
+])
+def test_swimwear_on_a_mannequin_that_no_person_wears_is_not_worn(kinds, text):
+    assert K.TEXT_SWIMWEAR not in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["put her in the bikini from the mannequin", "dress the woman like the mannequin, in lingerie"])
+def test_a_person_beside_the_mannequin_still_counts(kinds, text):
+    assert {K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR} & kinds(text)

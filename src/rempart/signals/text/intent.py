@@ -66,6 +66,9 @@ class _Pattern:
     block_prev: frozenset[str]
     things_next: frozenset[str]  # nouns for things: the term describes the next word, not a person
     things_prev: frozenset[str]  # the same, for adjectives that follow their noun
+    # (words of the languages where the term is another word, words of its own language): in a
+    # prompt with the first and none of the second, the term is that other word
+    other_sense: tuple[frozenset[str], frozenset[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,13 @@ def _norm_words(raw: str, accented: bool) -> list[tuple[str, bool]]:
 def _neighbour_words(words: Iterable[str], accented: bool) -> frozenset[str]:
     """A term's block-next or block-prev words, accented like the term ("cởi nút áo" -> "khoác")."""
     return frozenset(w for e in words for w, _ in _norm_words(e, accented))
+
+
+def _other_sense(spec: tuple[str, str] | None) -> tuple[frozenset[str], frozenset[str]] | None:
+    if spec is None:
+        return None
+    other, own = (frozenset(w for e in words.split() for w, _ in _norm_words(e, False)) for words in spec)
+    return other, own
 
 
 # Arabic glues prepositions, "and" and the article to the noun: "لأشجار", "للأشجار", "بالجدار".
@@ -565,6 +575,7 @@ class _Compiled:
             accented=accented,
             block_next=_neighbour_words(L.BLOCK_NEXT.get(key, ()), accented),
             block_prev=_neighbour_words(L.BLOCK_PREV.get(key, ()), accented),
+            other_sense=_other_sense(L.OTHER_SENSE.get(key)),
             things_next=self._things_for(kind, lang)[0],
             things_prev=self._things_for(kind, lang)[1 if lang in L.NOUN_FIRST_LANGS else 2],
         )
@@ -695,6 +706,11 @@ class RuleIntentDetector:
             else:
                 hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
                         if h.kind == K.TEXT_UNDRESS and self._mannequin_near(n.text, h.start, h.end) else h for h in hits]
+        if any(h.kind in MERCHANDISE_KINDS for h in hits) and self._only_thing(n, self._c.mannequins):
+            # "change the colour of the bikini on the mannequin": a prompt about a mannequin that
+            # names no person dresses no one
+            hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang) if h.kind in MERCHANDISE_KINDS else h
+                    for h in hits]
         if any(h.kind in PET_KINDS for h in hits) and self._c.pets.search(n.text):
             hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
                     if h.kind in PET_KINDS and self._pet_clause(n.text, h.start, h.end) else h for h in hits]
@@ -818,8 +834,12 @@ class RuleIntentDetector:
 
     def pet_only(self, n: Normalized) -> bool:
         """A pet or soft toy in a prompt that names no person (for the model's scores)."""
+        return self._only_thing(n, self._c.pets)
+
+    def _only_thing(self, n: Normalized, things: re.Pattern[str]) -> bool:
+        """A word of `things` (pets, mannequins) in a prompt that names no person."""
         c = self._c
-        return (c.pets.search(n.text) is not None and c.person_words.isdisjoint(n.text.split())
+        return (things.search(n.text) is not None and c.person_words.isdisjoint(n.text.split())
                 and not c.person_substrings.search(n.text))
 
     def mannequin_in(self, n: Normalized) -> bool:
@@ -1145,7 +1165,8 @@ class RuleIntentDetector:
                 # an alternative reading of the next word can also block
                 or offset == 0 and pat.block_next and end_idx < len(toks)
                 and any(a in pat.block_next for a in alts.get(end_idx, ()))
-                or self._describes_thing(pat, toks, j, end_idx)):
+                or self._describes_thing(pat, toks, j, end_idx)
+                or pat.other_sense is not None and _other_sense_in(pat.other_sense, toks)):
             if pat.kind in _CLEARABLE:
                 hits.append(_cleared(pat.kind, spans[j][0], spans[end_idx - 1][1], pat.term, pat.lang))
             return
@@ -1251,6 +1272,23 @@ class RuleIntentDetector:
         if not joined:
             hits.append(_cleared(K.TEXT_UNDRESS, spans[i][0], spans[j][1], f"{toks[i]} … {toks[j]}", sorted(langs)[0]))
 
+    def _garment_follows(self, toks: list[str], k: int) -> bool:
+        """A garment among the next AND_OBJECT_WORDS words from toks[k] (determiners and
+        possessives not counted): "and her dress" lists another object; "and fix the collar",
+        "e coloca uma camisa" give another order."""
+        c = self._c
+        seen = 0
+        for q in range(k, len(toks)):
+            t = toks[q]
+            if self._clothing(t) is not None:
+                return True
+            if t in c.determiners or self._possessive_at(toks, q):
+                continue
+            seen += 1
+            if seen >= AND_OBJECT_WORDS:
+                return False
+        return False
+
     def _is_and(self, tok: str, langs: AbstractSet[str]) -> bool:
         """"and" in any language, or in one of `langs` for the one-letter words ("i", "a")."""
         and_langs = self._c.and_words.get(tok)
@@ -1328,6 +1366,11 @@ class RuleIntentDetector:
                 if j <= placed:
                     continue
                 tj = toks[j]
+                if self._is_and(tj, langs):
+                    if self._garment_follows(toks, j + 1):
+                        end = min(ntok, max(end, j + 2 + AND_OBJECT_WORDS))
+                        continue  # "take off her hat and dress": a second object
+                    break  # "zdejmij czapkę i popraw kołnierzyk koszuli": a second order begins
                 if tj in c.object_stop:
                     k = j + 1 if j + 1 < ntok and toks[j + 1] in c.from_person else \
                         j + 1 + (j + 1 < ntok and toks[j + 1] in c.determiners)
@@ -1813,6 +1856,14 @@ def _follow_up_pieces(lang: str, markers: str, fillers: str) -> _FollowUpPieces:
     return _FollowUpPieces(lang, kind, re.compile(rf"{alt}|[\W_]+"))
 
 
+def _other_sense_in(sense: tuple[frozenset[str], frozenset[str]], toks) -> bool:
+    """The prompt is written in a language where the term is another word: it holds a word of
+    such a language and none of the term's own ("maak de foto nu lichter": Dutch "now")."""
+    other, own = sense
+    words = set(toks)
+    return not words.isdisjoint(other) and words.isdisjoint(own)
+
+
 def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tuple[Normalized, list[int]]:
     """`n` with a space inserted before each normalised position in `cut_at` and the ranges
     in `drop` taken out, and the map from the new positions back to those of `n` (a space maps
@@ -1850,6 +1901,7 @@ _SPLIT_WORD_SCRIPTS = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff]")
 _SPACED_PIECE = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u200c]+")
 SCRIPT_JOIN_SHORT = 2  # characters of the short piece (signs included)
 MAX_SCRIPT_JOIN_PIECES = 4
+AND_OBJECT_WORDS = 1  # words after an "and" where the next object of a removal may stand
 QUESTION_ORDER_MAX_WORDS = 4  # "take it off", "ta bort den", "Kaldır onu"
 QUESTION_ORDER_SCORE = 0.7  # the garment is named, the order only points at it
 _QUESTION_MARKS = re.compile("[?؟？]")

@@ -547,6 +547,19 @@ UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cam
     "елку елка ялинку ялинка sapin weihnachtsbaum tannenbaum choinke choinka kerstboom mannequin mannequins manekin manekina "\
     "manequim manequins manechin manechinul manechinele манекен манекена манекени skyltdocka skyltdockan skyltdockor patul pat"
 
+# Short terms that are another common word in other languages, with (function words of those
+# languages, words of the term's own): a prompt with some of the first and none of the second
+# is written in one of the other languages, so the term is that word. French "nu" (naked) is
+# "now" in Dutch and the Scandinavian languages and "not" in Romanian: "maak de foto nu
+# lichter", "gör bilden ljusare nu", "nu vreau fundalul asta".
+OTHER_SENSE: dict[str, tuple[str, str]] = {
+    "nu": ("het een van ik je jij hij zij wij maak zet niet wel ook nog even graag voor naar "
+           "och att det ett jag hon han henne honom hans hennes gör inte bilden och og jeg hun ham hende ikke "
+           "si sa pe cu este sunt mai vreau poza fotografia asta acum",
+           "le les une des du sur avec dans est et pour au aux ce cette elle il homme femme mets rends fais "
+           "tout toute sans qui que photo nue nus nues"),
+}
+
 BLOCK_PREV: dict[str, list[str]] = {
     # bed linen: "постельное бельё", "постільну білизну"
     "белье": "постельное постельного постельном".split(),
