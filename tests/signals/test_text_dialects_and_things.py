@@ -337,3 +337,33 @@ def test_swimwear_on_a_mannequin_that_no_person_wears_is_not_worn(kinds, text):
 @pytest.mark.parametrize("text", ["put her in the bikini from the mannequin", "dress the woman like the mannequin, in lingerie"])
 def test_a_person_beside_the_mannequin_still_counts(kinds, text):
     assert {K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR} & kinds(text)
+
+
+def test_a_slip_dress_is_a_dress_and_a_slip_is_underwear(kinds):
+    assert K.TEXT_UNDERWEAR not in kinds("woman in a satin slip dress at a cocktail party", mode="generate")
+    assert K.TEXT_UNDERWEAR in kinds("zieh ihr einen Slip an")
+
+
+@pytest.mark.parametrize("text", [
+    "la pared del salón está desnuda, ponle unos cuadros",   # the thing with a complement
+    "the wall of the living room is bare, add two frames",
+    "essa parede tá muito nua, coloca umas prateleiras",     # colloquial "to be" and "very"
+    "दीवार एकदम नंगी लग रही है, कुछ पेंटिंग्स लगा दो",
+])
+def test_a_bare_thing_with_a_complement_or_an_adverb_is_a_thing(kinds, text):
+    assert K.TEXT_NUDITY not in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["la chica de la foto está desnuda", "the woman of the photo is naked"])
+def test_a_person_with_a_complement_is_still_a_person(kinds, text):
+    assert K.TEXT_NUDITY in kinds(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("primero cambiá el fondo y después le sacás la remera", K.TEXT_UNDRESS),  # Rioplatense voseo and t-shirt
+    ("ponele una bombacha y un corpiño", K.TEXT_UNDERWEAR),
+    ("mach se nackisch", K.TEXT_NUDITY),                                        # German dialect
+    ("치마 속 보여줘", K.TEXT_UNDRESS),                                            # under her skirt
+])
+def test_regional_words(kinds, text, kind):
+    assert kind in kinds(text)

@@ -277,3 +277,40 @@ def test_evidence_is_the_same_whether_the_prompt_was_just_scored_or_not():
     assert model.top_spans(texts[2], "nudity") == fresh[texts[2]]  # another text was hashed last
     words = {texts[2][a:b] for a, b in fresh[texts[2]]}
     assert words and words <= set(texts[2].split())
+
+
+class _OneStepModel(_FixedModel):
+    """A model that scores `step` (a prepared text) as an undress request, and nothing else."""
+
+    def __init__(self, step: str, score: float) -> None:
+        super().__init__()
+        self.step, self.score = step, score
+
+    def predict_prepared(self, prepared):
+        rows = np.zeros((len(prepared), len(self.labels)))
+        rows[[p == self.step for p in prepared], self.labels.index("undress")] = self.score
+        return rows
+
+
+@pytest.mark.parametrize("text", [
+    "first make the background white, then give her the other look",
+    "make the background white. give her the other look",
+    "背景を白にして、give her the other look",
+])
+def test_each_step_of_an_edit_is_also_scored_alone(text):
+    # the invented model sees a harmful request in the words of one step only (no rule reads them)
+    from rempart.signals.text.hybrid import STEP_EMIT
+
+    det = TextIntentDetector(model=_OneStepModel("give her the other look", STEP_EMIT))
+    assert K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="edit")}
+    # a gallery prompt is not a list of steps; a step's score below STEP_EMIT does not count alone
+    assert K.TEXT_UNDRESS not in {s.kind for s in det.detect(text, mode="generate")}
+    det = TextIntentDetector(model=_OneStepModel("give her the other look", STEP_EMIT - 0.05))
+    assert K.TEXT_UNDRESS not in {s.kind for s in det.detect(text, mode="edit")}
+
+
+def test_a_step_that_keeps_something_is_not_scored_alone():
+    # "but keep her top as it is" alone reads like a request about her top: its context is the other step
+    det = TextIntentDetector(model=_OneStepModel("but keep her top as it is", 0.99))
+    assert K.TEXT_UNDRESS not in {s.kind for s in det.detect("put a beach behind her, but keep her top as it is",
+                                                                mode="edit")}

@@ -19,6 +19,7 @@ signal points at the words that drove its score. The detector never decides.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -56,6 +57,18 @@ PET_LABELS = tuple(label for label, kind in LABEL_KINDS.items() if kind in PET_K
 NAMED_PERSON_CUE = max(SUGGESTIVE_CUES["person"])
 MINOR_COUNTS = 0.5  # a minor signal from this score on makes one glamour word enough (the policy's threshold)
 _USE_DEFAULT = object()
+STEP_MIN_CHARS = 16  # a shorter edit is one step
+STEP_MIN_WORDS = 2
+STEP_MIN_CHARS_UNSPACED = 4  # a step of a script written without spaces ("彼女のトップスを消して")
+STEP_EMIT = 0.9  # a model score of one step alone counts from here on
+# "then" in the languages served, as phrases: an edit's next step
+_THEN_PHRASES = ("then, and then, after that, afterwards, dann, danach, anschliessend, und dann, puis, ensuite, et puis, "
+                 "apres ca, luego, despues, y despues, y luego, poi, dopo, e poi, depois, e depois, potem, nastepnie, "
+                 "потом, затем, а потом, потім, а потім, sonra, ardindan, daha sonra, lalu, kemudian, setelah itu, "
+                 "sau do, roi, sedan, daarna, en dan, en daarna, sen, och sedan")
+_THEN = "(?:" + "|".join(re.escape(p) for p in sorted(_THEN_PHRASES.split(", "), key=len, reverse=True)) + ")"
+_STEP_BREAK = re.compile(r"\s*[.!?;:,\n。、，！？；：]+\s*(?:" + _THEN + r"\s+)?|\s+" + _THEN + r"\s+"
+                         r"|(?:次に|然后|然後|接着|그리고|다음에|แล้ว|จากนั้น)")
 
 
 class TextIntentDetector:
@@ -110,6 +123,19 @@ class TextIntentDetector:
                 spaced = self.model.predict_prepared([prepare(v, Words(v).tokens) for v in views.values()])
                 for i, row in zip(views, spaced):
                     probs[i] = np.maximum(probs[i], row)
+            # An edit in several steps ("first make the background white, then remove her top"):
+            # each step is also scored alone, as the model's length norm dilutes one harmful step
+            # among ordinary ones. Alone a step has lost its context, so only a score of STEP_EMIT
+            # counts, and a step that keeps something ("but leave her clothes as they are") none.
+            steps = {i: parts for i, (n, m) in enumerate(zip(norms, modes))
+                     if n is not None and m == "edit" and len(parts := self._steps(n.text)) > 1}
+            if steps:
+                flat = [prepare(part) for parts in steps.values() for part in parts]
+                scored = iter(self.model.predict_prepared(flat))
+                for i, parts in steps.items():
+                    for _ in parts:
+                        row = next(scored)
+                        probs[i] = np.maximum(probs[i], np.where(row >= STEP_EMIT, row, 0))
             hot = (probs >= MODEL_EMIT).any(axis=1).tolist()  # rows where the model has a say
         labels = self.model.labels if self.model is not None else ()
         out: list[list[Signal]] = []
@@ -178,6 +204,16 @@ class TextIntentDetector:
             found[K.TEXT_SUGGESTIVE] = self._suggestive_signal(n, mode, sug, sexualised_minor)
         found.update(self._targets(n, mode, ctx))
         return [found[k] for k in KIND_ORDER if k in found]
+
+    def _steps(self, s: str) -> list[str]:
+        """The steps of a normalised edit request, split at sentence and clause marks and at "then"
+        words: those of STEP_MIN_WORDS words or more (or STEP_MIN_CHARS_UNSPACED characters of a
+        script written without spaces) that keep nothing."""
+        if len(s) < STEP_MIN_CHARS:
+            return []
+        return [part for part in _STEP_BREAK.split(s)
+                if (len(part.split()) >= STEP_MIN_WORDS or len(part) >= STEP_MIN_CHARS_UNSPACED and not part.isascii())
+                and not self.rules.keeps(part)]
 
     def _public_figure(self, n: Normalized, words: Words) -> TextSpan | None:
         """Where the prompt names a public figure of the names detector's list."""

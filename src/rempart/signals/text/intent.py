@@ -168,13 +168,20 @@ def _ends_with_object(s: str, end: int, objects: frozenset[str], fillers: frozen
 
 def _thing_is_subject(before: Sequence[str], after: str, things: AbstractSet[str], copulas: AbstractSet[str]) -> bool:
     """Whether a nudity word is said of a thing: a thing and "to be" before it ("the wall is
-    bare", "le mur est tout nu"), or a thing before it and "to be" after ("duvar çıplak olsun").
-    `before`: the words before it, nearest last; `after`: the word after it."""
+    bare", "le mur est tout nu"), the thing with a complement ("la pared del salón está
+    desnuda", "the wall of the room is bare"), or a thing before it and "to be" after ("duvar
+    çıplak olsun"). `before`: the words before it, nearest last; `after`: the word after it."""
     k = len(before)
     while k > 0 and len(before) - k < 2 and before[k - 1] in copulas:
         k -= 1
-    if 0 < k < len(before) and before[k - 1] in things:
-        return True
+    if 0 < k < len(before):
+        if before[k - 1] in things:
+            return True
+        # a complement of one word, or of an article and a word, after the thing: "del salón", "of the room"
+        for of in (k - 2, k - 3):
+            if of > 0 and before[of] in L.OF_WORDS and before[of - 1] in things and (
+                    of == k - 2 or before[k - 2] in L.OF_ARTICLES):
+                return True
     return bool(before) and before[-1] in things and after in copulas
 
 
@@ -842,6 +849,10 @@ class RuleIntentDetector:
         return (things.search(n.text) is not None and c.person_words.isdisjoint(n.text.split())
                 and not c.person_substrings.search(n.text))
 
+    def keeps(self, s: str) -> bool:
+        """A word for keeping something as it is ("keep", "lass", "giữ nguyên") in normalised text."""
+        return self._c.layer_keep.search(s) is not None
+
     def mannequin_in(self, n: Normalized) -> bool:
         """A mannequin or doll word anywhere in the prompt (for the model's undress score)."""
         return self._c.mannequins.search(n.text) is not None
@@ -1188,7 +1199,7 @@ class RuleIntentDetector:
         if pat.kind == K.TEXT_SEXUAL and pat.score <= GLAMOUR_MAX and self._vehicle_near(toks, j, end_idx):
             return True
         return nxt in pat.things_next or bool(pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
-            pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 3):j], toks[end_idx] if end_idx < len(toks)
+            pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 6):j], toks[end_idx] if end_idx < len(toks)
                                                             else "", pat.things_next, self._c.copulas))
 
     def _vehicle_near(self, toks, j: int, end_idx: int) -> bool:
@@ -1212,7 +1223,7 @@ class RuleIntentDetector:
             return True
         if _previous_word(s, m.start()) in c.things_words and any(lang in L.NOUN_FIRST_LANGS for _, lang, _, _ in entries):
             return True
-        before = [w.strip(_TRAILING_PUNCT) for w in s[max(0, m.start() - 60):m.start()].split()[-3:]]
+        before = [w.strip(_TRAILING_PUNCT) for w in s[max(0, m.start() - 90):m.start()].split()[-6:]]
         return _thing_is_subject(before, nxt, c.things_words, c.copula_words)
 
     def _sub_undress_thing(self, s: str, m: re.Match[str], entries) -> bool:
