@@ -116,26 +116,20 @@ class TextIntentDetector:
         hot: list[bool] = [False] * len(norms)
         if self.model is not None:
             prepared = [prepare(n.text, w.tokens) if n is not None else "" for n, w in zip(norms, words)]
-            probs = self.model.predict_prepared(prepared)
-            # the higher probability of the two readings counts
-            views = {i: u.view.text for i, u in enumerate(unglued) if u is not None}
-            if views:
-                spaced = self.model.predict_prepared([prepare(v, Words(v).tokens) for v in views.values()])
-                for i, row in zip(views, spaced):
-                    probs[i] = np.maximum(probs[i], row)
-            # An edit in several steps ("first make the background white, then remove her top"):
-            # each step is also scored alone, as the model's length norm dilutes one harmful step
-            # among ordinary ones. Alone a step has lost its context, so only a score of STEP_EMIT
-            # counts, and a step that keeps something ("but leave her clothes as they are") none.
-            steps = {i: parts for i, (n, m) in enumerate(zip(norms, modes))
-                     if n is not None and m == "edit" and len(parts := self._steps(n.text)) > 1}
-            if steps:
-                flat = [prepare(part) for parts in steps.values() for part in parts]
-                scored = iter(self.model.predict_prepared(flat))
-                for i, parts in steps.items():
-                    for _ in parts:
-                        row = next(scored)
-                        probs[i] = np.maximum(probs[i], np.where(row >= STEP_EMIT, row, 0))
+            # Other readings, each scored too, in the same model pass; the highest score counts:
+            # - glued tokens cut apart ("ziehsiekomplettaus");
+            # - each step of an edit in several steps ("first make the background white, then remove
+            #   her top"), as the model's length norm dilutes one harmful step among ordinary ones.
+            #   Alone a step has lost its context, so only a score of STEP_EMIT counts, and a step
+            #   that keeps something ("but leave her clothes as they are") is not read alone.
+            views = [(i, prepare(u.view.text, Words(u.view.text).tokens), 0.0) for i, u in enumerate(unglued)
+                     if u is not None]
+            views += [(i, prepare(part), STEP_EMIT) for i, (n, m) in enumerate(zip(norms, modes))
+                      if n is not None and m == "edit" and len(parts := self._steps(n.text)) > 1 for part in parts]
+            scored = self.model.predict_prepared(prepared + [text for _, text, _ in views])
+            probs = scored[:len(prepared)]
+            for (i, _, floor), row in zip(views, scored[len(prepared):]):
+                probs[i] = np.maximum(probs[i], np.where(row >= floor, row, 0))
             hot = (probs >= MODEL_EMIT).any(axis=1).tolist()  # rows where the model has a say
         labels = self.model.labels if self.model is not None else ()
         out: list[list[Signal]] = []
