@@ -214,6 +214,7 @@ def _neighbour_words(words: Iterable[str], accented: bool) -> frozenset[str]:
 
 
 def _other_sense(spec: tuple[str, str] | None) -> tuple[frozenset[str], frozenset[str]] | None:
+    """L.OTHER_SENSE's two word lists of a term, normalised (None for a term without them)."""
     if spec is None:
         return None
     other, own = (frozenset(w for e in words.split() for w, _ in _norm_words(e, False)) for words in spec)
@@ -1890,7 +1891,7 @@ def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tu
     for a, b in zip(bounds, bounds[1:]):
         while d < len(dropped) and dropped[d][1] <= a:
             d += 1
-        if d < len(dropped) and dropped[d][0] <= a < dropped[d][1] or a >= b:
+        if d < len(dropped) and dropped[d][0] <= a < dropped[d][1]:
             continue  # inside a dropped range
         runs.append((a, min(b, size), a in cuts))
     back: list[int] = []
