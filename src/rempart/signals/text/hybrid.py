@@ -27,6 +27,7 @@ import numpy as np
 
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
+from rempart.signals.text import lexicon as L
 from rempart.signals.text.context import ContextHit, ContextRules
 from rempart.signals.text.features import prepare
 from rempart.signals.text.intent import MERCHANDISE_KINDS, PET_KINDS, RuleIntentDetector, Unglued
@@ -61,14 +62,9 @@ STEP_MIN_CHARS = 16  # a shorter edit is one step
 STEP_MIN_WORDS = 2
 STEP_MIN_CHARS_UNSPACED = 4  # a step of a script written without spaces ("彼女のトップスを消して")
 STEP_EMIT = 0.9  # a model score of one step alone counts from here on
-# "then" in the languages served, as phrases: an edit's next step
-_THEN_PHRASES = ("then, and then, after that, afterwards, dann, danach, anschliessend, und dann, puis, ensuite, et puis, "
-                 "apres ca, luego, despues, y despues, y luego, poi, dopo, e poi, depois, e depois, potem, nastepnie, "
-                 "потом, затем, а потом, потім, а потім, sonra, ardindan, daha sonra, lalu, kemudian, setelah itu, "
-                 "sau do, roi, sedan, daarna, en dan, en daarna, sen, och sedan")
-_THEN = "(?:" + "|".join(re.escape(p) for p in sorted(_THEN_PHRASES.split(", "), key=len, reverse=True)) + ")"
+_THEN = "(?:" + "|".join(re.escape(p) for p in sorted(L.STEP_THEN.split(", "), key=len, reverse=True)) + ")"
 _STEP_BREAK = re.compile(r"\s*[.!?;:,\n。、，！？；：]+\s*(?:" + _THEN + r"\s+)?|\s+" + _THEN + r"\s+"
-                         r"|(?:次に|然后|然後|接着|그리고|다음에|แล้ว|จากนั้น)")
+                         r"|(?:" + "|".join(map(re.escape, L.STEP_THEN_SUBSTRINGS.split(", "))) + ")")
 
 
 class TextIntentDetector:

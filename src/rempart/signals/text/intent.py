@@ -117,6 +117,11 @@ def _cleared(kind: str, start: int, end: int, term: str, lang: str) -> _Hit:
     return _Hit(CLEARED + kind, 0.0, start, end, term, lang)
 
 
+def _clear_where(hits: list[_Hit], look_alike) -> list[_Hit]:
+    """`hits`, each one for which `look_alike(hit)` holds turned into its cleared marker."""
+    return [_cleared(h.kind, h.start, h.end, h.term, h.lang) if look_alike(h) else h for h in hits]
+
+
 def _langs_meet(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """A verb and a garment of one language ("*": every language)."""
     return "*" in a or "*" in b or not a.isdisjoint(b)
@@ -712,21 +717,17 @@ class RuleIntentDetector:
                 hits = [h for h in hits if h.kind != K.TEXT_UNDRESS]
                 hits.append(_cleared(K.TEXT_UNDRESS, 0, 0, "layer kept", "*"))
             else:
-                hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
-                        if h.kind == K.TEXT_UNDRESS and self._mannequin_near(n.text, h.start, h.end) else h for h in hits]
+                hits = _clear_where(hits, lambda h: h.kind == K.TEXT_UNDRESS and self._mannequin_near(n.text, h.start, h.end))
         if any(h.kind in MERCHANDISE_KINDS for h in hits) and self._only_thing(n, self._c.mannequins):
             # "change the colour of the bikini on the mannequin": a prompt about a mannequin that
             # names no person dresses no one
-            hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang) if h.kind in MERCHANDISE_KINDS else h
-                    for h in hits]
+            hits = _clear_where(hits, lambda h: h.kind in MERCHANDISE_KINDS)
         if any(h.kind in PET_KINDS for h in hits) and self._c.pets.search(n.text):
-            hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
-                    if h.kind in PET_KINDS and self._pet_clause(n.text, h.start, h.end) else h for h in hits]
+            hits = _clear_where(hits, lambda h: h.kind in PET_KINDS and self._pet_clause(n.text, h.start, h.end))
         if any(h.kind in K.SEXUAL_TEXT_KINDS for h in hits) and (quoted := self._caption_quotes(n.text)):
             # "write 'naked truth' on the photo": the words of a caption, not what the picture shows
-            hits = [_cleared(h.kind, h.start, h.end, h.term, h.lang)
-                    if h.kind in K.SEXUAL_TEXT_KINDS and any(a <= h.start and h.end <= b for a, b in quoted) else h
-                    for h in hits]
+            hits = _clear_where(hits, lambda h: h.kind in K.SEXUAL_TEXT_KINDS
+                                and any(a <= h.start and h.end <= b for a, b in quoted))
         if cleared is not None:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
@@ -737,9 +738,14 @@ class RuleIntentDetector:
         also names a thing on the garment ("see the stain on her shirt? remove it")."""
         c = self._c
         sentences = [m for m in _SENTENCE.finditer(s) if m.group().strip()]
-        # the prompt's words, by sentence (a sentence ends at a non-word char, so no word straddles two)
-        by_sentence = [[(t, sp) for t, sp in zip(words.tokens, words.spans) if m.start() <= sp[0] < m.end()]
-                       for m in sentences]
+        # the prompt's words, by sentence (a sentence ends at a non-word char, so no word straddles
+        # two), in one pass: both are in text order
+        starts = [m.start() for m in sentences]
+        by_sentence: list[list[tuple[str, tuple[int, int]]]] = [[] for _ in sentences]
+        for t, sp in zip(words.tokens, words.spans):
+            k = bisect_right(starts, sp[0]) - 1
+            if k >= 0 and sp[0] < sentences[k].end():
+                by_sentence[k].append((t, sp))
         out = []
         for k, (q, order) in enumerate(zip(sentences, sentences[1:])):
             if not _QUESTION_MARKS.search(q.group()):

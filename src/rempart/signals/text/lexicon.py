@@ -721,6 +721,13 @@ LAYER_KEEP_SUBSTRINGS = "de moi, chi de, خلي, خلّي, وخلي, بمونه,
 LAYER_ENDING = 3
 # "first the blazer, then the blouse": both go
 LAYER_THEN = "then dann dan puis ensuite luego despues poi depois potem potom потом потім sonra lalu kemudian sedan epeita"
+# "then" as phrases, where an edit's next step begins ("first make the background white, then remove
+# her top"); not LAYER_THEN's one-word list, where "dan" is also Indonesian "and"
+STEP_THEN = ("then, and then, after that, afterwards, dann, danach, anschliessend, und dann, puis, ensuite, et puis, "
+             "apres ca, luego, despues, y despues, y luego, poi, dopo, e poi, depois, e depois, potem, nastepnie, "
+             "потом, затем, а потом, потім, а потім, sonra, ardindan, daha sonra, lalu, kemudian, setelah itu, "
+             "sau do, roi, sedan, daarna, en dan, en daarna, sen, och sedan")
+STEP_THEN_SUBSTRINGS = "次に, 然后, 然後, 接着, 그리고, 다음에, แล้ว, จากนั้น"  # written without spaces around
 LAYER_GUARD = "see-through, see thru, x-ray, wet, soaked, nass, mouill, mojad, bagnat, molhad, мокр, unbutton, aufknopf, deboutonn, desabroch, sbottona"
 LAYER_KEEP_AFTER = 24  # characters after the shirt where a verb-final keep may stand ("skjortan får vara kvar")
 # A mannequin or a doll shortly before an undressing word in the same clause is what is undressed

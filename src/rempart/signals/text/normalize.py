@@ -515,17 +515,13 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
                 if not (spaces_break and s[k] == " "):
                     keep[k] = False
             obf.extend(range(m.start(), m.end()))
-        if hit and "  " in s:
-            # With words set apart by two spaces, a word of two letters is spaced out too: "k l ä  a v  henne"
-            for m in _SPACED_PAIR.finditer(s):
-                keep[m.start() + 1] = False
-                obf.extend(range(m.start(), m.end()))
-        if hit and _TRAILED_PAIR.search(s):
-            # With every spaced-out word ended by its mark, a word of two letters is spaced out too: "t_a_ a_v_ h_e_n_n_e_s"
-            for m in _TRAILED_PAIR.finditer(s):
-                keep[m.start() + 1] = False
-                obf.extend(range(m.start(), m.end()))
         if hit:
+            # A word of two letters is spaced out too where words are set apart by two spaces
+            # ("k l ä  a v  henne") or every spaced-out word ends in its mark ("t_a_ a_v_ h_e_n_n_e_s")
+            for rx in (_SPACED_PAIR, _TRAILED_PAIR) if "  " in s else (_TRAILED_PAIR,):
+                for m in rx.finditer(s):
+                    keep[m.start() + 1] = False
+                    obf.extend(range(m.start(), m.end()))
             s, acc, src, obf = _drop(s, acc, src, obf, keep)
 
     # A word cut into syllables by hyphens reads joined: "dé-sha-bil-le" -> "déshabille".
