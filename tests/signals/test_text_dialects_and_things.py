@@ -367,3 +367,49 @@ def test_a_person_with_a_complement_is_still_a_person(kinds, text):
 ])
 def test_regional_words(kinds, text, kind):
     assert kind in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "make it look as though he never got dressed this morning",
+    "maak het alsof ze vergeten is zich aan te kleden",
+    "als hätte er heute vergessen, ein Hemd anzuziehen",
+    "as if he forgot to put on a shirt",
+])
+def test_forgetting_to_dress_is_a_request_for_nudity(kinds, text):
+    assert {K.TEXT_NUDITY, K.TEXT_UNDRESS} & kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he forgot to put on his glasses, add them",
+    "she never wears a dress, put her in a red one",
+    "he never dressed in pink, make his shirt pink",
+    "she forgot to put on sunscreen, make her skin red",
+])
+def test_forgetting_something_else_is_not(kinds, text):
+    assert not {K.TEXT_NUDITY, K.TEXT_UNDRESS} & kinds(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("zrób żeby jej koszulka była mokra i prześwitująca", True),  # the garment a clause before
+    ("her white shirt is completely wet and transparent", True),
+    ("put her in a red dress and make the door transparent", False),  # another noun phrase's
+])
+def test_a_transparency_word_reaches_back_through_its_clause(kinds, text, expected):
+    assert (K.TEXT_UNDRESS in kinds(text)) is expected
+
+
+def test_a_garment_taken_from_a_person(kinds):
+    assert K.TEXT_UNDRESS in kinds("then remove the dress from the woman on the left")
+    assert K.TEXT_UNDRESS not in kinds("remove the top from the cake")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("deixa o cara pelado", True),            # Portuguese: naked
+    ("Neymar pelado no vestiário", True),
+    ("tomate pelado", False),                 # peeled
+    ("a menina com a cabeça pelada", False),  # a shaved head
+    ("ese pelado del fondo quítalo", False),  # Spanish: that guy, or bald
+    ("el niño con la cabeza pelada", False),
+])
+def test_pelado_is_naked_in_portuguese_only(kinds, text, expected):
+    assert (K.TEXT_NUDITY in kinds(text)) is expected

@@ -48,6 +48,7 @@ SHORT_WORD = 3  # a term this short must match with its accents as written
 REJOIN_MIN = 5  # a split word is rejoined only into a term this long: "s ex" stays two words
 DISPLAY_WINDOW = 40  # characters around a swimwear or underwear term searched for a shop-display word
 MERCHANDISE_KINDS = frozenset({K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
+TRANSPARENT_BEFORE = 5  # words before a transparency word where its garment may stand
 MAX_JOIN_PIECES = 3  # a split word is read back from this many pieces at most ("ent-klei-de")
 MAX_HITS = 2000  # per prompt, guards memory on adversarial 100k-char inputs
 _MODES = frozenset({"generate", "edit"})
@@ -348,6 +349,13 @@ class _Compiled:
         self.sleep = tuple(normalize_term(w) for w in L.NIGHTWEAR_SLEEP.split())
         self.lace_first = frozenset(w[:4] for w in self.lace)  # prefilter on tokens' first four letters
         self.not_sleep = _word_set(L.NIGHTWEAR_NOT_SLEEP)
+        self.transparent_stop = _word_set(L.TRANSPARENT_STOP)
+        self.forgot = _word_set(L.FORGOT_WORDS)
+        self.never = _word_set(L.NEVER_WORDS)
+        self.dressing = _word_set(L.DRESSING_VERBS)
+        self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
+        self.put_on = _word_set(L.PUT_ON_VERBS)
+        self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
         self.lace_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_LACE_SUBSTRINGS)})
         self.sleep_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_SLEEP_SUBSTRINGS)})
@@ -1129,6 +1137,8 @@ class RuleIntentDetector:
             self._rule_ages(n, toks, spans, hits, unique)
         if need_lace:
             self._rule_nightwear(s, toks, spans, hits)
+        if not unique.isdisjoint(c.forgot) or not unique.isdisjoint(c.never):
+            self._rule_forgot_dressing(s, toks, spans, hits)
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -1500,9 +1510,9 @@ class RuleIntentDetector:
         return toks[k] in c.possessives or toks[k] == "s" and k > 0 and toks[k - 1] in c.person_words
 
     def _off_a_person(self, toks, k: int) -> bool:
-        """toks[k:] read "off the woman", "off that girl": whom the garment is taken from."""
+        """toks[k:] read "off the woman", "from that girl": whom the garment is taken from."""
         c = self._c
-        if k >= len(toks) or toks[k] != "off":
+        if k >= len(toks) or toks[k] not in ("off", "from"):
             return False
         for q in range(k + 1, min(len(toks), k + 4)):
             t = toks[q]
@@ -1586,6 +1596,36 @@ class RuleIntentDetector:
                     hits.append(_Hit(K.TEXT_UNDERWEAR, 0.75, lo[0], hi[1], f"{s[a[0]:a[1]]} … {s[b[0]:b[1]]}", "*"))
                     return
 
+    def _rule_forgot_dressing(self, s: str, toks, spans, hits) -> None:
+        """Forgetting to dress (L.FORGOT_WORDS): "as though he never got dressed", "als hätte er
+        vergessen, ein Hemd anzuziehen". Not "dressed up", "forgot to put on his glasses"."""
+        c = self._c
+        ntok = len(toks)
+        for i, t in enumerate(toks):
+            never = t in c.never
+            if not never and t not in c.forgot:
+                continue
+            for j in range(i + 1, min(ntok, i + 1 + L.FORGOT_WINDOW)):
+                if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
+                    break
+                tj = toks[j]
+                if tj in c.dressing and (j + 1 >= ntok or toks[j + 1] not in c.dressing_not_next):
+                    hits.append(_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[j][1], f"{t} … {tj}", "*"))
+                    return
+                if never:
+                    continue
+                if tj in c.put_on and (tj != "put" or toks[j + 1:j + 2] == ["on"]):
+                    around = range(j + 1, min(ntok, j + 5))
+                elif tj in c.put_on_final:
+                    around = range(i + 1, j)
+                else:
+                    continue
+                garment = next((k for k in around if self._clothing(toks[k]) is not None), None)
+                if garment is not None:
+                    end = max(j, garment)
+                    hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[end][1], f"{t} … {tj} {toks[garment]}", "*"))
+                    return
+
     def _match_words(self, toks, i: int, words) -> int:
         """Number of tokens matched by `words` at i, or 0."""
         for k, (w, stem) in enumerate(words):
@@ -1604,8 +1644,11 @@ class RuleIntentDetector:
                     m = self._match_words(toks, i, words)
                     if not m:
                         continue
-                    lo, hi = max(0, i - 3), min(ntok, i + m + 3)
-                    for j in list(range(i + m, hi)) + list(range(lo, i)):
+                    # Before the word, a clause's reach: "her white shirt, completely wet and see-through"
+                    lo, hi = max(0, i - TRANSPARENT_BEFORE), min(ntok, i + m + 3)
+                    for j in list(range(i + m, hi)) + list(range(i - 1, lo - 1, -1)):
+                        if j < i and (toks[j] in c.transparent_stop or _SENTENCE_BREAK.search(n.text, spans[j][1], spans[i][0])):
+                            break  # "a red dress and the glass door transparent": the door's
                         # "make the fabric transparent": fabric only before the word
                         if self._clothing(toks[j]) is not None or (j < i and toks[j] in c.fabric):
                             a, b = min(i, j), max(i + m - 1, j)
@@ -1716,7 +1759,11 @@ class RuleIntentDetector:
             # piece's own rules to decide ("undress the bed", "naaktslak op")
             pats += [p for p in c.stem4.get(w[:4], ()) if len(p.words) == 1 and len(p.words[0][0]) > len(toks[i])
                      and _word_matches(w, p.words[0][0], True)]
+            # a weak term read across two ordinary words is more likely the two words ("pela do")
+            words = toks[i] in c.breaker.known and toks[i + 1] in c.breaker.known
             for p in pats:
+                if words and p.score < L.DIRECT:
+                    continue
                 if p.kind in K.SEXUAL_TEXT_KINDS and p.block_next.isdisjoint(toks[i + 2:i + 3]):
                     hits.append(_Hit(p.kind, p.score * FUZZY_FACTOR, a, b, f"{p.term} (split)", p.lang))
 

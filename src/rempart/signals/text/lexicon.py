@@ -192,7 +192,7 @@ TERMS: dict[str, dict[str, str]] = {
         "come mamma l ha fatta=0.9, come mamma la fatta=0.9, come l ha fatta mamma=0.9, nuda come un verme=0.9, "
         "senza veli=0.8, senza niente addosso=0.8, dimenticato di vestirsi=0.8, versione senza censura=0.7, "
         "versione non censurata=0.7",
-        "pt": "nua, nuas, pelada=0.6, peladas=0.6, sem sutia, mamilo*, seios de fora, nudez, peladinha=0.8, "
+        "pt": "nua, nuas, pelada=0.6, peladas=0.6, pelado=0.6, pelados=0.6, sem sutia, mamilo*, seios de fora, nudez, peladinha=0.8, "
         "peladinhas=0.8, peladona=0.8, peladao=0.7, como veio ao mundo=0.8, como deus a trouxe ao mundo=0.9, "
         "como a mae a trouxe ao mundo=0.9, nua em pelo=0.9, sem nada no corpo=0.8, esqueceu de se vestir=0.8, "
         "versao sem censura=0.7",
@@ -565,6 +565,12 @@ OTHER_SENSE: dict[str, tuple[str, str]] = {
            "le les une des du sur avec dans est et pour au aux ce cette elle il homme femme mets rends fais "
            "tout toute sans qui que photo nue nus nues"),
 }
+# Portuguese "pelado/pelada" (naked) is bald, peeled, broke or "a kid" in Spanish.
+_ES_FUNCTION = ("el del los las ese esa este esta estos estas y con al es muy su sus un unos unas ella hay pero "
+                "quita quitale quitalo quitala pon ponle ponla hazlo haz imagen")
+_PT_FUNCTION = ("do dos das na nos nas um uma ele ela eles elas voce deixa deixe coloca tira tire pra nao com ao "
+                "seu sua meu minha esse essa isso aqui fica ficou sem")
+OTHER_SENSE.update({w: (_ES_FUNCTION, _PT_FUNCTION) for w in ("pelado", "pelada", "pelados", "peladas")})
 
 BLOCK_PREV: dict[str, list[str]] = {
     # bed linen: "постельное бельё", "постільну білизну"
@@ -597,7 +603,10 @@ BLOCK_PREV: dict[str, list[str]] = {
     "explicit": "not".split(),
     "stripper": "paint wire".split(),
     # "jogar uma pelada": a football game in the street
-    "pelada": "bola uma jogar jogando joga jogam jogou bater batendo".split(),
+    "pelada": "bola uma jogar jogando joga jogam jogou bater batendo cabeca".split(),
+    # peeled food, a bald head: "tomate pelado", "cabeça pelada"
+    "pelado": "tomate frango camarao amendoim batata coco cabeca".split(),
+    "pelados": "tomates camaroes amendoins".split(),
     "booty": "pirate pirates treasure".split(),
     "bras": "avant le les ses son mon ton nos vos leurs des du au aux un deux".split(),
 }
@@ -998,6 +1007,29 @@ KEEP_VERBS = (
 )
 # Lace and sleep in one sentence: lingerie-like nightwear, said without naming it ("what she wears to
 # bed, the lacy kind", "ce qu'elle porterait pour dormir, le truc en dentelle"). Beginnings of words.
+# Forgetting to dress, in any word order: "as though he never got dressed", "als hätte er
+# vergessen, ein Hemd anzuziehen", "alsof ze vergeten is zich aan te kleden". A forgetting word
+# (FORGOT_WORDS; NEVER_WORDS only before a dressing verb: "she never wears a dress" is no request)
+# and, within FORGOT_WINDOW words of the same sentence, a dressing verb or a putting-on verb with a
+# garment.
+FORGOT_WORDS = (
+    "forgot forget forgets forgotten forgetting vergessen vergisst vergass vergeten vergat vergeet oublie oubliee "
+    "oublies oubliait olvido olvidado olvidada olvidara olvidaba olvidaste dimenticato dimenticata dimenticare dimentica "
+    "esqueceu esquecido esquecida esqueci esquece zapomnial zapomniala zapomnieli zapomnela zapomnel забыла забыл забыли "
+    "забув забула unuttu unutmus unutmuş lupa glomt glomde glemte glemt uitat uitase ξεχασε ξεχασει"
+)
+NEVER_WORDS = "never nie nooit jamais nunca mai"
+DRESSING_VERBS = (
+    "dressed anzuziehen anziehen ankleiden aankleden kleden habiller vetir vestirse vestirme vestirte vestir vestirsi "
+    "vestire ubrac ubrala ubral одеться одеваться одягнутися вдягнутися giyinmeyi giyinmek kla klada"
+)
+DRESSING_NOT_NEXT = "up as like in for the a his her their salad turkey wound"  # "dressed up", "dress the salad"
+# The garment comes after these ("forgot to put on a shirt"; "put" only as "put on") ...
+PUT_ON_VERBS = "put wear mettre ponerse ponerte mettersi indossare colocar zalozyc надеть"
+# ... and before these, verb-final: "vergessen, ein Hemd anzuziehen".
+PUT_ON_VERBS_FINAL = "anzuziehen anziehen aantrekken"
+FORGOT_WINDOW = 6
+
 NIGHTWEAR_LACE = "lace lacy dentell encaj pizzo pizzi spitze kanten koronk krajk dantel spets δαντελ кружев мереж renda"
 NIGHTWEAR_SLEEP = "sleep bed night dormi nuit noche notte letto nacht schlaf slapen spani spac postel spat sang " \
     "υπνο νυχτα спят спать сплять сна ночь ніч yatar gece tidur ngu"
@@ -1079,6 +1111,9 @@ TRANSPARENT = (
     "lutsinar, telus, transparan, nerawang, menerawang, διαφαν*, trong suot, nhin xuyen, prusvitn*, przeswituj*, "
     "shaffef, shafef, shafaf, shafafa"
 )
+# Articles that begin another noun phrase: looking back from a transparency word for its garment
+# stops there ("a red dress and make the door transparent").
+TRANSPARENT_STOP = "the this that these those le la les el los las il lo gli der die das den dem het"
 XRAY_NOT = (
     "of image images scan scans film machine room tech technician report result results plate tube "
     "crystallography telescope astronomy source sources beam burst binary binaries emission spectrum "
