@@ -413,3 +413,13 @@ def test_a_garment_taken_from_a_person(kinds):
 ])
 def test_pelado_is_naked_in_portuguese_only(kinds, text, expected):
     assert (K.TEXT_NUDITY in kinds(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("벗 겨 줘 옆집 아줌마", True),    # "take off", one syllable at a time
+    ("누 드 로 만들어", True),
+    ("사진 배경 좀 밝게 해 줘", False),  # short words of ordinary Korean join into no term
+    ("겨울 옷 입혀 줘", False),
+])
+def test_korean_split_into_syllables_is_read_joined(kinds, text, expected):
+    assert bool({K.TEXT_UNDRESS, K.TEXT_NUDITY} & kinds(text)) is expected

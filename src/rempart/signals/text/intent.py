@@ -491,12 +491,16 @@ class _Compiled:
         self.sub_removal_garments, self.sub_removal_verbs, self.sub_removal_things = (
             substring_regex({t for e, t in entries.items() if not e.isascii()})
             for entries in (sub_garments, sub_verbs, sub_things))
-        # What a word split by spaces in Arabic, Persian, Urdu, Hebrew, Devanagari or Bengali may hide
-        # ("ازل مل ابسها", "ন্যা ং টা"): their substring terms and garments of four letters or more
+        # What a word split by spaces in Arabic, Persian, Urdu, Hebrew, Devanagari, Bengali or Korean
+        # may hide ("ازل مل ابسها", "ন্যা ং টা", "벗 겨 줘"): their substring terms and garments of
+        # four letters or more, two Hangul syllables or more
+        def long_enough(t: str) -> bool:
+            return len(t) >= (2 if _HANGUL.match(t) else 4) and _SPLIT_WORD_SCRIPTS.match(t) is not None
+
         self.split_targets = substring_regex(
-            {k for k, entries in self.sub_index.items() if len(k) >= 4 and _SPLIT_WORD_SCRIPTS.match(k)
+            {k for k, entries in self.sub_index.items() if long_enough(k)
              and any(kind in K.SEXUAL_TEXT_KINDS for kind, *_ in entries)}
-            | {t for t in sub_garments.values() if len(t) >= 4 and _SPLIT_WORD_SCRIPTS.match(t)})
+            | {t for t in sub_garments.values() if long_enough(t)})
         self.follow_up_substring = [_follow_up_pieces(lang, markers, fillers)
                                     for lang, (markers, fillers) in L.FOLLOW_UP_SUBSTRING.items()]
         # whole space-separated words: TOKEN would cut Thai words at their vowel signs
@@ -1961,9 +1965,10 @@ def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tu
     return Normalized(original=n.original, text=text, digits=digits, accented=accented, src=src, obf=obf), back
 
 
-# Arabic, Persian, Urdu, Hebrew, Devanagari and Bengali letters: words split apart by spaces there
-_SPLIT_WORD_SCRIPTS = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff]")
-_SPACED_PIECE = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u200c]+")
+# Arabic, Persian, Urdu, Hebrew, Devanagari, Bengali and Hangul letters: words split apart by spaces there
+_SPLIT_WORD_SCRIPTS = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\uac00-\ud7a3]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_SPACED_PIECE = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\uac00-\ud7a3\u200c]+")
 SCRIPT_JOIN_SHORT = 2  # characters of the short piece (signs included)
 MAX_SCRIPT_JOIN_PIECES = 4
 AND_OBJECT_WORDS = 1  # words after an "and" where the next object of a removal may stand
