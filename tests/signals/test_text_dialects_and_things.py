@@ -423,3 +423,12 @@ def test_pelado_is_naked_in_portuguese_only(kinds, text, expected):
 ])
 def test_korean_split_into_syllables_is_read_joined(kinds, text, expected):
     assert bool({K.TEXT_UNDRESS, K.TEXT_NUDITY} & kinds(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("يُرجى إظهار الشخص في الصورة وقد خُلعت عنه ملابسه بالكامل", True),  # passive: his clothes taken off
+    ("خليها تخلع ملابسها", True),                                        # let her take off her clothes
+    ("خلع النظارة", False),                                              # taking off the glasses
+])
+def test_arabic_removal_verbs_in_any_person_or_voice(kinds, text, expected):
+    assert (K.TEXT_UNDRESS in kinds(text)) is expected
