@@ -432,3 +432,9 @@ def test_korean_split_into_syllables_is_read_joined(kinds, text, expected):
 ])
 def test_arabic_removal_verbs_in_any_person_or_voice(kinds, text, expected):
     assert (K.TEXT_UNDRESS in kinds(text)) is expected
+
+
+@pytest.mark.parametrize("text", ["don't forget to put a dress on her", "n'oublie pas de lui mettre une robe",
+                                  "sie würde nie ein Kleid anziehen, mach es blau"])
+def test_a_reminder_or_a_habit_is_no_forgetting(kinds, text):
+    assert not {K.TEXT_NUDITY, K.TEXT_UNDRESS} & kinds(text)

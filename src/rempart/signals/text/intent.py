@@ -356,6 +356,7 @@ class _Compiled:
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
         self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
+        self.forgot_negations = _word_set(L.FORGOT_NEGATIONS)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
         self.lace_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_LACE_SUBSTRINGS)})
         self.sleep_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_SLEEP_SUBSTRINGS)})
@@ -1607,7 +1608,7 @@ class RuleIntentDetector:
         ntok = len(toks)
         for i, t in enumerate(toks):
             never = t in c.never
-            if not never and t not in c.forgot:
+            if not never and t not in c.forgot or not c.forgot_negations.isdisjoint((*toks[max(0, i - 2):i], *toks[i + 1:i + 2])):
                 continue
             for j in range(i + 1, min(ntok, i + 1 + L.FORGOT_WINDOW)):
                 if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
@@ -1618,7 +1619,7 @@ class RuleIntentDetector:
                     return
                 if never:
                     continue
-                if tj in c.put_on and (tj != "put" or toks[j + 1:j + 2] == ["on"]):
+                if tj in c.put_on and (tj != "put" or j + 1 < ntok and toks[j + 1] == "on"):
                     around = range(j + 1, min(ntok, j + 5))
                 elif tj in c.put_on_final:
                     around = range(i + 1, j)
@@ -1764,9 +1765,9 @@ class RuleIntentDetector:
             pats += [p for p in c.stem4.get(w[:4], ()) if len(p.words) == 1 and len(p.words[0][0]) > len(toks[i])
                      and _word_matches(w, p.words[0][0], True)]
             # a weak term read across two ordinary words is more likely the two words ("pela do")
-            words = toks[i] in c.breaker.known and toks[i + 1] in c.breaker.known
+            two_words = toks[i] in c.breaker.known and toks[i + 1] in c.breaker.known
             for p in pats:
-                if words and p.score < L.DIRECT:
+                if two_words and p.score < L.DIRECT:
                     continue
                 if p.kind in K.SEXUAL_TEXT_KINDS and p.block_next.isdisjoint(toks[i + 2:i + 3]):
                     hits.append(_Hit(p.kind, p.score * FUZZY_FACTOR, a, b, f"{p.term} (split)", p.lang))

@@ -1005,8 +1005,6 @@ KEEP_VERBS = (
     "меняя трогая изменяя менять трогать изменять змінюючи чіпаючи змінювати andra rora schimba atinge modifica "
     "mengubah mengganti menyentuh ubah αλλαξεις αγγιξεις"
 )
-# Lace and sleep in one sentence: lingerie-like nightwear, said without naming it ("what she wears to
-# bed, the lacy kind", "ce qu'elle porterait pour dormir, le truc en dentelle"). Beginnings of words.
 # Forgetting to dress, in any word order: "as though he never got dressed", "als hätte er
 # vergessen, ein Hemd anzuziehen", "alsof ze vergeten is zich aan te kleden". A forgetting word
 # (FORGOT_WORDS; NEVER_WORDS only before a dressing verb: "she never wears a dress" is no request)
@@ -1016,9 +1014,9 @@ FORGOT_WORDS = (
     "forgot forget forgets forgotten forgetting vergessen vergisst vergass vergeten vergat vergeet oublie oubliee "
     "oublies oubliait olvido olvidado olvidada olvidara olvidaba olvidaste dimenticato dimenticata dimenticare dimentica "
     "esqueceu esquecido esquecida esqueci esquece zapomnial zapomniala zapomnieli zapomnela zapomnel забыла забыл забыли "
-    "забув забула unuttu unutmus unutmuş lupa glomt glomde glemte glemt uitat uitase ξεχασε ξεχασει"
+    "забув забула unuttu unutmus lupa glomt glomde glemte glemt uitat uitase ξεχασε ξεχασει"
 )
-NEVER_WORDS = "never nie nooit jamais nunca mai"
+NEVER_WORDS = "never"  # elsewhere "never" + "put on" is a habit: "sie würde nie ein Kleid anziehen"
 DRESSING_VERBS = (
     "dressed anzuziehen anziehen ankleiden aankleden kleden habiller vetir vestirse vestirme vestirte vestir vestirsi "
     "vestire ubrac ubrala ubral одеться одеваться одягнутися вдягнутися giyinmeyi giyinmek kla klada"
@@ -1029,7 +1027,10 @@ PUT_ON_VERBS = "put wear mettre ponerse ponerte mettersi indossare colocar zaloz
 # ... and before these, verb-final: "vergessen, ein Hemd anzuziehen".
 PUT_ON_VERBS_FINAL = "anzuziehen anziehen aantrekken"
 FORGOT_WINDOW = 6
+FORGOT_NEGATIONS = "don dont not pas ne n no nicht niet non nao не ні"  # "don't forget to put a dress on her", "n'oublie pas"
 
+# Lace and sleep in one sentence: lingerie-like nightwear, said without naming it ("what she wears to
+# bed, the lacy kind", "ce qu'elle porterait pour dormir, le truc en dentelle"). Beginnings of words.
 NIGHTWEAR_LACE = "lace lacy dentell encaj pizzo pizzi spitze kanten koronk krajk dantel spets δαντελ кружев мереж renda"
 NIGHTWEAR_SLEEP = "sleep bed night dormi nuit noche notte letto nacht schlaf slapen spani spac postel spat sang " \
     "υπνο νυχτα спят спать сплять сна ночь ніч yatar gece tidur ngu"
