@@ -219,14 +219,6 @@ def _neighbour_words(words: Iterable[str], accented: bool) -> frozenset[str]:
     return frozenset(w for e in words for w, _ in _norm_words(e, accented))
 
 
-def _other_sense(spec: tuple[str, str] | None) -> tuple[frozenset[str], frozenset[str]] | None:
-    """L.OTHER_SENSE's two word lists of a term, normalised (None for a term without them)."""
-    if spec is None:
-        return None
-    other, own = (frozenset(w for e in words.split() for w, _ in _norm_words(e, False)) for words in spec)
-    return other, own
-
-
 # Arabic glues prepositions, "and" and the article to the noun: "لأشجار", "للأشجار", "بالجدار".
 _AR_PROCLITICS = ("", "ل", "ب", "و", "ف", "ك", "ال", "لل", "بال", "وال", "فال", "كال", "وب", "ول")
 
@@ -350,8 +342,8 @@ class _Compiled:
         self.lace_first = frozenset(w[:4] for w in self.lace)  # prefilter on tokens' first four letters
         self.not_sleep = _word_set(L.NIGHTWEAR_NOT_SLEEP)
         self.transparent_stop = _word_set(L.TRANSPARENT_STOP)
-        self.forgot = _word_set(L.FORGOT_WORDS)
         self.never = _word_set(L.NEVER_WORDS)
+        self.forgetting = _word_set(L.FORGOT_WORDS) | self.never
         self.dressing = _word_set(L.DRESSING_VERBS)
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
@@ -601,7 +593,7 @@ class _Compiled:
             accented=accented,
             block_next=_neighbour_words(L.BLOCK_NEXT.get(key, ()), accented),
             block_prev=_neighbour_words(L.BLOCK_PREV.get(key, ()), accented),
-            other_sense=_other_sense(L.OTHER_SENSE.get(key)),
+            other_sense=tuple(map(_word_set, L.OTHER_SENSE[key])) if key in L.OTHER_SENSE else None,
             things_next=self._things_for(kind, lang)[0],
             things_prev=self._things_for(kind, lang)[1 if lang in L.NOUN_FIRST_LANGS else 2],
         )
@@ -1142,7 +1134,7 @@ class RuleIntentDetector:
             self._rule_ages(n, toks, spans, hits, unique)
         if need_lace:
             self._rule_nightwear(s, toks, spans, hits)
-        if not unique.isdisjoint(c.forgot) or not unique.isdisjoint(c.never):
+        if not unique.isdisjoint(c.forgetting):
             self._rule_forgot_dressing(s, toks, spans, hits)
         if need_sub:
             for m in c.sub_re.finditer(s):
@@ -1606,9 +1598,10 @@ class RuleIntentDetector:
         vergessen, ein Hemd anzuziehen". Not "dressed up", "forgot to put on his glasses"."""
         c = self._c
         ntok = len(toks)
-        for i, t in enumerate(toks):
+        for i in _where(toks, c.forgetting):
+            t = toks[i]
             never = t in c.never
-            if not never and t not in c.forgot or not c.forgot_negations.isdisjoint((*toks[max(0, i - 2):i], *toks[i + 1:i + 2])):
+            if not c.forgot_negations.isdisjoint((*toks[max(0, i - 2):i], *toks[i + 1:i + 2])):
                 continue
             for j in range(i + 1, min(ntok, i + 1 + L.FORGOT_WINDOW)):
                 if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
@@ -1652,7 +1645,7 @@ class RuleIntentDetector:
                     # Before the word, a clause's reach: "her white shirt, completely wet and see-through"
                     lo, hi = max(0, i - TRANSPARENT_BEFORE), min(ntok, i + m + 3)
                     for j in list(range(i + m, hi)) + list(range(i - 1, lo - 1, -1)):
-                        if j < i and (toks[j] in c.transparent_stop or _SENTENCE_BREAK.search(n.text, spans[j][1], spans[i][0])):
+                        if j < i and (toks[j] in c.transparent_stop or _SENTENCE_BREAK.search(n.text, spans[j][1], spans[j + 1][0])):
                             break  # "a red dress and the glass door transparent": the door's
                         # "make the fabric transparent": fabric only before the word
                         if self._clothing(toks[j]) is not None or (j < i and toks[j] in c.fabric):
