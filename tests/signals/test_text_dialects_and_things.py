@@ -354,7 +354,18 @@ def test_a_bare_thing_with_a_complement_or_an_adverb_is_a_thing(kinds, text):
     assert K.TEXT_NUDITY not in kinds(text)
 
 
-@pytest.mark.parametrize("text", ["la chica de la foto está desnuda", "the woman of the photo is naked"])
+@pytest.mark.parametrize("text", [
+    "deja el árbol del patio desnudo, sin adornos",          # a place after the thing, no "to be"
+    "стіна у спальні якась гола, повісь полицю",
+])
+def test_a_bare_thing_with_a_place_after_it_is_a_thing(kinds, text):
+    assert K.TEXT_NUDITY not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "la chica de la foto está desnuda", "the woman of the photo is naked",
+    "una pared detrás de una mujer desnuda", "el árbol junto a la chica desnuda",  # the place names a person
+])
 def test_a_person_with_a_complement_is_still_a_person(kinds, text):
     assert K.TEXT_NUDITY in kinds(text)
 

@@ -172,14 +172,22 @@ def _ends_with_object(s: str, end: int, objects: frozenset[str], fillers: frozen
     return any(head.endswith(o) for o in objects)
 
 
-def _thing_is_subject(before: Sequence[str], after: str, things: AbstractSet[str], copulas: AbstractSet[str]) -> bool:
+def _thing_is_subject(before: Sequence[str], after: str, things: AbstractSet[str], copulas: AbstractSet[str],
+                      people: AbstractSet[str] = frozenset()) -> bool:
     """Whether a nudity word is said of a thing: a thing and "to be" before it ("the wall is
     bare", "le mur est tout nu"), the thing with a complement ("la pared del salón está
-    desnuda", "the wall of the room is bare"), or a thing before it and "to be" after ("duvar
-    çıplak olsun"). `before`: the words before it, nearest last; `after`: the word after it."""
+    desnuda", "the wall of the room is bare"), the thing with a place that names no one
+    ("la pared de detrás desnuda", "стіни у вітальні якісь голі"), or a thing before it and
+    "to be" after ("duvar çıplak olsun"). `before`: the words before it, nearest last; `after`:
+    the word after it; `people`: words for a person, which the place must not hold."""
     k = len(before)
     while k > 0 and len(before) - k < 2 and before[k - 1] in copulas:
         k -= 1
+    if people and after not in people:
+        for t in range(k - 2, max(-1, k - 2 - PLACE_WORDS), -1):
+            if before[t] in things and (before[t + 1] in L.PLACE_PREPOSITIONS or before[t + 1] in L.OF_WORDS) \
+                    and not any(w in people for w in before[t + 1:k]):
+                return True
     if 0 < k < len(before):
         if before[k - 1] in things:
             return True
@@ -615,6 +623,7 @@ SEPARABLE_SCORE = 0.85
 FOLLOW_UP_SCORE = 0.6  # a garment alone, in a follow-up turn: above the block threshold, below a verb's
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
+PLACE_WORDS = 3  # at most this many words of a place between a thing and the nudity word said of it
 _LOCATIVES = L.PLACE_PREPOSITIONS | {"on"}
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
 MAX_WORD_ENDING = 3  # letters a substring term may leave of its word ("ه" of "تعريه")
@@ -1214,7 +1223,8 @@ class RuleIntentDetector:
             return True
         return nxt in pat.things_next or bool(pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
             pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 6):j], toks[end_idx] if end_idx < len(toks)
-                                                            else "", pat.things_next, self._c.copulas))
+                                                            else "", pat.things_next, self._c.copulas,
+                                                            self._c.person_words))
 
     def _vehicle_near(self, toks, j: int, end_idx: int) -> bool:
         """A vehicle a few words after the term, or before it in the noun-first languages
@@ -1238,7 +1248,7 @@ class RuleIntentDetector:
         if _previous_word(s, m.start()) in c.things_words and any(lang in L.NOUN_FIRST_LANGS for _, lang, _, _ in entries):
             return True
         before = [w.strip(_TRAILING_PUNCT) for w in s[max(0, m.start() - 90):m.start()].split()[-6:]]
-        return _thing_is_subject(before, nxt, c.things_words, c.copula_words)
+        return _thing_is_subject(before, nxt, c.things_words, c.copula_words, c.person_words)
 
     def _sub_undress_thing(self, s: str, m: re.Match[str], entries) -> bool:
         """An undress term of a substring script followed by a thing of its own language:
