@@ -314,3 +314,15 @@ def test_a_step_that_keeps_something_is_not_scored_alone():
     det = TextIntentDetector(model=_OneStepModel("but keep her top as it is", 0.99))
     assert K.TEXT_UNDRESS not in {s.kind for s in det.detect("put a beach behind her, but keep her top as it is",
                                                                 mode="edit")}
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("the price tag on his jacket has to go", False),  # a tag, a stain, a name badge on a garment
+    ("sa chemise a une étiquette qui dépasse, efface-la", False),
+    ("die Jacke hat noch ein Preisschild dran, weg damit", False),
+    ("его бейджик на рубашке убери", False),
+    ("make her jacket vanish", True),                 # nothing on the garment: the model counts
+])
+def test_a_model_only_undress_score_is_set_aside_for_a_mark_on_a_garment(text, undress):
+    det = TextIntentDetector(model=_FixedModel(undress=0.9))
+    assert (K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="edit")}) is undress

@@ -874,6 +874,10 @@ class RuleIntentDetector:
         """A word for keeping something as it is ("keep", "lass", "giữ nguyên") in normalised text."""
         return self._c.layer_keep.search(s) is not None
 
+    def garment_thing_in(self, words: Words) -> bool:
+        """A word for a mark or a print on a garment anywhere in the prompt (for the model's undress score)."""
+        return any(self._garment_thing(t) for t in words.tokens)
+
     def mannequin_in(self, n: Normalized) -> bool:
         """A mannequin or doll word anywhere in the prompt (for the model's undress score)."""
         return self._c.mannequins.search(n.text) is not None

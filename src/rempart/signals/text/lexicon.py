@@ -522,11 +522,17 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "amassado amassados vinco vincos arruga arrugas pliegue pliegues piega pieghe grinza grinze falte falten " \
     "knitter kreukel kreukels skrynkla skrynklor skrynklorna veck zmarszczki zagniecenia zagniecenie " \
     "pomackani sifon skladky складки складку зморшки kirisiklik kirisikliklari kedutan kusut lipatan nep " \
-    "pli plis froissure texto textos texte scris scrisul scrisului texten tulisan tulisannya tulisan2 kesan " \
+    "pli plis froissure texto textos texte scris scrisul scrisului texten tulisan tulisannya kesan " \
     "escrita letras napis napisy napisu nadpis надпись надпис yazi yaziyi chu " \
-    "rack racks rek rekken kast kasten schrank stange aureoles aureole transpi suor"  # a clothes rack or closet: "kledingrek" cut in two
+    "rack racks rek rekken kast kasten schrank stange aureoles aureole transpi suor " \
+    "pricetag nametag etiquette etiquettes etiqueta etiquetas cracha crachas etichetta etichette cartellino "\
+    "targhetta etikett etiketten etiket etiketi etiketini prijskaartje naamkaartje prislapp prislappen "\
+    "namnbricka metka metke metki etykieta etykiete plakietka visacka visacku visacky cenovka cenovku jmenovka "\
+    "jmenovku eticheta ecuson бирка бирку бирки ценник ценника этикетка этикетку бейдж бейджик цінник етикетка "\
+    "етикетку ετικετα ετικετες ταμπελακι תווית התווית תג התג برچسب اتیکت ملصق الملصق lencana"
+# (a clothes rack or closet: "kledingrek" cut in two; price tags, name tags and badges pinned to a garment)
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
-GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna"
+GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna schild schildchen"
 # Turkish "-deki" makes the garment the place of what follows: "gömleğindeki lekeyi çıkar" (the stain
 # on her shirt), "tişörtteki logoyu sil".
 GARMENT_PLACE_ENDINGS = "deki daki teki taki"
