@@ -326,3 +326,14 @@ def test_a_step_that_keeps_something_is_not_scored_alone():
 def test_a_model_only_undress_score_is_set_aside_for_a_mark_on_a_garment(text, undress):
     det = TextIntentDetector(model=_FixedModel(undress=0.9))
     assert (K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="edit")}) is undress
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("take the cap off my grandad, it looks odd", False),   # an accessory or a filter, no clothing
+    ("zdejmij jej okulary przeciwsłoneczne", False),
+    ("сними этот фильтр с фотографии", False),
+    ("the cap and the shirt, get them off him", True),      # clothing too: the model counts
+])
+def test_a_model_only_undress_score_is_set_aside_for_an_accessory_alone(text, undress):
+    det = TextIntentDetector(model=_FixedModel(undress=0.9))
+    assert (K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="edit")}) is undress

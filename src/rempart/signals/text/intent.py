@@ -268,6 +268,7 @@ class _Compiled:
         self.copula_words = frozenset(normalize_term(w) for w in L.COPULAS.split())  # substring scripts
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
         self.garment_things = _word_set(L.GARMENT_THINGS)
+        self.accessories = _word_set(L.ACCESSORIES)
         self.garment_thing_heads = tuple(_word_set(L.GARMENT_THING_HEADS))
         self.garment_place_endings = tuple(L.GARMENT_PLACE_ENDINGS.split())
         self.garment_place_next = _word_set(L.GARMENT_PLACE_NEXT)
@@ -877,6 +878,11 @@ class RuleIntentDetector:
     def garment_thing_in(self, words: Words) -> bool:
         """A word for a mark or a print on a garment anywhere in the prompt (for the model's undress score)."""
         return any(self._garment_thing(t) for t in words.tokens)
+
+    def accessory_only(self, words: Words) -> bool:
+        """An accessory or a filter in the prompt, and no clothing (for the model's undress score)."""
+        toks = words.tokens
+        return any(t in self._c.accessories for t in toks) and not any(self._clothing(t) is not None for t in toks)
 
     def mannequin_in(self, n: Normalized) -> bool:
         """A mannequin or doll word anywhere in the prompt (for the model's undress score)."""

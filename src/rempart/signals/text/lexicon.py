@@ -531,6 +531,29 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "jmenovku eticheta ecuson бирка бирку бирки ценник ценника этикетка этикетку бейдж бейджик цінник етикетка "\
     "етикетку ετικετα ετικετες ταμπελακι תווית התווית תג התג برچسب اتیکت ملصق الملصق lencana"
 # (a clothes rack or closet: "kledingrek" cut in two; price tags, name tags and badges pinned to a garment)
+# What is worn but covers nothing: taking one off, or a filter off the photo, is no undressing
+# ("take off the bride's veil", "quítale la gorra", "tanggalkan subang dia", "сними фильтр").
+ACCESSORIES = (
+    "hat hats cap caps glasses sunglasses spectacles earring earrings necklace bracelet watch veil hood helmet "
+    "mask beanie headphones earphones headband tiara wig beard moustache mustache filter filters "
+    "chapeau casquette lunettes boucles collier montre bague voile capuche casque masque bonnet barbe filtre "
+    "sombrero gorra gorro gafas pendientes aretes pulsera reloj anillo velo capucha casco mascarilla barba filtro "
+    "chapeu bone oculos brincos colar pulseira relogio veu capuz capacete cappello berretto occhiali orecchini "
+    "collana orologio cappuccio mascherina hut mutze kappe brille sonnenbrille ohrringe halskette armband uhr "
+    "schleier kapuze helm maske haube hoed pet bril zonnebril oorbellen ketting horloge sluier capuchon masker muts "
+    "kapelusz czapka czapke czapki okulary kolczyki naszyjnik bransoletka zegarek welon kaptur kask maseczke filtr "
+    "klobouk cepice cepici bryle nausnice nahrdelnik naramek hodinky zavoj kapuce kapuci helmu masku "
+    "palarie sapca ochelari cercei colier bratara ceas voal gluga casca masca filtru "
+    "hatt hatten keps kepsen glasogon glasogonen orhangen halsband klocka slojan sloja luva luvan hjalm mossa mossan filtret "
+    "шляпу шляпа кепку кепка очки серьги ожерелье браслет часы фату фата капюшон шлем маску маска шапку шапка фильтр "
+    "капелюх окуляри сережки намисто годинник шолом фільтр "
+    "καπελο γυαλια σκουλαρικια κολιε βραχιολι ρολοι πεπλο κουκουλα κρανος μασκα σκουφο φιλτρο "
+    "sapka sapkayi sapkasini gozluk gozlugu gozlugunu kupe kupeleri kolye bilezik duvak kapusonu kask maske bere filtre "
+    "filtreyi filtresini قبعة القبعة نظارة النظارة نظارات حلق اقراط قلادة سوار خاتم طرحة الطرحة قناع كمامة فلتر الفلتر "
+    "کلاه عینک گوشواره گردنبند دستبند انگشتر نقاب ماسک فیلتر כובע הכובע משקפיים המשקפיים עגילים שרשרת צמיד שעון "
+    "קסדה מסכה פילטר הפילטר ٹوپی چشمہ عینک بالیاں انگوٹھی ہیلمٹ ماسک فلٹر "
+    "topi kacamata anting subang kalung gelang cincin helm masker"
+)
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
 GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna schild schildchen"
 # Turkish "-deki" makes the garment the place of what follows: "gömleğindeki lekeyi çıkar" (the stain
