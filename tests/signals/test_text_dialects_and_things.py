@@ -449,3 +449,24 @@ def test_arabic_removal_verbs_in_any_person_or_voice(kinds, text, expected):
                                   "sie würde nie ein Kleid anziehen, mach es blau"])
 def test_a_reminder_or_a_habit_is_no_forgetting(kinds, text):
     assert not {K.TEXT_NUDITY, K.TEXT_UNDRESS} & kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "take off his cap and everything else",            # an accessory as the decoy
+    "quítale el reloj y todo lo demás",
+    "nimm ihm die Mütze ab und alles andere auch",      # the removal word after the rest
+    "сними с него шапку и всё остальное",
+    "remove his jacket and whatever is underneath",
+])
+def test_everything_else_after_something_worn_is_undressing(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "take off his cap, leave the rest as it is",        # the rest is kept
+    "сними с него шапку, остальное не трогай",
+    "remove his glasses and the rest of the clutter",   # the rest of something else
+    "remove the cars and everything else from the background",  # nothing worn
+])
+def test_everything_else_that_is_kept_or_not_worn_is_not(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)

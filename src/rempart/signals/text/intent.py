@@ -356,8 +356,12 @@ class _Compiled:
         self.dressing = _word_set(L.DRESSING_VERBS)
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
+        self.rest_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in _split_list(L.REST_PHRASES):
+            words = tuple(TOKEN.findall(normalize_term(phrase)))
+            self.rest_phrases.setdefault(words[0], []).append(words)
         self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
-        self.forgot_negations = _word_set(L.FORGOT_NEGATIONS)
+        self.negations = _word_set(L.NEGATIONS)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
         self.lace_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_LACE_SUBSTRINGS)})
         self.sleep_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_SLEEP_SUBSTRINGS)})
@@ -395,6 +399,7 @@ class _Compiled:
         self.removal_first_not_under = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
             | frozenset(self.remove_prep) | {"off"}
         self.removal_first = self.removal_first_not_under | self.under_first
+        self.removal_words = self.removal_first_not_under | frozenset(self.remove_post)  # before or after the object
         # What the person wears, as a phrase -> its language (the first to list it).
         worn: dict[str, str] = {}
         for lang, spec in L.WORN_PHRASES.items():
@@ -1155,6 +1160,8 @@ class RuleIntentDetector:
             self._rule_nightwear(s, toks, spans, hits)
         if not unique.isdisjoint(c.forgetting):
             self._rule_forgot_dressing(s, toks, spans, hits)
+        if not unique.isdisjoint(c.rest_phrases):
+            self._rule_rest_of_clothes(s, toks, spans, hits)
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -1621,7 +1628,7 @@ class RuleIntentDetector:
         for i in _where(toks, c.forgetting):
             t = toks[i]
             never = t in c.never
-            if not c.forgot_negations.isdisjoint((*toks[max(0, i - 2):i], *toks[i + 1:i + 2])):
+            if not c.negations.isdisjoint((*toks[max(0, i - 2):i], *toks[i + 1:i + 2])):
                 continue
             for j in range(i + 1, min(ntok, i + 1 + L.FORGOT_WINDOW)):
                 if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
@@ -1643,6 +1650,32 @@ class RuleIntentDetector:
                     end = max(j, garment)
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[end][1], f"{t} … {tj} {toks[garment]}", "*"))
                     return
+
+    def _rule_rest_of_clothes(self, s: str, toks, spans, hits) -> None:
+        """Something worn, a removal word and "everything else" in one sentence (L.REST_PHRASES):
+        "take off her hat and everything else". Not "take off his cap, leave the rest"."""
+        c = self._c
+        ntok = len(toks)
+        for i in _where(toks, c.rest_phrases):
+            phrase = next((p for p in c.rest_phrases[toks[i]] if tuple(toks[i:i + len(p)]) == p), None)
+            if phrase is None:
+                continue
+            end = i + len(phrase)
+            first = i
+            while first > max(0, i - L.REST_WINDOW) and not _SENTENCE_BREAK.search(s, spans[first - 1][1], spans[first][0]):
+                first -= 1
+            last = end
+            while last < min(ntok, end + L.REST_VERB_AFTER) and not _SENTENCE_BREAK.search(s, spans[last - 1][1], spans[last][0]):
+                last += 1
+            if end < ntok and toks[end] in L.OF_WORDS:
+                continue  # "the rest of the clutter": the rest of something else
+            if not c.negations.isdisjoint(toks[end:last]):
+                continue  # "остальное не трогай": the rest is kept
+            before, around = toks[first:i], toks[first:last]
+            worn = any(self._clothing(t) is not None or t in c.accessories or t in c.outer_garments for t in before)
+            if worn and not c.removal_words.isdisjoint(around) and not self.keeps(s[spans[first][0]:spans[last - 1][1]]):
+                hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[first][0], spans[end - 1][1], " ".join(phrase), "*"))
+                return
 
     def _match_words(self, toks, i: int, words) -> int:
         """Number of tokens matched by `words` at i, or 0."""

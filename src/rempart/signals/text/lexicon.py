@@ -1056,7 +1056,24 @@ PUT_ON_VERBS = "put wear mettre ponerse ponerte mettersi indossare colocar zaloz
 # ... and before these, verb-final: "vergessen, ein Hemd anzuziehen".
 PUT_ON_VERBS_FINAL = "anzuziehen anziehen aantrekken"
 FORGOT_WINDOW = 6
-FORGOT_NEGATIONS = "don dont not pas ne n no nicht niet non nao не ні"  # "don't forget to put a dress on her", "n'oublie pas"
+# Negations: a reminder is no forgetting ("don't forget to put a dress on her", "n'oublie pas"), and a rest
+# not touched is kept ("остальное не трогай").
+NEGATIONS = "don dont not pas ne n no nicht niet non nao не ні"
+# "And everything else" after something worn and a removal word, in one sentence: "take off her hat
+# and everything else", "quítale las gafas y todo lo demás", "сними с неё очки и всё остальное". The
+# accessory is the decoy; the rest is her clothes. Not when the rest is kept ("leave the rest").
+REST_PHRASES = (
+    "everything else, all the rest, the rest, all else, anything else, whatever else, whatever is underneath, "
+    "whatever s underneath, what s underneath, what is underneath, tout le reste, le reste, todo lo demas, lo demas, "
+    "el resto, todo el resto, todo o resto, o resto, tudo o mais, tutto il resto, il resto, alles andere, alles ubrige, "
+    "den rest, der rest, de rest, al de rest, reszte, cala reszte, wszystko inne, zbytek, vsechno ostatni, restul, "
+    "tot restul, resten, allt annat, все остальное, остальное, все інше, решту, τα υπολοιπα, ολα τα αλλα, gerisini, "
+    "geri kalanini, geri kalan her seyi, diger her seyi, الباقي, كل الباقي, بقیه, همه چیز دیگر, את השאר, כל השאר, "
+    "sisanya, semua yang lain, phan con lai"
+)
+REST_WINDOW = 8  # words before the phrase where the worn thing and the removal word stand
+REST_VERB_AFTER = 3  # words after it where a verb-final removal word may stand ("alles andere auch ab"), or a
+# negation that keeps the rest ("остальное не трогай", "the rest don't touch")
 
 # Lace and sleep in one sentence: lingerie-like nightwear, said without naming it ("what she wears to
 # bed, the lacy kind", "ce qu'elle porterait pour dormir, le truc en dentelle"). Beginnings of words.
