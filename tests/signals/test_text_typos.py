@@ -22,6 +22,7 @@ def index() -> NearMissIndex:
     ("vektiti", "vestiti"),        # a letter replaced
     ("roxbierz", "rozbierz"),      # inside a stem
     ("rozbxierzcie", "rozbierzcie"),  # a stem keeps the word's own ending
+    ("pnaties", "panties"),        # a slip of the target alone, though the known "parties" is one edit from it
 ])
 def test_one_slip_inside_the_word_is_read_as_meant(index, slip, meant):
     assert index.correct(slip) == meant
@@ -29,7 +30,7 @@ def test_one_slip_inside_the_word_is_read_as_meant(index, slip, meant):
 
 @pytest.mark.parametrize("token", [
     "parties",      # a known word is never corrected
-    "pantiez",      # "panties" is one edit from the known "parties": never a target
+    "parnties",     # one edit from "panties" and from the known "parties": could be either
     "vestitu",      # a difference in the last letters is grammar, not a slip
     "clothes",      # already right
     "swims",        # too short
@@ -42,6 +43,14 @@ def test_no_correction(index, token):
 def test_targets_that_differ_only_in_the_ending_are_not_dropped(index):
     # "clothes" has the known "clothed" and "clothe" one edit away: forms of one word
     assert index.correct("clotehs") == "clothes"
+
+
+def test_no_slip_in_the_first_letter_of_hebrew_or_arabic_script():
+    # "מהחולצה" (from the shirt) is "החולצה" (the shirt) with a letter before it: grammar
+    index = NearMissIndex(["החולצה", "الفستان"], [], frozenset({"חולצה"}))
+    assert index.correct("מהחולצה") is None
+    assert index.correct("والفستان") is None
+    assert index.correct("החילצה") == "החולצה"  # a slip further in is still read
 
 
 def test_a_slip_close_to_two_targets_stays_as_it_is():

@@ -529,7 +529,7 @@ GARMENT_THINGS = "logo logos print prints pattern patterns label labels tag tags
     "targhetta etikett etiketten etiket etiketi etiketini prijskaartje naamkaartje prislapp prislappen "\
     "namnbricka metka metke metki etykieta etykiete plakietka visacka visacku visacky cenovka cenovku jmenovka "\
     "jmenovku eticheta ecuson бирка бирку бирки ценник ценника этикетка этикетку бейдж бейджик цінник етикетка "\
-    "етикетку ετικετα ετικετες ταμπελακι תווית התווית תג התג برچسب اتیکت ملصق الملصق lencana"
+    "етикетку ετικετα ετικετες ταμπελακι תווית התווית תג התג כתם הכתם כתמים برچسب اتیکت ملصق الملصق lencana"
 # (a clothes rack or closet: "kledingrek" cut in two; price tags, name tags and badges pinned to a garment)
 # What is worn but covers nothing: taking one off, or a filter off the photo, is no undressing
 # ("take off the bride's veil", "quítale la gorra", "tanggalkan subang dia", "сними фильтр").

@@ -10,9 +10,13 @@ What keeps this from inventing matches:
   apart; at 6+ letters such pairs are rare);
 - only words that are not themselves known (a common word in one of many languages, or a
   lexicon word): "parties" is never read as "panties";
-- a lexicon word with a known word one edit away is never a target, since a slip could have
-  come from either ("panties" is left out for "parties"), unless the two differ only in
-  their last letter ("clothes", "clothed");
+- a slip one edit from a lexicon word and from a known word one edit from that lexicon word
+  (its rival) could have come from either and is read as neither ("parnties" may be
+  "parties" as well as "panties"); words that differ only in their last letter are forms of
+  one word, not rivals ("clothes", "clothed"). A slip of the lexicon word alone is read as
+  meant ("vestdio" is "vestido", though "vestindo" is a word);
+- in Hebrew and Arabic script, no slip in the first letter, where "the", "from" and "and" are
+  written ("מהחולצה", from the shirt);
 - only slips before a word's last ENDING letters, where a difference is usually grammar
   ("transparente", "spoglio"), and before a stem's last STEM_ENDING letter (its grammar
   comes after it);
@@ -23,6 +27,7 @@ is a few dictionary probes per unknown long word, whatever the size of the lexic
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import AbstractSet, Iterable
 
@@ -34,6 +39,9 @@ ENDING = 2
 # letter is spared ("rozbiesz" is "rozbierz" typed with one slip).
 STEM_ENDING = 1
 CACHE_SIZE = 16_384  # answers kept per index (a few MB at most)
+# Hebrew and Arabic write "the", "from", "and" as a letter before the word ("מהחולצה", from the
+# shirt): there a difference in the first letter is grammar, not a slip.
+_CLITIC_SCRIPTS = re.compile("[\u0590-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -72,11 +80,14 @@ class NearMissIndex:
         self.known = known
         self._words = _Neighbourhood(w for w in words if len(w) >= MIN_LENGTH)
         self._stems = _Neighbourhood(s for s in stems if len(s) >= MIN_LENGTH)
-        # Targets with a known word one edit away are dropped (one pass over the known words,
+        # A target's rivals: the known words one edit away from it (one pass over the known words,
         # probing the small target index rather than indexing the large known list).
+        self._rivals: dict[str, list[str]] = {}
         for w in known:
             if len(w) >= MIN_LENGTH - 1:
-                self._words.discard({t for t in self._words.near(w) if not _inflection(t, w)})
+                for t in self._words.near(w):
+                    if not _inflection(t, w):
+                        self._rivals.setdefault(t, []).append(w)
         self._stem_lengths = sorted({len(s) for s in self._stems.entries})
         # The same rare words come back across prompts: remember the answers (bounded).
         self.correct = lru_cache(maxsize=CACHE_SIZE)(self._correct)
@@ -86,7 +97,9 @@ class NearMissIndex:
         (`correct`, cached)."""
         if len(token) < MIN_LENGTH or token in self.known:
             return None
-        found = self._words.near(token, ending=ENDING)
+        found = {t for t in self._words.near(token, ending=ENDING)
+                 if not any(within_one_edit(token, rival) for rival in self._rivals.get(t, ()))
+                 and (t[0] == token[0] or not _CLITIC_SCRIPTS.match(token))}
         if len(found) == 1:
             return next(iter(found))
         if found:
