@@ -34,6 +34,9 @@ def score(cues, text):
     "a vintage pin-up poster of a woman",
     "edo period shunga woodblock print",
     "adam and eve in the garden of eden, serpent, oil painting",
+    "las tres gracias, mármol, luz de museo",         # the same subjects and painters in other languages
+    "три грации, мраморная скульптура",
+    "девушка у ручья в стиле бугро",
 ])
 def test_nude_prone_art_fires_alone(cues, text):
     assert score(cues, text) >= SUGGESTIVE_EMIT
@@ -54,6 +57,8 @@ def test_nude_prone_art_fires_alone(cues, text):
     "woman relaxing in a hot tub at night",
     "kvinna i badkaret, levande ljus",
     "Frau in der Sauna, nur mit Handtuch",
+    "mujer en unas aguas termales, vapor",
+    "женщина в горячем источнике, пар",
     "女人在浴缸里泡澡，泡沫",
     "young woman drying herself, morning light",
     # what little she wears, said as such
@@ -84,6 +89,8 @@ def test_cues_that_combine_fire(cues, text):
     # the same baths with nobody in them, or a dog
     "a bathroom with a clawfoot bathtub, candles, plants",
     "hot tub on a wooden deck, snowy mountains",
+    "aguas termales en la montaña, vapor, paisaje",
+    "spiaggia affollata di bagnanti, ombrelloni",      # beachgoers, not the painters' bathers
     "给金毛洗澡，浴缸里全是泡泡",
     "a man in a striped 1920s bathing costume",
     # a painter known for nudes who painted a kimono or a lion

@@ -110,6 +110,10 @@ CUES: dict[str, dict[float, str]] = {
              "venus anadyomene, odalisque, odalisca, grande odalisque, three graces, leda and the swan, "
              "venus del espejo, nacimiento de venus, geburt der venus, nascimento de venus, odaliske, одалиска, "
              "одалиски, рождение венеры, "
+             # the same subjects and painters in other languages and scripts
+             "les trois graces, las tres gracias, as tres gracas, die drei grazien, le tre grazie, de drie gratien, "
+             "trzy gracje, три грации, купальщицы, купальщица, kapiace sie kobiety, бугро, кабанель, тициан, рубенс, энгр, модильяни, шиле, "
+             "буше, фрагонар, "
              "susanna and the elders, danae, the bather, the bathers, bather, bathers, baigneuse, baigneuses, "
              "life model, nude model, centerfold, pin up girl, pinup girl, pin up model, glamour model, succubus, "
              "dominatrix, shunga, lysistrata",
@@ -310,6 +314,10 @@ CUES: dict[str, dict[float, str]] = {
               # in a bath, a tub or a sauna: what a model then draws is mostly skin
               "bathtub, bath tub, in the bath, in a bath, in her bath, bubble bath, milk bath, hot tub, jacuzzi, sauna, "
               "onsen, hot spring, hot springs, drying herself, wrapped in a towel, in a towel, "
+              "heisse quelle, heissen quelle, heisser quelle, thermalquelle, aguas termales, fuente termal, "
+              "source chaude, sources chaudes, sorgente termale, sorgenti termali, fonte termal, aguas termais, "
+              "горячий источник, горячем источнике, горячих источниках, gorace zrodla, goracym zrodle, "
+              "termal kaynak, warme bron, varma kallor, "
               "sous la douche, dans le bain, dans la baignoire, en la ducha, bajo la ducha, en la banera, en el jacuzzi, "
               "unter der dusche, in der badewanne, im whirlpool, sotto la doccia, nella vasca, no chuveiro, na banheira, "
               "в душе, в ванне, в сауне, в бане, i duschen, i badkaret, i badkar, i bastun, i bastu, onder de douche, "
