@@ -470,3 +470,20 @@ def test_everything_else_after_something_worn_is_undressing(kinds, text):
 ])
 def test_everything_else_that_is_kept_or_not_worn_is_not(kinds, text):
     assert K.TEXT_UNDRESS not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "nudefarbene Sandalen auf weißem Grund",            # a colour compound is not cut apart
+    "nudekleurige hakken, productfoto",
+    "uma foto da pelada de sábado com os amigos",      # a street football game
+    "bir naked cake: çıplak pasta, çilekli",            # a naked cake, in any language
+    "una tarta desnuda con frambuesas",
+    "çıplak duvarda tek bir saat asılı",                # a Turkish thing with its case ending
+])
+def test_more_things_said_to_be_bare(kinds, text):
+    assert K.TEXT_NUDITY not in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["deixa ela pelada", "mach sie nackt, farbenfroher Hintergrund"])
+def test_a_person_is_still_bare(kinds, text):
+    assert K.TEXT_NUDITY in kinds(text)

@@ -926,8 +926,8 @@ class RuleIntentDetector:
             if len(token) < MIN_GLUED or not breaker.worth_trying(token):
                 continue
             cuts = breaker.split(token)
-            if cuts is None:
-                continue
+            if cuts is None or token[cuts[0]:] in L.COLOUR_COMPOUND_TAILS:
+                continue  # nothing to cut, or a colour compound ("nudefärgade": nude-coloured)
             a, b = words.spans[k]
             if breaker.holds_term(token, cuts):
                 cut_at.extend(a + k for k in cuts)
@@ -1176,6 +1176,9 @@ class RuleIntentDetector:
                     continue  # "रस्सी पर सूख रहे कपड़े हटा दो", "ชุดว่ายน้ำแขวนบนไม้แขวน": laundry or on a hanger, not worn
                 if any(k == K.TEXT_NUDITY for k, _, _, _ in entries) and self._sub_thing(s, m, entries) \
                         or self._sub_undress_thing(s, m, entries):
+                    # a thing ("עוגה עירומה", a naked cake): the model alone does not flag it either
+                    hits.extend(_cleared(kind, m.start(), m.end(), term, lang) for kind, lang, _, term in entries
+                                if kind in _CLEARABLE)
                     continue
                 for kind, lang, score, term in entries:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))

@@ -361,6 +361,12 @@ _COLOURS_COSMETICS = (
     "stockings leather fabric paint pallet wall walls background backdrop aesthetic fargad fargade fargat renk "
     "ton tonu tonem toene odstin odstinu odstinem odcien odcieniu nuance nuancia tinta"
 ).split()
+# The colour half of a compound ("nudefärgade", "nudefarbene", "nudekleurige"): a word glued to one
+# of these is a shade, and is not cut apart.
+COLOUR_COMPOUND_TAILS = frozenset(_COLOURS_COSMETICS + (
+    "farben farbene farbenen farbener farbenes farbig farbige farbigen kleurig kleurige kleurigen gekleurd "
+    "fargad fargade fargat farvet farvede fargete colorato colorata colorati colorate"
+).split())
 # Whole words that a stem entry, a cut of glued words or a one-slip reading must not match: animals
 # named for their bare skin, changing rooms, a summer dress ("sundress" is "undress" and an "s"), a swimming stroke.
 STEM_EXCEPTIONS = ("sundress sundresses breaststroke breaststrokes breaststroker nakensnacka nakensnackan nakensnackor ausziehtisch ausziehtische ausziehtisches ausziehbar ausziehbare ausziehbaren ausziehbarer ausziehbares naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
@@ -429,24 +435,24 @@ INANIMATE: dict[str, str] = {
     "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords "
     "mannequin mannequins dummy dummies cake cakes forest forests woods metal steel glass motorcycle motorbike "
     "salad salads lettuce greens",
-    "fr": "bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
+    "fr": "gateau bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
-    "es": "chapa madera ladrillo pies pie manos dedos arbol arboles rama ramas pared paredes muro muros piedra roca colina "
+    "es": "tarta pastel chapa madera ladrillo pies pie manos dedos arbol arboles rama ramas pared paredes muro muros piedra roca colina "
     "colinas paisaje montana montanas campo campos bombilla cable ojo ojos labial "
     "pintalabios maquillaje tono color esmalte verdad hechos cifras motor espada",
-    "pt": "pes pe maos dedos arvore arvores galho galhos ramo ramos parede paredes muro pedra rocha "
+    "pt": "bolo bolos pes pe maos dedos arvore arvores galho galhos ramo ramos parede paredes muro pedra rocha "
     "colina paisagem montanha montanhas campo lampada fio olho olhos batom batons "
     "maquiagem maquilhagem tom cor esmalte verdade fatos factos numeros motor espada",
-    "it": "facciata gatto gatti legno mattoni piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
+    "it": "torta facciata gatto gatti legno mattoni piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
     "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
     "trucco tono colore smalto verita fatti numeri cifre motore spada",
-    "de": "betonwand betonwande wand mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
+    "de": "kuchen torte betonwand betonwande wand mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
     "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
     "farbton farbe nagellack wahrheit tatsachen fakten zahlen motor schwert",
-    "nl": "hout voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
+    "nl": "taart hout voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
     "bergen veld lamp draad oog ogen lippenstift kleur nagellak",
-    "pl": "stopy stopami stopach dlonie dlonmi drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
+    "pl": "tort ciasto stopy stopami stopach dlonie dlonmi drzewo drzewa galaz galezie sciana sciany mur kamien skala wzgorze "
     "krajobraz gora gory pole zarowka drut oko oczy szminka pomadka kolor lakier prawda fakty liczby silnik silnika motor rower zegarek komputer miecz "
     "manekin manekina manekiny manekinow",
     "cs": "cihla cihly omitku omitka chodidla chodidly nohy nohama ruce rukama strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
@@ -462,19 +468,19 @@ INANIMATE: dict[str, str] = {
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
     "el": "τοιχο τοιχου ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
-    "tr": "beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "tr": "duvara duvari duvarin duvarda duvarlari duvarlara pasta kek beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
-    "ar": "سلك سلكا اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
+    "ar": "حصان حصانا الحصان كعكه الكعكه كيكه الكيكه سلك سلكا اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
     "صحراء الصحراء صحاري ارض الارض غابه الغابه غابات فروع جذوع شجيرات غصن قمم سهول حقول سقف ارضيه طوب",
     "fa": "پا شمشیر درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
     "کوه کوهها دشت لامپ سیم چشم رژ رنگ",
-    "he": "עץ עצים העצים ענף ענפים קיר קירות הקירות אבן סלע גבעה נוף הר הרים שדה "
+    "he": "עוגה עוגת העוגה עץ עצים העצים ענף ענפים קיר קירות הקירות אבן סלע גבעה נוף הר הרים שדה "
     "נורה חוט עין עיניים שפתון צבע",
     "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख आंखों आँखों "
     "लिपस्टिक रंग तलवार",
     "bn": "চোখে গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
-    "ur": "درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
+    "ur": "تار تاروں درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
     "id": "senjata pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
     "ladang bohlam kabel mata lipstik gincu warna kutek kaki",
     "ms": "senjata pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
@@ -632,7 +638,7 @@ BLOCK_PREV: dict[str, list[str]] = {
     "explicit": "not".split(),
     "stripper": "paint wire".split(),
     # "jogar uma pelada": a football game in the street
-    "pelada": "bola uma jogar jogando joga jogam jogou bater batendo cabeca".split(),
+    "pelada": "bola uma jogar jogando joga jogam jogou bater batendo cabeca da na numa duma".split(),  # "foto da pelada de domingo"
     # peeled food, a bald head: "tomate pelado", "cabeça pelada"
     "pelado": "tomate frango camarao amendoim batata coco cabeca".split(),
     "pelados": "tomates camaroes amendoins".split(),
