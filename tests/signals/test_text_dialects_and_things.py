@@ -51,6 +51,8 @@ def test_indic_letters_split_by_marks_are_read_joined(rules):
     ("a sexy red sports car on a winding road", K.TEXT_SEXUAL, "generate"),
     ("O mașină sport roșie foarte sexy pe Transfăgărășan", K.TEXT_SEXUAL, "generate"),  # the car comes first
     ("Seksowny czerwony kabriolet na krętej drodze", K.TEXT_SEXUAL, "generate"),
+    ("a seductive raspberry cake, food photography", K.TEXT_SEXUAL, "generate"),  # a cake or lettering too
+    ("sexy bold typeface for a nightclub flyer", K.TEXT_SEXUAL, "generate"),
     ("رسم توضيحي لتعرية التربة على سفح جبل", K.TEXT_UNDRESS, "generate"),            # soil erosion
     ("نقاشی یه شمشیر برهنه روی دیوار", K.TEXT_NUDITY, "generate"),                    # a naked sword
     ("کفشاشو دربیار و پابرهنه روی چمن", K.TEXT_NUDITY, "edit"),                      # barefoot

@@ -258,7 +258,7 @@ class _Compiled:
         self.things_words = frozenset(normalize_term(w) for spec in L.INANIMATE.values() for w in spec.split()) \
             | _with_proclitics(normalize_term(w) for w in L.INANIMATE["ar"].split())
         self.things_and_cosmetics = self.things_words | {normalize_term(w) for w in L.COSMETICS.split()}
-        self.vehicles = _word_set(L.VEHICLES)
+        self.glamour_things = _word_set(L.GLAMOUR_THINGS)
         # words for a person, between "sexy" and a vehicle ("a sexy woman in a red car" is about her)
         # or between undressing words and a mannequin ("undress the woman next to the mannequin")
         self.person_words = _word_set(" ".join(v.replace(",", " ") for v in SUGGESTIVE_CUES["person"].values())
@@ -628,7 +628,7 @@ VANISHED_OUTER_SCORE = 0.7  # under a jacket there is usually more clothing: les
 SEPARABLE_SCORE = 0.85
 FOLLOW_UP_SCORE = 0.6  # a garment alone, in a follow-up turn: above the block threshold, below a verb's
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
-VEHICLE_WINDOW = 4  # words between such a term and a vehicle it describes
+GLAMOUR_THING_WINDOW = 4  # words between such a term and a vehicle or a cake it describes
 PLACE_WORDS = 3  # at most this many words of a place between a thing and the nudity word said of it
 _LOCATIVES = L.PLACE_PREPOSITIONS | {"on"}
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
@@ -1239,23 +1239,24 @@ class RuleIntentDetector:
         elif (pat.kind == K.TEXT_NUDITY and end_idx + 1 < len(toks) and toks[end_idx + 1] in pat.things_next
               and nxt not in self._c.person_words and nxt not in L.PLACE_PREPOSITIONS and nxt not in self._c.and_then):
             return True  # one word between: "a naked white wall", "çıplak beton duvar"
-        if pat.kind == K.TEXT_SEXUAL and pat.score <= GLAMOUR_MAX and self._vehicle_near(toks, j, end_idx):
+        if pat.kind == K.TEXT_SEXUAL and pat.score <= GLAMOUR_MAX and self._glamour_thing_near(toks, j, end_idx):
             return True
         return nxt in pat.things_next or bool(pat.things_prev and j > 0 and toks[j - 1] in pat.things_prev) or (
             pat.kind == K.TEXT_NUDITY and _thing_is_subject(toks[max(0, j - 6):j], toks[end_idx] if end_idx < len(toks)
                                                             else "", pat.things_next, self._c.copulas,
                                                             self._c.person_words))
 
-    def _vehicle_near(self, toks, j: int, end_idx: int) -> bool:
-        """A vehicle a few words after the term, or before it in the noun-first languages
-        ("a sexy red sports car", "o mașină sport roșie foarte sexy"), with no person between."""
+    def _glamour_thing_near(self, toks, j: int, end_idx: int) -> bool:
+        """A vehicle, a cake or lettering a few words after the term, or before it in the noun-first
+        languages ("a sexy red sports car", "o mașină sport roșie foarte sexy", "a seductive
+        chocolate cake"), with no person between."""
         c = self._c
-        for near in (range(end_idx, min(len(toks), end_idx + VEHICLE_WINDOW)), range(j - 1, max(-1, j - 1 - VEHICLE_WINDOW), -1)):
+        for near in (range(end_idx, min(len(toks), end_idx + GLAMOUR_THING_WINDOW)), range(j - 1, max(-1, j - 1 - GLAMOUR_THING_WINDOW), -1)):
             for k in near:
                 if toks[k] in c.person_words or k >= end_idx and toks[k] in _LOCATIVES:
                     break  # "posing seductively on a yacht", "sexy in the car": a place, not the thing described
-                if toks[k] in c.vehicles:
-                    return True
+                if toks[k] in c.glamour_things and (k + 1 >= len(toks) or toks[k + 1] not in c.person_words):
+                    return True  # not the first half of a person's title ("a sexy cocktail waitress")
         return False
 
     def _sub_thing(self, s: str, m: re.Match[str], entries) -> bool:

@@ -574,9 +574,12 @@ DISPLAY_WORDS = (
     "vitrina, vetrina, etalage, etalase, escaparate, montra, schaufenster, witryna, skyltfonster, витрина, вітрина, "
     "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架, 商品图, 商品圖, 产品图, 平铺"
 )
-# Furniture that is "undressed" (its covers taken off): only right after an undress verb.
-# Vehicles: "sexy" said of one is a car advert ("a sexy red sports car", "seksowny kabriolet").
-VEHICLES = (
+# Vehicles, food and lettering: "sexy" said of one is an advert ("a sexy red sports car", "seksowny
+# kabriolet", "a seductive chocolate cake", "a sexy retro font").
+GLAMOUR_THINGS = (
+    "cake cakes cupcake cupcakes dessert desserts burger burgers pizza steak cocktail cocktails "
+    "pastry pastries ganache font fonts typeface lettering tarta postre postres hamburguesa gateau "
+    "gateaux kuchen torte nachtisch bolo sobremesa torta торт торти десерт шрифт "
     "car cars convertible roadster coupe supercar sportscar truck pickup motorbike motorcycle bike jeep suv sedan "
     "limousine yacht boat porsche ferrari lamborghini maserati bugatti mclaren mustang corvette camaro tesla bmw audi "
     "mercedes volvo jaguar alfa fiat vespa ducati harley voiture bagnole cabriolet decapotable coche carro auto autos "
@@ -584,6 +587,7 @@ VEHICLES = (
     "bilar sportbil masina masini masinuta automobil amaksi amaxi aftokinito araba otomobil kereta mobil motosikal "
     "motor sepeda xe машина машину тачка тачку авто автомобиль автомобіль кабриолет кабріолет αυτοκινητο αμαξι"
 )
+# Furniture that is "undressed" (its covers taken off): only right after an undress verb.
 UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cama letto bett granen julgran julgranen juletre juletreet "\
     "елку елка ялинку ялинка sapin weihnachtsbaum tannenbaum choinke choinka kerstboom mannequin mannequins manekin manekina "\
     "manequim manequins manechin manechinul manechinele манекен манекена манекени skyltdocka skyltdockan skyltdockor patul pat"
