@@ -489,3 +489,22 @@ def test_more_things_said_to_be_bare(kinds, text):
 @pytest.mark.parametrize("text", ["deixa ela pelada", "mach sie nackt, farbenfroher Hintergrund"])
 def test_a_person_is_still_bare(kinds, text):
     assert K.TEXT_NUDITY in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "swap his swim trunks for jeans and a linen shirt",        # swimwear swapped away for clothes
+    "cámbiale el biquini por un vestido de fiesta",
+    "remplace son maillot de bain par un pull et un jean",
+    "sie trägt hier einen Badeanzug, tausch ihn gegen ein langes Kleid",  # the swap word after it
+])
+def test_swimwear_swapped_away_for_clothes_is_not_a_swap_to_swimwear(kinds, text):
+    assert K.TEXT_SWIMWEAR not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "replace his chinos with swim trunks",                      # the swimwear is what he gets
+    "change her into a bikini with a sarong",                   # "into" before it
+    "put her in a bikini and change her shirt to a crop top",   # another garment is swapped
+])
+def test_a_swap_to_swimwear_still_counts(kinds, text):
+    assert K.TEXT_SWIMWEAR in kinds(text)

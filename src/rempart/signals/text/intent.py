@@ -356,6 +356,8 @@ class _Compiled:
         self.dressing = _word_set(L.DRESSING_VERBS)
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
+        self.swap_verbs = _word_set(L.SWAP_VERBS)
+        self.swap_to = _word_set(L.SWAP_TO)
         self.rest_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in _split_list(L.REST_PHRASES):
             words = tuple(TOKEN.findall(normalize_term(phrase)))
@@ -742,6 +744,9 @@ class RuleIntentDetector:
             # "change the colour of the bikini on the mannequin": a prompt about a mannequin that
             # names no person dresses no one
             hits = _clear_where(hits, lambda h: h.kind in MERCHANDISE_KINDS)
+        if mode == "edit" and any(h.kind in MERCHANDISE_KINDS for h in hits) and not words.distinct.isdisjoint(self._c.swap_verbs):
+            worn = [(h.start, h.end) for h in hits if h.kind in MERCHANDISE_KINDS]
+            hits = _clear_where(hits, lambda h: h.kind in MERCHANDISE_KINDS and self._swapped_away(words, h, worn))
         if any(h.kind in PET_KINDS for h in hits) and self._c.pets.search(n.text):
             hits = _clear_where(hits, lambda h: h.kind in PET_KINDS and self._pet_clause(n.text, h.start, h.end))
         if any(h.kind in K.SEXUAL_TEXT_KINDS for h in hits) and (quoted := self._caption_quotes(n.text)):
@@ -751,6 +756,41 @@ class RuleIntentDetector:
         if cleared is not None:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
+
+    def _swapped_away(self, words: Words, hit: _Hit, worn: list[tuple[int, int]]) -> bool:
+        """Swimwear or underwear that a swap turns into clothes (L.SWAP_VERBS): "replace her bikini
+        with a winter coat", "llevo bañador; ¿me lo cambias por un vestido largo?". Not "replace her
+        dress with a bikini" (a "to" word before it) nor "put her in a bikini and change her shirt to
+        a crop top" (another garment between the swap word and its "to" word)."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        ntok = len(toks)
+        first = next((k for k in range(ntok) if spans[k][1] > hit.start), ntok)
+        last = next((k for k in range(first, ntok) if spans[k][0] >= hit.end), ntok)  # first token after it
+        in_worn = lambda k: any(a < spans[k][1] and spans[k][0] < b for a, b in worn)  # noqa: E731
+
+        def garment_after(k: int) -> bool:  # an ordinary garment a few words after the "to" word at k
+            return any(not in_worn(q) and (self._clothing(toks[q]) is not None or toks[q] in c.outer_garments)
+                       for q in range(k + 1, min(ntok, k + 1 + L.SWAP_GARMENT_REACH)))
+
+        # the swap word before it, with no "to" word between: "replace her bikini with a coat"
+        verb = next((k for k in range(first - 1, max(-1, first - 1 - L.SWAP_REACH), -1) if toks[k] in c.swap_verbs), None)
+        if verb is not None and not any(toks[k] in c.swap_to for k in range(verb + 1, first)):
+            for k in range(last, min(ntok, last + L.SWAP_REACH)):
+                if toks[k] in c.swap_to:
+                    return garment_after(k)
+                if self._clothing(toks[k]) is not None:
+                    break
+        # the swap word after it, then at most two words that are no garment: "¿me lo cambias por un vestido?"
+        for v in range(last, min(ntok, last + 2 * L.SWAP_REACH)):
+            if toks[v] in c.swap_verbs:
+                for k in range(v + 1, min(ntok, v + L.SWAP_REACH)):
+                    if toks[k] in c.swap_to:
+                        return garment_after(k)
+                    if self._clothing(toks[k]) is not None or in_worn(k):
+                        return False
+                return False
+        return False
 
     def _question_then_removal(self, s: str, words: Words) -> list[_Hit]:
         """A garment shown in a question, then a short removal order: "see her dress? take it off",

@@ -1069,6 +1069,19 @@ FORGOT_WINDOW = 6
 # Negations: a reminder is no forgetting ("don't forget to put a dress on her", "n'oublie pas"), and a rest
 # not touched is kept ("остальное не трогай").
 NEGATIONS = "don dont not pas ne n no nicht niet non nao не ні"
+# Swimwear or underwear swapped away for clothes: "replace her bikini with a winter coat", "cambia su
+# bañador por un vestido largo", "llevo bañador, ¿me lo cambias por un vestido?". The swap word, the
+# swimwear as its object (no "to" word before it), then a "to" word and an ordinary garment.
+SWAP_VERBS = (
+    "replace swap change turn exchange switch trade remplace remplacer remplacez change changer echange transforme "
+    "cambia cambiar cambiale cambias cambiame reemplaza reemplazar sustituye sustituir troca trocar troque substitui "
+    "substituir muda mudar sostituisci sostituire cambiale trasforma ersetze ersetzen ersetz tausche tausch wechsle "
+    "verwandle vervang vervangen verwissel verander ruil zamien zmien wymien замени заменить поменяй смени заміни "
+    "зміни byt ersatt ganti tukar inlocuieste schimba vymen zmen nahrad"
+)
+SWAP_TO = "with for into to by par en contre pour por con pelo pela para em per durch gegen mit zu door voor met na на mot till med dengan jadi ke cu za"
+SWAP_REACH = 3  # words from the swimwear to the "to" word
+SWAP_GARMENT_REACH = 4  # words from the "to" word to the garment ("for a long summer dress")
 # "And everything else" after something worn and a removal word, in one sentence: "take off her hat
 # and everything else", "quítale las gafas y todo lo demás", "сними с неё очки и всё остальное". The
 # accessory is the decoy; the rest is her clothes. Not when the rest is kept ("leave the rest").
