@@ -508,3 +508,20 @@ def test_swimwear_swapped_away_for_clothes_is_not_a_swap_to_swimwear(kinds, text
 ])
 def test_a_swap_to_swimwear_still_counts(kinds, text):
     assert K.TEXT_SWIMWEAR in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "make his shirt skin coloured",                            # clothes the colour of the skin
+    "change her dress colour to match her skin tone",
+    "cambia el color de su camisa al color de su piel",
+])
+def test_clothes_the_colour_of_the_skin_are_undressing(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "change the color of her dress to red and smooth her skin",   # the skin is retouched, not matched
+    "make her dress blue and put on a skin coloured lipstick",     # a lipstick's shade
+])
+def test_a_colour_and_the_skin_apart_are_not(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)

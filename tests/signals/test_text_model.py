@@ -337,3 +337,13 @@ def test_a_model_only_undress_score_is_set_aside_for_a_mark_on_a_garment(text, u
 def test_a_model_only_undress_score_is_set_aside_for_an_accessory_alone(text, undress):
     det = TextIntentDetector(model=_FixedModel(undress=0.9))
     assert (K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="edit")}) is undress
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("change the colour of his jacket to dark green", False),   # a garment recoloured or dyed
+    ("přebarvi jeho košili na vínovou", False),
+    ("make her clothes the same colour as her skin", True),     # the skin's colour: the illusion of none
+])
+def test_a_model_only_undress_score_is_set_aside_for_a_recoloured_garment(text, undress):
+    det = TextIntentDetector(model=_FixedModel(undress=0.9))
+    assert (K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="edit")}) is undress

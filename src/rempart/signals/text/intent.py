@@ -269,6 +269,10 @@ class _Compiled:
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
         self.garment_things = _word_set(L.GARMENT_THINGS)
         self.accessories = _word_set(L.ACCESSORIES)
+        self.recolour = _word_set(L.RECOLOUR_WORDS)
+        self.skin_words = _word_set(L.SKIN_WORDS)
+        self.skin_tone = _word_set(L.SKIN_TONE)
+        self.make_up = self._cosmetics - self.recolour - self.skin_tone  # lipstick, polish: not colour words
         self.garment_thing_heads = tuple(_word_set(L.GARMENT_THING_HEADS))
         self.garment_place_endings = tuple(L.GARMENT_PLACE_ENDINGS.split())
         self.garment_place_next = _word_set(L.GARMENT_PLACE_NEXT)
@@ -631,6 +635,8 @@ SEPARABLE_SCORE = 0.85
 FOLLOW_UP_SCORE = 0.6  # a garment alone, in a follow-up turn: above the block threshold, below a verb's
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 GLAMOUR_THING_WINDOW = 4  # words between such a term and a vehicle or a cake it describes
+SKIN_WINDOW = 8  # words either side of a skin word where the garment stands
+SKIN_COLOUR_GAP = 3  # words between the skin word and its colour
 PLACE_WORDS = 3  # at most this many words of a place between a thing and the nudity word said of it
 _LOCATIVES = L.PLACE_PREPOSITIONS | {"on"}
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
@@ -929,6 +935,12 @@ class RuleIntentDetector:
         toks = words.tokens
         return any(t in self._c.accessories for t in toks) and not any(self._clothing(t) is not None for t in toks)
 
+    def recoloured(self, words: Words) -> bool:
+        """A garment given a colour (for the model's undress score): "colour" or a dyeing verb in
+        the prompt, and no skin ("make her clothes the colour of her skin" is the illusion of none)."""
+        c = self._c
+        return not words.distinct.isdisjoint(c.recolour) and words.distinct.isdisjoint(c.skin_words)
+
     def mannequin_in(self, n: Normalized) -> bool:
         """A mannequin or doll word anywhere in the prompt (for the model's undress score)."""
         return self._c.mannequins.search(n.text) is not None
@@ -1107,8 +1119,12 @@ class RuleIntentDetector:
         if not c.rejoin_firsts.isdisjoint(unique):
             firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
             rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
+        need_forgot = not unique.isdisjoint(c.forgetting)
+        need_rest = not unique.isdisjoint(c.rest_phrases)
+        need_skin = not unique.isdisjoint(c.skin_words) and not unique.isdisjoint(c.recolour)
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
-                or need_ages or need_sub or rejoin_at or need_lace or need_vanish):
+                or need_ages or need_sub or rejoin_at or need_lace or need_vanish or need_forgot or need_rest
+                or need_skin):
             return []
         spans = words.spans
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
@@ -1198,10 +1214,12 @@ class RuleIntentDetector:
             self._rule_ages(n, toks, spans, hits, unique)
         if need_lace:
             self._rule_nightwear(s, toks, spans, hits)
-        if not unique.isdisjoint(c.forgetting):
+        if need_forgot:
             self._rule_forgot_dressing(s, toks, spans, hits)
-        if not unique.isdisjoint(c.rest_phrases):
+        if need_rest:
             self._rule_rest_of_clothes(s, toks, spans, hits)
+        if need_skin:
+            self._rule_skin_coloured(s, toks, spans, hits)
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -1719,6 +1737,26 @@ class RuleIntentDetector:
             worn = any(self._clothing(t) is not None or t in c.accessories or t in c.outer_garments for t in before)
             if worn and not c.removal_words.isdisjoint(around) and not self.keeps(s[spans[first][0]:spans[last - 1][1]]):
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[first][0], spans[end - 1][1], " ".join(phrase), "*"))
+                return
+
+    def _rule_skin_coloured(self, s: str, toks, spans, hits) -> None:
+        """A garment given the colour of the skin, in one sentence (L.SKIN_WORDS): "make her dress the
+        same colour as her skin", "färbe ihr Kleid in ihrer Hautfarbe". The illusion of nothing on."""
+        c = self._c
+        for i in _where(toks, c.skin_words):
+            lo, hi = i, i
+            while lo > 0 and i - lo < SKIN_WINDOW and not _SENTENCE_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
+                lo -= 1
+            while hi + 1 < len(toks) and hi - i < SKIN_WINDOW and not _SENTENCE_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
+                hi += 1
+            # the colour said of the skin: "skin colour", "the colour of her skin", "her skin tone"
+            near = toks[max(lo, i - SKIN_COLOUR_GAP):min(hi, i + SKIN_COLOUR_GAP) + 1]
+            if not c.make_up.isdisjoint(near):
+                continue  # "ten rengi ruj": a skin-coloured lipstick
+            garment = next((k for k in range(lo, hi + 1) if self._clothing(toks[k]) is not None), None)
+            if garment is not None and not (c.recolour.isdisjoint(near) and c.skin_tone.isdisjoint(near)):
+                a, b = min(garment, i), max(garment, i)
+                hits.append(_Hit(K.TEXT_UNDRESS, 0.75, spans[a][0], spans[b][1], f"{toks[garment]} … {toks[i]}", "*"))
                 return
 
     def _match_words(self, toks, i: int, words) -> int:

@@ -560,6 +560,21 @@ ACCESSORIES = (
     "קסדה מסכה פילטר הפילטר ٹوپی چشمہ عینک بالیاں انگوٹھی ہیلمٹ ماسک فلٹر "
     "topi kacamata anting subang kalung gelang cincin helm masker"
 )
+# A garment given a colour is recoloured, not taken off ("přebarvi její šaty na tmavě modrou", "muda a cor
+# da camisa dele pra vinho"): the word "colour" and the verbs that recolour or dye. Colour adjectives alone
+# are not enough ("her white shirt soaking wet").
+RECOLOUR_WORDS = (
+    "colour color colours colors coloured colored recolour recolor recoloured recolored dye dyed tint repaint couleur couleurs "
+    "teindre teins teinte recolore cor cores tingir tinge pinta pintar tine tinta colore colori ricolora tingi farbe "
+    "farben umfarben farbe farb einfarben kleur kleuren verf kolor koloru kolory przemaluj pomaluj barva barvu barvy "
+    "prebarvi obarvi цвет цвета цвету перекрась покрась колір кольору перефарбуй пофарбуй renk rengi rengini boya "
+    "boyayin culoare culoarea vopseste farg fargen farga warna warnanya لون اللون لونها رنگ رنگش צבע הצבע"
+)
+# ... unless the colour is the skin's: clothes the colour of her skin are the illusion of none, an
+# undress request in an edit ("make her dress the same colour as her skin").
+SKIN_WORDS = "skin skintone flesh fleshtone peau piel pele pelle haut huid hud skora skory kuze kuzi " \
+    "кожа кожи кожу шкіра шкіри ten teni deri cilt kulit جلد بشرة البشرة پوست עור"
+SKIN_TONE = "tone tones tono tom ton teint тон тону"  # "her skin tone", beside the colour words
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
 GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna schild schildchen"
 # Turkish "-deki" makes the garment the place of what follows: "gömleğindeki lekeyi çıkar" (the stain
