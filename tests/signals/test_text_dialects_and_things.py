@@ -525,3 +525,13 @@ def test_clothes_the_colour_of_the_skin_are_undressing(kinds, text):
 ])
 def test_a_colour_and_the_skin_apart_are_not(kinds, text):
     assert K.TEXT_UNDRESS not in kinds(text)
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("take the football uniform off the year 7 boy", True),     # a whole outfit, a person after it
+    ("сними спортивную форму с шестиклассника", True),
+    ("take off his uniform jacket", False),                     # the jacket is what goes
+    ("remove the uniform from the photo", False),               # no one it is taken off
+])
+def test_a_whole_outfit_taken_off_a_person_is_undressing(kinds, text, undress):
+    assert (K.TEXT_UNDRESS in kinds(text)) is undress

@@ -360,6 +360,7 @@ class _Compiled:
         self.dressing = _word_set(L.DRESSING_VERBS)
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
+        self.outfits = _word_set(L.OUTFITS)
         self.swap_verbs = _word_set(L.SWAP_VERBS)
         self.swap_to = _word_set(L.SWAP_TO)
         self.rest_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -635,6 +636,8 @@ SEPARABLE_SCORE = 0.85
 FOLLOW_UP_SCORE = 0.6  # a garment alone, in a follow-up turn: above the block threshold, below a verb's
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 GLAMOUR_THING_WINDOW = 4  # words between such a term and a vehicle or a cake it describes
+_ANY_LANG = frozenset({"*"})
+OUTFIT_PERSON_WINDOW = 5  # words after an outfit where the person it is taken off may stand
 SKIN_WINDOW = 8  # words either side of a skin word where the garment stands
 SKIN_COLOUR_GAP = 3  # words between the skin word and its colour
 PLACE_WORDS = 3  # at most this many words of a place between a thing and the nudity word said of it
@@ -1440,6 +1443,27 @@ class RuleIntentDetector:
                 return frozenset({lang}), False
         return None
 
+    def _worn_at(self, toks, j: int) -> tuple[frozenset[str], bool] | None:
+        """`_clothing(toks[j])`, or a whole outfit (L.OUTFITS) read as a garment of any language,
+        unless a garment follows it ("his uniform jacket": the jacket is meant); ambiguous unless a
+        person follows it."""
+        c = self._c
+        if toks[j] not in c.outfits:
+            return self._clothing(toks[j])
+        nxt = toks[j + 1] if j + 1 < len(toks) else ""
+        if self._clothing(nxt) is not None or nxt in c.outer_garments:
+            return None
+        # like "top", it needs "her" or a person after it ("off the year 8 girl", "a la alumna")
+        after = toks[j + 1:j + 1 + OUTFIT_PERSON_WINDOW]
+        person = any(t in c.person_words or self._minor_word(t) for t in after)
+        return _ANY_LANG, not person
+
+    def _minor_word(self, t: str) -> bool:
+        """A one-word minor term, whole or a stem with its ending ("alumna", "семиклассницы")."""
+        c = self._c
+        return any(p.kind == K.TEXT_MINOR and len(p.words) == 1 for p in c.exact.get(t, ())) or any(
+            p.kind == K.TEXT_MINOR and len(p.words) == 1 and _word_matches(t, *p.words[0]) for p in c.stem4.get(t[:4], ()))
+
     def _rule_removal(self, n: Normalized, toks, spans, hits, unique: AbstractSet[str], first: bool = True,
                       post: bool = True) -> None:
         c = self._c
@@ -1506,7 +1530,7 @@ class RuleIntentDetector:
                 if asked and tj in c.outer_garments and not self._laundry_at(toks, j + 1):
                     hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[j][1], f"{t} … {tj}", sorted(under)[0]))
                     break
-                cl = self._clothing(tj)
+                cl = self._worn_at(toks, j)
                 if cl is not None:
                     cl_langs, ambiguous = cl
                     if not _langs_meet(cl_langs, langs):
@@ -1531,9 +1555,12 @@ class RuleIntentDetector:
                 if tj in c.determiners:
                     seen_det = True
         # Clothing followed by a particle: "her clothes off", "zieh ihr die Kleider aus".
-        for j in _where(toks, {t for t in unique if self._clothing(t) is not None}) if post else ():
+        for j in _where(toks, {t for t in unique if self._clothing(t) is not None or t in c.outfits}) if post else ():
             t = toks[j]
-            cl_langs, ambiguous = self._clothing(t)
+            worn = self._worn_at(toks, j)
+            if worn is None:
+                continue
+            cl_langs, ambiguous = worn
             if ambiguous and not (j > 0 and self._possessive_at(toks, j - 1) or self._off_a_person(toks, j + 1)):
                 continue
             if self._laundry_at(toks, j + 1):

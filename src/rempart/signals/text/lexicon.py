@@ -1097,6 +1097,11 @@ SWAP_VERBS = (
 SWAP_TO = "with for into to by par en contre pour por con pelo pela para em per durch gegen mit zu door voor met na на mot till med dengan jadi ke cu za"
 SWAP_REACH = 3  # words from the swimwear to the "to" word
 SWAP_GARMENT_REACH = 4  # words from the "to" word to the garment ("for a long summer dress")
+# A whole outfit: taken off, it is all the clothes ("take the school uniform off the girl", "quítale el
+# uniforme", "сними школьную форму"). Read by the removal rule as a garment of any language; not garments
+# of the lexicon, so the model's corpus is unchanged.
+OUTFITS = "uniform uniforms uniforme uniformes uniforma uniformu uniformy uniformen форму форма униформу униформа " \
+    "уніформу форму outfit outfits tenue tenida seragam mundur uniformasini uniformasını uniformani"
 # "And everything else" after something worn and a removal word, in one sentence: "take off her hat
 # and everything else", "quítale las gafas y todo lo demás", "сними с неё очки и всё остальное". The
 # accessory is the decoy; the rest is her clothes. Not when the rest is kept ("leave the rest").
