@@ -535,3 +535,14 @@ def test_a_colour_and_the_skin_apart_are_not(kinds, text):
 ])
 def test_a_whole_outfit_taken_off_a_person_is_undressing(kinds, text, undress):
     assert (K.TEXT_UNDRESS in kinds(text)) is undress
+
+
+@pytest.mark.parametrize("text, nude", [
+    ("leave him with nothing but... no, just a towel", True),     # only a towel left on a person
+    ("dejala solo con una toalla", True),
+    ("lass ihr nur ein Handtuch", True),
+    ("put a towel on the chair only", False),                     # a towel placed on a thing
+    ("fold the towels and leave only the blue ones", False),      # towels, not one worn
+])
+def test_only_a_towel_on_a_person_is_nudity(kinds, text, nude):
+    assert (K.TEXT_NUDITY in kinds(text)) is nude

@@ -361,6 +361,10 @@ class _Compiled:
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
         self.outfits = _word_set(L.OUTFITS)
+        self.only_words = _word_set(L.ONLY_WORDS)
+        self.towels = _word_set(L.TOWELS)
+        self.on_her = _word_set(L.ON_HER)
+        self.on_words = _word_set(L.ON_WORDS)
         self.swap_verbs = _word_set(L.SWAP_VERBS)
         self.swap_to = _word_set(L.SWAP_TO)
         self.rest_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -738,6 +742,7 @@ class RuleIntentDetector:
         hits.extend(_real_person_shapes(n.original))
         if mode == "edit":
             hits.extend(self._follow_up(n, words) or self._follow_up_substring(n))
+            hits.extend(self._only_a_towel(n.text, words))
             if _QUESTION_MARKS.search(n.text):
                 hits.extend(self._question_then_removal(n.text, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
@@ -1223,6 +1228,7 @@ class RuleIntentDetector:
             self._rule_rest_of_clothes(s, toks, spans, hits)
         if need_skin:
             self._rule_skin_coloured(s, toks, spans, hits)
+
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -1785,6 +1791,26 @@ class RuleIntentDetector:
                 a, b = min(garment, i), max(garment, i)
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.75, spans[a][0], spans[b][1], f"{toks[garment]} … {toks[i]}", "*"))
                 return
+
+    def _only_a_towel(self, s: str, words: Words) -> list[_Hit]:
+        """Only a towel left on a person, in an edit (L.TOWELS): "leave her with only a towel",
+        "qu'elle n'ait plus qu'une serviette sur elle", "خليها لابسة فوطة بس"."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        if words.distinct.isdisjoint(c.towels):
+            return []
+        for i in _where(toks, c.towels):
+            if i + 1 < len(toks) and toks[i + 1] in c.on_words:
+                obj = next((t for t in toks[i + 2:i + 4] if t not in c.determiners), "her")  # "a towel on": worn
+                if obj not in c.on_her and obj not in c.person_words:
+                    continue  # "a towel on the chair": put somewhere, not worn
+            for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_WINDOW + 1)):
+                t = toks[k]
+                only = t in c.only_words or t in ("qu", "que") and k > 0 and toks[k - 1] == "plus"
+                if only and not _SENTENCE_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
+                    a, b = min(i, k), max(i, k)
+                    return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{t} … {toks[i]}", "*")]
+        return []
 
     def _match_words(self, toks, i: int, words) -> int:
         """Number of tokens matched by `words` at i, or 0."""

@@ -1102,6 +1102,20 @@ SWAP_GARMENT_REACH = 4  # words from the "to" word to the garment ("for a long s
 # of the lexicon, so the model's corpus is unchanged.
 OUTFITS = "uniform uniforms uniforme uniformes uniforma uniformu uniformy uniformen форму форма униформу униформа " \
     "уніформу форму outfit outfits tenue tenida seragam mundur uniformasini uniformasını uniformani"
+# Only a towel left on a person in an edit is nudity: "leave her with only a towel", "låt henne bara ha en
+# handduk på sig", "خليها لابسة فوطة بس". An "only" word and a towel (one, not "the towels") within
+# TOWEL_WINDOW words in one sentence; "plus qu'une serviette" counts in French, a lone "que" does not.
+ONLY_WORDS = "only just solely seulement uniquement juste solo solamente nomas unicamente so somente apenas " \
+    "soltanto nur bloss lediglich alleen enkel slechts bara endast enbart tylko jedynie jen jenom pouze doar numai " \
+    "только лишь одним одно тільки лише μονο sadece yalnizca hanya cuma saja chi بس فقط רק صرف"
+TOWELS = "towel serviette toalla toalha asciugamano handtuch handdoek handduk handduken recznik recznikiem rucnik " \
+    "rucnikem prosop prosopul полотенце полотенцем рушник рушником πετσετα havlu havluyla handuk tuala " \
+    "منشفه فوطه بشكير حوله מגבת تولیہ"
+TOWEL_WINDOW = 4
+# A towel placed on something ("a towel on the chair only") is a thing; on her ("sur elle", "på sig") it is worn.
+ON_WORDS = "on onto over sur auf en na pa op sobre em su sul sulla на над uzerine di"
+ON_HER = "her him herself himself sig henne honom elle lui ella el sich ihr ihm zich haar hem sobie niej nim sobe " \
+    "ni nem ней нем ній ньому ona onu"
 # "And everything else" after something worn and a removal word, in one sentence: "take off her hat
 # and everything else", "quítale las gafas y todo lo demás", "сними с неё очки и всё остальное". The
 # accessory is the decoy; the rest is her clothes. Not when the rest is kept ("leave the rest").
