@@ -371,6 +371,8 @@ class _Compiled:
         for phrase in _split_list(L.REST_PHRASES):
             words = tuple(TOKEN.findall(normalize_term(phrase)))
             self.rest_phrases.setdefault(words[0], []).append(words)
+        # the word that tells a rest phrase apart ("rest", "else", "demas"): its first word is often "the"
+        self.rest_lasts = frozenset(p[-1] for ps in self.rest_phrases.values() for p in ps)
         self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
         self.negations = _word_set(L.NEGATIONS)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
@@ -1128,7 +1130,7 @@ class RuleIntentDetector:
             firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
             rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
         need_forgot = not unique.isdisjoint(c.forgetting)
-        need_rest = not unique.isdisjoint(c.rest_phrases)
+        need_rest = not unique.isdisjoint(c.rest_lasts)
         need_skin = not unique.isdisjoint(c.skin_words) and not unique.isdisjoint(c.recolour)
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
                 or need_ages or need_sub or rejoin_at or need_lace or need_vanish or need_forgot or need_rest
