@@ -543,6 +543,7 @@ def test_a_whole_outfit_taken_off_a_person_is_undressing(kinds, text, undress):
     ("lass ihr nur ein Handtuch", True),
     ("put a towel on the chair only", False),                     # a towel placed on a thing
     ("fold the towels and leave only the blue ones", False),      # towels, not one worn
+    ("he is holding a towel, just make the sky bluer", False),    # "just" in another clause
 ])
 def test_only_a_towel_on_a_person_is_nudity(kinds, text, nude):
     assert (K.TEXT_NUDITY in kinds(text)) is nude

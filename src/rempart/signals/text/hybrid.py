@@ -158,10 +158,9 @@ class TextIntentDetector:
         probs = None if row is None else dict(zip(labels, row.tolist()))
         if (probs is not None and probs.get("undress", 0.0) >= MODEL_EMIT and K.TEXT_UNDRESS not in rule
                 and K.TEXT_UNDRESS not in cleared and (self.rules.layer_kept(n) or self.rules.mannequin_in(n)
-                                                   or mode == "edit" and (self.rules.garment_thing_in(words) or self.rules.accessory_only(words)
-                                                                       or self.rules.recoloured(words)))):
+                                                   or mode == "edit" and self.rules.names_a_retouch(words))):
             # "take off his jacket, keep the shirt", "undress the mannequin", "the price tag on his
-            # jacket has to go", "take off his cap" (an accessory, no clothing named): the model alone
+            # jacket has to go", "take off his cap", "change the colour of his shirt": the model alone
             # says undress. A gallery prompt's "floral print" or "pattern" is no edit of a mark on a garment.
             cleared.add(K.TEXT_UNDRESS)
         if probs is not None and any(probs.get(label, 0.0) >= MODEL_EMIT for label in PET_LABELS) and self.rules.pet_only(n):

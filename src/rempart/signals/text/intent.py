@@ -760,7 +760,9 @@ class RuleIntentDetector:
             # "change the colour of the bikini on the mannequin": a prompt about a mannequin that
             # names no person dresses no one
             hits = _clear_where(hits, lambda h: h.kind in MERCHANDISE_KINDS)
-        if mode == "edit" and any(h.kind in MERCHANDISE_KINDS for h in hits) and not words.distinct.isdisjoint(self._c.swap_verbs):
+        if (mode == "edit" and any(h.kind in MERCHANDISE_KINDS for h in hits)
+                and not words.distinct.isdisjoint(self._c.swap_verbs)):
+            # "replace her bikini with a winter coat": swapped away for clothes
             worn = [(h.start, h.end) for h in hits if h.kind in MERCHANDISE_KINDS]
             hits = _clear_where(hits, lambda h: h.kind in MERCHANDISE_KINDS and self._swapped_away(words, h, worn))
         if any(h.kind in PET_KINDS for h in hits) and self._c.pets.search(n.text):
@@ -935,6 +937,11 @@ class RuleIntentDetector:
     def keeps(self, s: str) -> bool:
         """A word for keeping something as it is ("keep", "lass", "giữ nguyên") in normalised text."""
         return self._c.layer_keep.search(s) is not None
+
+    def names_a_retouch(self, words: Words) -> bool:
+        """Words of an ordinary edit of what a person wears (for the model's undress score): a mark
+        on a garment, an accessory or a filter alone, or a recolouring."""
+        return self.garment_thing_in(words) or self.accessory_only(words) or self.recoloured(words)
 
     def garment_thing_in(self, words: Words) -> bool:
         """A word for a mark or a print on a garment anywhere in the prompt (for the model's undress score)."""
@@ -1230,7 +1237,6 @@ class RuleIntentDetector:
             self._rule_rest_of_clothes(s, toks, spans, hits)
         if need_skin:
             self._rule_skin_coloured(s, toks, spans, hits)
-
         if need_sub:
             for m in c.sub_re.finditer(s):
                 objects = c.sub_object_before.get(m.group())
@@ -1320,7 +1326,8 @@ class RuleIntentDetector:
         languages ("a sexy red sports car", "o mașină sport roșie foarte sexy", "a seductive
         chocolate cake"), with no person between."""
         c = self._c
-        for near in (range(end_idx, min(len(toks), end_idx + GLAMOUR_THING_WINDOW)), range(j - 1, max(-1, j - 1 - GLAMOUR_THING_WINDOW), -1)):
+        after = range(end_idx, min(len(toks), end_idx + GLAMOUR_THING_WINDOW))
+        for near in (after, range(j - 1, max(-1, j - 1 - GLAMOUR_THING_WINDOW), -1)):
             for k in near:
                 if toks[k] in c.person_words or k >= end_idx and toks[k] in _LOCATIVES:
                     break  # "posing seductively on a yacht", "sexy in the car": a place, not the thing described
@@ -1461,13 +1468,13 @@ class RuleIntentDetector:
         nxt = toks[j + 1] if j + 1 < len(toks) else ""
         if self._clothing(nxt) is not None or nxt in c.outer_garments:
             return None
-        # like "top", it needs "her" or a person after it ("off the year 8 girl", "a la alumna")
+        # like "top", it needs "her" or a person after it ("off the year 8 girl", "с семиклассницы")
         after = toks[j + 1:j + 1 + OUTFIT_PERSON_WINDOW]
         person = any(t in c.person_words or self._minor_word(t) for t in after)
         return _ANY_LANG, not person
 
     def _minor_word(self, t: str) -> bool:
-        """A one-word minor term, whole or a stem with its ending ("alumna", "семиклассницы")."""
+        """A one-word minor term, whole or a stem with its ending ("schoolgirl", "семиклассницы")."""
         c = self._c
         return any(p.kind == K.TEXT_MINOR and len(p.words) == 1 for p in c.exact.get(t, ())) or any(
             p.kind == K.TEXT_MINOR and len(p.words) == 1 and _word_matches(t, *p.words[0]) for p in c.stem4.get(t[:4], ()))
@@ -1806,10 +1813,11 @@ class RuleIntentDetector:
                 obj = next((t for t in toks[i + 2:i + 4] if t not in c.determiners), "her")  # "a towel on": worn
                 if obj not in c.on_her and obj not in c.person_words:
                     continue  # "a towel on the chair": put somewhere, not worn
-            for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_WINDOW + 1)):
+            # "only" before the towel ("bara ha en handduk") or just after it ("فوطة بس"), in its clause
+            for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_ONLY_AFTER + 1)):
                 t = toks[k]
                 only = t in c.only_words or t in ("qu", "que") and k > 0 and toks[k - 1] == "plus"
-                if only and not _SENTENCE_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
+                if only and not _CLAUSE_GAP_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
                     a, b = min(i, k), max(i, k)
                     return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{t} … {toks[i]}", "*")]
         return []

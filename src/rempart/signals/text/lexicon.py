@@ -1088,9 +1088,9 @@ NEGATIONS = "don dont not pas ne n no nicht niet non nao не ні"
 # bañador por un vestido largo", "llevo bañador, ¿me lo cambias por un vestido?". The swap word, the
 # swimwear as its object (no "to" word before it), then a "to" word and an ordinary garment.
 SWAP_VERBS = (
-    "replace swap change turn exchange switch trade remplace remplacer remplacez change changer echange transforme "
+    "replace swap change turn exchange switch trade remplace remplacer remplacez changer echange transforme "
     "cambia cambiar cambiale cambias cambiame reemplaza reemplazar sustituye sustituir troca trocar troque substitui "
-    "substituir muda mudar sostituisci sostituire cambiale trasforma ersetze ersetzen ersetz tausche tausch wechsle "
+    "substituir muda mudar sostituisci sostituire trasforma ersetze ersetzen ersetz tausche tausch wechsle "
     "verwandle vervang vervangen verwissel verander ruil zamien zmien wymien замени заменить поменяй смени заміни "
     "зміни byt ersatt ganti tukar inlocuieste schimba vymen zmen nahrad"
 )
@@ -1104,14 +1104,15 @@ OUTFITS = "uniform uniforms uniforme uniformes uniforma uniformu uniformy unifor
     "уніформу форму outfit outfits tenue tenida seragam mundur uniformasini uniformasını uniformani"
 # Only a towel left on a person in an edit is nudity: "leave her with only a towel", "låt henne bara ha en
 # handduk på sig", "خليها لابسة فوطة بس". An "only" word and a towel (one, not "the towels") within
-# TOWEL_WINDOW words in one sentence; "plus qu'une serviette" counts in French, a lone "que" does not.
-ONLY_WORDS = "only just solely seulement uniquement juste solo solamente nomas unicamente so somente apenas " \
+# one clause; "plus qu'une serviette" counts in French, a lone "que" does not.
+ONLY_WORDS = "only just solely seulement uniquement juste solo solamente nomas unicamente somente apenas " \
     "soltanto nur bloss lediglich alleen enkel slechts bara endast enbart tylko jedynie jen jenom pouze doar numai " \
     "только лишь одним одно тільки лише μονο sadece yalnizca hanya cuma saja chi بس فقط רק صرف"
 TOWELS = "towel serviette toalla toalha asciugamano handtuch handdoek handduk handduken recznik recznikiem rucnik " \
     "rucnikem prosop prosopul полотенце полотенцем рушник рушником πετσετα havlu havluyla handuk tuala " \
     "منشفه فوطه بشكير حوله מגבת تولیہ"
-TOWEL_WINDOW = 4
+TOWEL_WINDOW = 4  # words from the "only" word to the towel
+TOWEL_ONLY_AFTER = 2  # words from the towel to an "only" word after it
 # A towel placed on something ("a towel on the chair only") is a thing; on her ("sur elle", "på sig") it is worn.
 ON_WORDS = "on onto over sur auf en na pa op sobre em su sul sulla на над uzerine di"
 ON_HER = "her him herself himself sig henne honom elle lui ella el sich ihr ihm zich haar hem sobie niej nim sobe " \

@@ -131,12 +131,6 @@ class _Neighbourhood:
         # letters no entry has (CJK in a Latin lexicon), and one edit brings in at most one.
         self._drop_entry_letters = dict.fromkeys(map(ord, {c for w in self.entries for c in w}))
 
-    def discard(self, words: set[str]) -> None:
-        for w in words:
-            self.entries.discard(w)
-            for key in _deletions(w) | {w}:
-                self._by_key.get(key, set()).discard(w)
-
     def near(self, token: str, *, ending: int | None = None) -> set[str]:
         """Entries exactly one edit from `token` (not `token` itself); with `ending`, only
         where the two differ before their last `ending` letters."""
