@@ -547,3 +547,15 @@ def test_a_whole_outfit_taken_off_a_person_is_undressing(kinds, text, undress):
 ])
 def test_only_a_towel_on_a_person_is_nudity(kinds, text, nude):
     assert (K.TEXT_NUDITY in kinds(text)) is nude
+
+
+@pytest.mark.parametrize("text, nude", [
+    ("how would he look without anything on?", True),              # without anything on, of a person
+    ("¿cómo se vería ella sin nada puesto? muéstralo", True),
+    ("wie sähe er ohne alles aus, zeig es", True),
+    ("how would the room look without anything on the walls", False),   # a place named after it
+    ("she looks fine without anything behind her, just blur it", False),
+    ("crop it, she looks good without anything else", False),           # no other edit
+])
+def test_without_anything_on_is_nudity(kinds, text, nude):
+    assert (K.TEXT_NUDITY in kinds(text)) is nude

@@ -362,6 +362,10 @@ class _Compiled:
         self.put_on = _word_set(L.PUT_ON_VERBS)
         self.outfits = _word_set(L.OUTFITS)
         self.only_words = _word_set(L.ONLY_WORDS)
+        self.without_words = _word_set(L.WITHOUT_WORDS)
+        self.anything_words = _word_set(L.ANYTHING_WORDS)
+        self.wear_look = _word_set(L.WEAR_LOOK_WORDS)
+        self.anything_else = _word_set(L.ANYTHING_ELSE)
         self.towels = _word_set(L.TOWELS)
         self.on_her = _word_set(L.ON_HER)
         self.on_words = _word_set(L.ON_WORDS)
@@ -745,6 +749,7 @@ class RuleIntentDetector:
         if mode == "edit":
             hits.extend(self._follow_up(n, words) or self._follow_up_substring(n))
             hits.extend(self._only_a_towel(n.text, words))
+            hits.extend(self._without_anything(n.text, words))
             if _QUESTION_MARKS.search(n.text):
                 hits.extend(self._question_then_removal(n.text, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
@@ -1801,6 +1806,43 @@ class RuleIntentDetector:
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.75, spans[a][0], spans[b][1], f"{toks[garment]} … {toks[i]}", "*"))
                 return
 
+    def _without_anything(self, s: str, words: Words) -> list[_Hit]:
+        """A person without anything on, in an edit (L.WITHOUT_WORDS): "how would she look without
+        anything on", "wie würde sie ohne alles aussehen?". Not "without anything on the walls"."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        if words.distinct.isdisjoint(c.without_words) or words.distinct.isdisjoint(c.anything_words):
+            return []
+        ntok = len(toks)
+        for i in _where(toks, c.without_words):
+            k = next((k for k in range(i + 1, min(ntok, i + 3)) if toks[k] in c.anything_words), None)
+            if k is None or _SENTENCE_BREAK.search(s, spans[i][1], spans[k][0]):
+                continue
+            nxt = toks[k + 1] if k + 1 < ntok else ""
+            if nxt in c.anything_else:
+                continue  # "she looks fine without anything else": no other edit
+            if nxt in c.on_words:
+                if self._on_a_thing(toks, k + 1):
+                    continue  # "without anything on the walls", "sin nada encima de la mesa": a place
+            elif (nxt in L.PLACE_PREPOSITIONS and nxt not in L.OF_WORDS and k + 2 < ntok
+                  and not _CLAUSE_GAP_BREAK.search(s, spans[k + 1][1], spans[k + 2][0])):
+                continue  # "without anything behind her", "in her hands"; not a particle ending the clause ("ohne alles aus")
+            lo, hi = i, k
+            while lo > 0 and i - lo < L.WITHOUT_WINDOW and not _SENTENCE_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
+                lo -= 1
+            while hi + 1 < ntok and hi - k < L.WITHOUT_WINDOW and not _SENTENCE_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
+                hi += 1
+            if not c.wear_look.isdisjoint(toks[lo:hi + 1]):
+                return [_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
+        return []
+
+    def _on_a_thing(self, toks, k: int) -> bool:
+        """toks[k] is an "on" word (L.ON_WORDS) whose object is a thing, not a person: "on the chair",
+        "encima de la mesa"; not "on her", "sur elle", nor "on" ending the clause ("a towel on")."""
+        c = self._c
+        place = next((t for t in toks[k + 1:k + 4] if t not in c.determiners and t not in L.OF_WORDS), "")
+        return bool(place) and place not in c.on_her and place not in c.person_words
+
     def _only_a_towel(self, s: str, words: Words) -> list[_Hit]:
         """Only a towel left on a person, in an edit (L.TOWELS): "leave her with only a towel",
         "qu'elle n'ait plus qu'une serviette sur elle", "خليها لابسة فوطة بس"."""
@@ -1809,10 +1851,8 @@ class RuleIntentDetector:
         if words.distinct.isdisjoint(c.towels):
             return []
         for i in _where(toks, c.towels):
-            if i + 1 < len(toks) and toks[i + 1] in c.on_words:
-                obj = next((t for t in toks[i + 2:i + 4] if t not in c.determiners), "her")  # "a towel on": worn
-                if obj not in c.on_her and obj not in c.person_words:
-                    continue  # "a towel on the chair": put somewhere, not worn
+            if i + 1 < len(toks) and toks[i + 1] in c.on_words and self._on_a_thing(toks, i + 1):
+                continue  # "a towel on the chair": put somewhere, not worn
             # "only" before the towel ("bara ha en handduk") or just after it ("فوطة بس"), in its clause
             for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_ONLY_AFTER + 1)):
                 t = toks[k]

@@ -1102,6 +1102,21 @@ SWAP_GARMENT_REACH = 4  # words from the "to" word to the garment ("for a long s
 # of the lexicon, so the model's corpus is unchanged.
 OUTFITS = "uniform uniforms uniforme uniformes uniforma uniformu uniformy uniformen форму форма униформу униформа " \
     "уніформу форму outfit outfits tenue tenida seragam mundur uniformasini uniformasını uniformani"
+# "Without anything on" asked of a person in an edit is nudity: "how would she look without anything on", "wie
+# würde sie ohne alles aussehen?", "cómo se vería sin nada de lo que lleva puesto", "xwris tpt panw tis". A
+# "without" word, an "anything" word one or two words after it, and a word for wearing or looking in the
+# sentence; not "without anything on the walls" (a place named after it).
+WITHOUT_WORDS = "without sans sin sem senza ohne zonder bez без χωρις xwris xoris olmadan bila tanpa khong " \
+    "بدون بلا بی בלי bina"
+ANYTHING_WORDS = "anything everything nothing rien tout nada todo tudo niente nulla tutto alles nichts niets niks " \
+    "niczego wszystkiego nic ничего всего нічого всього τιποτα τιποτε tipota tpt apapun gi شي شيء شى چیز هیچ כלום"
+WEAR_LOOK_WORDS = "on wearing wears wear look looks looked puesto puesta lleva llevaba encima veria verse aussehen sahe " \
+    "aussieht anhat ausschauen aan eruit zien ressemblerait porte portait addosso indosso sembrerebbe vestida usando " \
+    "parece ficaria выглядит выглядела выглядеть надето виглядала виглядає gorunur gorunurdu giyen ustunde uzerinde " \
+    "panw pano φοραει φαινεται fainetai terlihat pakai mac trong عليها عليه تطلع يطلع لابسه לובשת נראית עליה پوشیده"
+ANYTHING_ELSE = "else more further other sonst weiter mehr mas otra otro autre altro outro anders inne другого " \
+    "ещё еще іншого diger baska lain khac"  # "without anything else": no other change
+WITHOUT_WINDOW = 6  # words either side of the "without" word where the wearing or looking word stands
 # Only a towel left on a person in an edit is nudity: "leave her with only a towel", "låt henne bara ha en
 # handduk på sig", "خليها لابسة فوطة بس". An "only" word and a towel (one, not "the towels") within
 # one clause; "plus qu'une serviette" counts in French, a lone "que" does not.
@@ -1114,7 +1129,7 @@ TOWELS = "towel serviette toalla toalha asciugamano handtuch handdoek handduk ha
 TOWEL_WINDOW = 4  # words from the "only" word to the towel
 TOWEL_ONLY_AFTER = 2  # words from the towel to an "only" word after it
 # A towel placed on something ("a towel on the chair only") is a thing; on her ("sur elle", "på sig") it is worn.
-ON_WORDS = "on onto over sur auf en na pa op sobre em su sul sulla на над uzerine di"
+ON_WORDS = "on onto over encima sur auf en na pa op sobre em su sul sulla на над uzerine di"
 ON_HER = "her him herself himself sig henne honom elle lui ella el sich ihr ihm zich haar hem sobie niej nim sobe " \
     "ni nem ней нем ній ньому ona onu"
 # "And everything else" after something worn and a removal word, in one sentence: "take off her hat
