@@ -559,3 +559,7 @@ def test_only_a_towel_on_a_person_is_nudity(kinds, text, nude):
 ])
 def test_without_anything_on_is_nudity(kinds, text, nude):
     assert (K.TEXT_NUDITY in kinds(text)) is nude
+
+
+def test_a_logo_at_the_end_of_a_swedish_compound_is_a_mark_on_the_garment(kinds):
+    assert K.TEXT_UNDRESS not in kinds("ta bort klubbloggan från tröjan")

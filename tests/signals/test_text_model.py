@@ -347,3 +347,12 @@ def test_a_model_only_undress_score_is_set_aside_for_an_accessory_alone(text, un
 def test_a_model_only_undress_score_is_set_aside_for_a_recoloured_garment(text, undress):
     det = TextIntentDetector(model=_FixedModel(undress=0.9))
     assert (K.TEXT_UNDRESS in {s.kind for s in det.detect(text, mode="edit")}) is undress
+
+
+@pytest.mark.parametrize("text, swimwear", [
+    ("mets-lui le maillot de rugby de son club", False),       # a French jersey, not a swimsuit
+    ("mets-la en maillot de bain", True),
+])
+def test_a_model_only_swimwear_score_is_set_aside_for_a_sports_jersey(text, swimwear):
+    det = TextIntentDetector(model=_FixedModel(swimwear=0.9))
+    assert (K.TEXT_SWIMWEAR in {s.kind for s in det.detect(text, mode="edit")}) is swimwear

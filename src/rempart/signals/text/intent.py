@@ -361,6 +361,7 @@ class _Compiled:
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
         self.outfits = _word_set(L.OUTFITS)
+        self.jersey_words = _word_set(L.JERSEY_WORDS)
         self.only_words = _word_set(L.ONLY_WORDS)
         self.without_words = _word_set(L.WITHOUT_WORDS)
         self.anything_words = _word_set(L.ANYTHING_WORDS)
@@ -776,9 +777,16 @@ class RuleIntentDetector:
             # "write 'naked truth' on the photo": the words of a caption, not what the picture shows
             hits = _clear_where(hits, lambda h: h.kind in K.SEXUAL_TEXT_KINDS
                                 and any(a <= h.start and h.end <= b for a, b in quoted))
+        if "maillot" in words.distinct and not any(h.kind == K.TEXT_SWIMWEAR for h in hits) and self._jersey(words):
+            hits.append(_cleared(K.TEXT_SWIMWEAR, 0, 0, "maillot (jersey)", "fr"))
         if cleared is not None:
             cleared.update(h.kind[len(CLEARED):] for h in hits if h.kind.startswith(CLEARED))
         return self._signals(n, hits, mode)
+
+    def _jersey(self, words: Words) -> bool:
+        """A French "maillot" with a sport or a team a few words after it: a jersey (L.JERSEY_WORDS)."""
+        toks = words.tokens
+        return any(not self._c.jersey_words.isdisjoint(toks[i + 1:i + 4]) for i in _where(toks, {"maillot", "maillots"}))
 
     def _swapped_away(self, words: Words, hit: _Hit, worn: list[tuple[int, int]]) -> bool:
         """Swimwear or underwear that a swap turns into clothes (L.SWAP_VERBS): "replace her bikini

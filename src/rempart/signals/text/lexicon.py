@@ -576,7 +576,12 @@ SKIN_WORDS = "skin skintone flesh fleshtone peau piel pele pelle haut huid hud s
     "кожа кожи кожу шкіра шкіри ten teni deri cilt kulit جلد بشرة البشرة پوست עור"
 SKIN_TONE = "tone tones tono tom ton teint тон тону"  # "her skin tone", beside the colour words
 # The same things as the last part of a compound word: "Kaffeefleck", "wijnvlekken", "kaffefläcken".
-GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna schild schildchen"
+GARMENT_THING_HEADS = "fleck flecken falte falten vlek vlekken flack flackar flacken flackarna schild schildchen " \
+    "logga loggan loggor loggorna logoen logoet"  # "sponsorloggan": the sponsor's logo
+# French "maillot" alone is a sports jersey; "maillot de bain" is the swimsuit the rules read. Beside one of
+# these words the model's swimwear score for it is set aside ("le maillot de foot de mon fils").
+JERSEY_WORDS = "foot football rugby basket handball cyclisme velo equipe club jaune domicile exterieur floque officiel " \
+    "supporter supporters psg om ol"
 # Turkish "-deki" makes the garment the place of what follows: "gömleğindeki lekeyi çıkar" (the stain
 # on her shirt), "tişörtteki logoyu sil".
 GARMENT_PLACE_ENDINGS = "deki daki teki taki"
