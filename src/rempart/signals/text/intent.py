@@ -378,6 +378,7 @@ class _Compiled:
             self.rest_phrases.setdefault(words[0], []).append(words)
         # the word that tells a rest phrase apart ("rest", "else", "demas"): its first word is often "the"
         self.rest_lasts = frozenset(p[-1] for ps in self.rest_phrases.values() for p in ps)
+        self.late_rule_words = self.forgetting | self.rest_lasts | self.skin_words
         self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
         self.negations = _word_set(L.NEGATIONS)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
@@ -1149,9 +1150,11 @@ class RuleIntentDetector:
         if not c.rejoin_firsts.isdisjoint(unique):
             firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
             rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
-        need_forgot = not unique.isdisjoint(c.forgetting)
-        need_rest = not unique.isdisjoint(c.rest_lasts)
-        need_skin = not unique.isdisjoint(c.skin_words) and not unique.isdisjoint(c.recolour)
+        need_forgot = need_rest = need_skin = False
+        if not unique.isdisjoint(c.late_rule_words):  # one set test for the three rules below: most prompts have none
+            need_forgot = not unique.isdisjoint(c.forgetting)
+            need_rest = not unique.isdisjoint(c.rest_lasts)
+            need_skin = not unique.isdisjoint(c.skin_words) and not unique.isdisjoint(c.recolour)
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
                 or need_ages or need_sub or rejoin_at or need_lace or need_vanish or need_forgot or need_rest
                 or need_skin):
