@@ -199,6 +199,17 @@ def _thing_is_subject(before: Sequence[str], after: str, things: AbstractSet[str
     return bool(before) and before[-1] in things and after in copulas
 
 
+def _in_sentence(s: str, spans, first: int, last: int, before: int, after: int) -> tuple[int, int]:
+    """(lo, hi), the token range first..last (inclusive) widened by up to `before` tokens to the left
+    and `after` to the right, without crossing a sentence break."""
+    lo, hi = first, last
+    while lo > 0 and first - lo < before and not _SENTENCE_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
+        lo -= 1
+    while hi + 1 < len(spans) and hi - last < after and not _SENTENCE_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
+        hi += 1
+    return lo, hi
+
+
 def _previous_word(s: str, end: int) -> str:
     """The space-separated word that ends right before `end` (skipping spaces)."""
     head = s[:end].rstrip()
@@ -1781,12 +1792,8 @@ class RuleIntentDetector:
             if phrase is None:
                 continue
             end = i + len(phrase)
-            first = i
-            while first > max(0, i - L.REST_WINDOW) and not _SENTENCE_BREAK.search(s, spans[first - 1][1], spans[first][0]):
-                first -= 1
-            last = end
-            while last < min(ntok, end + L.REST_VERB_AFTER) and not _SENTENCE_BREAK.search(s, spans[last - 1][1], spans[last][0]):
-                last += 1
+            first, last = _in_sentence(s, spans, i, end - 1, L.REST_WINDOW, L.REST_VERB_AFTER)
+            last += 1
             if end < ntok and toks[end] in L.OF_WORDS:
                 continue  # "the rest of the clutter": the rest of something else
             if not c.negations.isdisjoint(toks[end:last]):
@@ -1802,11 +1809,7 @@ class RuleIntentDetector:
         same colour as her skin", "färbe ihr Kleid in ihrer Hautfarbe". The illusion of nothing on."""
         c = self._c
         for i in _where(toks, c.skin_words):
-            lo, hi = i, i
-            while lo > 0 and i - lo < SKIN_WINDOW and not _SENTENCE_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
-                lo -= 1
-            while hi + 1 < len(toks) and hi - i < SKIN_WINDOW and not _SENTENCE_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
-                hi += 1
+            lo, hi = _in_sentence(s, spans, i, i, SKIN_WINDOW, SKIN_WINDOW)
             # the colour said of the skin: "skin colour", "the colour of her skin", "her skin tone"
             near = toks[max(lo, i - SKIN_COLOUR_GAP):min(hi, i + SKIN_COLOUR_GAP) + 1]
             if not c.make_up.isdisjoint(near):
@@ -1838,11 +1841,7 @@ class RuleIntentDetector:
             elif (nxt in L.PLACE_PREPOSITIONS and nxt not in L.OF_WORDS and k + 2 < ntok
                   and not _CLAUSE_GAP_BREAK.search(s, spans[k + 1][1], spans[k + 2][0])):
                 continue  # "without anything behind her", "in her hands"; not a particle ending the clause ("ohne alles aus")
-            lo, hi = i, k
-            while lo > 0 and i - lo < L.WITHOUT_WINDOW and not _SENTENCE_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
-                lo -= 1
-            while hi + 1 < ntok and hi - k < L.WITHOUT_WINDOW and not _SENTENCE_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
-                hi += 1
+            lo, hi = _in_sentence(s, spans, i, k, L.WITHOUT_WINDOW, L.WITHOUT_WINDOW)
             if not c.wear_look.isdisjoint(toks[lo:hi + 1]):
                 return [_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
         return []
