@@ -374,6 +374,7 @@ class _Compiled:
         self.outfits = _word_set(L.OUTFITS)
         self.jersey_words = _word_set(L.JERSEY_WORDS)
         self.only_words = _word_set(L.ONLY_WORDS)
+        self.only_pairs = frozenset(tuple(TOKEN.findall(normalize_term(p))) for p in _split_list(L.ONLY_PAIRS))
         self.without_words = _word_set(L.WITHOUT_WORDS)
         self.anything_words = _word_set(L.ANYTHING_WORDS)
         self.wear_look = _word_set(L.WEAR_LOOK_WORDS)
@@ -1866,7 +1867,7 @@ class RuleIntentDetector:
             # "only" before the towel ("bara ha en handduk") or just after it ("فوطة بس"), in its clause
             for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_ONLY_AFTER + 1)):
                 t = toks[k]
-                only = t in c.only_words or t in ("qu", "que") and k > 0 and toks[k - 1] == "plus"
+                only = t in c.only_words or k > 0 and (toks[k - 1], t) in c.only_pairs
                 if only and not _CLAUSE_GAP_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
                     a, b = min(i, k), max(i, k)
                     return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{t} … {toks[i]}", "*")]

@@ -1124,10 +1124,11 @@ ANYTHING_ELSE = "else more further other sonst weiter mehr mas otra otro autre a
 WITHOUT_WINDOW = 6  # words either side of the "without" word where the wearing or looking word stands
 # Only a towel left on a person in an edit is nudity: "leave her with only a towel", "låt henne bara ha en
 # handduk på sig", "خليها لابسة فوطة بس". An "only" word and a towel (one, not "the towels") within
-# one clause; "plus qu'une serviette" counts in French, a lone "que" does not.
+# one clause; "plus qu'une serviette" counts in French (ONLY_PAIRS), a lone "que" does not.
 ONLY_WORDS = "only just solely seulement uniquement juste solo solamente nomas unicamente somente apenas " \
     "soltanto nur bloss lediglich alleen enkel slechts bara endast enbart tylko jedynie jen jenom pouze doar numai " \
     "только лишь одним одно тільки лише μονο sadece yalnizca hanya cuma saja chi بس فقط רק صرف"
+ONLY_PAIRS = "plus qu, plus que"  # two words that together mean "only"
 TOWELS = "towel serviette toalla toalha asciugamano handtuch handdoek handduk handduken recznik recznikiem rucnik " \
     "rucnikem prosop prosopul полотенце полотенцем рушник рушником πετσετα havlu havluyla handuk tuala " \
     "منشفه فوطه بشكير حوله מגבת تولیہ"
