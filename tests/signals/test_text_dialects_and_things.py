@@ -563,3 +563,17 @@ def test_without_anything_on_is_nudity(kinds, text, nude):
 
 def test_a_logo_at_the_end_of_a_swedish_compound_is_a_mark_on_the_garment(kinds):
     assert K.TEXT_UNDRESS not in kinds("ta bort klubbloggan från tröjan")
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("same pose as before, but no clothes", True),          # a word of absence before all clothes
+    ("stessa posa, ma niente vestiti", True),
+    ("nada de ropa, misma pose", True),
+    ("sie soll keine Kleidung mehr haben", True),
+    ("żadnych ubrań, ta sama poza", True),
+    ("keine Kleidung im Schrank, nur Bügel", False),        # a place named after it
+    ("nessun vestito sugli scaffali", False),
+    ("ningún vestido nuevo, solo cambia el fondo", False),  # one dress is no whole of clothes
+])
+def test_no_clothes_asked_of_a_person_is_undressing(kinds, text, undress):
+    assert (K.TEXT_UNDRESS in kinds(text)) is undress

@@ -356,3 +356,18 @@ def test_a_model_only_undress_score_is_set_aside_for_a_recoloured_garment(text, 
 def test_a_model_only_swimwear_score_is_set_aside_for_a_sports_jersey(text, swimwear):
     det = TextIntentDetector(model=_FixedModel(swimwear=0.9))
     assert (K.TEXT_SWIMWEAR in {s.kind for s in det.detect(text, mode="edit")}) is swimwear
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("he is soaked in this photo, put a raincoat on him", False),     # a warm or rain garment put on
+    ("вдягни на нього дощовик, він мокрий", False),
+    ("ওর গায়ে একটা শাল জড়িয়ে দাও", False),
+    ("put a coat on her with nothing under it", True),                # nothing under it: the model counts
+    ("remove her dress and put a raincoat on her", True),             # something taken off too
+    ("he is soaked in this photo, make it look warmer", True),        # no garment put on
+])
+def test_model_only_undressing_scores_are_set_aside_for_a_garment_put_on(text, flagged):
+    det = TextIntentDetector(model=_FixedModel(undress=0.9, underwear=0.9))
+    found = {s.kind for s in det.detect(text, mode="edit")}
+    assert (K.TEXT_UNDRESS in found) is flagged
+    assert (K.TEXT_UNDERWEAR in found) is flagged

@@ -56,6 +56,8 @@ GALLERY_DRIFT_KINDS = frozenset({K.TEXT_NUDITY, K.TEXT_SEXUAL})
 PET_LABELS = tuple(label for label, kind in LABEL_KINDS.items() if kind in PET_KINDS)
 # A named real person weighs as much as the heaviest person word ("woman"): "<actress>, on bed".
 NAMED_PERSON_CUE = max(SUGGESTIVE_CUES["person"])
+# What a garment put on over a person does not do, whatever the model alone says
+COVER_CLEARS = (K.TEXT_UNDRESS, K.TEXT_UNDERWEAR)
 MINOR_COUNTS = 0.5  # a minor signal from this score on makes one glamour word enough (the policy's threshold)
 _USE_DEFAULT = object()
 STEP_MIN_CHARS = 16  # a shorter edit is one step
@@ -163,6 +165,9 @@ class TextIntentDetector:
             # jacket has to go", "take off his cap", "change the colour of his shirt": the model alone
             # says undress. A gallery prompt's "floral print" or "pattern" is no edit of a mark on a garment.
             cleared.add(K.TEXT_UNDRESS)
+        if hot and mode == "edit" and self.rules.adds_a_cover(n, words):
+            # "he is soaked in this photo, put a raincoat on him": covered, not undressed
+            cleared.update(kind for kind in COVER_CLEARS if kind not in rule)
         if probs is not None and any(probs.get(label, 0.0) >= MODEL_EMIT for label in PET_LABELS) and self.rules.pet_only(n):
             # "put my dog in a swimsuit costume": the model alone does not flag a pet's costume
             cleared.update(LABEL_KINDS[label] for label in PET_LABELS if LABEL_KINDS[label] not in rule)

@@ -376,13 +376,23 @@ class _Compiled:
         self.only_words = _word_set(L.ONLY_WORDS)
         self.only_pairs = frozenset(tuple(TOKEN.findall(normalize_term(p))) for p in _split_list(L.ONLY_PAIRS))
         self.without_words = _word_set(L.WITHOUT_WORDS)
+        self.no_words = _word_set(L.NO_WORDS)
+        self.whole_clothes = _word_set(L.WHOLE_CLOTHES)
+        self.no_clothes_gap = _word_set(L.NO_CLOTHES_GAP)
+        self.cover_verbs = _word_set(L.COVER_VERBS)
+        self.cover_garments = _word_set(L.COVER_GARMENTS)
+        self.cover_verb_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.COVER_VERB_SUBSTRINGS)})
+        self.cover_garment_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.COVER_GARMENT_SUBSTRINGS)})
         self.anything_words = _word_set(L.ANYTHING_WORDS)
+        self.cover_guards = self.only_words | self.anything_words | self.without_words | self.no_words
         self.wear_look = _word_set(L.WEAR_LOOK_WORDS)
         self.anything_else = _word_set(L.ANYTHING_ELSE)
         self.towels = _word_set(L.TOWELS)
         self.on_her = _word_set(L.ON_HER)
         self.on_words = _word_set(L.ON_WORDS)
         self.swap_verbs = _word_set(L.SWAP_VERBS)
+        self.cover_removals = (frozenset(self.remove_pre) | frozenset(self.remove_weak) | self.off_verbs | self.vanish_words
+                               | self.swap_verbs)
         self.swap_to = _word_set(L.SWAP_TO)
         self.rest_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in _split_list(L.REST_PHRASES):
@@ -764,6 +774,7 @@ class RuleIntentDetector:
             hits.extend(self._follow_up(n, words) or self._follow_up_substring(n))
             hits.extend(self._only_a_towel(n.text, words))
             hits.extend(self._without_anything(n.text, words))
+            hits.extend(self._no_clothes(n.text, words))
             if _QUESTION_MARKS.search(n.text):
                 hits.extend(self._question_then_removal(n.text, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
@@ -968,6 +979,16 @@ class RuleIntentDetector:
         """Words of an ordinary edit of what a person wears (for the model's undress score): a mark
         on a garment, an accessory or a filter alone, or a recolouring."""
         return self.garment_thing_in(words) or self.accessory_only(words) or self.recoloured(words)
+
+    def adds_a_cover(self, n: Normalized, words: Words) -> bool:
+        """A warm or rain garment put on a person (L.COVER_VERBS, L.COVER_GARMENTS), with no "only", "nothing"
+        or "without" (for the model's undressing scores): "he is soaked, put a raincoat on him"."""
+        c = self._c
+        if not words.distinct.isdisjoint(c.cover_guards) or not words.distinct.isdisjoint(c.cover_removals):
+            return False  # "a coat with nothing under it", "remove her dress, put a coat on her"
+        if not words.distinct.isdisjoint(c.cover_verbs) and not words.distinct.isdisjoint(c.cover_garments):
+            return True
+        return bool(c.cover_verb_sub_re.search(n.text) and c.cover_garment_sub_re.search(n.text))
 
     def garment_thing_in(self, words: Words) -> bool:
         """A word for a mark or a print on a garment anywhere in the prompt (for the model's undress score)."""
@@ -1845,6 +1866,33 @@ class RuleIntentDetector:
             lo, hi = _in_sentence(s, spans, i, k, L.WITHOUT_WINDOW, L.WITHOUT_WINDOW)
             if not c.wear_look.isdisjoint(toks[lo:hi + 1]):
                 return [_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
+        return []
+
+    def _no_clothes(self, s: str, words: Words) -> list[_Hit]:
+        """No clothes asked of a person, in an edit (L.NO_WORDS, L.WHOLE_CLOTHES): "same pose, but no
+        clothes", "niente vestiti", "nada de ropa". Not "no clothes on the racks", "keine Kleidung im Schrank"."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        if words.distinct.isdisjoint(c.no_words) or words.distinct.isdisjoint(c.whole_clothes):
+            return []
+        ntok = len(toks)
+        for i in _where(toks, c.no_words):
+            k = i + 1
+            while k < ntok and k - i <= L.NO_CLOTHES_REACH and toks[k] in c.no_clothes_gap:
+                k += 1
+            if k >= ntok or k - i > L.NO_CLOTHES_REACH or toks[k] not in c.whole_clothes:
+                continue
+            if _SENTENCE_BREAK.search(s, spans[i][1], spans[k][0]):
+                continue
+            nxt = toks[k + 1] if k + 1 < ntok else ""
+            if nxt in c.garment_things:
+                continue  # "no clothing labels": a thing of the clothes
+            if nxt in c.on_words and self._on_a_thing(toks, k + 1):
+                continue  # "no clothes on the racks": a place
+            if (nxt in L.PLACE_PREPOSITIONS and nxt not in L.OF_WORDS and nxt not in c.on_words and k + 2 < ntok
+                    and not _CLAUSE_GAP_BREAK.search(s, spans[k + 1][1], spans[k + 2][0])):
+                continue  # "keine Kleidung im Schrank", "no clothes in the wardrobe"
+            return [_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
         return []
 
     def _on_a_thing(self, toks, k: int) -> bool:

@@ -1122,6 +1122,37 @@ WEAR_LOOK_WORDS = "on wearing wears wear look looks looked puesto puesta lleva l
 ANYTHING_ELSE = "else more further other sonst weiter mehr mas otra otro autre altro outro anders inne другого " \
     "ещё еще іншого diger baska lain khac"  # "without anything else": no other change
 WITHOUT_WINDOW = 6  # words either side of the "without" word where the wearing or looking word stands
+# "No clothes" asked of a person in an edit, with a word of absence before a word for all clothes: "same
+# pose, but no clothes", "niente vestiti", "nada de ropa", "keine Kleidung", "żadnych ubrań". Not "no clothes
+# on the racks" (a place named after it). Separate lists, not TERMS: the model's corpus is unchanged.
+NO_WORDS = "no zero none niente nessun nessuna nada ningun ninguna ninguno nenhum nenhuma aucun aucune kein keine " \
+    "keinen keinerlei geen zadnych zadnego zadne zadnej zadny zadna никакой никакого никакую никаких ніякого " \
+    "ніякої жодного жодної жодних κανενα hicbir hic niciun nicio ingen inga inget lo אין هیچ"
+WHOLE_CLOTHES = "clothes clothing garments vetements vetement habits fringues ropa ropas prendas prenda kleidung " \
+    "kleider klamotten kleidungsstuck vestiti abiti indumenti indumento roupa roupas kleren kleding ubran ubrania " \
+    "ubranie ciuchow odziezy obleceni одежды одежда одежду одягу одяг ρουχα ρουχο rouxa kiyafet giysi haine " \
+    "hainele klader kladerna kapde kapda kapre kapray libaas libas בגדים لباس ملابس هدوم ثياب baju pakaian busana"
+NO_CLOTHES_GAP = "de di d of any a single one piece kind fel"  # words between: "nada de ropa", "no piece of clothing"
+NO_CLOTHES_REACH = 2  # words from the word of absence to the clothes
+# A warm or rain garment put on a person covers them: "he is soaked in this photo, put a raincoat on him",
+# "вдягни на нього дощовик", "pakaikan baju hujan", "ওর গায়ে একটা শাল জড়িয়ে দাও". Then a score of the model
+# alone for undressing ("soaked", "wet through") is set aside. A verb that puts on, a covering garment, and no
+# word of "only", "nothing" or "without" ("a coat with nothing under it").
+COVER_VERBS = "put wrap drape add give throw dress mets mettre mettez ajoute enfile habille ponle ponga pon poner " \
+    "anade agrega coloca colocale vistele mettile mettigli metti aggiungi avvolgi vestila coloque poe vista zieh " \
+    "ziehe anziehen gib leg trek doe geef wikkel daj zaloz ubierz otul narzuc надень одень накинь добавь вдягни " \
+    "одягни накинь додай βαλε φορεσε giydir ekle sar pakaikan pakaikanlah tambahkan selimuti khoac choang " \
+    "pehna pehnao odha odhao پہنا اوڑھا البس البسها البسه لبسها لبسه حط بپوشان הלבש תלביש שים"
+COVER_GARMENTS = OUTER_GARMENTS + " shawl scarf blanket poncho sweater jumper hoodie umbrella chal echarpe foulard " \
+    "pull gilet couverture bufanda suéter impermeable chubasquero manta scialle sciarpa maglione impermeabile " \
+    "coperta xale cachecol suéter schal pullover regenmantel regenjacke decke sjaal trui regenjas deken szal " \
+    "chusta sweter koc sal svetr plastenka deka pulover fular sjal halsduk troja regnrock filt дощовик дождевик " \
+    "плащ шарф шаль светр свитер кофту плед ковдру одеяло σαλι κασκολ πουλοβερ αδιαβροχο κουβερτα atki " \
+    "kazak yagmurluk battaniye hirka selendang syal sweter hujan selimut mua برساتی شال سویٹر کوٹ جیکٹ کمبل " \
+    "شال وشاح بطانية كنزة بلوفر معطف جاكيت کاپشن پالتو ژاکت بارانی پتو מעיל צעיף שמיכה סוודר"
+# Scripts whose words the tokens cut apart: both a verb and a garment, anywhere.
+COVER_VERB_SUBSTRINGS = "पहना दो, ओढ़ा दो, डाल दो, पहनाओ, পরিয়ে দাও, জড়িয়ে দাও, চাপিয়ে দাও"
+COVER_GARMENT_SUBSTRINGS = "शॉल, शाल, रेनकोट, स्वेटर, जैकेट, कंबल, শাল, রেইনকোট, সোয়েটার, জ্যাকেট, চাদর, কম্বল"
 # Only a towel left on a person in an edit is nudity: "leave her with only a towel", "låt henne bara ha en
 # handduk på sig", "خليها لابسة فوطة بس". An "only" word and a towel (one, not "the towels") within
 # one clause; "plus qu'une serviette" counts in French (ONLY_PAIRS), a lone "que" does not.
