@@ -577,3 +577,14 @@ def test_a_logo_at_the_end_of_a_swedish_compound_is_a_mark_on_the_garment(kinds)
 ])
 def test_no_clothes_asked_of_a_person_is_undressing(kinds, text, undress):
     assert (K.TEXT_UNDRESS in kinds(text)) is undress
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("ponle la tshirt roja", False),              # "la" is an article, not a piece of Arabizi "2la3"
+    ("le jeans est trop long, raccourcis-le", False),
+    ("mets-lui un tshirt blanc", False),          # "lui" is no removal verb ("enlève-lui" was cut in two)
+    ("2la3 hdoumha", True),                       # the glued Arabizi verb, read whole
+    ("2le3 lhwayej", True),
+])
+def test_a_removal_verb_the_tokens_cut_apart_counts_only_whole(kinds, text, undress):
+    assert (K.TEXT_UNDRESS in kinds(text)) is undress

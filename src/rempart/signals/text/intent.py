@@ -210,6 +210,17 @@ def _in_sentence(s: str, spans, first: int, last: int, before: int, after: int) 
     return lo, hi
 
 
+def _glued_at(toks, spans, i: int, entries) -> frozenset[str] | None:
+    """The languages of the glued word (pieces, languages) that ends at token i: its pieces are the
+    tokens up to i, with nothing between them ("2la3" read as "2", "la", "3"); or None."""
+    for pieces, langs in entries:
+        first = i - len(pieces) + 1
+        if first >= 0 and tuple(toks[first:i + 1]) == pieces and all(
+                spans[k][1] == spans[k + 1][0] for k in range(first, i)):
+            return langs
+    return None
+
+
 def _previous_word(s: str, end: int) -> str:
     """The space-separated word that ends right before `end` (skipping spaces)."""
     head = s[:end].rstrip()
@@ -344,6 +355,7 @@ class _Compiled:
 
         # Removal context rule.
         self.remove_pre = self._lang_words(L.REMOVE_PRE)
+        self.remove_pre_glued = self._glued_lang_words(L.REMOVE_PRE)
         self.remove_weak = self._lang_words(L.REMOVE_WEAK)
         self.remove_prep = self._lang_words(L.REMOVE_PREP)
         self.under_garment = self._lang_words(L.UNDER_GARMENT)
@@ -437,7 +449,7 @@ class _Compiled:
         # Prefilter sets: a rule runs only when the prompt holds one of its first words.
         # "under" is common ("under a tree"): its rule runs only in a prompt with a garment.
         self.under_first = frozenset(self.under_garment)
-        self.removal_first_not_under = frozenset(self.remove_pre) | frozenset(self.remove_weak) \
+        self.removal_first_not_under = frozenset(self.remove_pre) | frozenset(self.remove_pre_glued) | frozenset(self.remove_weak) \
             | frozenset(self.remove_prep) | {"off"}
         self.removal_first = self.removal_first_not_under | self.under_first
         self.removal_words = self.removal_first_not_under | frozenset(self.remove_post)  # before or after the object
@@ -575,6 +587,7 @@ class _Compiled:
                 if len(pieces) > 1 and not pieces[-1][1]:
                     phrases.add(tuple(t for t, _ in pieces))
         words.update(self.clothing, self.remove_pre, self.remove_post)
+        words.update(p for glued in self.remove_pre_glued.values() for pieces, _ in glued for p in pieces)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
         # a frequent word of a served language is never a slip (Malay "pinggan", a plate)
         self.slips = NearMissIndex(words, stems, common_words() | word_frequencies().keys() | words | idiom_words
@@ -603,12 +616,27 @@ class _Compiled:
 
     @staticmethod
     def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
+        """Word -> its languages, for the words that are one token. A word the tokens cut apart
+        ("2la3": "2", "la", "3") is read whole only (`_glued_lang_words`): its pieces alone are
+        other words ("la", "3")."""
         out: dict[str, set[str]] = {}
         for lang, words in spec.items():
             for w in words.split():
-                for t in TOKEN.findall(normalize_term(w)):
-                    out.setdefault(t, set()).add(lang)
+                pieces = TOKEN.findall(normalize_term(w))
+                if len(pieces) == 1:
+                    out.setdefault(pieces[0], set()).add(lang)
         return {k: frozenset(v) for k, v in out.items()}
+
+    @staticmethod
+    def _glued_lang_words(spec: dict[str, str]) -> dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
+        """The words that the tokens cut apart ("2la3", "e2la3"), by their last token: (pieces, languages)."""
+        out: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+        for lang, words in spec.items():
+            for w in words.split():
+                pieces = tuple(TOKEN.findall(normalize_term(w)))
+                if len(pieces) > 1:
+                    out.setdefault(pieces[-1], []).append((pieces, frozenset({lang})))
+        return {k: tuple(v) for k, v in out.items()}
 
     def _things_for(self, kind: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """(nouns checked after the term, before it in noun-first languages, before it elsewhere)
@@ -1536,6 +1564,8 @@ class RuleIntentDetector:
         for i in _where(toks, c.removal_first) if first else ():
             t = toks[i]
             strong = c.remove_pre.get(t)
+            if strong is None and t in c.remove_pre_glued:
+                strong = _glued_at(toks, spans, i, c.remove_pre_glued[t])
             weak = c.remove_weak.get(t) if strong is None else None
             prep = c.remove_prep.get(t) if strong is None and weak is None else None
             under = c.under_garment.get(t) if strong is None and weak is None and prep is None else None

@@ -679,7 +679,7 @@ BLOCK_PREV: dict[str, list[str]] = {
 REMOVE_PRE: dict[str, str] = {
     "en": "remove removes removed removing strip strips stripped stripping unbutton unbuttons "
     "unbuttoned unbuttoning unzip unzips unzipped unzipping undo",
-    "fr": "vire virer virez baisse baisser baissez souleve soulever soulevez deboutonne deboutonner enleve enlever enlevez enlevant enleve-lui retire retirer retirez ote oter otez arrache arracher "
+    "fr": "vire virer virez baisse baisser baissez souleve soulever soulevez deboutonne deboutonner enleve enlever enlevez enlevant retire retirer retirez ote oter otez arrache arracher "
     "disparaitre gomme gommer gommez",
     "es": "elimine eliminen quite quiten quitele quiteles saque saquen retire retiren levantale levantarle subele subirle desabrocha desabrochale desabotona bajale bajarle quita quitale quitar quitarle quitate quitenle saca sacale sacar sacarle sacas quitas remueve arranca arrancale "
     "desaparecer desaparece",
