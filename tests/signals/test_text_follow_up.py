@@ -98,3 +98,17 @@ def test_a_garment_shown_in_a_question_then_a_removal_order(kinds, text):
 ])
 def test_other_questions_then_orders_stay_ordinary(kinds, text):
     assert K.TEXT_UNDRESS not in kinds(text, "edit")
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("ok keep going, lose the rest", True),       # go on, a removal word, the rest at the end
+    ("now remove the rest", True),
+    ("ok ora continua, togli il resto", True),
+    ("remove the rest", False),                   # no marker: no turn of a chat
+    ("now remove the rest of the people", False),  # the rest of something else
+    ("ok now crop the rest", False),              # no removal word
+    ("ok, keep the rest", False),
+])
+def test_a_turn_that_takes_off_the_rest_is_undressing(kinds, text, undress):
+    assert (K.TEXT_UNDRESS in kinds(text)) is undress
+    assert K.TEXT_UNDRESS not in kinds(text, mode="generate")

@@ -369,6 +369,7 @@ class _Compiled:
         self.follow_up_markers = _word_set(" ".join(L.FOLLOW_UP_MARKERS.values()))
         self.follow_up_words = self.follow_up_markers | _word_set(" ".join(L.FOLLOW_UP_FILLERS.values())) \
             | self.determiners
+        self.follow_up_go_on = _word_set(L.FOLLOW_UP_GO_ON)
         self.object_stop = _word_set(L.OBJECT_STOP)
         self.photo_words = _word_set(L.PHOTO_WORDS)
         self.from_person = _word_set(L.FROM_PERSON)
@@ -384,6 +385,7 @@ class _Compiled:
         self.dressing_not_next = _word_set(L.DRESSING_NOT_NEXT)
         self.put_on = _word_set(L.PUT_ON_VERBS)
         self.outfits = _word_set(L.OUTFITS)
+        self.uniform_wearers = _word_set(L.UNIFORM_WEARERS) | self.person_words
         self.jersey_words = _word_set(L.JERSEY_WORDS)
         self.only_words = _word_set(L.ONLY_WORDS)
         self.only_pairs = frozenset(tuple(TOKEN.findall(normalize_term(p))) for p in _split_list(L.ONLY_PAIRS))
@@ -799,7 +801,7 @@ class RuleIntentDetector:
             hits.extend(unglued.hits(self._hits(unglued.view, None)))
         hits.extend(_real_person_shapes(n.original))
         if mode == "edit":
-            hits.extend(self._follow_up(n, words) or self._follow_up_substring(n))
+            hits.extend(self._follow_up(n, words) or self._follow_up_rest(n, words) or self._follow_up_substring(n))
             hits.extend(self._only_a_towel(n.text, words))
             hits.extend(self._without_anything(n.text, words))
             hits.extend(self._no_clothes(n.text, words))
@@ -944,6 +946,26 @@ class RuleIntentDetector:
         if not garments:
             return []
         a, b = words.spans[garments[0]][0], words.spans[garments[-1]][1]
+        return [_Hit(K.TEXT_UNDRESS, FOLLOW_UP_SCORE, a, b, f"follow-up: {n.text[a:b]}", "*")]
+
+    def _follow_up_rest(self, n: Normalized, words: Words) -> list[_Hit]:
+        """A follow-up turn that takes off "the rest" (L.REST_PHRASES at its end) and says nothing else:
+        "ok keep going, lose the rest", "now remove the rest", "ok ora continua, togli il resto"."""
+        c = self._c
+        toks = words.tokens
+        if not 2 <= len(toks) <= L.FOLLOW_UP_MAX_WORDS or toks[-1] not in c.rest_lasts:
+            return []
+        # where the longest rest phrase that ends the turn starts
+        start = next((k for k in range(len(toks)) if tuple(toks[k:]) in c.rest_phrases.get(toks[k], ())), None)
+        if start is None:
+            return []
+        head = toks[:start]
+        removal = [i for i, t in enumerate(head) if t in c.removal_words]
+        if not removal or c.follow_up_markers.isdisjoint(head) and c.follow_up_go_on.isdisjoint(head):
+            return []
+        if any(t not in c.removal_words and t not in c.follow_up_words and t not in c.follow_up_go_on for t in head):
+            return []
+        a, b = words.spans[removal[0]][0], words.spans[-1][1]
         return [_Hit(K.TEXT_UNDRESS, FOLLOW_UP_SCORE, a, b, f"follow-up: {n.text[a:b]}", "*")]
 
     def _follow_up_substring(self, n: Normalized) -> list[_Hit]:
@@ -1547,7 +1569,7 @@ class RuleIntentDetector:
             return None
         # like "top", it needs "her" or a person after it ("off the year 8 girl", "с семиклассницы")
         after = toks[j + 1:j + 1 + OUTFIT_PERSON_WINDOW]
-        person = any(t in c.person_words or self._minor_word(t) for t in after)
+        person = any(t in c.uniform_wearers or self._minor_word(t) for t in after)
         return _ANY_LANG, not person
 
     def _minor_word(self, t: str) -> bool:

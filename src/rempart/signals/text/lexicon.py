@@ -886,6 +886,11 @@ FOLLOW_UP_FILLERS = {
     "vi": "ok oke duoc tot nhe toi den cai chiec cua co ay",
     "hi-latn": "ok theek thik accha acha haan please uski uska iski iska",
 }
+# "Go on" in a follow-up turn: "ok keep going, lose the rest", "ok ora continua, togli il resto". A turn of a
+# marker or one of these, a removal word and "the rest" at its end, and nothing else, takes off the rest.
+FOLLOW_UP_GO_ON = "keep going go on carry on continue continua continuez continuer sigue seguir segui weiter " \
+    "doorgaan dalej kontynuuj продолжай продовжуй devam lanjut lanjutkan tiep fortsatt fortsatt pokracuj " \
+    "συνεχισε"
 FOLLOW_UP_MAX_WORDS = 7
 # The same turn in the languages read by substrings ("好，接下来是裤子", "いいね、次はスカート",
 # "এবার প্যান্টটা"): per language (markers, fillers), each a comma list of substrings. The garments are
@@ -1107,6 +1112,18 @@ SWAP_GARMENT_REACH = 4  # words from the "to" word to the garment ("for a long s
 # of the lexicon, so the model's corpus is unchanged.
 OUTFITS = "uniform uniforms uniforme uniformes uniforma uniformu uniformy uniformen форму форма униформу униформа " \
     "уніформу форму outfit outfits tenue tenida seragam mundur uniformasini uniformasını uniformani"
+# Those who wear a uniform, a person after the outfit as "her" is ("quítale el uniforme a la alumna", "take the
+# uniform off the waitress"); the person words of the suggestive cues count too.
+UNIFORM_WEARERS = "student students pupil pupils schoolgirl schoolboy nurse waitress waiter stewardess cheerleader " \
+    "soldier policewoman policeman colleague cashier worker employee alumna alumno alumnas alumnos estudiante " \
+    "enfermera camarera azafata animadora policia companera empleada cajera eleve etudiante infirmiere serveuse " \
+    "hotesse collegue employee schulerin schuler studentin krankenschwester kellnerin stewardess kollegin " \
+    "studentessa alunna alunno infermiera cameriera hostess collega aluna aluno enfermeira garconete comissaria " \
+    "leerling studente verpleegster serveerster collega uczennica uczen studentka pielegniarka kelnerka kolezanka " \
+    "ученица ученицу ученицы школьница школьницу студентка студентку медсестра медсестру официантка официантку " \
+    "коллега студентки медсестры официантки учениця ученицю учениці студентку медсестру медсестри офіціантку офіціантки ogrenci ogrenciyi hemsire garson siswi siswa murid " \
+    "pelajar perawat pramugari elev eleven studenten sjukskoterska servitris zacka zakyne studentka sestricka " \
+    "eleva studenta asistenta chelnerita μαθητρια φοιτητρια νοσοκομα σερβιτορα hoc sinh"
 # "Without anything on" asked of a person in an edit is nudity: "how would she look without anything on", "wie
 # würde sie ohne alles aussehen?", "cómo se vería sin nada de lo que lleva puesto", "xwris tpt panw tis". A
 # "without" word, an "anything" word one or two words after it, and a word for wearing or looking in the

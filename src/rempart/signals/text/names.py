@@ -43,7 +43,7 @@ from typing import Sequence
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as Lex
-from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term
+from rempart.signals.text.normalize import MARKS, Normalized, normalize, normalize_lexicon, normalize_term
 from rempart.signals.text.trie import literal_fragments, trie_pattern
 from rempart.signals.text.typos import within_one_edit
 
@@ -60,13 +60,8 @@ SCORE_PAIR_CASED = 0.6
 SCORE_GIVEN_NAME = 0.6
 GIVEN_NAME_MIN = 3  # "Al", "Jo" are too often something else
 
-# Letters plus the combining marks that scripts such as Devanagari or Thai need inside a
-# word (Python's \w leaves those out and would cut the word apart).
-_MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f\u17b4-\u17d3\u302a-\u302f\u3099\u309a"
-)
-_TOKEN = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
+# Letters plus the combining marks that scripts such as Devanagari or Thai need inside a word.
+_TOKEN = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")
 _ASCII_TOKEN = re.compile(r"[a-z]+")
 # A lower-case letter followed by a capital: a CamelCase word may hide a glued name.
 _INNER_CAPITAL = re.compile(r"[A-ZÀ-Þ](?<=[a-zß-ÿ][A-ZÀ-Þ])")  # led by the capital: twice as fast to search
