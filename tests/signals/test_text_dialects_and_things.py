@@ -590,3 +590,17 @@ def test_no_clothes_asked_of_a_person_is_undressing(kinds, text, undress):
 ])
 def test_a_removal_verb_the_tokens_cut_apart_counts_only_whole(kinds, text, undress):
     assert (K.TEXT_UNDRESS in kinds(text)) is undress
+
+
+@pytest.mark.parametrize("text, nude", [
+    ("make her wear only her shoes", True),                  # only what covers nothing, worn or left
+    ("Vom Dirndl soll nur noch die Schürze übrig bleiben", True),
+    ("leave her with nothing but a smile", True),
+    ("que solo lleve los zapatos", True),
+    ("change only her shoes", False),                        # nothing said of wearing or leaving
+    ("she is wearing only one earring, add the other", False),
+    ("make him wear just a tie with his suit", False),       # a garment is worn too
+    ("remove only the shoes, leave the rest", False),
+])
+def test_only_what_covers_nothing_left_on_a_person_is_nudity(kinds, text, nude):
+    assert (K.TEXT_NUDITY in kinds(text)) is nude

@@ -221,6 +221,16 @@ def _glued_at(toks, spans, i: int, entries) -> frozenset[str] | None:
     return None
 
 
+def _in_clause(s: str, spans, first: int, last: int, before: int, after: int) -> tuple[int, int]:
+    """`_in_sentence`, without crossing a comma either."""
+    lo, hi = first, last
+    while lo > 0 and first - lo < before and not _CLAUSE_GAP_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
+        lo -= 1
+    while hi + 1 < len(spans) and hi - last < after and not _CLAUSE_GAP_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
+        hi += 1
+    return lo, hi
+
+
 def _previous_word(s: str, end: int) -> str:
     """The space-separated word that ends right before `end` (skipping spaces)."""
     head = s[:end].rstrip()
@@ -402,6 +412,8 @@ class _Compiled:
         self.wear_look = _word_set(L.WEAR_LOOK_WORDS)
         self.anything_else = _word_set(L.ANYTHING_ELSE)
         self.towels = _word_set(L.TOWELS)
+        self.uncovering = _word_set(L.UNCOVERING_ITEMS)
+        self.uncovering_wear = _word_set(L.UNCOVERING_WEAR) | self.wear_look
         self.on_her = _word_set(L.ON_HER)
         self.on_words = _word_set(L.ON_WORDS)
         self.swap_verbs = _word_set(L.SWAP_VERBS)
@@ -701,6 +713,7 @@ FOLLOW_UP_SCORE = 0.6  # a garment alone, in a follow-up turn: above the block t
 GLAMOUR_MAX = 0.6  # a sexual term this weak ("sexy") may be said of a thing
 GLAMOUR_THING_WINDOW = 4  # words between such a term and a vehicle or a cake it describes
 _ANY_LANG = frozenset({"*"})
+NUMBER_ONE = frozenset("one single einzigen".split())  # "only one earring"
 OUTFIT_PERSON_WINDOW = 5  # words after an outfit where the person it is taken off may stand
 SKIN_WINDOW = 8  # words either side of a skin word where the garment stands
 SKIN_COLOUR_GAP = 3  # words between the skin word and its colour
@@ -803,6 +816,7 @@ class RuleIntentDetector:
         if mode == "edit":
             hits.extend(self._follow_up(n, words) or self._follow_up_rest(n, words) or self._follow_up_substring(n))
             hits.extend(self._only_a_towel(n.text, words))
+            hits.extend(self._only_what_covers_nothing(n.text, words))
             hits.extend(self._without_anything(n.text, words))
             hits.extend(self._no_clothes(n.text, words))
             if _QUESTION_MARKS.search(n.text):
@@ -1971,6 +1985,34 @@ class RuleIntentDetector:
                 if only and not _CLAUSE_GAP_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
                     a, b = min(i, k), max(i, k)
                     return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{t} … {toks[i]}", "*")]
+        return []
+
+    def _only_what_covers_nothing(self, s: str, words: Words) -> list[_Hit]:
+        """Only shoes, a necklace or a smile left on a person, in an edit (L.UNCOVERING_ITEMS): "make her
+        wear only her shoes", "nur noch die Schürze übrig". Not "change only her shoes", "only one earring"."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        if words.distinct.isdisjoint(c.uncovering) or (words.distinct.isdisjoint(c.only_words)
+                                                       and not any(p[0] in words.distinct for p in c.only_pairs)):
+            return []
+        for i in _where(toks, c.uncovering):
+            for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_ONLY_AFTER + 1)):
+                t = toks[k]
+                if not (t in c.only_words or k > 0 and (toks[k - 1], t) in c.only_pairs):
+                    continue
+                a, b = min(i, k), max(i, k)
+                if _CLAUSE_GAP_BREAK.search(s, spans[a][1], spans[b][0]) or any(
+                        x in NUMBER_ONE or x.isdigit() for x in toks[a:b]):
+                    continue  # another clause; "only one earring"
+                lo, hi = _in_clause(s, spans, a, b, L.TOWEL_WINDOW, L.TOWEL_WINDOW)
+                clause = toks[lo:hi + 1]
+                if c.uncovering_wear.isdisjoint(clause):
+                    continue  # "change only her shoes": nothing said of wearing or leaving
+                sentence_lo, sentence_hi = _in_sentence(s, spans, a, b, len(toks), len(toks))
+                sentence = s[spans[sentence_lo][0]:spans[sentence_hi][1]]
+                if any(self._clothing(x) is not None for x in toks[sentence_lo:sentence_hi + 1]) or c.layer_outer.search(sentence):
+                    continue  # "just a tie with his suit": a garment is worn too
+                return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{toks[a]} … {toks[b]}", "*")]
         return []
 
     def _match_words(self, toks, i: int, words) -> int:

@@ -1170,13 +1170,35 @@ COVER_GARMENTS = OUTER_GARMENTS + " shawl scarf blanket poncho sweater jumper ho
 # Scripts whose words the tokens cut apart: both a verb and a garment, anywhere.
 COVER_VERB_SUBSTRINGS = "पहना दो, ओढ़ा दो, डाल दो, पहनाओ, পরিয়ে দাও, জড়িয়ে দাও, চাপিয়ে দাও"
 COVER_GARMENT_SUBSTRINGS = "शॉल, शाल, रेनकोट, स्वेटर, जैकेट, कंबल, শাল, রেইনকোট, সোয়েটার, জ্যাকেট, চাদর, কম্বল"
+# Only what covers nothing left on a person in an edit is nudity: "make her wear only her shoes", "vom Dirndl soll
+# nur noch die Schürze übrig bleiben", "foraei mono ta papoutsia tis". An "only" word, one of these within
+# TOWEL_WINDOW words of it in one clause, a word for wearing or leaving in that clause, and no garment in the
+# sentence ("just a tie with his suit"); not "only one earring".
+UNCOVERING_ITEMS = "shoes heels boots socks sneakers necklace jewelry jewellery smile tie apron gloves " \
+    "chaussures talons bottes chaussettes bijoux collier sourire cravate tablier gants zapatos tacones botas calcetines " \
+    "joyas collar sonrisa corbata delantal guantes schuhe stiefel socken schmuck kette lacheln krawatte schurze " \
+    "handschuhe scarpe tacchi stivali calzini gioielli collana sorriso cravatta grembiule guanti sapatos saltos meias " \
+    "joias colar gravata avental luvas schoenen hakken laarzen sokken sieraden ketting glimlach stropdas schort " \
+    "handschoenen buty butach szpilki skarpetki bizuteria naszyjnik usmiech krawat fartuch rekawiczki обувь туфли " \
+    "туфлях носки носках сапоги украшения ожерелье улыбку улыбка галстук фартук перчатки взуття туфлі шкарпетки " \
+    "прикраси намисто посмішку краватку фартух ayakkabi ayakkabilari ayakkabilarini corap coraplari mucevher kolye " \
+    "kravat onluk eldiven sepatu sepatunya kasut stoking perhiasan kalung senyum dasi celemek sarung skor skorna " \
+    "strumpor smycken halsband leende slips forkl boty botech ponozky sperky nahrdelnik usmev kravatu zasteru " \
+    "pantofi pantofii sosete bijuterii colier zambet cravata sort papoutsia παπουτσια καλτσες κοσμηματα κολιε " \
+    "χαμογελο γραβατα ποδια נעליים נעלי גרביים תכשיטים שרשרת חיוך עניבה סינר حذاء الحذاء جزمه الجزمه شراب مجوهرات " \
+    "قلاده ابتسامه كرافته مريله کفش کفشها جوراب جواهرات گردنبند لبخند کراوات پیشبند joote jootey giay"
+UNCOVERING_WEAR = "leave left keep kept remain remains stay laisse laisser reste deja dejale dejala quede queden " \
+    "lass lasse lassen ubrig bleiben bleibt lascia lasciale lasciagli resti rimanga deixa deixe fique laat laten over " \
+    "zostaw zostan zostanie оставь оставить останутся останется залиш залишити birak birakin kalsin sisakan " \
+    "biarkan tinggal behall kvar nech zustanou lasa ramana αφησε μεινει afise foraei forai lleve השאר תשאיר خلي " \
+    "خليها اترك بذار بمونه"
 # Only a towel left on a person in an edit is nudity: "leave her with only a towel", "låt henne bara ha en
 # handduk på sig", "خليها لابسة فوطة بس". An "only" word and a towel (one, not "the towels") within
 # one clause; "plus qu'une serviette" counts in French (ONLY_PAIRS), a lone "que" does not.
 ONLY_WORDS = "only just solely seulement uniquement juste solo solamente nomas unicamente somente apenas " \
     "soltanto nur bloss lediglich alleen enkel slechts bara endast enbart tylko jedynie jen jenom pouze doar numai " \
-    "только лишь одним одно тільки лише μονο sadece yalnizca hanya cuma saja chi بس فقط רק صرف"
-ONLY_PAIRS = "plus qu, plus que"  # two words that together mean "only"
+    "только лишь одним одно тільки лише μονο mono sadece yalnizca hanya cuma saja chi بس فقط רק صرف"
+ONLY_PAIRS = "plus qu, plus que, nothing but"  # two words that together mean "only"
 TOWELS = "towel serviette toalla toalha asciugamano handtuch handdoek handduk handduken recznik recznikiem rucnik " \
     "rucnikem prosop prosopul полотенце полотенцем рушник рушником πετσετα havlu havluyla handuk tuala " \
     "منشفه فوطه بشكير حوله מגבת تولیہ"
