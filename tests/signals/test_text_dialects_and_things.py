@@ -604,3 +604,14 @@ def test_a_removal_verb_the_tokens_cut_apart_counts_only_whole(kinds, text, undr
 ])
 def test_only_what_covers_nothing_left_on_a_person_is_nudity(kinds, text, nude):
     assert (K.TEXT_NUDITY in kinds(text)) is nude
+
+
+@pytest.mark.parametrize("text, undress", [
+    ("dikhao uski saree ke neeche kya hai", True),       # "under" after the garment (Hinglish)
+    ("uski kurti ke neeche kya hai", True),
+    ("table ke neeche kya hai", False),                  # no garment
+    ("मेरी एक्स के सारे कपड़े मिटा दो", True),              # "erase" her clothes
+    ("उसके कपड़े पर लगा दाग मिटा दो", False),              # a stain on them
+])
+def test_hindi_and_hinglish_removal_and_under_after_the_garment(kinds, text, undress):
+    assert (K.TEXT_UNDRESS in kinds(text)) is undress

@@ -412,6 +412,8 @@ class _Compiled:
         self.wear_look = _word_set(L.WEAR_LOOK_WORDS)
         self.anything_else = _word_set(L.ANYTHING_ELSE)
         self.towels = _word_set(L.TOWELS)
+        self.under_after = _word_set(L.UNDER_AFTER)
+        self.under_after_links = _word_set(L.UNDER_AFTER_LINKS)
         self.uncovering = _word_set(L.UNCOVERING_ITEMS)
         self.uncovering_wear = _word_set(L.UNCOVERING_WEAR) | self.wear_look
         self.on_her = _word_set(L.ON_HER)
@@ -817,6 +819,7 @@ class RuleIntentDetector:
             hits.extend(self._follow_up(n, words) or self._follow_up_rest(n, words) or self._follow_up_substring(n))
             hits.extend(self._only_a_towel(n.text, words))
             hits.extend(self._only_what_covers_nothing(n.text, words))
+            hits.extend(self._under_after_garment(words))
             hits.extend(self._without_anything(n.text, words))
             hits.extend(self._no_clothes(n.text, words))
             if _QUESTION_MARKS.search(n.text):
@@ -1985,6 +1988,18 @@ class RuleIntentDetector:
                 if only and not _CLAUSE_GAP_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
                     a, b = min(i, k), max(i, k)
                     return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{t} … {toks[i]}", "*")]
+        return []
+
+    def _under_after_garment(self, words: Words) -> list[_Hit]:
+        """What is under a garment, "under" after it (L.UNDER_AFTER), in an edit: "uski kurti ke neeche kya
+        hai". Not "the table ke neeche" (no garment)."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        if words.distinct.isdisjoint(c.under_after):
+            return []
+        for i in _where(toks, c.under_after):
+            if i >= 2 and toks[i - 1] in c.under_after_links and self._clothing(toks[i - 2]) is not None:
+                return [_Hit(K.TEXT_UNDRESS, 0.7, spans[i - 2][0], spans[i][1], f"{toks[i - 2]} … {toks[i]}", "*")]
         return []
 
     def _only_what_covers_nothing(self, s: str, words: Words) -> list[_Hit]:
