@@ -981,7 +981,8 @@ REMOVE_POST_FAR = "disappear disappears vanish vanishes verschwinden verschwinde
     "исчезнет исчезла исчезли зникне зникла зникли kaybolsun dispara hilang lenyap disparaisse " \
     "weg wegretuschieren wegretuschiert rausretuschieren wegmache usziehe entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
     "weggehaald wegdoen afdoen uittrekken uitdoen cikar cikart kaldir bawah silinmis cikarilmis kaldirilmis " \
-    "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана"
+    "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана снята сняты снято снят " \
+    "знято знята знятий зняті"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # "and" in the languages with a word for it: "remove the logo and her dress" takes two objects,
 # so a thing before the garment no longer explains it.
