@@ -20,10 +20,10 @@ from rempart.signals.text.trie import literal_fragments, trie_pattern
 # ("给她P个nude版本", "bikini를"), as the writer meant the Latin word to be read alone.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # A vowel sign (MARKS) belongs to its word: "कपड़े", not "कपड".
-WORD = re.compile(rf"[{_CJK}]+|(?:[^\W_{_CJK}]|[{MARKS}])+")
+WORD = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+(?:[{MARKS}]+[^\W_{_CJK}]*)*")
 ASCII_WORD = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast
 # The rules' tokens: letters and digits apart ("15yo": "15", "yo").
-TOKEN = re.compile(rf"[{_CJK}]+|(?:[^\W\d_{_CJK}]|[{MARKS}])+|\d+")
+TOKEN = re.compile(rf"[{_CJK}]+|[^\W\d_{_CJK}]+(?:[{MARKS}]+[^\W\d_{_CJK}]*)*|\d+")
 ASCII_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")  # the same on ASCII text, twice as fast
 LONG_TEXT = 300  # from this length numpy finds word spans faster than re.finditer
 
