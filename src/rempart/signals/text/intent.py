@@ -199,13 +199,15 @@ def _thing_is_subject(before: Sequence[str], after: str, things: AbstractSet[str
     return bool(before) and before[-1] in things and after in copulas
 
 
-def _in_sentence(s: str, spans, first: int, last: int, before: int, after: int) -> tuple[int, int]:
+def _in_sentence(s: str, spans, first: int, last: int, before: int, after: int,
+                 breaks: re.Pattern[str] | None = None) -> tuple[int, int]:
     """(lo, hi), the token range first..last (inclusive) widened by up to `before` tokens to the left
-    and `after` to the right, without crossing a sentence break."""
+    and `after` to the right, without crossing a sentence break (or `breaks`: _CLAUSE_GAP_BREAK for a clause)."""
+    breaks = breaks or _SENTENCE_BREAK
     lo, hi = first, last
-    while lo > 0 and first - lo < before and not _SENTENCE_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
+    while lo > 0 and first - lo < before and not breaks.search(s, spans[lo - 1][1], spans[lo][0]):
         lo -= 1
-    while hi + 1 < len(spans) and hi - last < after and not _SENTENCE_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
+    while hi + 1 < len(spans) and hi - last < after and not breaks.search(s, spans[hi][1], spans[hi + 1][0]):
         hi += 1
     return lo, hi
 
@@ -219,16 +221,6 @@ def _glued_at(toks, spans, i: int, entries) -> frozenset[str] | None:
                 spans[k][1] == spans[k + 1][0] for k in range(first, i)):
             return langs
     return None
-
-
-def _in_clause(s: str, spans, first: int, last: int, before: int, after: int) -> tuple[int, int]:
-    """`_in_sentence`, without crossing a comma either."""
-    lo, hi = first, last
-    while lo > 0 and first - lo < before and not _CLAUSE_GAP_BREAK.search(s, spans[lo - 1][1], spans[lo][0]):
-        lo -= 1
-    while hi + 1 < len(spans) and hi - last < after and not _CLAUSE_GAP_BREAK.search(s, spans[hi][1], spans[hi + 1][0]):
-        hi += 1
-    return lo, hi
 
 
 def _previous_word(s: str, end: int) -> str:
@@ -1926,12 +1918,8 @@ class RuleIntentDetector:
             nxt = toks[k + 1] if k + 1 < ntok else ""
             if nxt in c.anything_else:
                 continue  # "she looks fine without anything else": no other edit
-            if nxt in c.on_words:
-                if self._on_a_thing(toks, k + 1):
-                    continue  # "without anything on the walls", "sin nada encima de la mesa": a place
-            elif (nxt in L.PLACE_PREPOSITIONS and nxt not in L.OF_WORDS and k + 2 < ntok
-                  and not _CLAUSE_GAP_BREAK.search(s, spans[k + 1][1], spans[k + 2][0])):
-                continue  # "without anything behind her", "in her hands"; not a particle ending the clause ("ohne alles aus")
+            if self._place_after(s, toks, spans, k):
+                continue  # "without anything on the walls", "without anything behind her"
             lo, hi = _in_sentence(s, spans, i, k, L.WITHOUT_WINDOW, L.WITHOUT_WINDOW)
             if not c.wear_look.isdisjoint(toks[lo:hi + 1]):
                 return [_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
@@ -1956,13 +1944,19 @@ class RuleIntentDetector:
             nxt = toks[k + 1] if k + 1 < ntok else ""
             if nxt in c.garment_things:
                 continue  # "no clothing labels": a thing of the clothes
-            if nxt in c.on_words and self._on_a_thing(toks, k + 1):
-                continue  # "no clothes on the racks": a place
-            if (nxt in L.PLACE_PREPOSITIONS and nxt not in L.OF_WORDS and nxt not in c.on_words and k + 2 < ntok
-                    and not _CLAUSE_GAP_BREAK.search(s, spans[k + 1][1], spans[k + 2][0])):
-                continue  # "keine Kleidung im Schrank", "no clothes in the wardrobe"
+            if self._place_after(s, toks, spans, k):
+                continue  # "no clothes on the racks", "keine Kleidung im Schrank"
             return [_Hit(K.TEXT_UNDRESS, 0.9, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
         return []
+
+    def _place_after(self, s: str, toks, spans, k: int) -> bool:
+        """The words after toks[k] name a place: "on the walls", "sin nada encima de la mesa", "im Schrank",
+        "behind her"; not "on her", nor a particle ending the clause ("ohne alles aus")."""
+        nxt = toks[k + 1] if k + 1 < len(toks) else ""
+        if nxt in self._c.on_words:
+            return self._on_a_thing(toks, k + 1)
+        return (nxt in L.PLACE_PREPOSITIONS and nxt not in L.OF_WORDS and k + 2 < len(toks)
+                and not _CLAUSE_GAP_BREAK.search(s, spans[k + 1][1], spans[k + 2][0]))
 
     def _on_a_thing(self, toks, k: int) -> bool:
         """toks[k] is an "on" word (L.ON_WORDS) whose object is a thing, not a person: "on the chair",
@@ -2019,7 +2013,7 @@ class RuleIntentDetector:
                 if _CLAUSE_GAP_BREAK.search(s, spans[a][1], spans[b][0]) or any(
                         x in NUMBER_ONE or x.isdigit() for x in toks[a:b]):
                     continue  # another clause; "only one earring"
-                lo, hi = _in_clause(s, spans, a, b, L.TOWEL_WINDOW, L.TOWEL_WINDOW)
+                lo, hi = _in_sentence(s, spans, a, b, L.TOWEL_WINDOW, L.TOWEL_WINDOW, _CLAUSE_GAP_BREAK)
                 clause = toks[lo:hi + 1]
                 if c.uncovering_wear.isdisjoint(clause):
                     continue  # "change only her shoes": nothing said of wearing or leaving
