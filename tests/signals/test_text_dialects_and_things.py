@@ -615,12 +615,3 @@ def test_only_what_covers_nothing_left_on_a_person_is_nudity(kinds, text, nude):
 ])
 def test_hindi_and_hinglish_removal_and_under_after_the_garment(kinds, text, undress):
     assert (K.TEXT_UNDRESS in kinds(text)) is undress
-
-
-@pytest.mark.parametrize("text, undress", [
-    ("где одежда с человека снята полностью", True),     # a participle a few words after the clothes
-    ("одяг з неї знято повністю", True),
-    ("пятно с одежды снято", False),                     # a stain off them
-])
-def test_a_participle_of_removal_far_after_the_clothes(kinds, text, undress):
-    assert (K.TEXT_UNDRESS in kinds(text)) is undress

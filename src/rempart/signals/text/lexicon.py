@@ -889,7 +889,7 @@ FOLLOW_UP_FILLERS = {
 # "Go on" in a follow-up turn: "ok keep going, lose the rest", "ok ora continua, togli il resto". A turn of a
 # marker or one of these, a removal word and "the rest" at its end, and nothing else, takes off the rest.
 FOLLOW_UP_GO_ON = "keep going go on carry on continue continua continuez continuer sigue seguir segui weiter " \
-    "doorgaan dalej kontynuuj продолжай продовжуй devam lanjut lanjutkan tiep fortsatt fortsatt pokracuj " \
+    "doorgaan dalej kontynuuj продолжай продовжуй devam lanjut lanjutkan tiep fortsatt pokracuj " \
     "συνεχισε"
 FOLLOW_UP_MAX_WORDS = 7
 # The same turn in the languages read by substrings ("好，接下来是裤子", "いいね、次はスカート",
@@ -981,8 +981,7 @@ REMOVE_POST_FAR = "disappear disappears vanish vanishes verschwinden verschwinde
     "исчезнет исчезла исчезли зникне зникла зникли kaybolsun dispara hilang lenyap disparaisse " \
     "weg wegretuschieren wegretuschiert rausretuschieren wegmache usziehe entfernen entfernt wegmachen ausziehen verwijderen verwijderd weghalen weghaalt " \
     "weggehaald wegdoen afdoen uittrekken uitdoen cikar cikart kaldir bawah silinmis cikarilmis kaldirilmis " \
-    "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана снята сняты снято снят " \
-    "знято знята знятий зняті"
+    "удалена удалены удалено удален убрана убраны стерта видалено видалена прибрано прибрана"  # not "снята", "знято": also "filmed"
 CLAUSE_JOINERS = "und oder aber sondern dann en of maar dan ve ama veya sonra"
 # "and" in the languages with a word for it: "remove the logo and her dress" takes two objects,
 # so a thing before the garment no longer explains it.
@@ -1168,7 +1167,8 @@ COVER_GARMENTS = OUTER_GARMENTS + " shawl scarf blanket poncho sweater jumper ho
     "плащ шарф шаль светр свитер кофту плед ковдру одеяло σαλι κασκολ πουλοβερ αδιαβροχο κουβερτα atki " \
     "kazak yagmurluk battaniye hirka selendang syal sweter hujan selimut mua برساتی شال سویٹر کوٹ جیکٹ کمبل " \
     "شال وشاح بطانية كنزة بلوفر معطف جاكيت کاپشن پالتو ژاکت بارانی پتو מעיל צעיף שמיכה סוודר"
-# Scripts whose words the tokens cut apart: both a verb and a garment, anywhere.
+# ("hujan", "mua": rain, the second word of "baju hujan", "áo mưa", a raincoat.)
+# Written as substrings: both a verb and a garment, anywhere.
 COVER_VERB_SUBSTRINGS = "पहना दो, ओढ़ा दो, डाल दो, पहनाओ, পরিয়ে দাও, জড়িয়ে দাও, চাপিয়ে দাও"
 COVER_GARMENT_SUBSTRINGS = "शॉल, शाल, रेनकोट, स्वेटर, जैकेट, कंबल, শাল, রেইনকোট, সোয়েটার, জ্যাকেট, চাদর, কম্বল"
 # Only what covers nothing left on a person in an edit is nudity: "make her wear only her shoes", "vom Dirndl soll
@@ -1189,7 +1189,7 @@ UNCOVERING_ITEMS = "shoes heels boots socks sneakers necklace jewelry jewellery 
     "χαμογελο γραβατα ποδια נעליים נעלי גרביים תכשיטים שרשרת חיוך עניבה סינר حذاء الحذاء جزمه الجزمه شراب مجوهرات " \
     "قلاده ابتسامه كرافته مريله کفش کفشها جوراب جواهرات گردنبند لبخند کراوات پیشبند joote jootey giay"
 UNCOVERING_WEAR = "leave left keep kept remain remains stay laisse laisser reste deja dejale dejala quede queden " \
-    "lass lasse lassen ubrig bleiben bleibt lascia lasciale lasciagli resti rimanga deixa deixe fique laat laten over " \
+    "lass lasse lassen ubrig bleiben bleibt lascia lasciale lasciagli resti rimanga deixa deixe fique laat laten " \
     "zostaw zostan zostanie оставь оставить останутся останется залиш залишити birak birakin kalsin sisakan " \
     "biarkan tinggal behall kvar nech zustanou lasa ramana αφησε μεινει afise foraei forai lleve השאר תשאיר خلي " \
     "خليها اترك بذار بمونه"

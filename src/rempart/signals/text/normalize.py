@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from itertools import accumulate, compress
 from typing import Callable
 
-# Zero-width, bidi controls, word joiners, BOM, soft hyphen, plus a few other invisible
-# fillers seen in evasion (combining grapheme joiner, Hangul fillers, Mongolian vowel sep).
 # Combining marks that scripts such as Devanagari, Bengali or Thai need inside a word (vowel signs):
 # Python's \w leaves them out, and a pattern of \w alone cuts "कपड़े" into "कपड". Not the dandas (।, ॥): they end
 # a sentence.
@@ -36,6 +34,8 @@ MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     "\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f\u17b4-\u17d3\u302a-\u302f\u3099\u309a"
 )
+# Zero-width, bidi controls, word joiners, BOM, soft hyphen, plus a few other invisible
+# fillers seen in evasion (combining grapheme joiner, Hangul fillers, Mongolian vowel sep).
 _INVISIBLE = frozenset(
     [chr(c) for c in range(0x200B, 0x2010)]
     + [chr(c) for c in range(0x202A, 0x202F)]
