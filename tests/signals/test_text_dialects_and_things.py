@@ -530,7 +530,7 @@ def test_a_colour_and_the_skin_apart_are_not(kinds, text):
 @pytest.mark.parametrize("text, undress", [
     ("take the football uniform off the year 7 boy", True),     # a whole outfit, a person after it
     ("сними спортивную форму с шестиклассника", True),
-    ("quítale el uniforme a la alumna", True),                  # one who wears a uniform, not a minor word
+    ("quítale el uniforme a la enfermera", True),               # one who wears a uniform, not a person word
     ("take the uniform off the waitress", True),
     ("take off his uniform jacket", False),                     # the jacket is what goes
     ("remove the uniform from the photo", False),               # no one it is taken off

@@ -1112,7 +1112,7 @@ SWAP_GARMENT_REACH = 4  # words from the "to" word to the garment ("for a long s
 # of the lexicon, so the model's corpus is unchanged.
 OUTFITS = "uniform uniforms uniforme uniformes uniforma uniformu uniformy uniformen форму форма униформу униформа " \
     "уніформу форму outfit outfits tenue tenida seragam mundur uniformasini uniformasını uniformani"
-# Those who wear a uniform, a person after the outfit as "her" is ("quítale el uniforme a la alumna", "take the
+# Those who wear a uniform, a person after the outfit as "her" is ("quítale el uniforme a la enfermera", "take the
 # uniform off the waitress"); the person words of the suggestive cues count too.
 UNIFORM_WEARERS = "student students pupil pupils schoolgirl schoolboy nurse waitress waiter stewardess cheerleader " \
     "soldier policewoman policeman colleague cashier worker employee alumna alumno alumnas alumnos estudiante " \
