@@ -44,6 +44,7 @@ LABEL_KINDS = {
     "undress": K.TEXT_UNDRESS, "swimwear": K.TEXT_SWIMWEAR, "underwear": K.TEXT_UNDERWEAR,
     "nudity": K.TEXT_NUDITY, "sexual": K.TEXT_SEXUAL, "minor": K.TEXT_MINOR, "injection": K.TEXT_INJECTION,
 }
+KIND_LABELS = {kind: label for label, kind in LABEL_KINDS.items()}
 KIND_ORDER = (K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR, K.TEXT_NUDITY, K.TEXT_SEXUAL, K.TEXT_SUGGESTIVE,
               K.TEXT_MINOR, K.TEXT_REAL_PERSON, K.TEXT_INJECTION, K.TEXT_REAL_TARGET, K.TEXT_FICTIONAL_TARGET)
 MODEL_EMIT = 0.5  # a model-only intent is reported from this probability on
@@ -165,9 +166,11 @@ class TextIntentDetector:
             # jacket has to go", "take off his cap", "change the colour of his shirt": the model alone
             # says undress. A gallery prompt's "floral print" or "pattern" is no edit of a mark on a garment.
             cleared.add(K.TEXT_UNDRESS)
-        if hot and mode == "edit" and self.rules.adds_a_cover(n, words):
+        covered = [kind for kind in COVER_CLEARS if kind not in rule and probs is not None
+                   and probs.get(KIND_LABELS[kind], 0.0) >= MODEL_EMIT]
+        if covered and mode == "edit" and self.rules.adds_a_cover(n, words):
             # "he is soaked in this photo, put a raincoat on him": covered, not undressed
-            cleared.update(kind for kind in COVER_CLEARS if kind not in rule)
+            cleared.update(covered)
         if probs is not None and any(probs.get(label, 0.0) >= MODEL_EMIT for label in PET_LABELS) and self.rules.pet_only(n):
             # "put my dog in a swimsuit costume": the model alone does not flag a pet's costume
             cleared.update(LABEL_KINDS[label] for label in PET_LABELS if LABEL_KINDS[label] not in rule)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import AbstractSet, Iterable, Sequence
+from typing import AbstractSet, Iterable, Iterator, Sequence
 
 from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
@@ -356,8 +356,7 @@ class _Compiled:
             re.escape(k) for k in sorted(self.digit_terms, key=len, reverse=True)) + r")(?![^\W_])")
 
         # Removal context rule.
-        self.remove_pre = self._lang_words(L.REMOVE_PRE)
-        self.remove_pre_glued = self._glued_lang_words(L.REMOVE_PRE)
+        self.remove_pre, self.remove_pre_glued = self._split_lang_words(L.REMOVE_PRE)
         self.remove_weak = self._lang_words(L.REMOVE_WEAK)
         self.remove_prep = self._lang_words(L.REMOVE_PREP)
         self.under_garment = self._lang_words(L.UNDER_GARMENT)
@@ -595,6 +594,8 @@ class _Compiled:
                 if len(pieces) > 1 and not pieces[-1][1]:
                     phrases.add(tuple(t for t, _ in pieces))
         words.update(self.clothing, self.remove_pre, self.remove_post)
+        # the pieces of a cut removal verb stay lexicon words for slips and cuts, as they were when the
+        # removal rule read them alone: the frequent-word list, and so the model's corpus, is unchanged
         words.update(p for glued in self.remove_pre_glued.values() for pieces, _ in glued for p in pieces)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
         # a frequent word of a served language is never a slip (Malay "pinggan", a plate)
@@ -624,27 +625,25 @@ class _Compiled:
 
     @staticmethod
     def _lang_words(spec: dict[str, str]) -> dict[str, frozenset[str]]:
-        """Word -> its languages, for the words that are one token. A word the tokens cut apart
-        ("2la3": "2", "la", "3") is read whole only (`_glued_lang_words`): its pieces alone are
-        other words ("la", "3")."""
-        out: dict[str, set[str]] = {}
-        for lang, words in spec.items():
-            for w in words.split():
-                pieces = TOKEN.findall(normalize_term(w))
-                if len(pieces) == 1:
-                    out.setdefault(pieces[0], set()).add(lang)
-        return {k: frozenset(v) for k, v in out.items()}
+        """Word -> its languages, for the words that are one token (`_split_lang_words`)."""
+        return _Compiled._split_lang_words(spec)[0]
 
     @staticmethod
-    def _glued_lang_words(spec: dict[str, str]) -> dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
-        """The words that the tokens cut apart ("2la3", "e2la3"), by their last token: (pieces, languages)."""
-        out: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    def _split_lang_words(spec: dict[str, str]) -> tuple[dict[str, frozenset[str]],
+                                                         dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]]:
+        """(word -> its languages, for the words that are one token; the words that the tokens cut
+        apart, by their last token -> (pieces, languages)). A cut word ("2la3": "2", "la", "3") is read
+        whole only: its pieces alone are other words ("la", "3")."""
+        whole: dict[str, set[str]] = {}
+        glued: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
         for lang, words in spec.items():
             for w in words.split():
                 pieces = tuple(TOKEN.findall(normalize_term(w)))
-                if len(pieces) > 1:
-                    out.setdefault(pieces[-1], []).append((pieces, frozenset({lang})))
-        return {k: tuple(v) for k, v in out.items()}
+                if len(pieces) == 1:
+                    whole.setdefault(pieces[0], set()).add(lang)
+                elif pieces:
+                    glued.setdefault(pieces[-1], []).append((pieces, frozenset({lang})))
+        return {k: frozenset(v) for k, v in whole.items()}, {k: tuple(v) for k, v in glued.items()}
 
     def _things_for(self, kind: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """(nouns checked after the term, before it in noun-first languages, before it elsewhere)
@@ -1976,13 +1975,19 @@ class RuleIntentDetector:
             if i + 1 < len(toks) and toks[i + 1] in c.on_words and self._on_a_thing(toks, i + 1):
                 continue  # "a towel on the chair": put somewhere, not worn
             # "only" before the towel ("bara ha en handduk") or just after it ("فوطة بس"), in its clause
-            for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_ONLY_AFTER + 1)):
-                t = toks[k]
-                only = t in c.only_words or k > 0 and (toks[k - 1], t) in c.only_pairs
-                if only and not _CLAUSE_GAP_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
+            for k in self._only_near(toks, i):
+                if not _CLAUSE_GAP_BREAK.search(s, spans[min(i, k)][1], spans[max(i, k)][0]):
                     a, b = min(i, k), max(i, k)
-                    return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{t} … {toks[i]}", "*")]
+                    return [_Hit(K.TEXT_NUDITY, 0.8, spans[a][0], spans[b][1], f"{toks[k]} … {toks[i]}", "*")]
         return []
+
+    def _only_near(self, toks, i: int) -> Iterator[int]:
+        """Where an "only" word (L.ONLY_WORDS, or the second of L.ONLY_PAIRS) stands near the thing at
+        toks[i]: up to TOWEL_WINDOW words before it or TOWEL_ONLY_AFTER after it."""
+        c = self._c
+        for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_ONLY_AFTER + 1)):
+            if toks[k] in c.only_words or k > 0 and (toks[k - 1], toks[k]) in c.only_pairs:
+                yield k
 
     def _under_after_garment(self, words: Words) -> list[_Hit]:
         """What is under a garment, "under" after it (L.UNDER_AFTER), in an edit: "uski kurti ke neeche kya
@@ -2005,10 +2010,7 @@ class RuleIntentDetector:
                                                        and not any(p[0] in words.distinct for p in c.only_pairs)):
             return []
         for i in _where(toks, c.uncovering):
-            for k in range(max(0, i - L.TOWEL_WINDOW), min(len(toks), i + L.TOWEL_ONLY_AFTER + 1)):
-                t = toks[k]
-                if not (t in c.only_words or k > 0 and (toks[k - 1], t) in c.only_pairs):
-                    continue
+            for k in self._only_near(toks, i):
                 a, b = min(i, k), max(i, k)
                 if _CLAUSE_GAP_BREAK.search(s, spans[a][1], spans[b][0]) or any(
                         x in NUMBER_ONE or x.isdigit() for x in toks[a:b]):
