@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from rempart.signals.text.normalize import Normalized, fold_letters
-from rempart.signals.text.phrases import PhraseTable, Words, parse, substring_regex
+from rempart.signals.text.phrases import PhraseTable, SubstringMatcher, Words, parse
 
 # Relations: a real person the requester knows. Written in normalised form (no accents).
 RELATIONS = {
@@ -176,10 +176,10 @@ class ContextRules:
             w = ph.split(" ")
             if len(w) >= 2 and w[0] not in singles:
                 self.seconds[w[0]] = self.seconds.get(w[0], frozenset()) | {w[1]}
-        self.subs = [("relation", substring_regex(parse(RELATIONS_SUBSTRING))),
-                     ("photo", substring_regex(parse(PHOTO_REFS_SUBSTRING))),
-                     ("edit_person", substring_regex(parse(EDIT_PERSON_SUBSTRING))),
-                     ("fictional", substring_regex(parse(FICTIONAL_SUBSTRING)))]
+        self.subs = [("relation", SubstringMatcher(parse(RELATIONS_SUBSTRING))),
+                     ("photo", SubstringMatcher(parse(PHOTO_REFS_SUBSTRING))),
+                     ("edit_person", SubstringMatcher(parse(EDIT_PERSON_SUBSTRING))),
+                     ("fictional", SubstringMatcher(parse(FICTIONAL_SUBSTRING)))]
         self.subs_gen = [x for x in self.subs if x[0] != "edit_person"]
         # The patterns run only when the prompt holds an injection trigger. Plain substring tests
         # (a fast search in C) beat one regex alternation, which re tries at every position; a

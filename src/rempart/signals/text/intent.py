@@ -18,9 +18,10 @@ from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term, squash_all
-from rempart.signals.text.phrases import TOKEN, PhraseTable, Words, substring_regex
+from rempart.signals.text.phrases import TOKEN, PhraseTable, SubstringMatcher, Words
 from rempart.signals.text.names import common_words
 from rempart.signals.text.suggestive import CUES as SUGGESTIVE_CUES
+from rempart.signals.text.trie import literal_fragments, trie_pattern
 from rempart.signals.text.segment import MAX_STEM_SUFFIX, MIN_GLUED, STEM_MIN, WordBreaker, word_frequencies
 from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
 
@@ -146,16 +147,19 @@ def _word_after(s: str, pos: int) -> str:
 def _layer_regex(words: str, substrings: str, ending: int) -> re.Pattern[str]:
     """Whole `words` (those of 5 letters or more with up to `ending` more letters: "kavajen"), and
     `substrings`: anywhere in a script without spaces, from a word's start in one with them."""
-    whole = sorted({normalize_term(w) for w in words.split()}, key=len, reverse=True)
-    parts = [re.escape(w) + (f"[^\\W\\d_]{{0,{ending}}}" if len(w) >= 5 and ending else "") for w in whole]
-    alts = [rf"(?<![^\W_])(?:{'|'.join(parts)})(?![^\W_])"] if parts else []
+    # A match always ends where its word does, so any alternative that fits gives the same span:
+    # a trie (trie.py) finds it in one attempt per character, a list of words tried each in turn.
+    ending_fragment = [f"[^\\W\\d_]{{0,{ending}}}"] if ending else []
+    whole = [literal_fragments(w) + (ending_fragment if len(w) >= 5 else [])
+             for w in {normalize_term(w) for w in words.split()}]
+    alts = [rf"(?<![^\W_])(?:{trie_pattern(whole)})(?![^\W_])"] if whole else []
     subs = {normalize_term(x) for x in _split_list(substrings)}
     spaced = sorted(x for x in subs if _SPACED_SCRIPT_LETTER.match(x))
     glued = sorted(x for x in subs if not _SPACED_SCRIPT_LETTER.match(x))
     if spaced:
-        alts.append(r"(?<![^\W_])(?:" + substring_regex(spaced).pattern + ")")
+        alts.append(r"(?<![^\W_])(?:" + SubstringMatcher(spaced).pattern + ")")
     if glued:
-        alts.append(substring_regex(glued).pattern)
+        alts.append(SubstringMatcher(glued).pattern)
     return re.compile("|".join(alts))
 
 
@@ -302,7 +306,7 @@ class _Compiled:
         self.garment_place_next = _word_set(L.GARMENT_PLACE_NEXT)
         self.fabric = _word_set(L.FABRIC)
         # a trie: one alternation with lookarounds per word took 0.6 ms on a 1,000-character prompt
-        self.display_re = substring_regex({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)})
+        self.display_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.DISPLAY_WORDS)})
         self.outer_garments = _word_set(L.OUTER_GARMENTS)
         self.vanish_words = _word_set(L.VANISH_WORDS)
         self.separable = {normalize_term(v): normalize_term(p) for v, p in L.SEPARABLE_UNDRESS.items()}
@@ -396,8 +400,8 @@ class _Compiled:
         self.no_clothes_gap = _word_set(L.NO_CLOTHES_GAP)
         self.cover_verbs = _word_set(L.COVER_VERBS)
         self.cover_garments = _word_set(L.COVER_GARMENTS)
-        self.cover_verb_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.COVER_VERB_SUBSTRINGS)})
-        self.cover_garment_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.COVER_GARMENT_SUBSTRINGS)})
+        self.cover_verb_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.COVER_VERB_SUBSTRINGS)})
+        self.cover_garment_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.COVER_GARMENT_SUBSTRINGS)})
         self.anything_words = _word_set(L.ANYTHING_WORDS)
         self.cover_guards = self.only_words | self.anything_words | self.without_words | self.no_words
         self.wear_look = _word_set(L.WEAR_LOOK_WORDS)
@@ -423,8 +427,8 @@ class _Compiled:
         self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
         self.negations = _word_set(L.NEGATIONS)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
-        self.lace_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_LACE_SUBSTRINGS)})
-        self.sleep_sub_re = substring_regex({normalize_term(e) for e in _split_list(L.NIGHTWEAR_SLEEP_SUBSTRINGS)})
+        self.lace_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.NIGHTWEAR_LACE_SUBSTRINGS)})
+        self.sleep_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.NIGHTWEAR_SLEEP_SUBSTRINGS)})
         self.removal_of = _word_set(L.REMOVAL_OF)
         self.clothing: dict[str, tuple[frozenset[str], bool]] = {}
         self.clothing_stems: dict[str, list[tuple[str, str]]] = {}
@@ -546,17 +550,17 @@ class _Compiled:
                     e, score = _score(e, L.DIRECT)
                     key = normalize_term(e)
                     self.sub_index.setdefault(key, []).append((kind, lang, score, e))
-        self.sub_re = substring_regex(self.sub_index)
-        self.sub_laundry = substring_regex({normalize_term(e) for e in _split_list(L.SUBSTRING_LAUNDRY)})
+        self.sub_re = SubstringMatcher(self.sub_index)
+        self.sub_laundry = SubstringMatcher({normalize_term(e) for e in _split_list(L.SUBSTRING_LAUNDRY)})
         self.sub_removal = [_substring_removal(*spec, self.sub_laundry) for spec in L.SUBSTRING_REMOVAL]
         self.caption_words = re.compile(
             "(?<![^\\W_])(?:" + "|".join(re.escape(normalize_term(w)) for w in _split_list(L.CAPTION_WORDS)) + ")|"
-            + substring_regex({normalize_term(w) for w in _split_list(L.CAPTION_SUBSTRINGS)}).pattern)
+            + SubstringMatcher({normalize_term(w) for w in _split_list(L.CAPTION_SUBSTRINGS)}).pattern)
         # every substring language's garments, removal verbs and things on garments, in one pattern each
         sub_garments, sub_verbs, sub_things = (
             {e: normalize_term(e) for spec in L.SUBSTRING_REMOVAL for e in _split_list(spec[k])} for k in (1, 2, 5))
         self.sub_removal_garments, self.sub_removal_verbs, self.sub_removal_things = (
-            substring_regex({t for e, t in entries.items() if not e.isascii()})
+            SubstringMatcher({t for e, t in entries.items() if not e.isascii()})
             for entries in (sub_garments, sub_verbs, sub_things))
         # What a word split by spaces in Arabic, Persian, Urdu, Hebrew, Devanagari, Bengali or Korean
         # may hide ("ازل مل ابسها", "ন্যা ং টা", "벗 겨 줘"): their substring terms and garments of
@@ -564,10 +568,10 @@ class _Compiled:
         def long_enough(t: str) -> bool:
             return len(t) >= (2 if _HANGUL.match(t) else 4) and _SPLIT_WORD_SCRIPTS.match(t) is not None
 
-        self.split_targets = substring_regex(
-            {k for k, entries in self.sub_index.items() if long_enough(k)
-             and any(kind in K.SEXUAL_TEXT_KINDS for kind, *_ in entries)}
-            | {t for t in sub_garments.values() if long_enough(t)})
+        split_targets = ({k for k, entries in self.sub_index.items() if long_enough(k)
+                          and any(kind in K.SEXUAL_TEXT_KINDS for kind, *_ in entries)}
+                         | {t for t in sub_garments.values() if long_enough(t)})
+        self.split_targets = SubstringMatcher(split_targets)
         self.follow_up_substring = [_follow_up_pieces(lang, markers, fillers)
                                     for lang, (markers, fillers) in L.FOLLOW_UP_SUBSTRING.items()]
         # whole space-separated words: TOKEN would cut Thai words at their vowel signs
@@ -1026,7 +1030,8 @@ class RuleIntentDetector:
     def _only_thing(self, n: Normalized, things: re.Pattern[str]) -> bool:
         """A word of `things` (pets, mannequins) in a prompt that names no person."""
         c = self._c
-        return (things.search(n.text) is not None and c.person_words.isdisjoint(n.text.split())
+        # the word-set test first: a person word ends most checks before the two scans of the text
+        return (c.person_words.isdisjoint(n.text.split()) and things.search(n.text) is not None
                 and not c.person_substrings.search(n.text))
 
     def keeps(self, s: str) -> bool:
@@ -1173,17 +1178,38 @@ class RuleIntentDetector:
         a long one ("من", "को") only joins where the term runs across."""
         pieces = [m.span() for m in _SPACED_PIECE.finditer(s)]
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
+        # Pieces k and k + 1 around one space. A target that runs across that space in the pieces
+        # of a window, joined, does so in the whole text with all such spaces taken out: one pass
+        # over it says which spaces a target runs across at all (most texts: none).
+        spaced = [k for k in range(len(pieces) - 1) if pieces[k + 1][0] - pieces[k][1] == 1 and s[pieces[k][1]] == " "]
+        if not spaced:
+            return out
+        kept, cuts, after = [], [], 0
+        for k in spaced:
+            gap = pieces[k][1]
+            kept.append(s[after:gap])
+            cuts.append(gap - len(cuts))  # where piece k + 1 starts in the joined text
+            after = gap + 1
+        kept.append(s[after:])
+        crossed = set()
+        for a, b in self._c.split_targets.occurrences("".join(kept)):
+            crossed.update(spaced[bisect_right(cuts, a):bisect_left(cuts, b)])
+        if not crossed:
+            return out
+        crossable = sorted(crossed)
         done = -1
         for i in range(len(pieces) - 1):
-            if i <= done:
+            # a window from piece i holds the spaces after pieces i .. i + MAX - 2 only
+            next_crossable = crossable[bisect_left(crossable, i)] if i <= crossable[-1] else len(pieces)
+            if i <= done or next_crossable >= i + MAX_SCRIPT_JOIN_PIECES - 1:
                 continue
             best = None
             for j in range(i + 1, min(i + MAX_SCRIPT_JOIN_PIECES, len(pieces))):
                 gaps = [(pieces[k][1], pieces[k + 1][0]) for k in range(i, j)]
                 if any(s[a:b] != " " for a, b in gaps):
                     break
-                if all(pieces[k][1] - pieces[k][0] > SCRIPT_JOIN_SHORT for k in range(i, j + 1)):
-                    continue
+                if next_crossable >= j or all(pieces[k][1] - pieces[k][0] > SCRIPT_JOIN_SHORT for k in range(i, j + 1)):
+                    continue  # no space a target runs across yet, or no short piece
                 start = pieces[i][0]
                 joined = s[start:pieces[j][1]].replace(" ", "")
                 # positions in `joined` where a gap was: a target must run across one of them
@@ -2242,7 +2268,7 @@ class _SubstringRemoval:
     pattern: re.Pattern[str]  # groups: g (the garment), mid, v (the verb)
     from_words: frozenset[str]
     thing_words: tuple[str, ...]
-    laundry: re.Pattern[str]
+    laundry: SubstringMatcher
 
     def find(self, s: str, hits: list[_Hit]) -> None:
         for m in self.pattern.finditer(s):
@@ -2270,13 +2296,13 @@ class _SubstringRemoval:
             hits.append(_Hit(K.TEXT_UNDRESS, 0.85, m.start(), m.end(), f"{m.group('g')} … {m.group('v')}", self.lang))
 
 
-def _laundry_near(laundry: re.Pattern[str], s: str, a: int, b: int) -> bool:
+def _laundry_near(laundry: SubstringMatcher, s: str, a: int, b: int) -> bool:
     """A laundry word ("رسی", "晾", "ハンガー") within LAUNDRY_CHARS of s[a:b]."""
     return laundry.search(s, max(0, a - LAUNDRY_CHARS), b + LAUNDRY_CHARS) is not None
 
 
 def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool, from_words: str,
-                       things: str, laundry: re.Pattern[str]) -> _SubstringRemoval:
+                       things: str, laundry: SubstringMatcher) -> _SubstringRemoval:
     def alt(spec: str) -> str:
         return "|".join(re.escape(normalize_term(e)) for e in sorted(_split_list(spec), key=len, reverse=True))
 

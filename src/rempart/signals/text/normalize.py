@@ -125,7 +125,10 @@ _WORDCHAR = r"[^\W_]"
 # A word containing a leet character between letters ("r3m0ve", "n@ked"), a single
 # trailing digit or @ after 2+ letters ("nud3", "ρουχ@"), or a leading $/@ ("$ex"). Leading digits are
 # never decoded: "1girl", "15yo", "3d", "4k", "8th" must stay as they are.
-_LEET_WORD = re.compile(r"(?<![^\W_])[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457!@]?(?![^\W_])")
+# The lookahead (a leet character leads or follows the first letters) leaves out only words of
+# letters alone, which are no leet: they cost a match object each in a long prompt.
+_LEET_WORD = re.compile(r"(?<![^\W_])(?=[$@]|[^\W\d_]+[013457@$!|+])"
+                        r"[$@]?[^\W\d_]+(?:[013457@$!|+]+[^\W\d_]+)*[013457!@]?(?![^\W_])")
 # Three or more single letters/digits separated by one separator char: "n u d e", "r.e.m.o.v.e",
 # "ぬ・が・せ" (the katakana middle dot), "n•u•d•e".
 # Kana, Han and Hangul are written without spaces, so there the run may follow a word ("この人をぬ・が・せ").
@@ -154,8 +157,10 @@ _LOOSE_EMOJI_RE = re.compile(_LOOSE_EMOJI)
 # kinds are a word's own hyphen between separators ("d·e·z·b·r·a·c·-·o", "t.-.s.h.i.r.t").
 _LOOSE_UNIT = re.compile("|".join(f" {re.escape(c)}{{1,3}} |{re.escape(c)}{{1,3}}" for c in _LOOSE_MARKS)
                          + "|" + _LOOSE_EMOJI)
-_LOOSE_SPACED = re.compile(_SPACED_START + r"[^\W_](?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_]" + _SPACED_LETTER_END
-                           + r"){2,}")
+# The lookahead after the first letter (a separator's first char must follow) is no change in what
+# matches: it spares trying each separator in turn after every letter of a text written without spaces.
+_LOOSE_SPACED = re.compile(_SPACED_START + r"[^\W_](?=[ " + re.escape(_LOOSE_MARKS) + r"\u2600-\u27bf\U0001f300-\U0001faff])"
+                           r"(?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_]" + _SPACED_LETTER_END + r"){2,}")
 # Its "is there any" check, led by a mark (re then skips ahead to it): a letter, a space or not,
 # one to three marks, a space or not, and a single letter; or an emoji. On ASCII text the first
 # letter must be single too, as in _LOOSE_SPACED.
@@ -201,7 +206,8 @@ _LONE_LEET = re.compile(r"(?<=[^\W\d_] )[014](?= [^\W\d_])")
 _INNER_LEET = re.compile(r"[^\W\d_][013457]+[^\W\d_]")
 # A word of letters and leet digits that _LEET_WORD leaves ("74m4men", "4u5", "50y", "l1ng3r13"):
 # leet only in a prompt disguised elsewhere, and never the usual tokens that start with a number.
-_MIXED_LEET_WORD = re.compile(r"(?<![^\W_])(?=[013457]*[^\W\d_])(?:[013457]|[^\W\d_])+(?![^\W_])")
+# It must hold a leet digit (the second lookahead): a word of letters alone is read as it is.
+_MIXED_LEET_WORD = re.compile(r"(?<![^\W_])(?=[013457]*[^\W\d_])(?=[^\W\d_]*[013457])(?:[013457]|[^\W\d_])+(?![^\W_])")
 _NUMBER_PREFIXED = frozenset("girl girls boy boys guy guys man men woman women kid kids st nd rd th yo yr yrs "
                              "ys year years day days am pm km kg cm mm mb gb px fps hr hrs min "
                              "k d p x s h m g b".split())

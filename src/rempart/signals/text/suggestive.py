@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rempart.signals.text.normalize import Normalized
-from rempart.signals.text.phrases import PhraseTable, Words, parse, substring_regex
+from rempart.signals.text.phrases import PhraseTable, SubstringMatcher, Words, parse
 
 SUGGESTIVE_EMIT = 0.5  # a score that counts on its own (the policy's threshold)
 # Emitted from here on too, with its lower score: the policy counts it only with a named real
@@ -506,7 +506,7 @@ class SuggestiveCues:
         self.bound_words = frozenset(self.bound)
         self.subs = {ph: (group, weight) for group, by_weight in CUES_SUBSTRING.items()
                      for weight, spec in by_weight.items() for ph in parse(spec)}
-        self.sub_re = substring_regex(self.subs)
+        self.sub_re = SubstringMatcher(self.subs)
 
     def score(self, n: Normalized, floor: float = SUGGESTIVE_EMIT, words: Words | None = None,
               person: Cue | None = None, bound: CueBound | None = None) -> SuggestiveResult:
