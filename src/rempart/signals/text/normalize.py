@@ -25,7 +25,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, compress
-from typing import Callable
+from typing import Callable, Iterator
 
 # Combining marks that scripts such as Devanagari, Bengali or Thai need inside a word (vowel signs):
 # Python's \w leaves them out, and a pattern of \w alone cuts "कपड़े" into "कपड". Not the dandas (।, ॥): they end
@@ -151,16 +151,15 @@ _SPACED = re.compile(_SPACED_START + r"[^\W_](?:" + _SPACED_SEP + r"{1}[^\W_]" +
 # becomes one "." before the spaced-out letters are joined. A lone space is no such separator.
 _LOOSE_MARKS = _SEPARATOR_MARKS + "+|"
 _LOOSE_MARK = "[" + re.escape(_LOOSE_MARKS) + "]"
-_LOOSE_EMOJI = r"[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?"
+_EMOJI_RANGE = r"\u2600-\u27bf\U0001f300-\U0001faff"
+_LOOSE_EMOJI = "[" + _EMOJI_RANGE + r"]\ufe0f?"
 _LOOSE_EMOJI_RE = re.compile(_LOOSE_EMOJI)
 # A mark with a space on one side only is punctuation ("e.g. a cat"), and two marks of different
 # kinds are a word's own hyphen between separators ("d·e·z·b·r·a·c·-·o", "t.-.s.h.i.r.t").
 _LOOSE_UNIT = re.compile("|".join(f" {re.escape(c)}{{1,3}} |{re.escape(c)}{{1,3}}" for c in _LOOSE_MARKS)
                          + "|" + _LOOSE_EMOJI)
-# The lookahead after the first letter (a separator's first char must follow) is no change in what
-# matches: it spares trying each separator in turn after every letter of a text written without spaces.
-_LOOSE_SPACED = re.compile(_SPACED_START + r"[^\W_](?=[ " + re.escape(_LOOSE_MARKS) + r"\u2600-\u27bf\U0001f300-\U0001faff])"
-                           r"(?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_]" + _SPACED_LETTER_END + r"){2,}")
+_LOOSE_SPACED = re.compile(_SPACED_START + r"[^\W_](?:(?:" + _LOOSE_UNIT.pattern + r")[^\W_]" + _SPACED_LETTER_END
+                           + r"){2,}")
 # Its "is there any" check, led by a mark (re then skips ahead to it): a letter, a space or not,
 # one to three marks, a space or not, and a single letter; or an emoji. On ASCII text the first
 # letter must be single too, as in _LOOSE_SPACED.
@@ -195,6 +194,11 @@ _SPACED_ANY = re.compile(_SPACED_SEP + r"(?<=" + _SPACED_START + r"[^\W_].)"
                          r"[^\W_]" + _SPACED_SEP + r"[^\W_]" + _SPACED_LETTER_END)
 _SPACED_ANY_ASCII = re.compile(r"[ ._\-*~/](?<=(?<![A-Za-z0-9])[A-Za-z0-9].)"
                                r"[A-Za-z0-9][ ._\-*~/][A-Za-z0-9](?![A-Za-z0-9])")
+# What must follow the first letter of a match of _SPACED (a separator, a letter, a separator) and
+# of _LOOSE_SPACED (a mark, an emoji, or a space and a mark): led by a character class, re skips
+# to them in C; _SPACED and _LOOSE_SPACED start with lookarounds, tried at every position.
+_SPACED_LEAD = re.compile(_SPACED_SEP + r"(?=[^\W_]" + _SPACED_SEP + ")")
+_LOOSE_LEAD = re.compile("[" + re.escape(_LOOSE_MARKS) + _EMOJI_RANGE + "]| (?=" + _LOOSE_MARK + ")")
 _ELONG_ANY = re.compile(r"([^\W\d_])\1\1")  # _ELONG without the "+": matches exist at the same places
 _ELONG_ANY_ASCII = re.compile(r"([A-Za-z])\1\1")
 # Any leetspeak candidate: a leet character after a letter ("n@ked"), or $ or @ before one ("$ex").
@@ -513,7 +517,7 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
     if (_SPACED_ANY_ASCII if s.isascii() else _SPACED_ANY).search(s):
         keep = [True] * len(s)
         hit = False
-        for m in _SPACED.finditer(s):
+        for m in _led_finditer(_SPACED, _SPACED_LEAD, s):
             run = m.group()
             if sum(c.isalpha() for c in run[::2]) < 2:
                 continue
@@ -619,6 +623,17 @@ def _normalize(text: str, lookalikes: bool = True) -> Normalized:
     )
 
 
+def _led_finditer(pattern: re.Pattern[str], lead: re.Pattern[str], s: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(s)`, for a pattern whose matches start one character before a match of
+    `lead` (which takes one character): tried only there. Lookbehinds still see the whole text."""
+    after = 0
+    for q in lead.finditer(s, 1):
+        p = q.start() - 1
+        if p >= after and (m := pattern.match(s, p)) is not None:
+            yield m
+            after = m.end()
+
+
 def _tighten_separators(s: str, acc: str, src: list[int] | None,
                         obf: list[int]) -> tuple[str, str, list[int] | None, list[int]]:
     """Each separator of a _LOOSE_SPACED run that is not one plain separator char becomes one
@@ -630,7 +645,7 @@ def _tighten_separators(s: str, acc: str, src: list[int] | None,
     s_l, a_l = list(s), list(acc)
     gaps = set(obf)  # so far, the chars before a dropped invisible char, among others
     changed = False
-    for m in _LOOSE_SPACED.finditer(s):
+    for m in _led_finditer(_LOOSE_SPACED, _LOOSE_LEAD, s):
         units = list(_LOOSE_UNIT.finditer(s, m.start() + 1, m.end()))
         singles = {u.group() for u in units if len(u.group()) == 1}  # the marks that stand alone
         units = [u for u in units if len(u.group()) > 1 or u.group() in "+|" or _LOOSE_EMOJI_RE.match(u.group())]
