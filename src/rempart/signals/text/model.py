@@ -49,8 +49,8 @@ class TextIntentModel:
         # evidence (top_spans) is hashed once, not twice. One tuple, swapped whole, so a thread
         # reads either the old pair or the new one.
         self._last_hashed: tuple[str, np.ndarray] = ("", np.zeros(0, dtype=np.int64))
-        # The last text's per-character shares of the labels' weights and its word spans (top_spans)
-        self._last_shares: tuple[str, np.ndarray | None, np.ndarray | None] = ("", None, None)
+        # The last text's n-gram grid and word spans (top_spans)
+        self._last_grid: tuple[str, np.ndarray | None, np.ndarray | None] = ("", None, None)
 
     # -- loading --------------------------------------------------------------------------
     @classmethod
@@ -124,10 +124,10 @@ class TextIntentModel:
         Evidence for a score the rules did not explain, worked out in a few vector operations
         (a loop over the n-grams took milliseconds on a long prompt).
         """
-        shares, spans = self._char_shares(prepared)
+        grid, spans = self._grid_and_spans(prepared)
         if not spans.size:
             return []
-        per_char = np.ascontiguousarray(shares[:, self.index[label]])
+        per_char = self._char_shares(grid, len(prepared), self.index[label])
         # A word scores the float32 sum of its characters' shares, per_char[a:b].sum(). Only the
         # words that may rank in the top k need that sum: a float64 sum is within 2 * length *
         # 2**-24 of it, relative (its terms are never negative, and any float32 summation order
@@ -144,31 +144,34 @@ class TextIntentModel:
         words.sort(key=lambda w: -w[0])
         return sorted((a, b) for _, a, b in words[:k])
 
-    def _char_shares(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:
-        """(the share of each label's positive n-gram weights that falls on each character, as
-        (characters + 2, labels); the word spans of `prepared`). All labels in one pass, kept for
-        the last text: a prompt with several model-only scores needs evidence for each."""
-        text, shares, spans = self._last_shares
-        if text == prepared and shares is not None:
-            return shares, spans
-        grid = positions(prepared, self.cfg, self._hash_one(prepared))  # (length, start) -> bucket, -1 for none
+    def _grid_and_spans(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:
+        """(the bucket of each n-gram by (length, start), -1 for none; the word spans) of
+        `prepared`, kept for the last text: a prompt with several model-only scores needs
+        evidence for each. One tuple, swapped whole, like _last_hashed."""
+        text, grid, spans = self._last_grid
+        if text != prepared or grid is None:
+            grid, spans = positions(prepared, self.cfg, self._hash_one(prepared)), _word_spans(prepared)
+            self._last_grid = (prepared, grid, spans)
+        return grid, spans
+
+    def _char_shares(self, grid: np.ndarray, size: int, column: int) -> np.ndarray:
+        """The share of one label's positive n-gram weights that falls on each character."""
         lengths = np.arange(max(1, self.cfg.ngram_min), self.cfg.ngram_max + 1)
-        weight = np.where((grid >= 0)[:, :, None], self.weights[np.maximum(grid, 0)], 0)
+        weight = self._table[np.maximum(grid, 0), column]
+        weight[grid < 0] = 0
         # Each n-gram with a positive weight spreads it evenly over its characters: w / length,
-        # rounded to float32 as it is added to a float32 total.
-        share = np.where(weight > 0, (weight.astype(np.float64) / lengths[:, None, None]).astype(np.float32), 0)
-        shares = np.zeros((len(prepared) + 2, len(self.labels)), dtype=np.float32)
+        # rounded to float32 as it is added to a float32 total. The others add 0.
+        share = (np.maximum(weight, 0).astype(np.float64) / lengths[:, None]).astype(np.float32)
+        per_char = np.zeros(size + 2, dtype=np.float32)
         # A character's shares add up in n-gram order (by start, then length), each rounded to
         # float32: one vector addition per (offset of the character in the n-gram, length),
         # largest offset first. Character x gets the share of the n-gram at padded start
         # x + 1 - offset, for the x where that start exists.
         for offset in range(int(lengths.max(initial=0)) - 1, -1, -1):
-            first, stop = max(0, offset - 1), min(len(prepared), grid.shape[1] - 1 + offset)
-            for row in np.flatnonzero(lengths > offset) if stop > first else ():
-                shares[first:stop] += share[row, first + 1 - offset:stop + 1 - offset]
-        spans = _word_spans(prepared)
-        self._last_shares = (prepared, shares, spans)
-        return shares, spans
+            first, stop = max(0, offset - 1), min(size, grid.shape[1] - 1 + offset)
+            for row in range(max(0, offset + 1 - int(lengths[0])), len(lengths)) if stop > first else ():  # lengths > offset
+                per_char[first:stop] += share[row, first + 1 - offset:stop + 1 - offset]
+        return per_char
 
 
 def _word_spans(prepared: str) -> np.ndarray:
