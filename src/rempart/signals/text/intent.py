@@ -512,6 +512,15 @@ class _Compiled:
                 if len(glued) >= 6:
                     self.glued_phrases.setdefault(glued, pat)
         self.exact_first = frozenset(self.exact)
+        # A first word's terms that may match, by the word after it: those whose second word it is,
+        # with the single-word terms and those whose second word is a stem ("in" starts hundreds of
+        # terms, and a prompt has "in" often). In the lexicon's order, as _hits tries them.
+        self.exact_always = {first: tuple(p for p in pats if len(p.words) == 1 or p.words[1][1])
+                             for first, pats in self.exact.items()}
+        self.exact_by_next = {first: {second: tuple(p for p in pats if len(p.words) == 1 or p.words[1][1]
+                                                    or p.words[1][0] == second)
+                                      for second in {p.words[1][0] for p in pats if len(p.words) > 1 and not p.words[1][1]}}
+                              for first, pats in self.exact.items()}
         self.second_first = frozenset(self.second_words)
         self.stem4_first = frozenset(self.stem4)
 
@@ -1238,7 +1247,8 @@ class RuleIntentDetector:
         # Prefilter: set operations (in C) say which passes can fire at all. Most prompts
         # hold no trigger word, and the Python-level passes below then never run.
         unique = words.distinct
-        slips = {t: fixed for t in unique if len(t) >= MIN_LENGTH and (fixed := c.read_as(t))}
+        # a known word is no slip (read_as says None): a set difference in C leaves the others
+        slips = {t: fixed for t in unique.difference(c.slips.known) if len(t) >= MIN_LENGTH and (fixed := c.read_as(t))}
         if slips:  # every pass reads the word as meant; its hits count as disguised
             toks = [slips.get(t, t) for t in toks]
             unique = frozenset(toks)
@@ -1255,7 +1265,7 @@ class RuleIntentDetector:
             not unique.isdisjoint(c.under_first)
             and (not unique.isdisjoint(c.clothing_first) or not prefixes.isdisjoint(c.clothing_stem_first)
                  or not unique.isdisjoint(c.outer_garments)))
-        need_post = not unique.isdisjoint(c.remove_post)
+        need_post = not c.remove_post.keys().isdisjoint(unique)  # a dict's keys test the smaller side, as sets do
         need_vanish = not unique.isdisjoint(c.vanish_words)
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
         need_ages = has_digit or not unique.isdisjoint(c.age_words)
@@ -1318,7 +1328,11 @@ class RuleIntentDetector:
             nxt = toks[i + 1] if i + 1 < ntok else ""
             nxt_alts = alts.get(i + 1, ())
             for f in forms:
-                exact = c.exact.get(f, ())
+                if nxt_alts:
+                    exact = c.exact.get(f, ())
+                else:  # the checks below would pass over the others
+                    by_next = c.exact_by_next.get(f)
+                    exact = (by_next.get(nxt) or c.exact_always[f]) if by_next is not None else ()
                 second = c.second_words.get(f)
                 if second is not None and not _may_be_second(second, toks, i + 1, alts):
                     exact = ()  # f only starts longer terms ("in", "on"), and no second word of theirs follows
@@ -1348,7 +1362,7 @@ class RuleIntentDetector:
                 toks = [read.get(i, t) for i, t in enumerate(toks)]
                 unique = frozenset(toks)
                 need_removal = need_removal or not unique.isdisjoint(c.removal_first_not_under)
-                need_post = need_post or not unique.isdisjoint(c.remove_post)
+                need_post = need_post or not c.remove_post.keys().isdisjoint(unique)
         if need_removal or need_post:
             self._rule_removal(n, toks, spans, hits, unique, need_removal, need_post)
             worn_first = c.worn.first_words & unique
@@ -1356,7 +1370,7 @@ class RuleIntentDetector:
                 self._rule_worn(s, toks, spans, hits, worn_first)
         if need_vanish:
             self._rule_vanished_outer(toks, spans, hits)
-        if not unique.isdisjoint(c.separable):
+        if not c.separable.keys().isdisjoint(unique):
             self._rule_separable_undress(s, toks, spans, hits)
         if need_shape:
             self._rule_transparent_xray_strip(n, toks, spans, hits, unique)
