@@ -123,26 +123,36 @@ class SubstringMatch:
 class SubstringMatcher:
     """Phrases matched anywhere (scripts written without spaces): the longest phrase at the
     leftmost place where one starts, then the next after it, as re finds them with a
-    longest-first alternation. An Aho-Corasick automaton (pyahocorasick, in C) reads the text
-    once; re tried the phrases' first letters one by one at every position, some 0.7 µs a
-    character for the rules' ten thousand phrases. `pattern` is the same phrases as a regex
-    trie (trie.py), for rules that put them inside a larger pattern."""
+    longest-first alternation. Aho-Corasick automatons (pyahocorasick, in C) read the text once;
+    re tried the phrases' first letters one by one at every position, some 0.7 µs a character
+    for the rules' ten thousand phrases. `pattern` is the same phrases as a regex trie
+    (trie.py), for rules that put them inside a larger pattern.
+
+    One automaton for the phrases that start with an ASCII character and one for the others:
+    an automaton steps slowly through a text none of whose characters start a phrase when
+    hundreds of characters do, so each is run from the first character that starts one of its
+    phrases (a character class, which re finds in C), if there is one."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = frozenset(p for p in phrases if p)
-        self._automaton = ahocorasick.Automaton()
-        for phrase in self.phrases:
-            self._automaton.add_word(phrase, len(phrase))
-        self._longest = max(map(len, self.phrases), default=0)
-        if self.phrases:
-            self._automaton.make_automaton()
+        self._parts: list[tuple[re.Pattern[str], ahocorasick.Automaton, int]] = []
+        for group in ([p for p in self.phrases if p[0].isascii()], [p for p in self.phrases if not p[0].isascii()]):
+            if not group:
+                continue
+            automaton = ahocorasick.Automaton()
+            for phrase in group:
+                automaton.add_word(phrase, len(phrase))
+            automaton.make_automaton()
+            first = re.compile("[" + "".join(sorted({re.escape(p[0]) for p in group})) + "]")
+            self._parts.append((first, automaton, max(map(len, group))))
 
     @cached_property
     def pattern(self) -> str:
         return trie_pattern(literal_fragments(p) for p in sorted(self.phrases))
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[SubstringMatch]:
-        found = sorted(self._occurrences(s, pos, endpos), key=lambda se: (se[0], -se[1]))
+        found = sorted((se for part in self._parts for se in _occurrences(part, s, pos, endpos)),
+                       key=lambda se: (se[0], -se[1]))
         after = pos
         for start, end in found:
             if start >= after:
@@ -151,23 +161,30 @@ class SubstringMatcher:
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> SubstringMatch | None:
         best: tuple[int, int] | None = None
-        for start, end in self._occurrences(s, pos, endpos):
-            if best is not None and end - self._longest > best[0]:
-                break  # occurrences come by their end: none further can start at or before best
-            if best is None or start < best[0] or start == best[0] and end > best[1]:
-                best = (start, end)
+        for part in self._parts:
+            for start, end in _occurrences(part, s, pos, endpos):
+                if best is not None and end - part[2] > best[0]:
+                    break  # occurrences come by their end: none further can start at or before best
+                if best is None or start < best[0] or start == best[0] and end > best[1]:
+                    best = (start, end)
         return None if best is None else SubstringMatch(s, *best)
 
     def occurrences(self, s: str) -> Iterator[tuple[int, int]]:
-        """Every occurrence of every phrase, overlapping ones included, as (start, end), by end."""
-        return self._occurrences(s, 0, None)
+        """Every occurrence of every phrase, overlapping ones included, as (start, end)."""
+        for part in self._parts:
+            yield from _occurrences(part, s, 0, None)
 
-    def _occurrences(self, s: str, pos: int, endpos: int | None) -> Iterator[tuple[int, int]]:
-        if not self.phrases:
-            return
-        text = s[pos:endpos] if pos or endpos is not None else s
-        for last, length in self._automaton.iter(text):
-            yield pos + last + 1 - length, pos + last + 1
+
+def _occurrences(part: tuple[re.Pattern[str], ahocorasick.Automaton, int], s: str, pos: int,
+                 endpos: int | None) -> Iterator[tuple[int, int]]:
+    """The occurrences of one automaton's phrases in s[pos:endpos], by their end."""
+    first, automaton, _ = part
+    end = len(s) if endpos is None else min(endpos, len(s))
+    lead = first.search(s, pos, end)
+    if lead is None:
+        return
+    for last, length in automaton.iter(s, lead.start(), end):
+        yield last + 1 - length, last + 1
 
 
 class PhraseTable(Generic[V]):
