@@ -1406,8 +1406,10 @@ class RuleIntentDetector:
                     hits.append(_Hit(kind, score, m.start(), m.end(), term, lang))
                 if len(hits) >= MAX_HITS:
                     break
+            chars = frozenset(s)  # a rule whose first words start with none of them finds nothing
             for rule in c.sub_removal:
-                rule.find(s, hits)
+                if rule.first_chars is None or not rule.first_chars.isdisjoint(chars):
+                    rule.find(s, hits)
         if n.obf:
             self._glued(toks, spans, hits, fuzzy_at)
             if n.digits != s:
@@ -1719,7 +1721,10 @@ class RuleIntentDetector:
                 if tj in c.determiners:
                     seen_det = True
         # Clothing followed by a particle: "her clothes off", "zieh ihr die Kleider aus".
-        for j in _where(toks, {t for t in unique if self._clothing(t) is not None or t in c.outfits}) if post else ():
+        # (_clothing(t) is not None, its lookups inline: most words are neither garment nor stem)
+        worn_words = {t for t in unique if t in c.clothing or t in c.outfits
+                      or t[:4] in c.clothing_stems and self._clothing(t) is not None} if post else ()
+        for j in _where(toks, worn_words) if post else ():
             t = toks[j]
             worn = self._worn_at(toks, j)
             if worn is None:
@@ -2283,6 +2288,7 @@ class _SubstringRemoval:
     from_words: frozenset[str]
     thing_words: tuple[str, ...]
     laundry: SubstringMatcher
+    first_chars: frozenset[str] | None  # what a match starts with (its first words' first characters); None: anything
 
     def find(self, s: str, hits: list[_Hit]) -> None:
         for m in self.pattern.finditer(s):
@@ -2322,9 +2328,11 @@ def _substring_removal(lang: str, garments: str, verbs: str, garment_first: bool
 
     gap = r"(?P<mid>[^%s]{0,%d}?)" % (re.escape(_SENTENCE_STOPS), L.SUBSTRING_REMOVAL_GAP)
     g, v = f"(?P<g>{alt(garments)})", f"(?P<v>{alt(verbs)})"
+    firsts = [normalize_term(e) for e in _split_list(garments if garment_first else verbs)]
     return _SubstringRemoval(lang, re.compile(g + gap + v if garment_first else v + gap + g),
                              frozenset(normalize_term(w) for w in _split_list(from_words)),
-                             tuple(normalize_term(w) for w in _split_list(things)), laundry)
+                             tuple(normalize_term(w) for w in _split_list(things)), laundry,
+                             frozenset(w[0] for w in firsts) if all(firsts) else None)
 
 
 @dataclass(frozen=True)
@@ -2394,7 +2402,12 @@ def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tu
         back.extend(range(a, b))
     text, digits, accented = ("".join((" " + view[a:b]) if space else view[a:b] for a, b, space in runs)
                               for view in (n.text, n.digits, n.accented))
-    src = tuple(back) if n.src is None else tuple(n.orig_start(k) for k in back)
+    if n.src is None:
+        src = tuple(back)
+    elif not back or back[-1] < len(n.src):  # `back` never decreases: every position has its source
+        src = tuple(map(n.src.__getitem__, back))
+    else:
+        src = tuple(n.orig_start(k) for k in back)
     obf: tuple[int, ...] = ()
     if n.obf:  # each disguised position of `n`, with the space put before it
         obf = tuple(i for k in n.obf for i in range(bisect_left(back, k), bisect_right(back, k)))
