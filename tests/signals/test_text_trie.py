@@ -47,3 +47,21 @@ def test_substring_matcher_finds_what_the_regex_trie_finds():
         assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in regex.finditer(text, lo, hi)]
     assert SubstringMatcher([]).search("anything") is None
     assert list(SubstringMatcher([""]).finditer("anything")) == []
+
+
+def test_alternatives_search_like_the_whole_alternation():
+    # _Alternatives finds the leftmost place where any alternative matches, then lets the whole
+    # pattern match there: the same matches as re on the joined pattern, in a window too.
+    from rempart.signals.text.intent import _Alternatives
+    rng = random.Random(5)
+    for _ in range(300):
+        alts = [rf"(?<![^\W_])(?:{trie_pattern(literal_fragments(w) for w in {'ab', 'a', 'ba', 'bab'})})(?![^\W_])",
+                "".join(rng.choice("ab") for _ in range(rng.randint(1, 3))),
+                r"(?<![^\W_])b" + rng.choice(["a", "b", ""])]
+        rng.shuffle(alts)
+        text = "".join(rng.choice("ab .") for _ in range(40))
+        fast, plain = _Alternatives(alts), re.compile("|".join(alts))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (alts, text)
+        lo, hi = sorted(rng.sample(range(41), 2))
+        got, want = fast.search(text, lo, hi), plain.search(text, lo, hi)
+        assert (got and got.span()) == (want and want.span()), (alts, text, lo, hi)
