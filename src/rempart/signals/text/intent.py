@@ -802,10 +802,23 @@ def _touched(obf: tuple[int, ...], spans: list[tuple[int, int]]) -> list[int]:
     return sorted(touched)
 
 
-def _where(toks: list[str], chosen: AbstractSet[str]) -> list[int]:
+def _where(toks: Sequence[str], chosen: AbstractSet[str]) -> list[int]:
     """Indices of the tokens in `chosen`. A rule picks the prompt's distinct words it wants
     (each tested once, where a token list repeats words) and finds their positions here."""
-    return [i for i, t in enumerate(toks) if t in chosen]
+    if len(chosen) > WHERE_BY_INDEX:
+        return [i for i, t in enumerate(toks) if t in chosen]
+    # a few words: list.index scans in C, where the comprehension steps through every token
+    out: list[int] = []
+    for word in chosen:
+        i = -1
+        try:
+            while True:
+                i = toks.index(word, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
 
 
 class RuleIntentDetector:
@@ -1656,7 +1669,7 @@ class RuleIntentDetector:
         c = self._c
         s = n.text
         ntok = len(toks)
-        for i in _where(toks, c.removal_first) if first else ():
+        for i in _where(toks, c.removal_first.intersection(unique)) if first else ():  # `unique`: the words of `toks`
             t = toks[i]
             strong = c.remove_pre.get(t)
             if strong is None and t in c.remove_pre_glued:
@@ -2441,6 +2454,7 @@ def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tu
 _SPLIT_WORD_SCRIPTS = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\uac00-\ud7a3]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _SPACED_PIECE = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\uac00-\ud7a3\u200c]+")
+WHERE_BY_INDEX = 4  # _where finds up to this many words with list.index
 SCRIPT_JOIN_SHORT = 2  # characters of the short piece (signs included)
 MAX_SCRIPT_JOIN_PIECES = 4
 AND_OBJECT_WORDS = 1  # words after an "and" where the next object of a removal may stand
