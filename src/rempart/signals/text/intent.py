@@ -802,6 +802,11 @@ def _touched(obf: tuple[int, ...], spans: list[tuple[int, int]]) -> list[int]:
     return sorted(touched)
 
 
+def _is_piece(t: str) -> bool:
+    """A piece of a split word (_joins): two letters or more, no digit."""
+    return len(t) >= 2 and t.isalpha()
+
+
 def _where(toks: Sequence[str], chosen: AbstractSet[str]) -> list[int]:
     """Indices of the tokens in `chosen`. A rule picks the prompt's distinct words it wants
     (each tested once, where a token list repeats words) and finds their positions here."""
@@ -1145,10 +1150,10 @@ class RuleIntentDetector:
         cut_at: list[int] = []
         drop: list[tuple[int, int]] = []
         cut_spans: list[tuple[int, int]] = []
-        # words of MIN_GLUED letters or more, no digit in them: few prompts have one
-        for k, token in enumerate(words.tokens):
-            if len(token) < MIN_GLUED or not breaker.worth_trying(token):
-                continue
+        # words of MIN_GLUED letters or more, no digit in them: few prompts have one (each word tested once)
+        worth = {t for t in words.distinct if len(t) >= MIN_GLUED and breaker.worth_trying(t)}
+        for k in _where(words.tokens, worth) if worth else ():
+            token = words.tokens[k]
             cuts = breaker.split(token)
             if cuts is None or token[cuts[0]:] in L.COLOUR_COMPOUND_TAILS:
                 continue  # nothing to cut, or a colour compound ("nudefärgade": nude-coloured)
@@ -1175,10 +1180,13 @@ class RuleIntentDetector:
         # A split leaves a piece that is no word, or a hyphen inside a word; most prompts have
         # neither, and two known words side by side are read as written ("the rapist").
         hyphen = "-" in s
-        if not hyphen and all(len(t) < 2 or not t.isalpha() for t in words.distinct.difference(breaker.known)):
+        unknown = {t for t in words.distinct.difference(breaker.known) if _is_piece(t)}
+        if not hyphen and not unknown:
             return []  # the common case: a set difference in C leaves no unknown piece
+        if not self._may_join(s, words, unknown, hyphen):
+            return []  # no piece goes on into a lexicon word: the common case of a long prompt
         # The pieces: the words of two letters or more with no digit (a word holds letters and digits).
-        at = [k for k, t in enumerate(words.tokens) if len(t) >= 2 and t.isalpha()]
+        at = [k for k, t in enumerate(words.tokens) if _is_piece(t)]
         pieces = [words.tokens[k] for k in at]
         odd = {i for i, p in enumerate(pieces) if p not in breaker.known}
         if hyphen:  # a piece followed by a hyphen
@@ -1189,8 +1197,6 @@ class RuleIntentDetector:
             return []
         # a chain of pieces must hold one of them (or the hyphen after one)
         starts = sorted({k for i in odd for k in range(max(0, i - MAX_JOIN_PIECES + 1), i + 1)})
-        if not any(i + 1 < len(pieces) and (pieces[i], pieces[i + 1][0]) in c.join_pairs for i in starts):
-            return []  # no piece goes on into a lexicon word: the common case of a long prompt
         word_spans = words.spans
         spans = [word_spans[k] for k in at]
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
@@ -1215,6 +1221,30 @@ class RuleIntentDetector:
                 out.append((spans[i][0], spans[j][1], gaps))
                 done = j
         return out
+
+    def _may_join(self, s: str, words: Words, unknown: AbstractSet[str], hyphen: bool) -> bool:
+        """The test that ends _joins on most prompts, worked out around the odd pieces alone (an
+        unknown word, or a piece followed by a hyphen): whether one of them, or one of the
+        MAX_JOIN_PIECES - 1 pieces before it, goes on into a lexicon word with the next piece."""
+        toks = words.tokens
+        odd = _where(toks, unknown) if unknown else []
+        if hyphen:
+            ends = {b: k for k, (_, b) in enumerate(words.spans)}
+            odd += [ends[m.start()] for m in _HYPHEN_GAP.finditer(s) if m.start() in ends and _is_piece(toks[ends[m.start()]])]
+        pairs = self._c.join_pairs
+        for k in odd:
+            firsts, j = [k], k - 1
+            while j >= 0 and len(firsts) < MAX_JOIN_PIECES:
+                if _is_piece(toks[j]):
+                    firsts.append(j)
+                j -= 1
+            for first in firsts:
+                nxt = first + 1
+                while nxt < len(toks) and not _is_piece(toks[nxt]):
+                    nxt += 1
+                if nxt < len(toks) and (toks[first], toks[nxt][0]) in pairs:
+                    return True
+        return False
 
     def _script_joins(self, s: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         """Words of the scripts in _SPLIT_WORD_SCRIPTS split by spaces into pieces, one of them of two
