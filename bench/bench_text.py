@@ -8,6 +8,8 @@ Pinned to one CPU core. Figures:
 - batch throughput (requests/s) over ordinary prompts (COCO captions from ../shared/eval when
   present, else the project's own evaluation prompts), in batches of 256;
 - single-request latency p50/p99 for prompts of 50 to 1,000 characters;
+- the same for requests of 1,000 characters made of the project's own evaluation prompts
+  (eval/own/text_eval.csv: 30 languages, edits, harmful and ordinary), in both modes;
 - model memory (weight arrays) and the process RSS growth while loading it.
 Targets (issue 3): >= 20,000 req/s batch, p99 <= 1 ms single, model <= 200 MB.
 """
@@ -40,6 +42,15 @@ def load_prompts() -> tuple[list[str], str]:
     path = COCO if COCO.is_file() else OWN
     with path.open(encoding="utf-8", newline="") as f:
         return [r["prompt"] for r in csv.DictReader(f) if r["prompt"]], path.name
+
+
+def load_own_by_lang() -> dict[str, list[str]]:
+    """The project's own evaluation prompts, by language."""
+    by_lang: dict[str, list[str]] = {}
+    with OWN.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            by_lang.setdefault(r["lang"], []).append(r["prompt"])
+    return by_lang
 
 
 def rss_mb() -> float:
@@ -131,12 +142,30 @@ def main() -> int:
     long_singles = [p for p in singles if len(p) >= 1000]
     p50, p99, mx = latencies(lambda p: hybrid.detect(p, mode="generate"), long_singles, reps * 3)
     print(f"{'v2 single, 1000 chars only':28s} {'':>12s} {p50:8.3f} {p99:8.3f} {mx:8.3f}")
+    # The captions above are plain English. Requests of 1,000 characters made of the project's own
+    # evaluation prompts (30 languages, edit instructions, harmful and ordinary) cost more: every
+    # script-specific pass runs. Reported beside the target, not instead of it.
+    own = load_own_by_lang()
+    mixed = []
+    for lang in sorted(own):
+        for _ in range(1 if args.smoke else 3):
+            s = ""
+            while len(s) < 1000:
+                s += rng.choice(own[lang]) + " "
+            mixed.append(s[:1000])
+    own_p99 = 0.0
+    for mode in ("generate", "edit"):
+        for p in mixed:  # warm: the names list is built on the first prompt that needs it
+            hybrid.detect(p, mode=mode)
+        p50, p99, mx = latencies(lambda p: hybrid.detect(p, mode=mode), mixed, reps)
+        own_p99 = max(own_p99, p99)
+        print(f"{'v2 own, 1000 chars, ' + mode:28s} {'':>12s} {p50:8.3f} {p99:8.3f} {mx:8.3f}   ({len(own)} languages)")
     model = hybrid.model
     print(f"model: {model.nbytes / 1e6:.1f} MB of weights ({len(model.labels)} labels x 2^{model.cfg.bits} buckets), "
           f"loaded in {load_s:.2f}s, process max RSS +{rss1 - rss0:.0f} MB while loading")
     rps, p99 = results["v2 rules+model, batch API"]
-    ok = rps >= 20_000 and p99 <= 1.0 and model.nbytes <= 200e6
-    print(f"targets (>= 20,000 req/s, p99 <= 1 ms, <= 200 MB): {'met' if ok else 'NOT met'}")
+    ok = rps >= 20_000 and max(p99, own_p99) <= 1.0 and model.nbytes <= 200e6
+    print(f"targets (>= 20,000 req/s, p99 <= 1 ms on captions and on own prompts, <= 200 MB): {'met' if ok else 'NOT met'}")
     return 0
 
 
