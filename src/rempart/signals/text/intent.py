@@ -1183,7 +1183,7 @@ class RuleIntentDetector:
         unknown = {t for t in words.distinct.difference(breaker.known) if _is_piece(t)}
         if not hyphen and not unknown:
             return []  # the common case: a set difference in C leaves no unknown piece
-        if not self._may_join(s, words, unknown, hyphen):
+        if len(unknown) <= FEW_ODD_WORDS and not self._may_join(s, words, unknown, hyphen):
             return []  # no piece goes on into a lexicon word: the common case of a long prompt
         # The pieces: the words of two letters or more with no digit (a word holds letters and digits).
         at = [k for k, t in enumerate(words.tokens) if _is_piece(t)]
@@ -1197,6 +1197,8 @@ class RuleIntentDetector:
             return []
         # a chain of pieces must hold one of them (or the hyphen after one)
         starts = sorted({k for i in odd for k in range(max(0, i - MAX_JOIN_PIECES + 1), i + 1)})
+        if not any(i + 1 < len(pieces) and (pieces[i], pieces[i + 1][0]) in c.join_pairs for i in starts):
+            return []  # _may_join's test, on all the pieces: cheaper where most words are unknown
         word_spans = words.spans
         spans = [word_spans[k] for k in at]
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
@@ -1225,7 +1227,9 @@ class RuleIntentDetector:
     def _may_join(self, s: str, words: Words, unknown: AbstractSet[str], hyphen: bool) -> bool:
         """The test that ends _joins on most prompts, worked out around the odd pieces alone (an
         unknown word, or a piece followed by a hyphen): whether one of them, or one of the
-        MAX_JOIN_PIECES - 1 pieces before it, goes on into a lexicon word with the next piece."""
+        MAX_JOIN_PIECES - 1 pieces before it, goes on into a lexicon word with the next piece.
+        For prompts with few unknown words: where most are (Korean, Arabic script), _joins lays
+        out all the pieces anyway."""
         toks = words.tokens
         odd = _where(toks, unknown) if unknown else []
         if hyphen:
@@ -2485,6 +2489,7 @@ _SPLIT_WORD_SCRIPTS = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\uac00
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _SPACED_PIECE = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\uac00-\ud7a3\u200c]+")
 WHERE_BY_INDEX = 4  # _where finds up to this many words with list.index
+FEW_ODD_WORDS = 4  # _joins tests around the unknown words (_may_join) up to this many
 SCRIPT_JOIN_SHORT = 2  # characters of the short piece (signs included)
 MAX_SCRIPT_JOIN_PIECES = 4
 AND_OBJECT_WORDS = 1  # words after an "and" where the next object of a removal may stand
