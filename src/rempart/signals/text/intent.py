@@ -1344,9 +1344,9 @@ class RuleIntentDetector:
         # Words split in two ("na ckt", "desnu - da"): a token that begins a term, followed
         # by one that completes it. The set lookup keeps the common case in C.
         rejoin_at = []
-        if not c.rejoin_firsts.isdisjoint(unique):
-            firsts, pairs = c.rejoin_firsts, c.rejoin_pairs
-            rejoin_at = [i for i, t in enumerate(toks[:-1]) if t in firsts and (t, toks[i + 1][0]) in pairs]
+        firsts = c.rejoin_firsts.intersection(unique)
+        if firsts:
+            rejoin_at = [i for i in _where(toks, firsts) if i + 1 < len(toks) and (toks[i], toks[i + 1][0]) in c.rejoin_pairs]
         need_forgot = need_rest = need_skin = False
         if not unique.isdisjoint(c.late_rule_words):  # one set test for the three rules below: most prompts have none
             need_forgot = not unique.isdisjoint(c.forgetting)
