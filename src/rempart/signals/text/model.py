@@ -169,7 +169,8 @@ class TextIntentModel:
         # x + 1 - offset, for the x where that start exists.
         for offset in range(int(lengths.max(initial=0)) - 1, -1, -1):
             first, stop = max(0, offset - 1), min(size, grid.shape[1] - 1 + offset)
-            for row in range(max(0, offset + 1 - int(lengths[0])), len(lengths)) if stop > first else ():  # lengths > offset
+            longer = range(max(0, offset + 1 - int(lengths[0])), len(lengths))  # the rows where lengths > offset
+            for row in longer if stop > first else ():
                 per_char[first:stop] += share[row, first + 1 - offset:stop + 1 - offset]
         return per_char
 
