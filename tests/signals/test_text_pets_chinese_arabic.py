@@ -121,6 +121,15 @@ def test_separable_undressing_verbs_around_a_person(kinds, text, harmful):
     assert (K.TEXT_UNDRESS in kinds(text)) is harmful
 
 
+def test_separable_particles_are_removal_particles():
+    # The rules skip every pass on a prompt with no trigger word; the separable-verb pass has no
+    # trigger of its own: its particle ("aus", "uit") must be one (remove_post), or a prompt
+    # whose only trigger is "zieh ... aus" would never reach it.
+    from rempart.signals.text.intent import _compiled
+    c = _compiled()
+    assert set(c.separable.values()) <= c.remove_post.keys()
+
+
 @pytest.mark.parametrize("text, harmful", [
     ("remove the woman's dress", True),                # "the woman's" owns the garment, as "her" does
     ("take off the girl's top", True),

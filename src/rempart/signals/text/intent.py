@@ -506,6 +506,12 @@ class _Compiled:
                 exact2 = frozenset(p.words[1][0] for p in pats if not p.words[1][1])
                 stem2 = frozenset(p.words[1][0][:4] for p in pats if p.words[1][1])
                 self.second_words[first] = (exact2, stem2)
+        # What the other words of each such term need in the prompt: its exact words, and the first
+        # four letters of its stems of four letters or more (a shorter stem needs nothing here).
+        self.term_needs = {first: tuple({(frozenset(w for w, stem in p.words[1:] if not stem),
+                                          frozenset(w[:4] for w, stem in p.words[1:] if stem and len(w) >= 4))
+                                         for p in self.exact[first]})
+                           for first in self.second_words}
 
         # Single-word sexual terms that a split word may hide ("na ckt" -> "nackt").
         self.rejoin_exact = frozenset(w for w, pats in self.exact.items()
@@ -513,6 +519,9 @@ class _Compiled:
                                                                       for p in pats))
         rejoin_stems = [p.words[0][0] for pats in self.stem4.values() for p in pats
                         if len(p.words) == 1 and p.kind in K.SEXUAL_TEXT_KINDS]
+        self.rejoin_stems: dict[str, tuple[str, ...]] = {}  # by their first four letters
+        for stem in sorted(set(rejoin_stems)):
+            self.rejoin_stems[stem[:4]] = self.rejoin_stems.get(stem[:4], ()) + (stem,)
         # First pieces worth a look (proper prefixes of 2+ letters of those terms and stems),
         # and each with the letter that must start the next piece.
         rejoinable = (*self.rejoin_exact, *rejoin_stems)
@@ -1324,8 +1333,9 @@ class RuleIntentDetector:
             unique = frozenset(toks)
         prefixes = {t[:4] for t in unique}
         term_words = c.exact_first.intersection(unique)
+        # a first word of longer terms only, none of whose terms has its other words in the prompt
         unmatched = [w for w in c.second_first.intersection(term_words)
-                     if unique.isdisjoint(c.second_words[w][0]) and prefixes.isdisjoint(c.second_words[w][1])]
+                     if not any(need <= unique and pre <= prefixes for need, pre in c.term_needs[w])]
         if unmatched:
             term_words = term_words.difference(unmatched)
         term_pre = c.stem4_first.intersection(prefixes)
@@ -1346,7 +1356,9 @@ class RuleIntentDetector:
         rejoin_at = []
         firsts = c.rejoin_firsts.intersection(unique)
         if firsts:
-            rejoin_at = [i for i in _where(toks, firsts) if i + 1 < len(toks) and (toks[i], toks[i + 1][0]) in c.rejoin_pairs]
+            # where the two pieces make a term that _rejoined reads ("on a", "in the" make none)
+            rejoin_at = [i for i in _where(toks, firsts) if i + 1 < len(toks) and (toks[i], toks[i + 1][0]) in c.rejoin_pairs
+                         and self._may_rejoin(toks[i], toks[i + 1])]
         need_forgot = need_rest = need_skin = False
         if not unique.isdisjoint(c.late_rule_words):  # one set test for the three rules below: most prompts have none
             need_forgot = not unique.isdisjoint(c.forgetting)
@@ -1355,6 +1367,7 @@ class RuleIntentDetector:
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
                 or need_ages or need_sub or rejoin_at or need_lace or need_vanish or need_forgot or need_rest
                 or need_skin):
+            # (the separable-verb pass needs its particle, a remove_post word: need_post covers it)
             return []
         spans = words.spans
         # Alternative readings of de-obfuscated words: "1" read as "l" instead of "i",
@@ -2258,6 +2271,14 @@ class RuleIntentDetector:
                 hits.append(_Hit(K.TEXT_MINOR, score, spans[i][0], spans[j + m - 1][1],
                                  f"{age} {' '.join(w for w, _ in words)}", "*"))
                 break
+
+    def _may_rejoin(self, first: str, second: str) -> bool:
+        """Whether two pieces make a sexual term that _rejoined may read: a single-word term, or a
+        stem that runs across the join."""
+        c = self._c
+        w = first + second
+        return len(w) >= REJOIN_MIN and (w in c.rejoin_exact or any(
+            len(stem) > len(first) and _word_matches(w, stem, True) for stem in c.rejoin_stems.get(w[:4], ())))
 
     def _rejoined(self, toks, spans, hits, rejoin_at: list[int]) -> None:
         """Hits of words split in two at the tokens `rejoin_at` (each followed by a token that
