@@ -1348,7 +1348,8 @@ class RuleIntentDetector:
         need_post = not c.remove_post.keys().isdisjoint(unique)  # a dict's keys test the smaller side, as sets do
         need_vanish = not unique.isdisjoint(c.vanish_words)
         need_shape = not prefixes.isdisjoint(c.transparent_first) or not unique.isdisjoint(c.xray_strip_first)
-        need_ages = has_digit or not unique.isdisjoint(c.age_words)
+        # an age in words needs a unit after it ("two years old"); a grade word, a number after it
+        need_ages = has_digit or not (c.number_words.keys().isdisjoint(unique) or c.age_unit_first.isdisjoint(unique))
         need_sub = check_acc and bool(c.sub_re.phrases)
         need_lace = not prefixes.isdisjoint(c.lace_first) or (check_acc and c.lace_sub_re.search(s) is not None)
         # Words split in two ("na ckt", "desnu - da"): a token that begins a term, followed
