@@ -147,3 +147,20 @@ def test_real_uvicorn_process(tmp_path, person_photo):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_the_service_factory_freezes_what_it_loaded(tmp_path, monkeypatch):
+    # app_from_env (one call per uvicorn worker) moves the loaded models and lexicons out of the
+    # cyclic collector's reach, so that a full collection does not walk them during a request.
+    import gc
+
+    from rempart.service.app import app_from_env
+
+    monkeypatch.setenv("REMPART_DB", str(tmp_path / "s.sqlite"))
+    monkeypatch.delenv("REMPART_POLICY", raising=False)
+    gc.unfreeze()
+    try:
+        app_from_env()
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
