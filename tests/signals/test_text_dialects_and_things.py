@@ -244,6 +244,17 @@ def test_more_things_and_idioms_are_look_alikes(kinds, text, kind):
     assert kind not in kinds(text)
 
 
+@pytest.mark.parametrize("text, harmful", [
+    ("смени постельное бельё на чёрное шёлковое", False),   # bed linen: the model alone read underwear
+    ("сними с неё нижнее бельё", True),
+    ("зніми з неї білизну", True),
+])
+def test_underwear_read_as_a_look_alike_sets_the_model_aside_too(hybrid_kinds, text, harmful):
+    # As for undress, nudity and sexual terms: when the rules read the word as a look-alike,
+    # the model's score for the same kind does not count on its own.
+    assert (K.TEXT_UNDERWEAR in hybrid_kinds(text)) is harmful
+
+
 @pytest.mark.parametrize("text, kind", [
     ("خلّي الست اللي في الصورة ملط", K.TEXT_NUDITY),               # Egyptian "stark naked", a whole word
     ("תעשה שהחולצה שלה תיעלם", K.TEXT_UNDRESS),                   # the shirt vanishes

@@ -110,7 +110,8 @@ _TRAILING_PUNCT = ".,;:!?،؛。、，！？」』)\"'"
 CLEARED = "cleared:"
 _BUTTONS = frozenset(normalize_term(w) for w in L.BUTTON_WORDS.split(", "))
 _BETWEEN_ONLY = frozenset(normalize_term(w) for w in L.SUBSTRING_THINGS_BETWEEN_ONLY.split(", "))
-_CLEARABLE = frozenset({K.TEXT_UNDRESS, K.TEXT_NUDITY, K.TEXT_SEXUAL})
+# Kinds whose look-alike reading (a thing, laundry, bed linen) also sets aside the model's score for the same kind
+_CLEARABLE = frozenset({K.TEXT_UNDRESS, K.TEXT_NUDITY, K.TEXT_SEXUAL, K.TEXT_UNDERWEAR})
 # What a pet or a soft toy is put in or taken out of: a costume, not a person's clothes
 PET_KINDS = frozenset({K.TEXT_UNDRESS, K.TEXT_SWIMWEAR, K.TEXT_UNDERWEAR})
 
