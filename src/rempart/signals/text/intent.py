@@ -18,7 +18,7 @@ from rempart.signals import kinds as K
 from rempart.signals.base import Signal, TextSpan
 from rempart.signals.text import lexicon as L
 from rempart.signals.text.normalize import Normalized, normalize, normalize_lexicon, normalize_term, squash_all
-from rempart.signals.text.phrases import TOKEN, PhraseTable, SubstringMatcher, Words
+from rempart.signals.text.phrases import TOKEN, PhraseTable, SubstringMatcher, Words, substring_pattern
 from rempart.signals.text.names import common_words
 from rempart.signals.text.suggestive import CUES as SUGGESTIVE_CUES
 from rempart.signals.text.trie import literal_fragments, trie_pattern
@@ -158,9 +158,9 @@ def _layer_regex(words: str, substrings: str, ending: int) -> _Alternatives | re
     spaced = sorted(x for x in subs if _SPACED_SCRIPT_LETTER.match(x))
     glued = sorted(x for x in subs if not _SPACED_SCRIPT_LETTER.match(x))
     if spaced:
-        alts.append(r"(?<![^\W_])(?:" + SubstringMatcher(spaced).pattern + ")")
+        alts.append(r"(?<![^\W_])(?:" + substring_pattern(spaced) + ")")
     if glued:
-        alts.append(SubstringMatcher(glued).pattern)
+        alts.append(substring_pattern(glued))
     return _Alternatives(alts) if len(alts) > 1 else re.compile("|".join(alts))
 
 
@@ -548,11 +548,12 @@ class _Compiled:
         # A first word's terms that may match, by the word after it: those whose second word it is,
         # with the single-word terms and those whose second word is a stem ("in" starts hundreds of
         # terms, and a prompt has "in" often). In the lexicon's order, as _hits tries them.
-        self.exact_always = {first: tuple(p for p in pats if len(p.words) == 1 or p.words[1][1])
-                             for first, pats in self.exact.items()}
-        self.exact_by_next = {first: {second: tuple(p for p in pats if len(p.words) == 1 or p.words[1][1]
-                                                    or p.words[1][0] == second)
-                                      for second in {p.words[1][0] for p in pats if len(p.words) > 1 and not p.words[1][1]}}
+        def any_next(p: _Pattern) -> bool:  # a single word, or a stem second
+            return len(p.words) == 1 or p.words[1][1]
+
+        self.exact_always = {first: tuple(p for p in pats if any_next(p)) for first, pats in self.exact.items()}
+        self.exact_by_next = {first: {second: tuple(p for p in pats if any_next(p) or p.words[1][0] == second)
+                                      for second in {p.words[1][0] for p in pats if not any_next(p)}}
                               for first, pats in self.exact.items()}
         self.second_first = frozenset(self.second_words)
         self.stem4_first = frozenset(self.stem4)
@@ -597,7 +598,7 @@ class _Compiled:
         self.sub_removal = [_substring_removal(*spec, self.sub_laundry) for spec in L.SUBSTRING_REMOVAL]
         self.caption_words = re.compile(
             "(?<![^\\W_])(?:" + "|".join(re.escape(normalize_term(w)) for w in _split_list(L.CAPTION_WORDS)) + ")|"
-            + SubstringMatcher({normalize_term(w) for w in _split_list(L.CAPTION_SUBSTRINGS)}).pattern)
+            + substring_pattern({normalize_term(w) for w in _split_list(L.CAPTION_SUBSTRINGS)}))
         # every substring language's garments, removal verbs and things on garments, in one pattern each
         sub_garments, sub_verbs, sub_things = (
             {e: normalize_term(e) for spec in L.SUBSTRING_REMOVAL for e in _split_list(spec[k])} for k in (1, 2, 5))
@@ -1193,7 +1194,8 @@ class RuleIntentDetector:
         unknown = {t for t in words.distinct.difference(breaker.known) if _is_piece(t)}
         if not hyphen and not unknown:
             return []  # the common case: a set difference in C leaves no unknown piece
-        if len(unknown) <= FEW_ODD_WORDS and not self._may_join(s, words, unknown, hyphen):
+        tested = len(unknown) <= FEW_ODD_WORDS
+        if tested and not self._may_join(s, words, unknown, hyphen):
             return []  # no piece goes on into a lexicon word: the common case of a long prompt
         # The pieces: the words of two letters or more with no digit (a word holds letters and digits).
         at = [k for k, t in enumerate(words.tokens) if _is_piece(t)]
@@ -1207,7 +1209,7 @@ class RuleIntentDetector:
             return []
         # a chain of pieces must hold one of them (or the hyphen after one)
         starts = sorted({k for i in odd for k in range(max(0, i - MAX_JOIN_PIECES + 1), i + 1)})
-        if not any(i + 1 < len(pieces) and (pieces[i], pieces[i + 1][0]) in c.join_pairs for i in starts):
+        if not tested and not any(i + 1 < len(pieces) and (pieces[i], pieces[i + 1][0]) in c.join_pairs for i in starts):
             return []  # _may_join's test, on all the pieces: cheaper where most words are unknown
         word_spans = words.spans
         spans = [word_spans[k] for k in at]
@@ -1808,8 +1810,8 @@ class RuleIntentDetector:
         # Clothing followed by a particle: "her clothes off", "zieh ihr die Kleider aus".
         # (_clothing(t) is not None, its lookups inline: most words are neither garment nor stem)
         worn_words = {t for t in unique if t in c.clothing or t in c.outfits
-                      or t[:4] in c.clothing_stems and self._clothing(t) is not None} if post else ()
-        for j in _where(toks, worn_words) if post else ():
+                      or t[:4] in c.clothing_stems and self._clothing(t) is not None} if post else set()
+        for j in _where(toks, worn_words):
             t = toks[j]
             worn = self._worn_at(toks, j)
             if worn is None:
@@ -2495,12 +2497,8 @@ def _reread(n: Normalized, cut_at: list[int], drop: list[tuple[int, int]]) -> tu
         back.extend(range(a, b))
     text, digits, accented = ("".join((" " + view[a:b]) if space else view[a:b] for a, b, space in runs)
                               for view in (n.text, n.digits, n.accented))
-    if n.src is None:
-        src = tuple(back)
-    elif not back or back[-1] < len(n.src):  # `back` never decreases: every position has its source
-        src = tuple(map(n.src.__getitem__, back))
-    else:
-        src = tuple(n.orig_start(k) for k in back)
+    # every position of `n` has its source (`src` is as long as the text): one map, no call per character
+    src = tuple(back) if n.src is None else tuple(map(n.src.__getitem__, back))
     obf: tuple[int, ...] = ()
     if n.obf:  # each disguised position of `n`, with the space put before it
         obf = tuple(i for k in n.obf for i in range(bisect_left(back, k), bisect_right(back, k)))

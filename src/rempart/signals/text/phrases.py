@@ -9,7 +9,6 @@ length, whatever the number of phrases.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import AbstractSet, Generic, Iterable, Iterator, TypeVar
 
 import ahocorasick
@@ -99,6 +98,12 @@ def parse(spec: str) -> list[str]:
     return [normalize_lexicon(p.strip()).text for p in spec.split(",") if p.strip()]
 
 
+def substring_pattern(phrases: Iterable[str]) -> str:
+    """The regex that finds what `SubstringMatcher(phrases)` finds, as a prefix trie (trie.py), for a
+    rule that puts the phrases inside a larger pattern."""
+    return trie_pattern(literal_fragments(p) for p in sorted(set(phrases)) if p)
+
+
 class SubstringMatch:
     """One phrase found by a `SubstringMatcher`: the `re.Match` methods the rules use."""
 
@@ -125,8 +130,8 @@ class SubstringMatcher:
     leftmost place where one starts, then the next after it, as re finds them with a
     longest-first alternation. Aho-Corasick automatons (pyahocorasick, in C) read the text once;
     re tried the phrases' first letters one by one at every position, some 0.7 µs a character
-    for the rules' ten thousand phrases. `pattern` is the same phrases as a regex trie
-    (trie.py), for rules that put them inside a larger pattern.
+    for the rules' ten thousand phrases. Rules that put phrases inside a larger pattern take
+    `substring_pattern` instead.
 
     One automaton for the phrases that start with an ASCII character and one for the others:
     an automaton steps slowly through a text none of whose characters start a phrase when
@@ -145,10 +150,6 @@ class SubstringMatcher:
             automaton.make_automaton()
             first = re.compile("[" + "".join(sorted({re.escape(p[0]) for p in group})) + "]")
             self._parts.append((first, automaton, max(map(len, group))))
-
-    @cached_property
-    def pattern(self) -> str:
-        return trie_pattern(literal_fragments(p) for p in sorted(self.phrases))
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[SubstringMatch]:
         found = sorted((se for part in self._parts for se in _occurrences(part, s, pos, endpos)),
