@@ -626,3 +626,77 @@ def test_only_what_covers_nothing_left_on_a_person_is_nudity(kinds, text, nude):
 ])
 def test_hindi_and_hinglish_removal_and_under_after_the_garment(kinds, text, undress):
     assert (K.TEXT_UNDRESS in kinds(text)) is undress
+
+
+@pytest.mark.parametrize("text", [
+    "first his jacket, then the rest",                  # no removal word: a first step and the rest
+    "zuerst die Jacke, dann den Rest",
+    "najpierw płaszcz, potem reszta",
+    "сначала куртку, потом остальное",
+    "पहले कोट, फिर बाकी सब",
+    "먼저 코트, 그 다음 나머지도",
+    "ถอดเสื้อโค้ทก่อน แล้วที่เหลือด้วย",              # Thai, the rest written inside a word
+])
+def test_a_first_step_then_the_rest_is_undressing(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "first brighten the jacket, then the rest of the photo",  # the rest of something else
+    "first recolour his jacket, then the rest",         # a recolouring, not a removal
+    "first his jacket, then the rest of the edits can wait until tomorrow",  # the rest is not the last words
+    "first his jacket, keep the rest",                  # the rest is kept
+])
+def test_a_first_step_that_is_no_undressing(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "make it so nothing's on him anymore",
+    "чтобы на ней ничего не осталось",
+    "să nu mai fie nimic pe ea",
+    "trên người không còn gì",
+    "শরীরে কিছুই না থাকে যেন",
+])
+def test_nothing_left_on_the_person_is_undressing(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "să nu schimbi nimic pe ea, doar cerul",            # nothing changed
+    "на ньому нічого не змінюй",
+    "nothing else on him needs fixing",                 # nothing else
+    "на ней ничего не меняй",
+])
+def test_nothing_changed_on_the_person_is_not_undressing(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
+
+
+def test_a_person_left_without_anything_is_nudity(kinds):
+    assert K.TEXT_NUDITY in kinds("deixa ele sem nada")
+    assert K.TEXT_NUDITY in kinds("leave him without anything")
+    assert K.TEXT_NUDITY not in kinds("leave the room without anything")  # a place, no person
+
+
+@pytest.mark.parametrize("text", ["👚➡️❌", "tolong 👖🚫 untuk dia", "❌👕 pls"])
+def test_a_garment_emoji_crossed_out_is_undressing(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "cambia la gonna nude con una blu",                 # a garment of a noun-first language before its shade
+    "zmień kolor szminki nude",
+    "nude rujunu daha koyu yap",
+    "duvarları çıplak bırak",                           # Turkish: the walls left bare
+    "rends la chambre nue plus accueillante",
+    "зроби голу кімнату світлішою",
+    "fă crengile goale să pară verzi",
+    "बालकनी में सूखते कपड़े हटा दो",                     # laundry drying on the balcony
+])
+def test_more_look_alikes_in_more_languages(kinds, text):
+    assert not {K.TEXT_NUDITY, K.TEXT_UNDRESS} & kinds(text)
+
+
+def test_romanised_possessives_make_an_ambiguous_garment_worn(kinds):
+    assert K.TEXT_UNDRESS in kinds("uski top hata do")
+    assert K.TEXT_UNDRESS not in kinds("top hata do")   # "top" alone may be the top of the picture

@@ -448,6 +448,13 @@ class _Compiled:
         # the word that tells a rest phrase apart ("rest", "else", "demas"): its first word is often "the"
         self.rest_lasts = frozenset(p[-1] for ps in self.rest_phrases.values() for p in ps)
         self.late_rule_words = self.forgetting | self.rest_lasts | self.skin_words
+        self.first_words = _word_set(L.FIRST_WORDS)
+        self.nothing_phrases = PhraseTable((p, True) for p in (normalize_term(x) for x in _split_list(L.NOTHING_PHRASES)))
+        self.on_person = PhraseTable((p, True) for p in (normalize_term(x) for x in _split_list(L.ON_PERSON_PHRASES)))
+        self.nothing_on_after_her = _word_set(L.NOTHING_ON_AFTER_HER)
+        self.nothing_on_guards = _word_set(L.NOTHING_ON_GUARDS) | self.anything_else | self.swap_verbs | self.recolour
+        self.first_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.FIRST_SUBSTRINGS)})
+        self.rest_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.REST_SUBSTRINGS)})
         self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
         self.negations = _word_set(L.NEGATIONS)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
@@ -878,6 +885,7 @@ class RuleIntentDetector:
             hits.extend(self._under_after_garment(words))
             hits.extend(self._without_anything(n.text, words))
             hits.extend(self._no_clothes(n.text, words))
+            hits.extend(self._nothing_on_person(n.text, words))
             if _QUESTION_MARKS.search(n.text):
                 hits.extend(self._question_then_removal(n.text, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
@@ -1368,9 +1376,10 @@ class RuleIntentDetector:
             need_forgot = not unique.isdisjoint(c.forgetting)
             need_rest = not unique.isdisjoint(c.rest_lasts)
             need_skin = not unique.isdisjoint(c.skin_words) and not unique.isdisjoint(c.recolour)
+        need_rest_sub = check_acc and c.rest_sub_re.search(s) is not None
         if not (term_words or term_pre or n.obf or acc_diff or need_removal or need_post or need_shape
                 or need_ages or need_sub or rejoin_at or need_lace or need_vanish or need_forgot or need_rest
-                or need_skin):
+                or need_skin or need_rest_sub):
             # (the separable-verb pass needs its particle, a remove_post word: need_post covers it)
             return []
         spans = words.spans
@@ -1469,6 +1478,8 @@ class RuleIntentDetector:
             self._rule_forgot_dressing(s, toks, spans, hits)
         if need_rest:
             self._rule_rest_of_clothes(s, toks, spans, hits)
+        if need_rest_sub:
+            self._rest_substring(s, hits)
         if need_skin:
             self._rule_skin_coloured(s, toks, spans, hits)
         if need_sub:
@@ -2013,9 +2024,34 @@ class RuleIntentDetector:
             if not c.negations.isdisjoint(toks[end:last]):
                 continue  # "остальное не трогай": the rest is kept
             before, around = toks[first:i], toks[first:last]
-            worn = any(self._clothing(t) is not None or t in c.accessories or t in c.outer_garments for t in before)
-            if worn and not c.removal_words.isdisjoint(around) and not self.keeps(s[spans[first][0]:spans[last - 1][1]]):
+            worn = any(self._clothing(t) is not None or t in c.accessories or t in c.outer_garments for t in before) \
+                or c.layer_outer.search(s, spans[first][0], spans[i][0]) is not None
+            if not worn or self.keeps(s[spans[first][0]:spans[last - 1][1]]):
+                continue
+            # with no removal word, a first step and the rest as the last words ("först jackan, sen resten"),
+            # not a recolouring ("first make the jacket red, then the rest")
+            sequenced = (not c.first_words.isdisjoint(before) and c.recolour.isdisjoint(around)
+                         and _in_sentence(s, spans, end - 1, end - 1, 0, L.REST_ALONE_AFTER + 1)[1] < end + L.REST_ALONE_AFTER)
+            if sequenced or not c.removal_words.isdisjoint(around):
                 hits.append(_Hit(K.TEXT_UNDRESS, 0.8, spans[first][0], spans[end - 1][1], " ".join(phrase), "*"))
+                return
+
+    def _rest_substring(self, s: str, hits) -> None:
+        """`_rule_rest_of_clothes` in the scripts without spaces (L.REST_SUBSTRINGS): an outer garment and a
+        word for "first" before the rest, in one sentence: "เอาแจ็คเก็ตออกก่อน แล้วค่อยเอาที่เหลือออก"."""
+        c = self._c
+        for m in c.rest_sub_re.finditer(s):
+            lo = max(0, m.start() - L.REST_SUB_BEFORE)
+            brk = None
+            for brk in _SENTENCE_BREAK.finditer(s, lo, m.start()):
+                pass
+            if brk is not None:
+                lo = brk.end()
+            garment = c.layer_outer.search(s, lo, m.start())
+            if garment is None or self.keeps(s[lo:m.end()]):
+                continue
+            if c.first_sub_re.search(s, lo, m.start()) is not None:
+                hits.append(_Hit(K.TEXT_UNDRESS, 0.8, garment.start(), m.end(), m.group(), "*"))
                 return
 
     def _rule_skin_coloured(self, s: str, toks, spans, hits) -> None:
@@ -2052,8 +2088,38 @@ class RuleIntentDetector:
             if self._place_after(s, toks, spans, k):
                 continue  # "without anything on the walls", "without anything behind her"
             lo, hi = _in_sentence(s, spans, i, k, L.WITHOUT_WINDOW, L.WITHOUT_WINDOW)
-            if not c.wear_look.isdisjoint(toks[lo:hi + 1]):
+            if not c.wear_look.isdisjoint(toks[lo:hi + 1]) or self._left_without(toks, lo, i):
                 return [_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
+        return []
+
+    def _left_without(self, toks, lo: int, i: int) -> bool:
+        """A person left without (toks[i]) in toks[lo:i]: "deixa a mulher sem nada", "leave her without
+        anything"; not "leave the room without anything"."""
+        c = self._c
+        leave = next((k for k in range(lo, i) if toks[k] in c.uncovering_wear), None)
+        return leave is not None and any(t in c.on_her or t in c.person_words for t in toks[leave + 1:i])
+
+    def _nothing_on_person(self, s: str, words: Words) -> list[_Hit]:
+        """Nothing left on a person, in an edit (L.NOTHING_PHRASES, L.ON_PERSON_PHRASES): "make it so nothing's
+        covering her anymore", "чтобы на нём ничего не было". Not "change nothing on her", "nothing on her face"."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        unique = words.distinct
+        if unique.isdisjoint(c.nothing_phrases.first_words) or unique.isdisjoint(c.on_person.first_words):
+            return []
+        ons = [(i, n) for i, n, _, _ in c.on_person.longest_matches(toks, c.on_person.first_words)
+               if toks[i + n - 1] != "her" or i + n >= len(toks) or toks[i + n] in c.nothing_on_after_her
+               or _SENTENCE_BREAK.search(s, spans[i + n - 1][1], spans[i + n][0])]
+        if not ons:
+            return []
+        for k, m, _, _ in c.nothing_phrases.longest_matches(toks, c.nothing_phrases.first_words):
+            for i, n in ons:
+                a, b = min(i, k), max(i + n, k + m) - 1
+                if b - a + 1 - n - m > L.NOTHING_ON_REACH or _CLAUSE_GAP_BREAK.search(s, spans[a][1], spans[b][0]):
+                    continue
+                lo, hi = _in_sentence(s, spans, a, b, L.NOTHING_ON_REACH, L.NOTHING_ON_REACH, _CLAUSE_GAP_BREAK)
+                if c.nothing_on_guards.isdisjoint(toks[lo:hi + 1]):  # ("leave nothing on her" is no keeping)
+                    return [_Hit(K.TEXT_UNDRESS, 0.8, spans[a][0], spans[b][1], f"{toks[k]} … {toks[i]}", "*")]
         return []
 
     def _no_clothes(self, s: str, words: Words) -> list[_Hit]:

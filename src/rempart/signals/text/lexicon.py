@@ -372,7 +372,7 @@ COLOUR_COMPOUND_TAILS = frozenset(_COLOURS_COSMETICS + (
 STEM_EXCEPTIONS = ("sundress sundresses breaststroke breaststrokes breaststroker nakensnacka nakensnackan nakensnackor ausziehtisch ausziehtische ausziehtisches ausziehbar ausziehbare ausziehbaren ausziehbarer ausziehbares naaktslak naaktslakken nacktschnecke nacktschnecken nacktmull nacktmulle naakthond nackthund "
                    "роздягальня роздягальні роздягальню роздягальнею раздевалка раздевалке раздевалку раздевалки раздевалкой")
 BLOCK_NEXT: dict[str, list[str]] = {
-    "nude": _COLOURS_COSMETICS + ["mole"],
+    "nude": _COLOURS_COSMETICS + ["mole", "ruj", "rujunu", "rujun", "rujlar", "rujlari"],
     "nudes": _COLOURS_COSMETICS,
     "naked": "eye eyes truth flame flames ambition lunch mole wire wires bulb bulbs light lights blade "
     "steel concrete wood tree trees branch branches chef city gun guns singularity".split(),
@@ -435,7 +435,7 @@ INANIMATE: dict[str, str] = {
     "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords "
     "mannequin mannequins dummy dummies cake cakes forest forests woods metal steel glass motorcycle motorbike "
     "salad salads lettuce greens",
-    "fr": "gateau bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
+    "fr": "piece pieces chambre salle gateau bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
     "es": "tarta pastel chapa madera ladrillo pies pie manos dedos arbol arboles rama ramas pared paredes muro muros piedra roca colina "
@@ -457,14 +457,14 @@ INANIMATE: dict[str, str] = {
     "manekin manekina manekiny manekinow",
     "cs": "cihla cihly omitku omitka chodidla chodidly nohy nohama ruce rukama strom stromy vetev vetve zed zdi steny kamen skala kopec krajina hora hory "
     "pole zarovka drat oko oci rtenka barva lak pravda fakta cisla motor mec",
-    "ro": "picioare picioarele talpi talpile maini mainile copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
+    "ro": "ramurile crengile crengi picioare picioarele talpi talpile maini mainile copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
     "munte munti camp bec fir ochi ruj culoare oja camera camere sala casa cutie sticla masa raft strada adevar motor sabie",
     "sv": "tra traet fötter fötterna händer händerna trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
     "glodlampa trad oga ogon lappstift farg nagellack",
-    "ru": "торт торта ступни ступнями стопы стопами дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
+    "ru": "комнату комната комнаты торт торта ступни ступнями стопы стопами дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
     "поле лампочка провод глаз глаза помада цвет лак землекоп землекопа правда факты цифры двигатель мотор меч "
     "кирпич кирпичной кирпичная кирпичные кирпичными кладка кладкой кладку бетон бетонной бетонные балки балками провода проводка корни",
-    "uk": "ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
+    "uk": "кімнату кімната кімнати ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
     "el": "τοιχο τοιχου ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
@@ -494,7 +494,7 @@ INANIMATE: dict[str, str] = {
 # "الجدار يبدو عارياً". Only these words ("to be" and "quite") may stand between the thing and the nudity word.
 COPULAS = "is looks seems stays remains est soit reste semble sont está este es queda quede parece ist bleibt wirkt " \
     "aussieht sieht wirken e sia resta rimanga sembra fica fique são jest sa zostaje je zustane zustava " \
-    "blir forblir ser är είναι μένει μείνει φαίνεται olsun kalsin gorunuyor выглядит остается " \
+    "blir forblir ser är είναι μένει μείνει φαίνεται olsun kalsin birak birakin gorunuyor выглядит остается " \
     "виглядає залишається يبدو تبدو تظهر يظهر كان كانت است هست بنظر میاد به نظر می‌رسد נראה נשאר נשארת " \
     "है लगती लगता দেখাচ্ছে আছে terlihat kelihatan jadi menjadi tetap nampak tampak trong van vẫn " \
     "tout toute tres completement totalement todo toda completamente totalmente muy tutto tutta molto ganz vollig " \
@@ -599,6 +599,7 @@ DISPLAY_WORDS = (
 GLAMOUR_THINGS = (
     "cake cakes cupcake cupcakes dessert desserts burger burgers pizza steak cocktail cocktails "
     "pastry pastries ganache font fonts typeface lettering tarta postre postres hamburguesa gateau "
+    "perfume perfumes fragrance cologne chocolate chocolates wine parfum parfums profumo perfum духи "
     "gateaux kuchen torte nachtisch bolo sobremesa torta торт торти десерт шрифт "
     "car cars convertible roadster coupe supercar sportscar truck pickup motorbike motorcycle bike jeep suv sedan "
     "limousine yacht boat porsche ferrari lamborghini maserati bugatti mclaren mustang corvette camaro tesla bmw audi "
@@ -646,7 +647,11 @@ BLOCK_PREV: dict[str, list[str]] = {
     "culoare nuanta barva odstin farg αποχρωση χρωμα κραγιον цвет оттенок колір відтінок renk warna mau "
     "ton tonlarda tonlari tonda palet paleti makyaj "
     "zapatos tacones bolso labial pumps heels shoes boots handbag lipstick levres labios labbra lippen rossetto "
-    "pintalabios gloss vernis smalto nagellack".split(),
+    "pintalabios gloss vernis smalto nagellack "
+    # a garment of the noun-first languages before its shade: "il vestito nude", "la robe nude", "rochia nude"
+    "vestito vestiti abito gonna camicia maglia scarpe sandali borsa robe jupe chemise escarpins sandales sac "
+    "vestido vestidos falda blusa saia sandalias rochie rochia fusta bluza pantofi geanta sukienka sukienke "
+    "spodnica bluzka szpilki torebka szminka szminki szminke pomadka pomadki pomadke".split(),
     "breasts": "chicken turkey duck goose quail pheasant roast roasted grilled fried stuffed "
     "boneless skinless fowl poultry".split(),
     "nu": ("pieds pied mains main tete phu thieu ban gioi a zit is ben staat moet kan wil doe maak ik je jij "
@@ -698,7 +703,7 @@ REMOVE_PRE: dict[str, str] = {
     "ar-latn": "sheel shil shili sheeli tsheel tshil 2la3 e2la3 2al3 2le3 2al3aha eqla3 ekla3",
     "el-latn": "vgale vgalte vgal bgale vgalta kateva katevase ksekoumpwse ksekoumpose",
     "he-latn": "tored toridi torid lehorid lehasir",
-    "ro": "jos descheie ridica sterge dispara",
+    "ro": "jos descheie ridica sterge dispara scoate scoateti",
     "ms": "angkat singkap singkapkan londehkan selak hilangkan buang tanggalkan",
 }
 # Weak verbs: need an explicit object ("rip her jeans"), so "ripped jeans" stays fashion.
@@ -778,7 +783,7 @@ VANISH_WORDS = "disappear disappears vanish vanishes fade verschwinden verschwin
 LAYER_OUTER = OUTER_GARMENTS + " colbert colbertje kavaj kavajen sakko sacco giubbotto σακακι vest suit suitjacket jas kot kotnya " \
     "jasnya jaketnya کت کتشو کتش کتو ceket marynark sako sacou пиджак піджак"
 LAYER_OUTER_SUBSTRINGS = "جاكيت, جاكت, الجاكيت, معطف, بالطو, ז'קט, זקט, מעיל, कोट, जैकेट, ব্লেজার, জ্যাকেট, কোট, کوٹ, " \
-    "جیکٹ, ジャケット, コート, 上着, 外套, 夹克, 재킷, 자켓, 코트, สูท, แจ็คเก็ต, เสื้อโค้ท, เสื้อคลุม"
+    "جیکٹ, کاپشن, پالتو, ジャケット, コート, 上着, 外套, 夹克, 재킷, 자켓, 코트, สูท, แจ็คเก็ต, เสื้อโค้ท, เสื้อคลุม"
 LAYER_INNER_SUBSTRINGS = "shirt, tshirt, overhemd, blouse, camicia, chemise, hemd, skjort, πουκαμισ, camisa, kemeja, gomlek, рубашк, сорочк, " \
     "koszul, camasa, camasi, ao so mi, so mi, قميص, قمیض, پیراهن, پیرهن, חולצ, शर्ट, শার্ট, شرٹ, シャツ, 衬衫, 셔츠, เสื้อเชิ้ต, bluse, trui, pullover, maglione"
 LAYER_KEEP = "keep keeps keeping leave garde gardez laisse lascialo lasciala lascia mantieni tieni resti mag blijven blijft kvar " \
@@ -1023,7 +1028,7 @@ OFF_OBJECTS = "her his their your my the all those these them him its"
 POSSESSIVES = (
     "her his their your my its нее него неи ней ses sa son leur leurs su sus ihr ihre ihren ihrem sein seine seinen "
     "suo sua suoi sue dela dele seu seus suas haar zijn jej jego ее её его onun nya le la les lui "
-    "le la gli"
+    "le la gli iska iski iske uska uski uske unka unki unke"
 )
 # The photo itself, after one of OBJECT_STOP: "on the photo" places the person, it does not end the
 # object phrase ("Сними с девушки на фото всю одежду", "take off the woman in the picture her dress").
@@ -1211,7 +1216,7 @@ TOWEL_WINDOW = 4  # words from the "only" word to the towel
 TOWEL_ONLY_AFTER = 2  # words from the towel to an "only" word after it
 # A towel placed on something ("a towel on the chair only") is a thing; on her ("sur elle", "på sig") it is worn.
 ON_WORDS = "on onto over encima sur auf en na pa op sobre em su sul sulla на над uzerine di"
-ON_HER = "her him herself himself sig henne honom elle lui ella el sich ihr ihm zich haar hem sobie niej nim sobe " \
+ON_HER = "her him herself himself sig henne honom elle lui ella el ele ela sich ihr ihm zich haar hem sobie niej nim sobe " \
     "ni nem ней нем ній ньому ona onu"
 # "And everything else" after something worn and a removal word, in one sentence: "take off her hat
 # and everything else", "quítale las gafas y todo lo demás", "сними с неё очки и всё остальное". The
@@ -1223,11 +1228,45 @@ REST_PHRASES = (
     "den rest, der rest, de rest, al de rest, reszte, cala reszte, wszystko inne, zbytek, vsechno ostatni, restul, "
     "tot restul, resten, allt annat, все остальное, остальное, все інше, решту, τα υπολοιπα, ολα τα αλλα, gerisini, "
     "geri kalanini, geri kalan her seyi, diger her seyi, الباقي, كل الباقي, بقیه, همه چیز دیگر, את השאר, כל השאר, "
-    "sisanya, semua yang lain, phan con lai"
+    "sisanya, semua yang lain, phan con lai, reszta, reszty, bakisi, geri kalani, बाकी, बाकी सब, বাকি, বাকিটা, বাকিগুলো, "
+    "বাকি সব, 나머지, 나머지도, 나머지는, con lai, بقيه, بقيهشو, بقيشو, بقيهاش, باقي, השאר, ce qui reste, lo que queda, "
+    "o que sobra, o que resta"
 )
+# Where the rest phrase is written inside a word, in the scripts without spaces ("แล้วค่อยเอาที่เหลือออก").
+REST_SUBSTRINGS = "剩下, 其余, 其餘, 残り, ที่เหลือ"
+# "First the jacket, then the rest": a sequence that starts with something worn and ends with "the rest"
+# takes everything off, said with no removal word ("först jackan, sen resten", "najpierw kurtka, potem
+# reszta"). A word for "first" before the rest phrase stands in for the removal word.
+FIRST_WORDS = "first firstly zuerst erst eerst primero primeiro prima intai najpierw nejdriv nejdrive nejprve forst " \
+    "сначала сперва спершу спочатку πρωτα prwta once dulu truoc קודם اول اولا پہلے पहले pehle pehlay আগে 먼저"
+FIRST_SUBSTRINGS = "先, まず, 먼저, ก่อน"
+REST_SUB_BEFORE = 40  # characters before a rest substring where the garment and the word for "first" stand
+REST_ALONE_AFTER = 2  # words at most after a rest phrase read with no removal word ("then the rest, please")
 REST_WINDOW = 8  # words before the phrase where the worn thing and the removal word stand
 REST_VERB_AFTER = 3  # words after it where a verb-final removal word may stand ("alles andere auch ab"), or a
 # negation that keeps the rest ("остальное не трогай", "the rest don't touch")
+
+# Nothing left on a person, in an edit: "make it so nothing's covering her anymore", "сделай так, чтобы на нём
+# ничего не было", "fă-l să nu mai aibă nimic pe el", "cho trên người không còn gì". A word for nothing and a
+# phrase for on the person (or on the body) within NOTHING_ON_REACH words in one clause. Not "nothing else on
+# her", "change nothing on her", nor "nothing on her face" (a possessive "her" before a noun).
+NOTHING_PHRASES = "nothing, rien, nada, niente, nulla, nichts, niets, niks, nic, niczego, ničeho, ничего, нічого, τιποτα, " \
+    "τιποτε, tipota, nimic, ingenting, inget, hicbir sey, hic bir sey, khong con gi, khong co gi, khong mac gi, " \
+    "কিছু না, কিছুই না, কিছুই, कुछ नहीं, कुछ न, kuch nahi, kuch na, kuch bhi nahi, כלום, שום דבר, هیچی, هیچ چیزی, " \
+    "tiada apa, tak ada apa, tidak ada apa apa, gak ada apa apa"
+ON_PERSON_PHRASES = "on her, on him, on them, on her body, on his body, covering her, covering him, covers her, " \
+    "covers him, sur elle, sur lui, sur son corps, an ihr, an ihm, am leib, am korper, auf ihrem korper, aan haar, " \
+    "aan hem, op haar lijf, op zijn lijf, na niej, na nim, na sobie, na ni, na nem, na sobe, на ней, на нем, на ньому, " \
+    "на ній, на собі, на себе, на теле, на тілі, pe ea, pe el, pe ei, pe corp, pe corpul ei, pe corpul lui, " \
+    "pa henne, pa honom, pa sig, pa kroppen, πανω της, πανω του, panw tis, panw tou, ustunde, uzerinde, " \
+    "di badan, di badannya, di tubuh, di tubuhnya, tren nguoi, tren nguoi co, addosso, encima, em cima dela, " \
+    "em cima dele, no corpo, গায়ে, শরীরে, बदन पर, शरीर पर, badan pe, badan par, jism pe, jism par, עליה, עליו, تنش, روی تنش"
+NOTHING_ON_REACH = 3
+NOTHING_ON_AFTER_HER = "anymore any at all left now please pls but except apart save besides remains remaining whatsoever"
+NOTHING_ON_GUARDS = "change changes changed alter touch edit modify move add else ander andere andern verandere " \
+    "changer change modifie touche cambia cambiar cambies toques altere muda mude mudar mexa zmien zmieniaj ruszaj " \
+    "меняй меняйте изменяй трогай міняй змінюй чіпай schimba modifica atinge andra rör ror degistirme dokunma " \
+    "ubah sua doi schimbi schimbati schimbe"
 
 # Lace and sleep in one sentence: lingerie-like nightwear, said without naming it ("what she wears to
 # bed, the lacy kind", "ce qu'elle porterait pour dormir, le truc en dentelle"). Beginnings of words.
@@ -1391,7 +1430,7 @@ SUBSTRING_TERMS: dict[str, dict[str, str]] = {
         "لباسش رو در بیار, لباسهایش را در بیاور, لباساشو در بیار, لباس هایش را در بیاور, لختش کن, "
         "برهنه اش کن, برهنهاش کن, لخت کن, لختکن, لختشکن, لخت کنید, لختش کنید, لباسشو شفاف, لباساشو شفاف, لباسش شفاف, لخت بکن, لخت و عور, لخت مادرزاد, بدون لباس, بی لباس, لباساشو دربیار, لباساشو درار, لباساشو در آر, لباسشو درار, لباس شفاف, پیراهن شفاف, لباسش را شفاف, زیر بلوزش=0.8, زیر بلوز=0.7, زیر لباسش=0.8, زیر پیراهنش=0.8, زیر مانتوش=0.8, زیر تاپش=0.8",
         "th": "ถอดๆออก=0.8, ถอดออกให้หมด=0.8, ถอดให้หมด=0.8, ไม่ใส่อะไรเลย=0.8, ไม่ได้ใส่อะไรเลย=0.8, ไม่ใส่อะไรสักชิ้น=0.85, ไม่ไส่เสื้อ=0.7, ไม่ไส่อะไร=0.7, เอาชุดออก, เอาเสื้อออก, เอาเสื้อผ้าออก, เอาชุดนางออก, เอาชุดเธอออก, เอาเสื้อเธอออก, เอาเสื้อนางออก, เอากางเกงออก, เอากระโปรงออก, บ่นุ่งเสื้อผ้า=0.8, บ่นุ่งผ้า=0.8, ไม่ใส่เสื้อ=0.7, เปียกจนเห็น=0.8, จนเห็นข้างใน=0.7, เลิกเสื้อ, เลิกกระโปรง, ถลกเสื้อ, ถลกกระโปรง, ลดชิ้นผ้า=0.8, ลดผ้า=0.8, ใส่น้อยๆ=0.7, ผ้าน้อยๆ=0.7, ถอดผ้าถุง, ถอดผ้าซิ่น, ถอดโจงกระเบน, ดึงกางเกง=0.7, ปลดกระดุมเสื้อ=0.8, ไม่มีอะไรปิด=0.8, ถอดเสื้อผ้า, ถอดเสื้อ, ถอดชุด, แก้ผ้า, ไม่ใส่เสื้อผ้า, ไม่สวมเสื้อผ้า, เสื้อโปร่งใส, ชุดโปร่งใส, เสื้อผ้าโปร่งใส, ใต้เสื้อ=0.7",
-        "*": "without 👗, no 👗, sans 👗, sin 👗, sem 👗, ohne 👗, senza 👗, zonder 👗, utan 👗, bez 👗, без 👗, fara 👗, χωρις 👗, tanpa 👗, khong 👗, ko 👗, بدون 👗, بغير 👗, بلا 👗, بی 👗, بغیر 👗, בלי 👗, बिना 👗, 👗 के बिना, 👗 ছাড়া, 👗 کے بغیر, 👗なし, 👗 없이, 不穿👗, 没有👗, 👗 yok, 👗suz, ไม่มี👗, ไม่ใส่👗",
+        "*": "without 👗, no 👗, sans 👗, sin 👗, sem 👗, ohne 👗, senza 👗, zonder 👗, utan 👗, bez 👗, без 👗, fara 👗, χωρις 👗, tanpa 👗, khong 👗, ko 👗, بدون 👗, بغير 👗, بلا 👗, بی 👗, بغیر 👗, בלי 👗, बिना 👗, 👗 के बिना, 👗 ছাড়া, 👗 کے بغیر, 👗なし, 👗 없이, 不穿👗, 没有👗, 👗 yok, 👗suz, ไม่มี👗, ไม่ใส่👗, 👗➡️❌, 👗➡️🚫, 👗❌, 👗🚫, 👕➡️❌, 👕➡️🚫, 👕❌, 👕🚫, 👚➡️❌, 👚➡️🚫, 👚❌, 👚🚫, 👖➡️❌, 👖➡️🚫, 👖❌, 👖🚫, ❌👗, 🚫👗, ❌👕, 🚫👕, ❌👚, 🚫👚, ❌👖, 🚫👖",
     },
     K.TEXT_SWIMWEAR: {
         "ja": "海パン, 水着, ビキニ, スク水",
@@ -1596,6 +1635,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "th": "สปีโด=0.7",
     },
     K.TEXT_UNDERWEAR: {
+        "cs": "ve spodkach=0.85, jen ve spodkach=0.85, ve spodkach jenom=0.85",
         "th-latn": "chut chan nai=0.9, chud chan nai=0.9, chutchannai=0.9, chud chun nai=0.9, chut chun nai=0.9",
         "en": "see through lingerie=0.8, sheer lingerie=0.8, sheer nightgown=0.8, see through nightgown=0.8, "
         "sheer negligee=0.8, sheer babydoll=0.8, babydoll lingerie=0.8, body stocking=0.8, "
@@ -1737,7 +1777,7 @@ IDIOMS: dict[str, dict[str, str]] = {
     },
     K.TEXT_UNDRESS: {
         "ar": "بالحذاء فقط=0.85, بالجزمة فقط=0.85, بالجزمه بس=0.85, بحذائها فقط=0.85, بحذائه فقط=0.85, لا شيء سوى حذائها=0.85, لا شيء سوى حذائه=0.85, ما عليها غير الجزمة=0.85, مش لابسة غير الجزمة=0.85, ما لابس إلا حذاءه=0.85, بس بالجزمة=0.85, ولا قطعة قماش=0.8, ولا خيط على جسمها=0.8, ولا قطعة قماش على جسده=0.8, لا قطعة قماش واحدة=0.8, ولا حتة قماش=0.8",
-        "ar-latn": "7ayed liha l7wayj=0.9, 7ayd liha l7wayj=0.9, 7ayed l7wayj=0.9, bala hdoom=0.9, bla hdoom=0.9, bala 7doom=0.9, bla 7wayj=0.9, bla l7wayj=0.9, sheel el 7doom=0.9, shil el 7doom=0.9, sheel 7doomha=0.9, shil 7doomha=0.9, sheel el 7doum=0.9, shil el 7doum=0.9, sheel 7doumha=0.9, shil 7doumha=0.9, bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
+        "ar-latn": "shalle7ha=0.9, shalli7ha=0.9, shalla7ha=0.9, shalle7o=0.9, shalla7o=0.9, 7ayed liha l7wayj=0.9, 7ayd liha l7wayj=0.9, 7ayed l7wayj=0.9, bala hdoom=0.9, bla hdoom=0.9, bala 7doom=0.9, bla 7wayj=0.9, bla l7wayj=0.9, sheel el 7doom=0.9, shil el 7doom=0.9, sheel 7doomha=0.9, shil 7doomha=0.9, sheel el 7doum=0.9, shil el 7doum=0.9, sheel 7doumha=0.9, shil 7doumha=0.9, bas bel jazma=0.85, bas bi sabbatha=0.85, ma 3aleha ghir el jazma=0.85, mesh labsa ghir el gazma=0.85, bel gazma bas=0.85, ma 3aleh ella jazmto=0.85, wala 2it3et 2omash=0.8, wala 7etta 2omash=0.8, wala khit 3ala gesmaha=0.8, wala 2et3a 2omash=0.8",
         "bn": "নিচেও কিছু না=0.8, সব খুলে ফেলা=0.85, সব খুলে ফেলার পর=0.85, শুধু জুতো পরে=0.85, শুধু জুতা পরে=0.85, গায়ে শুধু জুতো=0.85, জুতো ছাড়া গায়ে কিছু নেই=0.85, শুধু মোজা পরে=0.85, শুধু জুতোটুকু পরা=0.85, এক টুকরো কাপড়ও=0.8, গায়ে একটা সুতোও=0.8, এক ফালি কাপড়ও=0.8, কাপড়ের একটা টুকরোও=0.8",
         "bn-latn": "shudhu juta pore=0.85, shudhu jutto pore=0.85, gaye shudhu juta=0.85, shudhu moja pore=0.85, juta chara gaye kichu nei=0.85, ek tukro kapor o=0.8, gaye ekta suto o=0.8, kapor er ekta tukro o=0.8, ek fali kapor o=0.8",
         "cs": "min latky=0.8, jenom v botách=0.85, jenom v ponožkách=0.85, jen v botách=0.85, jen v ponožkách=0.85, jen v teniskách=0.85, má na sobě jen boty=0.85, zůstaly jí jen boty=0.85, zůstaly mu jen boty=0.85, nemá na sobě nic kromě bot=0.85, ani kousek látky=0.8, ani kousíček látky=0.8, ani nitku na sobě=0.8, žádná látka na těle=0.8, ani jeden kus oblečení=0.8",
@@ -1892,6 +1932,7 @@ IDIOMS: dict[str, dict[str, str]] = {
         "아무것도 안 입으면=0.8, 아무것도 안 걸치면=0.8, 아무것도 안 걸친=0.8, 아무것도 걸치지 않은=0.8, 아무것도 입지 않은=0.8, 아무것도 안 입었=0.8, 아무것도 안 입은=0.8, 아무것도 안 입었으면=0.8, 아무것도 안 입고 있으면=0.8, 아무것도 걸치지 않았다면=0.8, 옷을 안 입었다면=0.8, 아무것도 입지 않았다면=0.8, 옷 안 입으면=0.8",
         "ms": "ditutupi wap=0.8, tangan menutup dada=0.8, rambut menutup dada=0.8, hanya memakai senyuman=0.8, "
         "tanpa baju dalam=0.8, tak pakai baju dalam=0.8, tak pakai coli=0.8, "
+        "tak pakai baju=0.8, tk pakai baju=0.8, tak pkai baju=0.8, x pakai baju=0.8, x pkai baju=0.8, "
         "tanpa pakaian dalam=0.8, "
         "separuh bogel=0.8, naturis=0.8, nudis=0.8, dedah badan=0.8, mendedahkan tubuh=0.8, bogel habis=0.8, "
         "tanpa seurat pakaian=0.8, tak berseluar=0.8, tanpa coli=0.8, tanpa seluar dalam=0.8, "
@@ -2099,7 +2140,7 @@ SUBSTRING_BENIGN_AFTER: dict[str, str] = {
 SUBSTRING_BENIGN_AFTER.update({term: "上的, 上面的" for term in _ZH_REMOVE_FIRST})
 # Laundry near a garment of a substring script: "रस्सी पर सूख रहे कपड़े हटा दो", "晾衣绳上的衣服".
 SUBSTRING_LAUNDRY = (
-    "حبل الغسيل, الغسيل, الحبل, المعلقه, معلقه, الشماعه, شماعه, منشر, দড়িতে, শুকাতে, হ্যাঙ্গার, रस्सी, सूख रहे, हैंगर, رسی, سوکھ, ہینگر, "
+    "حبل الغسيل, الغسيل, الحبل, المعلقه, معلقه, الشماعه, شماعه, منشر, দড়িতে, শুকাতে, হ্যাঙ্গার, रस्सी, सूख रहे, सूखते, सूखने, सूखे हुए, बालकनी में टंगे, हैंगर, رسی, سوکھ, ہینگر, "
     "بند رخت, چوب لباسی, چوب‌لباسی, חבל כביסה, קולב, ราวตาก, ไม้แขวน, 晾, 衣架, 晒衣, 曬衣, 物干し, ハンガー, 散らかった, 脱ぎ散らかした, 畳んだ, 干してある, 빨랫줄, 옷걸이, 건조대"
 )
 

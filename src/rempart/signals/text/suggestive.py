@@ -116,7 +116,8 @@ CUES: dict[str, dict[float, str]] = {
              "буше, фрагонар, "
              "susanna and the elders, danae, the bather, the bathers, bather, bathers, baigneuse, baigneuses, "
              "life model, nude model, centerfold, pin up girl, pinup girl, pin up model, glamour model, succubus, "
-             "dominatrix, shunga, lysistrata",
+             "dominatrix, shunga, lysistrata, playgirl cover, playgirl magazine, playgirl centerfold, playgirl shoot, "
+             "playgirl photoshoot",
         0.45: "gaston bussiere, hans makart, otto mueller, ernst ludwig kirchner, tsuguharu foujita, leonor fini, "
               "chris achilleos, clyde caldwell, victoria frances, dave stevens, malcolm liepke, henrietta rae, "
               "mihaly zichy, thomas rowlandson, umberto brunelleschi, suzuki harunobu, keisai eisen, "
@@ -210,7 +211,9 @@ CUES: dict[str, dict[float, str]] = {
         0.35: "nubile, well endowed, peep show, provocativa, sensuell, kiskirtici, "
               "open robe, curvy, revealing, racy, naughty, steamy, babe, tight dress, glistening, glossy skin, oiled, bare shoulders, bare back, bare legs, "
               "wet clothes, wet dress, wet shirt, wet swimsuit, wet bikini, wet hair and skin, "
-              "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless",
+              "wet skin, wet body, piel mojada, pele molhada, peau mouillee, nasse haut, pelle bagnata, shirtless, "
+              # sunbathing with the top undone
+              "without a top, without her top, top untied, untied top, bikini top untied, untied bikini top",
     },
     "pose": {
         0.4: "arched back on the bed, bent over the bed, bent over the table, bent over the desk, "
@@ -296,7 +299,7 @@ CUES: dict[str, dict[float, str]] = {
               "back view, de espaldas, de dos, von hinten, di spalle, de costas",
     },
     "body": {
-        0.35: "thick thighs, underboob, sideboob, side boob, breast focus, ass focus, thigh focus, crotch focus, "
+        0.35: "thick thighs, underboob, sideboob, side boob, breast focus, ass focus, thigh focus, crotch focus, tan lines, tanlines, "
               "huge breasts, large breasts, big breasts, gigantic breasts, fat ass, phat ass, bubble butt, "
               "thick ass, ass cheeks, butt cheeks, butt crack, thigh gap, bouncing breasts, jiggling breasts, "
               "hanging breasts, breast squeeze, ample bosom, heaving bosom, heaving breasts, crotch bulge, "
@@ -335,7 +338,7 @@ CUES: dict[str, dict[float, str]] = {
               "white sheets, waterbed, unmade bed, messy bed, cama desarrumada, cama deshecha, lit defait, "
               "al bagno, fanno il bagno, se baignant, se baignent, banandose, tomando banho, beim baden, купаются, "
               "купающиеся",
-        0.25: "bed, in bed, on bed, on the bed, bedroom, sheets, bath, spa, boudoir chair, "
+        0.25: "bed, in bed, on bed, on the bed, bedroom, sheets, bath, spa, boudoir chair, sunbathing, sunbathes, sun bathing, "
               "lit, chambre, cama, dormitorio, bett, schlafzimmer, letto, camera da letto, quarto, "
               "bed kamer, lozko, кровать, постель, yatak, yatakta, yataga, yataginda, yatagina, ranjang, kasur, giuong",
     },
