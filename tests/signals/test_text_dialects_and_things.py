@@ -700,3 +700,34 @@ def test_more_look_alikes_in_more_languages(kinds, text):
 def test_romanised_possessives_make_an_ambiguous_garment_worn(kinds):
     assert K.TEXT_UNDRESS in kinds("uski top hata do")
     assert K.TEXT_UNDRESS not in kinds("top hata do")   # "top" alone may be the top of the picture
+
+
+@pytest.mark.parametrize("text", [
+    "una foto con la ropa quitada",                     # a passive participle after the clothes
+    "i vestiti tolti, per favore",
+    "as roupas removidas",
+    "hainele scoase",
+    "τα ρούχα βγαλμένα",
+])
+def test_clothes_with_a_participle_of_removal_are_undressing(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["la mancha quitada de la camisa", "il cappello tolto", "le etichette tolte dai vestiti"])
+def test_a_participle_of_removal_said_of_a_mark_or_a_hat_is_not(kinds, text):
+    assert K.TEXT_UNDRESS not in kinds(text)
+
+
+def test_leaving_nothing_after_a_worn_thing_is_undressing(kinds):
+    assert K.TEXT_UNDRESS in kinds("сними с неё пальто, ничего не оставляй")
+    assert K.TEXT_UNDRESS in kinds("quítale el abrigo, no dejes nada")
+    assert K.TEXT_UNDRESS not in kinds("quita los coches del fondo, no dejes nada")  # nothing worn
+
+
+@pytest.mark.parametrize("text", ["cho chị ấy ko mặc áo", "lm cho anh ta k mac gi", "mach, dass er nix mehr anhat"])
+def test_terms_are_read_in_chat_spelling(hybrid_kinds, text):
+    assert {K.TEXT_UNDRESS, K.TEXT_NUDITY} & hybrid_kinds(text)
+
+
+def test_chat_spelling_needs_the_rest_of_the_term(kinds):
+    assert not {K.TEXT_UNDRESS, K.TEXT_NUDITY} & kinds("ko mặc cả được không")  # "can't bargain"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import AbstractSet, Iterable, Iterator, Sequence
 
@@ -741,12 +741,23 @@ class _Compiled:
             things_next=self._things_for(kind, lang)[0],
             things_prev=self._things_for(kind, lang)[1 if lang in L.NOUN_FIRST_LANGS else 2],
         )
-        first, stem = words[0]
-        if accented:
+        self._register(pat)
+        chat = L.CHAT_SPELLINGS.get(lang)
+        if chat:
+            # the same term in chat spelling ("ko mặc áo" for "không mặc áo"), one word at a time; chat
+            # drops the accents, so an accented term is read without them once a chat word is in it
+            plain = words if not accented else tuple(_norm_words(entry, False))
+            for k, (w, stem) in enumerate(plain):
+                for short in chat.get(w, ()):
+                    self._register(replace(pat, words=plain[:k] + ((short, stem),) + plain[k + 1:], accented=False))
+
+    def _register(self, pat: _Pattern) -> None:
+        first, stem = pat.words[0]
+        if pat.accented:
             self.acc_exact.setdefault(first, []).append(pat)
         elif stem:
             if len(first) < 4:
-                raise ValueError(f"stem too short in lexicon: {entry!r}")
+                raise ValueError(f"stem too short in lexicon: {pat.term!r}")
             self.stem4.setdefault(first[:4], []).append(pat)
         else:
             self.exact.setdefault(first, []).append(pat)

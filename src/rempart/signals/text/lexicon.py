@@ -963,19 +963,19 @@ REMOVE_POST: dict[str, str] = {
     "tr": "asagi asagiya cikar cikart cikarin cikartin cikarsin cikarsana cikarasun cikariver kaldir sil kaybolsun kaybet kaysin dussun "
     "silinmis silinsin cikarilmis cikarilsin kaldirilmis kaldirilsin",
     "sv": "av forsvinna forsvinner",
-    "es": "desaparezca desaparezcan desaparece desaparecer",
-    "it": "sparisca spariscano sparire scompaia scompaiano",
-    "pt": "suma sumam desapareca desaparecam sumir desaparecer",
+    "es": "desaparezca desaparezcan desaparece desaparecer quitada quitadas quitado quitados retirada retiradas retirado retirados",
+    "it": "sparisca spariscano sparire scompaia scompaiano tolti tolte tolto tolta rimossi rimosse rimosso rimossa",
+    "pt": "suma sumam desapareca desaparecam sumir desaparecer tirada tiradas tirado tirados removida removidas removido removidos",
     "pl": "zniknie znikna zniknal znikla zniknely zniknela zniknelo",
     "ru": "долой исчезнет исчезнут исчезла исчезло исчезли исчезнуть удалена удалены удалено удален убрана убраны убрано убран "
     "снята сняты снято снят стерта стерты стерто",
     "uk": "зникне зникнуть зникла зникло зникли зникнути видалено видалена видалений видалені прибрано прибрана прибраний "
     "знято знята знятий зняті",
-    "cs": "zmizi zmizela zmizelo zmizet",
-    "ro": "jos dispara disparut",
+    "cs": "zmizi zmizela zmizelo zmizet sundane sundana sundany svlecene svlecena",
+    "ro": "jos dispara disparut scoase scoasa scos scosi",
     "id": "hilang lenyap bawah dicopot dilepas dilucuti",
     "ms": "hilang bawah",
-    "el": "πεσει πεσουν",
+    "el": "πεσει πεσουν βγαλμενα βγαλμενο βγαλμενη βγαλμενες",
     "hi-latn": "gayab ghayab utaro utaar hatao hata nikal nikaal khiska khiskao",
     "ur-latn": "gayab ghayab utaro utaar hatao hata nikal nikaal khiska khiskao",
 }
@@ -1230,7 +1230,10 @@ REST_PHRASES = (
     "geri kalanini, geri kalan her seyi, diger her seyi, الباقي, كل الباقي, بقیه, همه چیز دیگر, את השאר, כל השאר, "
     "sisanya, semua yang lain, phan con lai, reszta, reszty, bakisi, geri kalani, बाकी, बाकी सब, বাকি, বাকিটা, বাকিগুলো, "
     "বাকি সব, 나머지, 나머지도, 나머지는, con lai, بقيه, بقيهشو, بقيشو, بقيهاش, باقي, השאר, ce qui reste, lo que queda, "
-    "o que sobra, o que resta"
+    "o que sobra, o que resta, "
+    # leaving nothing, after something worn taken off: "сними с него костюм, ничего не оставляй"
+    "ничего не оставляй, ничего не оставляя, нічого не залишай, no dejes nada, ne laisse rien, non lasciare niente, "
+    "nao deixe nada, nie zostawiaj nic, hicbir sey birakma, nimic sa nu ramana"
 )
 # Where the rest phrase is written inside a word, in the scripts without spaces ("แล้วค่อยเอาที่เหลือออก").
 REST_SUBSTRINGS = "剩下, 其余, 其餘, 残り, ที่เหลือ"
@@ -1246,6 +1249,12 @@ REST_WINDOW = 8  # words before the phrase where the worn thing and the removal 
 REST_VERB_AFTER = 3  # words after it where a verb-final removal word may stand ("alles andere auch ab"), or a
 # negation that keeps the rest ("остальное не трогай", "the rest don't touch")
 
+# Chat spellings of a word of the lexicon's terms, per language: each term is also read with them,
+# one word at a time ("ko mặc gì" for "không mặc gì", "nix an" for "nichts an").
+CHAT_SPELLINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    "vi": {"khong": ("ko", "k", "hok", "hong", "kh"), "gi": ("j",), "duoc": ("dc", "đc")},
+    "de": {"nichts": ("nix",)},
+}
 # Nothing left on a person, in an edit: "make it so nothing's covering her anymore", "сделай так, чтобы на нём
 # ничего не было", "fă-l să nu mai aibă nimic pe el", "cho trên người không còn gì". A word for nothing and a
 # phrase for on the person (or on the body) within NOTHING_ON_REACH words in one clause. Not "nothing else on
