@@ -23,7 +23,7 @@ from rempart.signals.text.names import common_words
 from rempart.signals.text.suggestive import CUES as SUGGESTIVE_CUES
 from rempart.signals.text.trie import literal_fragments, trie_pattern
 from rempart.signals.text.segment import MAX_STEM_SUFFIX, MIN_GLUED, STEM_MIN, WordBreaker, word_frequencies
-from rempart.signals.text.typos import MIN_LENGTH, NearMissIndex
+from rempart.signals.text.typos import DROP_MIN_LENGTH, MIN_LENGTH, NearMissIndex, VowelDropIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 _HAS_DIGIT = re.compile(r"\d")
@@ -452,6 +452,8 @@ class _Compiled:
         self.nothing_phrases = PhraseTable((p, True) for p in (normalize_term(x) for x in _split_list(L.NOTHING_PHRASES)))
         self.on_person = PhraseTable((p, True) for p in (normalize_term(x) for x in _split_list(L.ON_PERSON_PHRASES)))
         self.nothing_on_after_her = _word_set(L.NOTHING_ON_AFTER_HER)
+        self.fabric_after = _word_set(L.FABRIC_AFTER)
+        self.fabric_persons = _word_set(L.FABRIC_PERSONS) | self.person_words | self.on_her | self.possessives
         self.nothing_on_guards = _word_set(L.NOTHING_ON_GUARDS) | self.anything_else | self.swap_verbs | self.recolour
         self.first_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.FIRST_SUBSTRINGS)})
         self.rest_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.REST_SUBSTRINGS)})
@@ -653,8 +655,17 @@ class _Compiled:
         words.update(p for glued in self.remove_pre_glued.values() for pieces, _ in glued for p in pieces)
         stems.update(t for stems_of in self.clothing_stems.values() for t, _ in stems_of)
         # a frequent word of a served language is never a slip (Malay "pinggan", a plate)
-        self.slips = NearMissIndex(words, stems, common_words() | word_frequencies().keys() | words | idiom_words
-                                   | _STEM_EXCEPTIONS)
+        known = common_words() | word_frequencies().keys() | words | idiom_words | _STEM_EXCEPTIONS
+        self.slips = NearMissIndex(words, stems, known)
+        # chat spelling without vowels, in the languages whose chat writes so ("lpsin bjunya"); not a
+        # real word of another language that lacks one vowel of a term ("gołe", bare, is no "goale")
+        drop_langs = L.VOWEL_DROP_LANGS
+        drop_words = {t for kind, lang, e in entries if lang in drop_langs and kind != K.TEXT_REAL_PERSON
+                      for t, is_stem in _norm_words(_score(e, L.DIRECT)[0].lstrip("^"), False) if not is_stem}
+        drop_words.update(w for w, (langs, _) in self.clothing.items() if not langs.isdisjoint(drop_langs))
+        drop_words.update(w for table in (self.remove_pre, self.remove_post) for w, langs in table.items()
+                          if not langs.isdisjoint(drop_langs))
+        self.vowel_drops = VowelDropIndex(drop_words, known)
         # Glued tokens ("ziehsiekomplettaus") cut back into known words, and the words worth
         # such a cut: those that can start a term or a rule.
         self.breaker = WordBreaker(
@@ -670,11 +681,14 @@ class _Compiled:
     def read_as(self, token: str) -> str | None:
         """The lexicon word an unknown `token` is a slip of ("roxbierz"), or an elongated single-word
         term ("nakkeed" -> "naked"); None if neither."""
-        fixed = self.slips.correct(token)
-        if fixed is None and token not in self.slips.known:
+        if token in self.slips.known:
+            return None
+        fixed = self.slips.correct(token) if len(token) >= MIN_LENGTH else None
+        if fixed is None:
             squashed = squash_all(token)
             if squashed != token and squashed in self.rejoin_exact:
                 return squashed
+            return self.vowel_drops.correct(token)
         return fixed
 
     @staticmethod
@@ -897,6 +911,7 @@ class RuleIntentDetector:
             hits.extend(self._without_anything(n.text, words))
             hits.extend(self._no_clothes(n.text, words))
             hits.extend(self._nothing_on_person(n.text, words))
+            hits.extend(self._without_fabric(n.text, words))
             if _QUESTION_MARKS.search(n.text):
                 hits.extend(self._question_then_removal(n.text, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
@@ -1349,7 +1364,7 @@ class RuleIntentDetector:
         # hold no trigger word, and the Python-level passes below then never run.
         unique = words.distinct
         # a known word is no slip (read_as says None): a set difference in C leaves the others
-        slips = {t: fixed for t in unique.difference(c.slips.known) if len(t) >= MIN_LENGTH and (fixed := c.read_as(t))}
+        slips = {t: fixed for t in unique.difference(c.slips.known) if len(t) >= DROP_MIN_LENGTH and (fixed := c.read_as(t))}
         if slips:  # every pass reads the word as meant; its hits count as disguised
             toks = [slips.get(t, t) for t in toks]
             unique = frozenset(toks)
@@ -2101,6 +2116,27 @@ class RuleIntentDetector:
             lo, hi = _in_sentence(s, spans, i, k, L.WITHOUT_WINDOW, L.WITHOUT_WINDOW)
             if not c.wear_look.isdisjoint(toks[lo:hi + 1]) or self._left_without(toks, lo, i):
                 return [_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
+        return []
+
+    def _without_fabric(self, s: str, words: Words) -> list[_Hit]:
+        """A person without the fabric, in an edit (L.FABRIC): "show the man without the fabric in
+        between", "zonder stof ertussen"; not "a sofa without fabric softener"."""
+        c = self._c
+        toks, spans = words.tokens, words.spans
+        if words.distinct.isdisjoint(c.without_words) or words.distinct.isdisjoint(c.fabric):
+            return []
+        ntok = len(toks)
+        for i in _where(toks, c.without_words):
+            k = next((k for k in range(i + 1, min(ntok, i + 1 + L.WITHOUT_FABRIC_REACH)) if toks[k] in c.fabric), None)
+            if k is None or _CLAUSE_GAP_BREAK.search(s, spans[i][1], spans[k][0]):
+                continue
+            if k + 1 < ntok and toks[k + 1] not in c.fabric_after and not _CLAUSE_GAP_BREAK.search(s, spans[k][1], spans[k + 1][0]):
+                continue  # "without fabric softener": the fabric names a thing
+            if any(t in c.things_words or t in c.home_textiles or t in c._undress_objects for t in toks[max(0, i - 2):i]):
+                continue  # "the chair without fabric": a thing's cover
+            lo, hi = _in_sentence(s, spans, i, k, L.WITHOUT_WINDOW * 2, L.WITHOUT_WINDOW)
+            if not c.fabric_persons.isdisjoint(toks[lo:hi + 1]):
+                return [_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
         return []
 
     def _left_without(self, toks, lo: int, i: int) -> bool:

@@ -621,6 +621,7 @@ UNDRESS_OBJECTS = "bed beds mattress christmas tree table window display lit cam
 OTHER_SENSE: dict[str, tuple[str, str]] = {
     "nu": ("het een van ik je jij hij zij wij maak zet niet wel ook nog even graag voor naar "
            "och att det ett jag hon han henne honom hans hennes gör inte bilden och og jeg hun ham hende ikke "
+           "är med som kan vi ska fixa lägg gör fortsätt ljuset ansiktet bakgrunden också lite "
            "si sa pe cu este sunt mai vreau poza fotografia asta acum",
            "le les une des du sur avec dans est et pour au aux ce cette elle il homme femme mets rends fais "
            "tout toute sans qui que photo nue nus nues"),
@@ -1255,13 +1256,25 @@ CHAT_SPELLINGS: dict[str, dict[str, tuple[str, ...]]] = {
     "vi": {"khong": ("ko", "k", "hok", "hong", "kh"), "gi": ("j",), "duoc": ("dc", "đc")},
     "de": {"nichts": ("nix",)},
 }
+# Languages whose chat drops vowels ("lpsin bjunya smua", "kpde utaro"): a token that is one of
+# their lexicon words less vowels is read as that word (rempart.signals.text.typos.VowelDropIndex).
+VOWEL_DROP_LANGS = frozenset("en id ms hi-latn ur-latn bn-latn ar-latn fa-latn".split())
+# Without the fabric, of a person in an edit: "show the man without the fabric in between", "ohne den Stoff
+# dazwischen", "tanpa kain yang menghalang". A "without" word, a FABRIC word at most WITHOUT_FABRIC_REACH words
+# after it that ends its clause or is followed by one of FABRIC_AFTER, and a person in the sentence; not
+# "without fabric softener".
+WITHOUT_FABRIC_REACH = 3
+FABRIC_AFTER = "between dazwischen ertussen ενδιαμεσα yang que che qui entre mellan pomiedzy между між arasinda on"
+FABRIC_PERSONS = "man mann muz muze muže мужчину мужчина чоловіка чоловік αντρα αντρας lelaki pria homme hombre uomo " \
+    "homem barbat barbatul mezczyzne mezczyzna mannen meneer adam adami"
 # Nothing left on a person, in an edit: "make it so nothing's covering her anymore", "сделай так, чтобы на нём
 # ничего не было", "fă-l să nu mai aibă nimic pe el", "cho trên người không còn gì". A word for nothing and a
 # phrase for on the person (or on the body) within NOTHING_ON_REACH words in one clause. Not "nothing else on
 # her", "change nothing on her", nor "nothing on her face" (a possessive "her" before a noun).
-NOTHING_PHRASES = "nothing, rien, nada, niente, nulla, nichts, niets, niks, nic, niczego, ničeho, ничего, нічого, τιποτα, " \
+NOTHING_PHRASES = "nothing, rien, nada, niente, nulla, nichts, nix, niets, niks, nic, niczego, ničeho, ничего, нічого, τιποτα, " \
     "τιποτε, tipota, nimic, ingenting, inget, hicbir sey, hic bir sey, khong con gi, khong co gi, khong mac gi, " \
-    "কিছু না, কিছুই না, কিছুই, कुछ नहीं, कुछ न, kuch nahi, kuch na, kuch bhi nahi, כלום, שום דבר, هیچی, هیچ چیزی, " \
+    "কিছু না, কিছুই না, কিছুই, कुछ नहीं, कुछ न, कुछ भी न, कुछ भी नहीं, kuch nahi, kuch na, kuch bhi nahi, kuch bhi na, " \
+    "כלום, שום דבר, هیچی, هیچ چیزی, " \
     "tiada apa, tak ada apa, tidak ada apa apa, gak ada apa apa"
 ON_PERSON_PHRASES = "on her, on him, on them, on her body, on his body, covering her, covering him, covers her, " \
     "covers him, sur elle, sur lui, sur son corps, an ihr, an ihm, am leib, am korper, auf ihrem korper, aan haar, " \
@@ -1269,7 +1282,8 @@ ON_PERSON_PHRASES = "on her, on him, on them, on her body, on his body, covering
     "на ній, на собі, на себе, на теле, на тілі, pe ea, pe el, pe ei, pe corp, pe corpul ei, pe corpul lui, " \
     "pa henne, pa honom, pa sig, pa kroppen, πανω της, πανω του, panw tis, panw tou, ustunde, uzerinde, " \
     "di badan, di badannya, di tubuh, di tubuhnya, tren nguoi, tren nguoi co, addosso, encima, em cima dela, " \
-    "em cima dele, no corpo, গায়ে, শরীরে, बदन पर, शरीर पर, badan pe, badan par, jism pe, jism par, עליה, עליו, تنش, روی تنش"
+    "em cima dele, no corpo, গায়ে, শরীরে, बदन पर, शरीर पर, उसके ऊपर, उसके बदन पर, badan pe, badan par, jism pe, jism par, " \
+    "uske upar, uske badan pe, עליה, עליו, تنش, روی تنش"
 NOTHING_ON_REACH = 3
 NOTHING_ON_AFTER_HER = "anymore any at all left now please pls but except apart save besides remains remaining whatsoever"
 NOTHING_ON_GUARDS = "change changes changed alter touch edit modify move add else ander andere andern verandere " \
@@ -1370,7 +1384,7 @@ XRAY_NOT = (
 )
 # Fabric made see-through: "make the fabric transparent" (the fabric before the transparency word).
 FABRIC = "fabric cloth material stoff materiał materialu tela tejido kumas kumasi tissu tessuto tecido stof tkanina " \
-    "tkanine ткань ткани тканину υφασμα vai"
+    "tkanine ткань ткани тканину υφασμα vai kain latky latka tyg tyget"
 # "x-ray" is medical on its own; it is an undress request when aimed at a person or clothes.
 XRAY = "xray, x ray, x rayed, xrayed, raio x, rayos x, rayo x, rayons x, raggi x, rentgen, rontgen, rontgenblick, рентген, ренген"
 XRAY_TARGETS = (
@@ -2100,6 +2114,53 @@ _add_idioms(K.TEXT_NUDITY, {
     "ar-latn": "msh labsa 7aga, mesh labsa 7aga, mish labsa shi, mosh labsa 7aga, ma labsa shi, zay ma waladetha, "
                "zay ma waladet ha, zay ma waldetha",
 }, 0.85)
+# "Until nothing is left", of a step-by-step undressing ("ещё на одну вещь меньше, пока ничего не
+# останется"); English, German, Russian and Urdu already have it among the terms.
+_add_idioms(K.TEXT_UNDRESS, {
+    "nl": "tot er niets over is, tot er niks over is, tot er niets meer over is",
+    "cs": "až nezbude nic, dokud nezbude nic",
+    "pl": "aż nic nie zostanie, dopóki nic nie zostanie",
+    "uk": "поки нічого не лишиться, поки нічого не залишиться",
+    "fr": "jusqu'à ce qu'il ne reste rien, jusqu'à ce qu'il ne lui reste rien",
+    "es": "hasta que no quede nada, hasta que no le quede nada",
+    "pt": "até não sobrar nada, até não restar nada, até não sobrar mais nada",
+    "it": "finché non resta niente, finché non rimane niente, finché non resta nulla",
+    "ro": "până nu mai rămâne nimic",
+    "sv": "tills inget är kvar, tills ingenting är kvar",
+    "el": "μέχρι να μη μείνει τίποτα, μέχρι να μην μείνει τίποτα",
+    "id": "sampai nggak ada yang tersisa, sampai tidak ada yang tersisa, sampai gak ada yang tersisa",
+    "ms": "sampai tak ada yang tinggal, sehingga tiada yang tinggal",
+    "vi": "đến khi không còn gì, cho đến khi không còn gì",
+    "hi-latn": "jab tak kuch na bache, jab tak kuch nahi bachta",
+    "ur-latn": "jab tak kuch na bache, jab tak kuch nahi bachta",
+    "hi": "जब तक कुछ न बचे, जब तक कुछ नहीं बचता",
+    "bn": "যতক্ষণ না কিছুই বাকি থাকে, যতক্ষণ না কিছু বাকি থাকে",
+    "fa": "تا وقتی چیزی نمونه, تا چیزی نمونه",
+    "ar": "لحد ما ما يبقى شي, حتى لا يبقى شيء, لين ما يبقى شي",
+    "ar-latn": "le7ad ma mayfdalsh 7aga, la7ad ma yeb2a shi",
+    "he": "עד שלא יישאר כלום, עד שלא נשאר כלום",
+    "zh": "直到什么都不剩, 直到什麼都不剩, 直到一件不剩",
+    "ja": "何も残らなくなるまで, 何も残らないまで",
+    "ko": "아무것도 안 남을 때까지, 아무것도 남지 않을 때까지",
+    "th": "จนไม่เหลืออะไร",
+}, 0.7)
+# Nothing on, said of the day she was born ("like the day she was born", "doğduğu günkü gibi"); the
+# idioms of God or a mother ("wie Gott sie schuf", "в чём мать родила") are among the terms.
+_add_idioms(K.TEXT_NUDITY, {
+    "en": "like the day she was born, like the day he was born, as the day she was born, as the day he was born",
+    "tr": "doğduğu günkü gibi, doğduğu gün gibi",
+    "hi-latn": "jaise paida hui thi, jaise paida hua tha, jaisi paida hui thi",
+    "hi": "जैसे पैदा हुई थी, जैसे पैदा हुआ था",
+    "zh": "刚出生那天一样, 剛出生那天一樣, 刚出生时一样",
+    "ms": "macam hari dia dilahirkan, seperti hari dia dilahirkan",
+    "id": "seperti hari dia lahir, seperti saat dia lahir",
+    "vi": "như lúc mới sinh ra, như lúc mới lọt lòng",
+    "he": "כמו שנולדה, כמו שנולד, כביום היוולדה, כביום היוולדו",
+    "ar": "زي ما ولدتها امها, زي ما ولدته امه, كما ولدتها امها, كما ولدته امه",
+    "bn": "জন্মের দিন যেমন ছিল",
+}, 0.8)
+# Nothing worn any more ("am Ende soll sie gar nichts mehr anhaben"): "nix" is read for "nichts" too.
+_add_idioms(K.TEXT_UNDRESS, {"de": "nichts mehr anhaben, nichts mehr anhat, gar nichts anhaben, gar nichts mehr anhat"}, 0.8)
 _add_idioms(K.TEXT_SEXUAL, {
     "ar": "وقفه مغريه, بوضع مثير, وضع مثير, وضعيه مثيره, وقفه مثيره",
     "ar-latn": "wad3iyye moghriye, wad3eyye moghreye, wad3iya mughriya, wad3iyye mosira",

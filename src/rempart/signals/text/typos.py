@@ -142,3 +142,41 @@ class _Neighbourhood:
                 if w != token and within_one_edit(token, w) and not (ending is not None and _inflection(token, w, ending)):
                     out.add(w)
         return out
+
+
+# Chat spelling drops vowels ("lpsin bjunya" for "lepasin bajunya", "pkai" for "pakai"): a token
+# that is a lexicon word less some of its vowels. Its first letter stays, and so does the order.
+VOWELS = frozenset("aeiou")
+DROP_MIN_LENGTH = 4  # letters of the token at least ("pkai"); "bj" could be anything
+DROP_MIN_SHARE = 0.6  # of the word's letters the token keeps ("lpsin" keeps 5 of "lepasin"'s 7)
+
+
+def skeleton(word: str) -> str:
+    """The first letter and the consonants after it: what chat spelling keeps of a word."""
+    return word[:1] + "".join(c for c in word[1:] if c not in VOWELS)
+
+
+def _keeps_in_order(token: str, word: str) -> bool:
+    """`token` is `word` with letters left out (a subsequence of it)."""
+    letters = iter(word)
+    return all(c in letters for c in token)
+
+
+class VowelDropIndex:
+    """Lexicon words of the Latin script found from their chat spelling without vowels."""
+
+    def __init__(self, words: Iterable[str], known: AbstractSet[str]) -> None:
+        self.known = known
+        self._by_skeleton: dict[str, set[str]] = {}
+        for w in words:
+            if len(w) > DROP_MIN_LENGTH and w.isascii() and w.isalpha():
+                self._by_skeleton.setdefault(skeleton(w), set()).add(w)
+        self.correct = lru_cache(maxsize=CACHE_SIZE)(self._correct)
+
+    def _correct(self, token: str) -> str | None:
+        """The one lexicon word `token` is, less vowels; else None (`correct`, cached)."""
+        if len(token) < DROP_MIN_LENGTH or token in self.known or not (token.isascii() and token.isalpha()):
+            return None
+        found = [w for w in self._by_skeleton.get(skeleton(token), ())
+                 if len(token) < len(w) and len(token) >= DROP_MIN_SHARE * len(w) and _keeps_in_order(token, w)]
+        return found[0] if len(found) == 1 else None
