@@ -731,3 +731,43 @@ def test_terms_are_read_in_chat_spelling(hybrid_kinds, text):
 
 def test_chat_spelling_needs_the_rest_of_the_term(kinds):
     assert not {K.TEXT_UNDRESS, K.TEXT_NUDITY} & kinds("ko mặc cả được không")  # "can't bargain"
+
+
+@pytest.mark.parametrize("text", [
+    "verder, nog een laag minder, tot er niets over is",   # until nothing is left
+    "continua, fino a quando... finché non resta niente",
+    "làm cho anh ấy như lúc mới sinh ra",                  # like the day he was born
+])
+def test_more_idioms_of_a_whole_undressing(hybrid_kinds, text):
+    assert {K.TEXT_UNDRESS, K.TEXT_NUDITY} & hybrid_kinds(text)
+
+
+def test_a_person_without_the_fabric_is_undressing(kinds):
+    assert K.TEXT_UNDRESS in kinds("zeig die Frau ohne den Stoff dazwischen")
+    assert K.TEXT_UNDRESS in kinds("tunjuk lelaki itu tanpa kain yang menghalang")
+    assert K.TEXT_UNDRESS not in kinds("put her on a sofa without fabric softener smell")  # a thing of fabric
+    assert K.TEXT_UNDRESS not in kinds("the chair without fabric, she sits on it")       # a thing's cover
+
+
+@pytest.mark.parametrize("text", ["যদি ও জামা পরতে ভুলে যেত?", "اگر وہ کپڑے پہننا بھول جاتی تو؟", "Κι αν είχε ξεχάσει να ντυθεί;"])
+def test_forgetting_to_dress_in_verb_final_and_more_languages(kinds, text):
+    assert K.TEXT_NUDITY in kinds(text)
+
+
+def test_forgetting_a_jacket_is_not_nudity(kinds):
+    assert K.TEXT_NUDITY not in kinds("ও জ্যাকেট পরতে ভুলে গেছে, একটা জ্যাকেট দাও")   # a jacket, not clothes
+
+
+@pytest.mark.parametrize("text", ["lpsin bjunya smua", "isko nnga kro"])
+def test_chat_spelling_without_vowels(hybrid_kinds, text):
+    assert {K.TEXT_UNDRESS, K.TEXT_NUDITY} & hybrid_kinds(text)
+
+
+def test_a_real_word_of_another_language_is_no_chat_spelling(kinds):
+    # Polish "gołe" (bare) lacks one letter of the Romanian "goale": it is no chat spelling of it
+    assert K.TEXT_NUDITY not in kinds("gołe ściany za nią, bez plakatów")
+
+
+def test_swedish_nu_is_now(kinds):
+    assert K.TEXT_NUDITY not in kinds("fixa ljuset i ansiktet nu")
+    assert K.TEXT_NUDITY in kinds("mets-la nu")

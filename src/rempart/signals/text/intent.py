@@ -453,6 +453,8 @@ class _Compiled:
         self.on_person = PhraseTable((p, True) for p in (normalize_term(x) for x in _split_list(L.ON_PERSON_PHRASES)))
         self.nothing_on_after_her = _word_set(L.NOTHING_ON_AFTER_HER)
         self.fabric_after = _word_set(L.FABRIC_AFTER)
+        self.fabric_things = _word_set(L.FABRIC_THINGS) | _word_set(L.NIGHTWEAR_HOME)
+        self.dressing_before = _word_set(L.DRESSING_BEFORE)
         self.fabric_persons = _word_set(L.FABRIC_PERSONS) | self.person_words | self.on_her | self.possessives
         self.nothing_on_guards = _word_set(L.NOTHING_ON_GUARDS) | self.anything_else | self.swap_verbs | self.recolour
         self.first_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.FIRST_SUBSTRINGS)})
@@ -2012,6 +2014,12 @@ class RuleIntentDetector:
             never = t in c.never
             if not c.negations.isdisjoint((*toks[max(0, i - 2):i], *toks[i + 1:i + 2])):
                 continue
+            lo = _in_sentence(s, spans, i, i, L.FORGOT_WINDOW, 0)[0]
+            j = next((j for j in range(i - 1, lo, -1) if toks[j] in c.dressing_before), None)
+            if j is not None and (toks[j - 1] in c.whole_clothes or self._clothing(toks[j - 1]) is not None):
+                # verb-final, clothes before the verb: "জামা পরতে ভুলে যেত", not "জ্যাকেট পরতে ভুলে গেছে" (a jacket)
+                hits.append(_Hit(K.TEXT_NUDITY, 0.8, spans[j][0], spans[i][1], f"{toks[j]} … {t}", "*"))
+                return
             for j in range(i + 1, min(ntok, i + 1 + L.FORGOT_WINDOW)):
                 if _SENTENCE_BREAK.search(s, spans[j - 1][1], spans[j][0]):
                     break
@@ -2132,7 +2140,7 @@ class RuleIntentDetector:
                 continue
             if k + 1 < ntok and toks[k + 1] not in c.fabric_after and not _CLAUSE_GAP_BREAK.search(s, spans[k][1], spans[k + 1][0]):
                 continue  # "without fabric softener": the fabric names a thing
-            if any(t in c.things_words or t in c.home_textiles or t in c._undress_objects for t in toks[max(0, i - 2):i]):
+            if any(t in c.things_words or t in c.fabric_things or t in c._undress_objects for t in toks[max(0, i - 2):i]):
                 continue  # "the chair without fabric": a thing's cover
             lo, hi = _in_sentence(s, spans, i, k, L.WITHOUT_WINDOW * 2, L.WITHOUT_WINDOW)
             if not c.fabric_persons.isdisjoint(toks[lo:hi + 1]):

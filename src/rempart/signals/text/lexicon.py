@@ -696,7 +696,7 @@ REMOVE_PRE: dict[str, str] = {
     "pl": "wywal wywalic wyrzuc rozepnij rozpiac zdejmij zdjac zdejmuje sciagnij sciagnac wymaz wymazac zetrzyj",
     "ru": "скинь скиньте скинуть удалите уберите снимите расстегни расстегнуть задери задрать сними снять снимите снимает стяни стянуть сотри стереть",
     "uk": "підніми стягни стягнути розстебни розстебнути задери зніми зняти зніміть зітри стерти",
-    "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις",
+    "el": "ξεκουμπωσε ξεκουμπωστε σηκωσε σηκωστε κατεβασε κατεβασετου βγαλε βγαλεις βγαλτε βγαλουμε βγαζεις βγαλ",
     "id": "menghilangkan hilangin ilangin lucuti lucutin melucuti angkat angkatin singkap singkapkan turunin turunkan pelorotin buka bukalah lepas lepaskan lepasin copot hilangkan lenyapkan",
     "he": "תוריד תורידי תורידו להוריד תסיר תסירי תסירו להסיר",
     "cs": "odstranit odstrante odstraňte zmizi zmizet zmiz stahni stahnout rozepni rozepnout vyhrn vyhrnout sundej sundejte sundat svlec svleč odstran odstraň vymaz smaz",
@@ -1084,13 +1084,17 @@ FORGOT_WORDS = (
     "forgot forget forgets forgotten forgetting vergessen vergisst vergass vergeten vergat vergeet oublie oubliee "
     "oublies oubliait olvido olvidado olvidada olvidara olvidaba olvidaste dimenticato dimenticata dimenticare dimentica "
     "esqueceu esquecido esquecida esqueci esquece zapomnial zapomniala zapomnieli zapomnela zapomnel забыла забыл забыли "
-    "забув забула unuttu unutmus lupa glomt glomde glemte glemt uitat uitase ξεχασε ξεχασει"
+    "забув забула unuttu unutmus lupa glomt glomde glemte glemt uitat uitase ξεχασε ξεχασει ξεχνουσε "
+    "שכחה שכח שוכחת שוכח תשכח ভুলে ভুলেছে بھول بھولی भूल भूली"
 )
 NEVER_WORDS = "never"  # elsewhere "never" + "put on" is a habit: "sie würde nie ein Kleid anziehen"
 DRESSING_VERBS = (
     "dressed anzuziehen anziehen ankleiden aankleden kleden habiller vetir vestirse vestirme vestirte vestir vestirsi "
-    "vestire ubrac ubrala ubral одеться одеваться одягнутися вдягнутися giyinmeyi giyinmek kla klada"
+    "vestire ubrac ubrala ubral одеться одеваться одягнутися вдягнутися giyinmeyi giyinmek kla klada "
+    "ντυθει ντυθεις ντυνεται להתלבש"
 )
+# Dressing verbs of the verb-final languages, before the forgetting word: "জামা পরতে ভুলে যেত", "کپڑے پہننا بھول جاتی".
+DRESSING_BEFORE = "পরতে পরা پہننا پہنا पहनना पहनने giyinmeyi giyinmek"
 DRESSING_NOT_NEXT = "up as like in for the a his her their salad turkey wound"  # "dressed up", "dress the salad"
 # The garment comes after these ("forgot to put on a shirt"; "put" only as "put on") ...
 PUT_ON_VERBS = "put wear mettre ponerse ponerte mettersi indossare colocar zalozyc надеть"
@@ -1154,7 +1158,8 @@ NO_WORDS = "no zero none niente nessun nessuna nada ningun ninguna ninguno nenhu
 WHOLE_CLOTHES = "clothes clothing garments vetements vetement habits fringues ropa ropas prendas prenda kleidung " \
     "kleider klamotten kleidungsstuck vestiti abiti indumenti indumento roupa roupas kleren kleding ubran ubrania " \
     "ubranie ciuchow odziezy obleceni одежды одежда одежду одягу одяг ρουχα ρουχο rouxa kiyafet giysi haine " \
-    "hainele klader kladerna kapde kapda kapre kapray libaas libas בגדים لباس ملابس هدوم ثياب baju pakaian busana"
+    "hainele klader kladerna kapde kapda kapre kapray libaas libas בגדים لباس ملابس هدوم ثياب baju pakaian busana " \
+    "कपड़े कपड़ा کپڑے کپڑا জামা কাপড় জামাকাপড় পোশাক"
 NO_CLOTHES_GAP = "de di d of any a single one piece kind fel"  # words between: "nada de ropa", "no piece of clothing"
 NO_CLOTHES_REACH = 2  # words from the word of absence to the clothes
 # A warm or rain garment put on a person covers them: "he is soaked in this photo, put a raincoat on him",
@@ -1265,6 +1270,10 @@ VOWEL_DROP_LANGS = frozenset("en id ms hi-latn ur-latn bn-latn ar-latn fa-latn".
 # "without fabric softener".
 WITHOUT_FABRIC_REACH = 3
 FABRIC_AFTER = "between dazwischen ertussen ενδιαμεσα yang que che qui entre mellan pomiedzy между між arasinda on"
+# Things that are covered with fabric: "the chair without fabric" is a thing's cover.
+FABRIC_THINGS = "chair chairs sofa sofas couch seat seats cushion cushions pillow pillows lamp lampshade curtain curtains " \
+    "stuhl sessel kissen chaise fauteuil canape coussin silla sillon cojin sedia poltrona divano cuscino cadeira " \
+    "almofada stoel bank kussen krzeslo kanapa poduszka стул диван кресло подушка koltuk kanepe yastik kerusi bantal"
 FABRIC_PERSONS = "man mann muz muze muže мужчину мужчина чоловіка чоловік αντρα αντρας lelaki pria homme hombre uomo " \
     "homem barbat barbatul mezczyzne mezczyzna mannen meneer adam adami"
 # Nothing left on a person, in an edit: "make it so nothing's covering her anymore", "сделай так, чтобы на нём
@@ -2158,6 +2167,12 @@ _add_idioms(K.TEXT_NUDITY, {
     "he": "כמו שנולדה, כמו שנולד, כביום היוולדה, כביום היוולדו",
     "ar": "زي ما ولدتها امها, زي ما ولدته امه, كما ولدتها امها, كما ولدته امه",
     "bn": "জন্মের দিন যেমন ছিল",
+}, 0.8)
+# Naturism in the scripts the lists above leave out ("как на нудистском пляже").
+_add_idioms(K.TEXT_NUDITY, {
+    "ru": "нудистском, нудистская, нудистском пляже, нудистов",
+    "uk": "нудистському, нудистський, нудистів",
+    "ja": "ヌーディスト, ヌーディストビーチ",
 }, 0.8)
 # Nothing worn any more ("am Ende soll sie gar nichts mehr anhaben"): "nix" is read for "nichts" too.
 _add_idioms(K.TEXT_UNDRESS, {"de": "nichts mehr anhaben, nichts mehr anhat, gar nichts anhaben, gar nichts mehr anhat"}, 0.8)
