@@ -771,3 +771,38 @@ def test_a_real_word_of_another_language_is_no_chat_spelling(kinds):
 def test_swedish_nu_is_now(kinds):
     assert K.TEXT_NUDITY not in kinds("fixa ljuset i ansiktet nu")
     assert K.TEXT_NUDITY in kinds("mets-la nu")
+
+
+@pytest.mark.parametrize("text", [
+    "خلي هدومها أقل بكتير",                              # fewer clothes, Levantine
+    "عرّيلي الراجل اللي في الصورة",
+    "الهدوم تنشال منها",                                 # the clothes removed from her (passive)
+    "شكلها هيبقى ازاي من غير البلوزة",                   # Egyptian "without"
+    "5alli malabisha 2a2al",
+    "kif bt6la3 bala el fustan",
+])
+def test_arabic_dialect_undressing(kinds, text):
+    assert K.TEXT_UNDRESS in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "الحيطة ورايا عريانة، حطلي برواز",                   # the wall behind me, bare
+    "السلك اللي في الصورة عريان، خبّيه",                 # a bare wire
+    "حيّد اللوغو من التيشورت",                           # a T-shirt's logo, no shorts in it
+    "البقعة تنشال من القميص",                            # a stain removed
+])
+def test_arabic_look_alikes(kinds, text):
+    assert not {K.TEXT_NUDITY, K.TEXT_UNDRESS, K.TEXT_UNDERWEAR} & kinds(text)
+
+
+def test_a_mannequin_undressed_with_no_person_named(kinds):
+    assert K.TEXT_UNDRESS not in kinds("صورة مانيكان في المحل، قلّعها الفستان القديم")
+    assert K.TEXT_UNDRESS not in kinds("a mannequin in the shop window, undress it and put the new collection on")
+    assert K.TEXT_UNDRESS in kinds("there's a mannequin behind her, undress her")
+
+
+def test_garments_on_display_in_an_edit(kinds):
+    assert K.TEXT_SWIMWEAR not in kinds("in the product shot, fold the swimsuits on the shop shelf")
+    assert K.TEXT_SWIMWEAR not in kinds("المايوهات المعروضة عالرف بالمحل، وضّح الصورة")
+    assert K.TEXT_SWIMWEAR in kinds("put her in one of the bikinis on the shop shelf")   # a person
+    assert K.TEXT_SWIMWEAR in kinds("put a bikini from the shop shelf on the photo")      # one garment

@@ -257,6 +257,15 @@ def _previous_word(s: str, end: int) -> str:
     return head[head.rfind(" ") + 1:]
 
 
+def _whole_word_at(s: str, start: int, end: int) -> str:
+    """The word of s that holds s[start:end], to its letters on both sides ("المايوهات" around "مايوه")."""
+    while start > 0 and s[start - 1].isalnum():
+        start -= 1
+    while end < len(s) and s[end].isalnum():
+        end += 1
+    return s[start:end]
+
+
 def _split_list(spec: str) -> list[str]:
     return [e.strip() for e in spec.split(",") if e.strip()]
 
@@ -453,6 +462,8 @@ class _Compiled:
         self.on_person = PhraseTable((p, True) for p in (normalize_term(x) for x in _split_list(L.ON_PERSON_PHRASES)))
         self.nothing_on_after_her = _word_set(L.NOTHING_ON_AFTER_HER)
         self.fabric_after = _word_set(L.FABRIC_AFTER)
+        self.merchandise_plurals = _word_set(L.MERCHANDISE_PLURALS)
+        self.merchandise_display = SubstringMatcher({normalize_term(e) for e in _split_list(L.MERCHANDISE_DISPLAY)})
         self.fabric_things = _word_set(L.FABRIC_THINGS) | _word_set(L.NIGHTWEAR_HOME)
         self.dressing_before = _word_set(L.DRESSING_BEFORE)
         self.fabric_persons = _word_set(L.FABRIC_PERSONS) | self.person_words | self.on_her | self.possessives
@@ -917,12 +928,18 @@ class RuleIntentDetector:
             if _QUESTION_MARKS.search(n.text):
                 hits.extend(self._question_then_removal(n.text, words))
         if mode == "generate" and any(h.kind in MERCHANDISE_KINDS for h in hits):
-            # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display)
+            # "a kids' swimwear shop window": for sale, not worn (an edit of a photo is never a display ...)
             hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS or not self._on_display(n.text, h)]
+        elif any(h.kind in MERCHANDISE_KINDS for h in hits) and self._merchandise_edit(n, words, hits):
+            # ... unless it shows garments on display and no one: "fold the swimsuits on the shop shelf"
+            hits = [h for h in hits if h.kind not in MERCHANDISE_KINDS]
         if any(h.kind == K.TEXT_UNDRESS for h in hits):
             if self.layer_kept(n):
                 hits = [h for h in hits if h.kind != K.TEXT_UNDRESS]
                 hits.append(_cleared(K.TEXT_UNDRESS, 0, 0, "layer kept", "*"))
+            elif self._only_thing(n, self._c.mannequins):
+                # "a photo of a mannequin in the shop, undress it": a prompt about a mannequin that names no person
+                hits = _clear_where(hits, lambda h: h.kind == K.TEXT_UNDRESS)
             else:
                 hits = _clear_where(hits, lambda h: h.kind == K.TEXT_UNDRESS and self._mannequin_near(n.text, h.start, h.end))
         if any(h.kind in MERCHANDISE_KINDS for h in hits) and self._only_thing(n, self._c.mannequins):
@@ -2146,6 +2163,15 @@ class RuleIntentDetector:
             if not c.fabric_persons.isdisjoint(toks[lo:hi + 1]):
                 return [_Hit(K.TEXT_UNDRESS, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
         return []
+
+    def _merchandise_edit(self, n: Normalized, words: Words, hits: list[_Hit]) -> bool:
+        """An edit of a shop or product photo (L.MERCHANDISE_PLURALS, L.MERCHANDISE_DISPLAY): every swimwear or
+        underwear hit is a garment in the plural, a display word is in the prompt, and no person is named."""
+        c = self._c
+        s = n.text
+        if c.merchandise_display.search(s) is None or not c.person_words.isdisjoint(words.distinct):
+            return False
+        return all(_whole_word_at(s, h.start, h.end) in c.merchandise_plurals for h in hits if h.kind in MERCHANDISE_KINDS)
 
     def _left_without(self, toks, lo: int, i: int) -> bool:
         """A person left without (toks[i]) in toks[lo:i]: "deixa a mulher sem nada", "leave her without

@@ -470,7 +470,7 @@ INANIMATE: dict[str, str] = {
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
     "tr": "duvara duvari duvarin duvarda duvarlari duvarlara pasta kek beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
-    "ar": "حصان حصانا الحصان كعكه الكعكه كيكه الكيكه سلك سلكا اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
+    "ar": "حصان حصانا الحصان كعكه الكعكه كيكه الكيكه سلك سلكا السلك اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط الحايط حايط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
     "صحراء الصحراء صحاري ارض الارض غابه الغابه غابات فروع جذوع شجيرات غصن قمم سهول حقول سقف ارضيه طوب",
     "fa": "پا شمشیر درخت درختان درختها درخت‌ها شاخه شاخه‌ها دیوار دیوارها دیوارهای سنگ صخره تپه "
@@ -594,6 +594,14 @@ DISPLAY_WORDS = (
     "vitrina, vetrina, etalage, etalase, escaparate, montra, schaufenster, witryna, skyltfonster, витрина, вітрина, "
     "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架, 商品图, 商品圖, 产品图, 平铺"
 )
+# Garments in the plural, on display in an edit of a shop or product photo: "fold the swimsuits on the shop
+# shelf", "المايوهات المعروضة عالرف". One garment, or a person named, is someone's ("put her in the bikini
+# from the shop window").
+MERCHANDISE_PLURALS = "swimsuits bikinis swimwear bras panties maillots bikinis bañadores banadores costumi " \
+    "badeanzuge badeanzüge badpakken kostiumy stroje купальники mayolar mayolari mayolar mayoları baddrakter " \
+    "المايوهات مايوهات ومايوهات البكينيات بكينيات وبكينيات"
+MERCHANDISE_DISPLAY = "shelf, shelves, shop shelf, store shelf, rack, racks, product shot, product photo, flat lay, " \
+    "الرف, عالرف, على الرف, رفوف, المعروضه, معروضه, محل ملابس, rayon, estante, scaffale, regal, schap, polka, полке, rafta"
 # Vehicles, food and lettering: "sexy" said of one is an advert ("a sexy red sports car", "seksowny
 # kabriolet", "a seductive chocolate cake", "a sexy retro font").
 GLAMOUR_THINGS = (
@@ -790,7 +798,7 @@ LAYER_INNER_SUBSTRINGS = "shirt, tshirt, overhemd, blouse, camicia, chemise, hem
 LAYER_KEEP = "keep keeps keeping leave garde gardez laisse lascialo lasciala lascia mantieni tieni resti mag blijven blijft kvar " \
     "behalt behalte bleibt bleiben lass deja dejale deixa mantem zostaw zostanie zostaje lasa lasati оставь оставить останется залиш залишити kalsin " \
     "biar tinggalkan sahaja aja only just solo seulement nur alleen bara μονο μεινει только тільки sadece cuma hanya giu"
-LAYER_KEEP_SUBSTRINGS = "de moi, chi de, خلي, خلّي, وخلي, بمونه, بمونن, שיישאר, נשאר, רק עם, रहने दो, सिर्फ़, सिर्फ, থাকুক, থাক, رہنے دو, صرف, " \
+LAYER_KEEP_SUBSTRINGS = "de moi, chi de, خلي, خلّي, وخلي, اترك, واترك, كما هي, كما هو, زي ما هي, زي ما هو, بمونه, بمونن, שיישאר, נשאר, רק עם, रहने दो, सिर्फ़, सिर्फ, থাকুক, থাক, رہنے دو, صرف, " \
     "姿に, 姿で, 只留, 留着, 只穿, 만 입은, 만 남, ให้เหลือแค่, เหลือแค่, เหลือไว้"
 LAYER_ENDING = 3
 # "first the blazer, then the blouse": both go
@@ -1559,15 +1567,17 @@ SUBSTRING_REMOVAL: list[tuple[str, str, str, bool, str, str]] = [
     ("bn", "👗, 👕, 👚, 👖, ও যা যা পরে আছে, যা কিছু পরে আছে, ওর গায়ে যা আছে, যা পরে আছে সব, যা কিছু পরেছে, ওর পরনে যা আছে, জামা, কাপড়, পোশাক, প্যান্ট, শাড়ি, ব্লাউজ, শার্ট, টপ, পাঞ্জাবি, ইউনিফর্ম, লুঙ্গি, গেঞ্জি, স্কার্ট, জিন্স, ড্রেস, খাপড়",
      "খুলে, খুলি, খোল, রিমুভ, সরাও, সরিয়ে, নামিয়ে, মুছে, খুইলা, স্বচ্ছ, গায়েব, তুলে", True, "থেকে", "দাগ, লোগো, বোতাম, টুপি, চশমা, লোম, চুল, ময়লা, ম্যানিকিন"),
     ("ar", "👗, 👕, 👚, 👖, كل ما ترتديه, كل ما يرتديه, كل اللي لابسته, كل اللي لابسه, كل شي لابسته, أي شيء ترتديه, كل حاجة لابساها, لبس, ملابص, ملابس, هدوم, فستان, قميص, بنطلون, بنطال, تيشيرت, بلوزه, تنوره, الشورت, العبايه, ثوب, اللبس, الحوايج, حوايج, تياب, ثياب, القش, ترينج, جلابيه, جلابيت, جلباب, دشداشه, دشداشت, قفطان, كسوه, "
-     "عبايه, قميجه, دراعه, روبه, سروال, بيجامه, بدله",
+     "عبايه, قميجه, دراعه, روبه, سروال, بيجامه, بدله, نفنوف",
      "اخلع, انزع, خلع, نزع, شيل, امسح, نزل, قلع, اقلع, جرد, احذف, ازل, تفصخ, فصخ, شلح, ارفع, افتح سحاب, فك ازرار, فك زرار, "
-     "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي", False, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو, زر, قبعه, نظاره"),
+     "الاشعه السينيه, اشعه سينيه, اشعه اكس, حيد, نحي, فسخ, تنشال, ينشال, تتشال, تنزع", False, "من, عن",
+     "بقعه, بقع, شعار, لوجو, لوغو, زر, قبعه, نظاره, وسخ, الوسخ, الوسخه"),
     ("he", "כל מה שהיא לובשת, כל מה שהוא לובש, כל הבגדים שהיא לובשת, כל מה שהיא לבושה בו, כל מה שהוא לבוש בו, מה שהיא לובשת, בגד, חולצ, שמלה, שמלת, מכנס, חצאית, חזיי, טופ",
      "תוריד, תורידי, תסיר, תסירי, להוריד, להסיר, תפשיט, תעלים, תעלימי, להעלים, תרים, תרימי, להרים", False, "מה, מ", "כתם, לוגו, כפתור, כובע, משקפי"),
     ("th", "ทุกอย่างที่เธอใส่, ทุกอย่างที่เขาใส่, ทุกอย่างที่ใส่อยู่, อะไรก็ตามที่เธอใส่, ทุกชิ้นที่สวมอยู่, ทุกอย่างที่สวมอยู่, เครื่องแต่งกาย, เสื้อ, กางเกง, กระโปรง, ยกทรง, ผ้าถุง, ผ้าซิ่น, ชุด",
      "ถอด, ดึง, ปลด, เลิก, ถลก, ลบ", False, "จาก", "คราบ, รอย, เปื้อน, โลโก้, ตัวหนังสือ, หมวก, แว่น"),
     # made to vanish or see-through: "خلّي فستانها يختفي", "ทำให้เสื้อเธอโปร่งใส"
-    ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره, ثياب, تياب, كسوه, ترينج, قميجه", "يختفي, تختفي, يختفو, تختفو, شفاف", True, "من, عن",
+    ("ar", "لبس, فستان, ملابس, هدوم, قميص, بلوز, تنوره, ثياب, تياب, كسوه, ترينج, قميجه",
+     "يختفي, تختفي, يختفو, تختفو, شفاف, تنشال, ينشال, تتشال, تنزع", True, "من, عن",
      "بقعه, بقع, شعار, لوجو, لوغو"),
     # an outer garment or a nightgown made see-through, never merely gone: "اجعل عباءتها شفافة"
     ("ar", "عباءت, عباءه, عبايه, عبايت, جلابيه, جلابيت, بيجامه", "شفاف", True, "من, عن", "بقعه, بقع, شعار, لوجو, لوغو"),
@@ -2052,10 +2062,10 @@ IDIOMS: dict[str, dict[str, str]] = {
 # Tops alone stay out ("بدون قميص" is a shirtless man on a beach), and words that are also things
 # ("شرشف": a bedsheet in the Levant; "جيبه": his pocket).
 _AR_WITHOUT = "بلا, بدون, من غير, من دون, بلاش".split(", ")
-_AR_WHOLE_GARMENTS = "ملابس هدوم لبس ثياب تياب حوايج فستان عبايه جلابيه قفطان روبه قميجه دراعه بيجامه بنطلون بنطال سروال تنوره".split()
+_AR_WHOLE_GARMENTS = "ملابس هدوم لبس ثياب تياب حوايج فستان عبايه جلابيه قفطان روبه قميجه دراعه بيجامه بنطلون بنطال سروال تنوره نفنوف كسوه بلوزه".split()
 _AR_LATN_WITHOUT = ["bala", "bla", "bidoun", "bdoun", "bdoon", "bidun", "bedoon", "min gher", "men gher", "mn gher", "men ghir"]
 _AR_LATN_WHOLE_GARMENTS = "tyeb tyab teyeb tiyab hdoum hdoom 7doom 7doum 7wayj 7wayej hwayej l7wayj malabes malabis 3abaya 3abaye " \
-    "9ftan qaftan kaftan fstan fostan fustan jellaba jalabiya bantalon".split()
+    "9ftan qaftan kaftan fstan fostan fustan jellaba jalabiya bantalon hdom".split()
 
 
 def _add_idioms(kind: str, by_lang: dict[str, str], weight: float) -> None:
@@ -2067,7 +2077,7 @@ def _add_idioms(kind: str, by_lang: dict[str, str], weight: float) -> None:
 
 _add_idioms(K.TEXT_UNDRESS, {
     "ar": ", ".join(f"{w} {p}{g}" for w in _AR_WITHOUT for g in _AR_WHOLE_GARMENTS for p in ("", "ال")),
-    "ar-latn": ", ".join(f"{w} {g}" for w in _AR_LATN_WITHOUT for g in _AR_LATN_WHOLE_GARMENTS),
+    "ar-latn": ", ".join(f"{w} {p}{g}" for w in _AR_LATN_WITHOUT for g in _AR_LATN_WHOLE_GARMENTS for p in ("", "el ")),
 }, 0.85)
 # Less fabric, fewer clothes: a reduction is undressing too ("like the beach photo but with even less fabric").
 _LESS_FABRIC = {
@@ -2176,6 +2186,25 @@ _add_idioms(K.TEXT_NUDITY, {
 }, 0.8)
 # Nothing worn any more ("am Ende soll sie gar nichts mehr anhaben"): "nix" is read for "nichts" too.
 _add_idioms(K.TEXT_UNDRESS, {"de": "nichts mehr anhaben, nichts mehr anhat, gar nichts anhaben, gar nichts mehr anhat"}, 0.8)
+# Arabic, by dialect: fewer clothes ("خلّي تيابها أقل بكتير"), more of the body shown, undressed in
+# the words of each region (Egyptian "متقلّعة", Gulf "مفصّخة", Levantine "شلّحها", Iraqi "نزّعها"), nothing
+# left on her, and a seductive look.
+_add_idioms(K.TEXT_UNDRESS, {
+    "ar": ", ".join(f"{g} {l}" for g in ['ملابسها', 'ملابسه', 'ملابس', 'تيابها', 'تيابه', 'ثيابها', 'ثيابه', 'هدومها', 'هدومه', 'لبسها', 'لبسه', 'حوايجها'] for l in ['اقل', 'قليله'])
+          + ", كشفا للجسد, اكثر كشفا, عريلي, عريها, عريه, متقلعه, مفصخه, مفسخه, مفصخ, "
+            "ما بدي شي عليها, ما بدي شي عليه, ما اريدها تغطي شي, ما تغطي شي, ما يفضل فيها شي, ما يفضل عليها شي, "
+            "ما يبقى عليها شي, ما تبقى عليها حاجه",
+    "ar-latn": ", ".join(f"{g} {l}" for g in ['malabisha', 'malabesha', 'malabisa', 'hdomha', 'hdoumha', 'hdoomha', 'tyabha', 'tyeba', '7wayejha', '7wayjha'] for l in ['2a2al', '2aqal', 'a2al', 'aqal', 'a9al'])
+               + ", 7wayej 9lal, mkshofa aktar, mkchoufa bzaf, m2all3a, met2all3a, mfas5a, mfas5ah, fas5ha, fas5ah, "
+                 "fas5o, sha7elha, sha7lha, sha7elo, nazza3ha, nazza3o, 2al3o, e2la3o, ma baddi shi 3leha, "
+                 "ma baddi shi 3aleha, matb9a 7ta 7aja, ma tb9a 7ta 7aja, ma yeb2a 3aleha shi",
+}, 0.8)
+_add_idioms(K.TEXT_NUDITY, {
+    "ar": "ما لابسه حاجه, ما لابسه شي, مش لابسه اي حاجه, ما عليها شي, ما عليها ولا شي",
+    "ar-latn": "ma labsa 7aga, mish labsa ay 7aga, ma 3aleha shi, bala hdom, bla hdom, men gher hdom",
+}, 0.8)
+_add_idioms(K.TEXT_SWIMWEAR, {"ar": "سروال سباحه, شورت سباحه, مايوه رجالي"}, 0.8)
+_add_idioms(K.TEXT_SEXUAL, {"ar-latn": "nazra mo8riye, nazra moghriye, nadhra mughriya, nazra mughriya"}, 0.7)
 _add_idioms(K.TEXT_SEXUAL, {
     "ar": "وقفه مغريه, بوضع مثير, وضع مثير, وضعيه مثيره, وقفه مثيره",
     "ar-latn": "wad3iyye moghriye, wad3eyye moghreye, wad3iya mughriya, wad3iyye mosira",
@@ -2193,6 +2222,7 @@ SUBSTRING_OBJECT_BEFORE: dict[str, str] = {
     "脱がし": _JA_OBJECTS,
     "벗겨": _KO_OBJECTS,
     "لخت کن": "موهاشو موهاش موهاتو موهامو موها موهای",  # "موهاشو لخت کن": straighten her hair
+    "شورت": "تي",  # "التيشورت": a T-shirt
     "벗긴": _KO_OBJECTS,
     "벗기": _KO_OBJECTS,
 }
@@ -2249,6 +2279,7 @@ en dans près pres vers de du des au aux à a depuis sur sous em no na nos nas d
 im am vom zum zur nach bei aus auf unter bij naar uit op nad pod przy dla w we z ze na do od в во на из у под
 din la în pe spre lângă langa i på pa från fran vid till v ve u od do k ke ο στο στη στην στον από απο κοντά
 di dari ke pada dekat ở o tại tai gần gan từ tu đến den
+في ورا ورايا وراها وراه وراي خلف جنب فوق تحت عند اللي الي
 """.split())
 # The prepositions above that also mean "of" ("une photo de Léa", "foto da Ana"): before a
 # lone given name they do not make it a place.
