@@ -806,3 +806,24 @@ def test_garments_on_display_in_an_edit(kinds):
     assert K.TEXT_SWIMWEAR not in kinds("المايوهات المعروضة عالرف بالمحل، وضّح الصورة")
     assert K.TEXT_SWIMWEAR in kinds("put her in one of the bikinis on the shop shelf")   # a person
     assert K.TEXT_SWIMWEAR in kinds("put a bikini from the shop shelf on the photo")      # one garment
+
+
+@pytest.mark.parametrize("text", [
+    "the trees are totally naked in this winter shot",    # "are" and "totally" between the thing and the word
+    "les murs du salon sont trop nus",
+    "un chêne nu dans le brouillard",
+    "nackte Balken in der alten Scheune",
+])
+def test_things_said_to_be_bare_after_a_copula_or_of_a_kind(kinds, text):
+    assert K.TEXT_NUDITY not in kinds(text, "generate")
+
+
+def test_swimwear_or_underwear_that_names_a_store_thing(kinds):
+    assert K.TEXT_UNDERWEAR not in kinds("blur the brand names on the lingerie display")
+    assert K.TEXT_UNDERWEAR not in kinds("le rayon lingerie est en désordre")
+    assert K.TEXT_UNDERWEAR in kinds("put her in lingerie on the shelf")
+
+
+@pytest.mark.parametrize("text", ["zieh die Schaufensterpuppe aus", "vitrindeki mankenin kıyafetlerini çıkar"])
+def test_more_mannequins(hybrid_kinds, text):
+    assert K.TEXT_UNDRESS not in hybrid_kinds(text)

@@ -743,6 +743,9 @@ class _Compiled:
             elif kind == K.TEXT_UNDRESS:
                 # "arbres dénudés": in the noun-first languages the thing comes first
                 self._things[key] = (things | self._undress_objects, things, frozenset())
+            elif kind in MERCHANDISE_KINDS:
+                store_prev = _word_set(L.STORE_THINGS_PREV)  # "rayon lingerie": a loanword after a French noun
+                self._things[key] = (_word_set(L.STORE_THINGS_NEXT), store_prev, store_prev)
             else:
                 self._things[key] = _NO_THINGS
         return self._things[key]

@@ -430,12 +430,12 @@ BLOCK_NEXT: dict[str, list[str]] = {
 # "batom nude", "أشجار عارية", "undress the bed", and bare feet or hands ("nackte Füße",
 # "piedi nudi"). Nouns only, never a word for a person.
 INANIMATE: dict[str, str] = {
-    "en": "feet foot toes hands soles tree trees branch branches bush bushes wall walls concrete brick "
+    "en": "oak oaks birch beam beams rafters feet foot toes hands soles tree trees branch branches bush bushes wall walls concrete brick "
     "stone rock rocks hill hills landscape mountain mountains field fields "
     "bulb bulbs wire wires cable cables eye eyes truth facts numbers figures engine engines motor sword swords "
     "mannequin mannequins dummy dummies cake cakes forest forests woods metal steel glass motorcycle motorbike "
     "salad salads lettuce greens",
-    "fr": "piece pieces chambre salle gateau bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
+    "fr": "chene chenes poutre poutres piece pieces chambre salle gateau bois pieds pied mains orteils arbre arbres branche branches mur murs pierre roche colline collines "
     "paysage montagne montagnes champ champs ampoule fil fils oeil yeux rouge "
     "levres maquillage teinte couleur vernis verite faits chiffres moteur epee",
     "es": "tarta pastel chapa madera ladrillo pies pie manos dedos arbol arboles rama ramas pared paredes muro muros piedra roca colina "
@@ -447,7 +447,7 @@ INANIMATE: dict[str, str] = {
     "it": "torta facciata gatto gatti legno mattoni piedi piede mani dita albero alberi ramo rami parete pareti muro muri pietra roccia collina "
     "colline paesaggio montagna montagne campo lampadina filo occhio occhi rossetto "
     "trucco tono colore smalto verita fatti numeri cifre motore spada",
-    "de": "kuchen torte betonwand betonwande wand mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
+    "de": "balken eiche eichen kuchen torte betonwand betonwande wand mauerwerk putz ziegel backstein tisch ausziehtisch schublade schubladen füße fuß füßen zehen hände händen fußsohlen baum baume ast aste wand wande mauer mauern stein fels hugel "
     "landschaft berg berge feld felder gluhbirne draht kabel auge augen lippenstift "
     "farbton farbe nagellack wahrheit tatsachen fakten zahlen motor schwert",
     "nl": "taart hout voeten voet handen tenen boom bomen tak takken muur muren wand wanden steen rots heuvel landschap berg "
@@ -459,16 +459,16 @@ INANIMATE: dict[str, str] = {
     "pole zarovka drat oko oci rtenka barva lak pravda fakta cisla motor mec",
     "ro": "ramurile crengile crengi picioare picioarele talpi talpile maini mainile copac copaci ramura ramuri perete pereti zid piatra stanca deal peisaj "
     "munte munti camp bec fir ochi ruj culoare oja camera camere sala casa cutie sticla masa raft strada adevar motor sabie",
-    "sv": "tra traet fötter fötterna händer händerna trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
+    "sv": "ektrad ektradet trad traden tradet tra traet fötter fötterna händer händerna trad gren grenar vagg vaggar sten klippa kulle landskap berg falt "
     "glodlampa trad oga ogon lappstift farg nagellack",
     "ru": "комнату комната комнаты торт торта ступни ступнями стопы стопами дерево деревья ветка ветки стена стены камень скала холм пейзаж гора горы "
     "поле лампочка провод глаз глаза помада цвет лак землекоп землекопа правда факты цифры двигатель мотор меч "
     "кирпич кирпичной кирпичная кирпичные кирпичными кладка кладкой кладку бетон бетонной бетонные балки балками провода проводка корни",
     "uk": "кімнату кімната кімнати ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
-    "el": "τοιχο τοιχου ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
+    "el": "δοκαρια βελανιδια τοιχο τοιχου ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
-    "tr": "duvara duvari duvarin duvarda duvarlari duvarlara pasta kek beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "tr": "kirisler kirisleri mese duvara duvari duvarin duvarda duvarlari duvarlara pasta kek beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
     "ar": "حصان حصانا الحصان كعكه الكعكه كيكه الكيكه سلك سلكا السلك اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط الحايط حايط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
@@ -492,13 +492,14 @@ INANIMATE: dict[str, str] = {
 }
 # A thing, a verb "to be" and a nudity word: "the wall is bare", "la pared está desnuda",
 # "الجدار يبدو عارياً". Only these words ("to be" and "quite") may stand between the thing and the nudity word.
-COPULAS = "is looks seems stays remains est soit reste semble sont está este es queda quede parece ist bleibt wirkt " \
+COPULAS = "is are was were looks seems stays remains est soit reste semble sont está este es queda quede parece ist bleibt wirkt " \
     "aussieht sieht wirken e sia resta rimanga sembra fica fique são jest sa zostaje je zustane zustava " \
     "blir forblir ser är είναι μένει μείνει φαίνεται olsun kalsin birak birakin gorunuyor выглядит остается " \
     "виглядає залишається يبدو تبدو تظهر يظهر كان كانت است هست بنظر میاد به نظر می‌رسد נראה נשאר נשארת " \
     "है लगती लगता দেখাচ্ছে আছে terlihat kelihatan jadi menjadi tetap nampak tampak trong van vẫn " \
     "tout toute tres completement totalement todo toda completamente totalmente muy tutto tutta molto ganz vollig " \
-    "komplett helemaal zupelnie calkiem uplne completely totally quite very so ta muito tao bem एकदम बिल्कुल बहुत लग"
+    "komplett helemaal zupelnie calkiem uplne completely totally quite very so too really ta muito tao bem trop tellement " \
+    "assez एकदम बिल्कुल बहुत लग"
 # The "of" of a complement after the thing ("la pared del salón", "the wall of the room"), and the
 # articles that may follow it
 OF_WORDS = frozenset("of del de do da dos das di della dello dei delle van von vom der des du".split())
@@ -594,6 +595,11 @@ DISPLAY_WORDS = (
     "vitrina, vetrina, etalage, etalase, escaparate, montra, schaufenster, witryna, skyltfonster, витрина, вітрина, "
     "vitrin, paparan, 売り場, ディスプレイ, 매장, 진열, 橱窗, 陈列, 货架, 商品图, 商品圖, 产品图, 平铺"
 )
+# Where swimwear or underwear is sold or stored: "the lingerie display", "le rayon lingerie", "iç çamaşırı
+# reyonu". The garment names the thing after it (before it in the noun-first languages).
+STORE_THINGS_NEXT = "display displays section department shelf shelves rack racks drawer drawers aisle counter " \
+    "catalogue catalog reyonu reyon rafi rafta"
+STORE_THINGS_PREV = "rayon rayons rak regal rafi estante scaffale reparto"
 # Garments in the plural, on display in an edit of a shop or product photo: "fold the swimsuits on the shop
 # shelf", "المايوهات المعروضة عالرف". One garment, or a person named, is someone's ("put her in the bikini
 # from the shop window").
@@ -816,7 +822,7 @@ LAYER_KEEP_AFTER = 24  # characters after the shirt where a verb-final keep may 
 # ("マネキンの夏服を脱がせて", "Copot baju manekin"): a shop display, not a person.
 MANNEQUINS = "mannequin, manequin, manekin, manichino, manechin, maniqui, манекен, skyltdock, مانکن, مانيكان, مانیکن, " \
     "בובה, הבובה, पुतल, ম্যানিকুইন, ম্যানেকুইন, ম্যানিকিন, پتلے, پتلا, マネキン, 마네킹, 人体模特, 假人模特, หุ่นโชว์, หุ่นลองเสื้อ, " \
-    "ma no canh, ma-no-canh, patung peraga, patung peragaan"
+    "ma no canh, ma-no-canh, patung peraga, patung peragaan, manken, schaufensterpuppe, κουκλα της βιτρινας, κουκλα βιτρινας"
 MANNEQUIN_CHARS = 30  # how far before or after the undressing words
 # A pet or a soft toy shortly before swimwear, underwear or undressing words in the same clause, with
 # no person in that clause, is what is dressed up or undressed: "put my dog in a swimsuit costume".
