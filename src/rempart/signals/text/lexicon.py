@@ -466,9 +466,9 @@ INANIMATE: dict[str, str] = {
     "кирпич кирпичной кирпичная кирпичные кирпичными кладка кладкой кладку бетон бетонной бетонные балки балками провода проводка корни",
     "uk": "кімнату кімната кімнати ступні ступнями стопи дерево дерева гілка гілки стіна стіни камінь скеля пагорб пейзаж гора гори "
     "поле лампочка дріт око очі помада колір лак правда факти цифри двигун мотор меч",
-    "el": "δοκαρια βελανιδια τοιχο τοιχου ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
+    "el": "κρεβατι δοκαρια βελανιδια τοιχο τοιχου ξυλο πόδια πατούσες χέρια δεντρο δεντρα κλαδι κλαδια τοιχος τοιχοι πετρα βραχος λοφος τοπιο βουνο "
     "βουνα χωραφι λαμπα συρμα ματι ματια κραγιον χρωμα βερνικι",
-    "tr": "kirisler kirisleri mese duvara duvari duvarin duvarda duvarlari duvarlara pasta kek beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
+    "tr": "yatak kirisler kirisleri mese duvara duvari duvarin duvarda duvarlari duvarlara pasta kek beton tugla tuglalar ayak ayaklar ayakları ayaklarını ayaklarıyla eller elleri ellerini agac agaclar agacin agaci agaclari dal dallar dallari dallarini dallarin duvar duvarlar tas kaya tepe manzara dag daglar tarla "
     "ampul tel goz gozler gozle gozun gozunu gozlerle ruj renk oje",
     "ar": "حصان حصانا الحصان كعكه الكعكه كيكه الكيكه سلك سلكا السلك اسلاك كهربائي كهربائيا التربه تربه الحيطه حيطه الحيط حيط الحايط حايط أشجار الأشجار شجرة الشجرة شجر أغصان الأغصان جدار جدران الجدران الجدار حجر "
     "صخرة صخور تلال تل جبل جبال حقل مصباح سلك عين العين أحمر لون "
@@ -480,7 +480,7 @@ INANIMATE: dict[str, str] = {
     "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख आंखों आँखों "
     "लिपस्टिक रंग तलवार",
     "bn": "চোখে গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
-    "ur": "تار تاروں درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
+    "ur": "دیواریں دیوار بستر بلوط تار تاروں درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
     "id": "senjata pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
     "ladang bohlam kabel mata lipstik gincu warna kutek kaki",
     "ms": "senjata pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
@@ -489,6 +489,7 @@ INANIMATE: dict[str, str] = {
     "hi-latn": "deewar deewaar diwar diwaar deewarein ped pedh pahad",
     "fa-latn": "derakht derakhta derakhtaye derakhtha derakhthaye shakhe shakheha divar divara divare sang "
     "kooh kuh dasht cheshm rozh rang",
+    "ur-latn": "darakht deewarein",
 }
 # A thing, a verb "to be" and a nudity word: "the wall is bare", "la pared está desnuda",
 # "الجدار يبدو عارياً". Only these words ("to be" and "quite") may stand between the thing and the nudity word.
@@ -499,6 +500,7 @@ COPULAS = "is are was were looks seems stays remains est soit reste semble sont 
     "है लगती लगता দেখাচ্ছে আছে terlihat kelihatan jadi menjadi tetap nampak tampak trong van vẫn " \
     "tout toute tres completement totalement todo toda completamente totalmente muy tutto tutta molto ganz vollig " \
     "komplett helemaal zupelnie calkiem uplne completely totally quite very so too really ta muito tao bem trop tellement " \
+    "sind helt εντελως τοσο cok tamamen duruyor bilkul بالکل hain " \
     "assez एकदम बिल्कुल बहुत लग"
 # The "of" of a complement after the thing ("la pared del salón", "the wall of the room"), and the
 # articles that may follow it
@@ -1015,7 +1017,8 @@ AND_WORDS: dict[str, str] = {
 LAUNDRY_AFTER = "hanging hung drying dried folded tersidai tendida tendidas tendido tendidos colgada colgadas " \
     "colgado colgados secando qui sechent seche sechant etendu etendus etendue haengende hangende " \
     "trocknende stesi stesa stesa appesi appesa appeso estendida estendidas pendurada penduradas " \
-    "pendurado pendurados hanger hangers clothesline rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
+    "pendurado pendurados hanger hangers clothesline washing rack cintre cintres etendoir percha perchas tendedero kleiderbügel bügel " \
+    "σκοινι μπουγαδας απλωστρα " \
     "wäscheleine gruccia stendino cabide varal wieszaka wieszaku wieszakach suszarki suszarce вешалки вешалке веревки сушилки " \
     "сушится сохнет висит сушатся сохне висить сушиться сушаться " \
     "вішака вішалки мотузки мотузці сушарки jemuran gantungan hanger ampaian askı askıdaki"
@@ -2261,7 +2264,7 @@ SUBSTRING_BENIGN_AFTER: dict[str, str] = {
 SUBSTRING_BENIGN_AFTER.update({term: "上的, 上面的" for term in _ZH_REMOVE_FIRST})
 # Laundry near a garment of a substring script: "रस्सी पर सूख रहे कपड़े हटा दो", "晾衣绳上的衣服".
 SUBSTRING_LAUNDRY = (
-    "حبل الغسيل, الغسيل, الحبل, المعلقه, معلقه, الشماعه, شماعه, منشر, দড়িতে, শুকাতে, হ্যাঙ্গার, रस्सी, सूख रहे, सूखते, सूखने, सूखे हुए, बालकनी में टंगे, हैंगर, رسی, سوکھ, ہینگر, "
+    "حبل الغسيل, الغسيل, الحبل, المعلقه, معلقه, الشماعه, شماعه, منشر, দড়িতে, শুকাতে, হ্যাঙ্গার, रस्सी, सूख रहे, सूखते, सूखने, सूखे हुए, बालकनी में टंगे, हैंगर, رسی, سوکھ, ہینگر, تار پر لٹکے, "
     "بند رخت, چوب لباسی, چوب‌لباسی, חבל כביסה, קולב, ราวตาก, ไม้แขวน, 晾, 衣架, 晒衣, 曬衣, 物干し, ハンガー, 散らかった, 脱ぎ散らかした, 畳んだ, 干してある, 빨랫줄, 옷걸이, 건조대"
 )
 
@@ -2284,7 +2287,7 @@ in at near from to into across around through over under outside inside beside b
 en dans près pres vers de du des au aux à a depuis sur sous em no na nos nas do da dos das para perto junto
 im am vom zum zur nach bei aus auf unter bij naar uit op nad pod przy dla w we z ze na do od в во на из у под
 din la în pe spre lângă langa i på pa från fran vid till v ve u od do k ke ο στο στη στην στον από απο κοντά
-di dari ke pada dekat ở o tại tai gần gan từ tu đến den
+di dari ke pada dekat atas bawah dalam ở o tại tai gần gan từ tu đến den
 في ورا ورايا وراها وراه وراي خلف جنب فوق تحت عند اللي الي
 """.split())
 # The prepositions above that also mean "of" ("une photo de Léa", "foto da Ana"): before a
