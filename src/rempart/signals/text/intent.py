@@ -806,6 +806,7 @@ OUTFIT_PERSON_WINDOW = 5  # words after an outfit where the person it is taken o
 SKIN_WINDOW = 8  # words either side of a skin word where the garment stands
 SKIN_COLOUR_GAP = 3  # words between the skin word and its colour
 PLACE_WORDS = 3  # at most this many words of a place between a thing and the nudity word said of it
+WITHOUT_ANYTHING_REACH = 2  # words from "without" to "anything" ("sin nada de", "without anything")
 _LOCATIVES = L.PLACE_PREPOSITIONS | {"on"}
 _SUBSTRING_KEEP = tuple(normalize_term(w) for w in _split_list(L.SUBSTRING_KEEP))
 MAX_WORD_ENDING = 3  # letters a substring term may leave of its word ("ه" of "تعريه")
@@ -2129,13 +2130,8 @@ class RuleIntentDetector:
         anything on", "wie würde sie ohne alles aussehen?". Not "without anything on the walls"."""
         c = self._c
         toks, spans = words.tokens, words.spans
-        if words.distinct.isdisjoint(c.without_words) or words.distinct.isdisjoint(c.anything_words):
-            return []
         ntok = len(toks)
-        for i in _where(toks, c.without_words):
-            k = next((k for k in range(i + 1, min(ntok, i + 3)) if toks[k] in c.anything_words), None)
-            if k is None or _SENTENCE_BREAK.search(s, spans[i][1], spans[k][0]):
-                continue
+        for i, k in self._without_then(s, words, c.anything_words, WITHOUT_ANYTHING_REACH, _SENTENCE_BREAK):
             nxt = toks[k + 1] if k + 1 < ntok else ""
             if nxt in c.anything_else:
                 continue  # "she looks fine without anything else": no other edit
@@ -2146,18 +2142,25 @@ class RuleIntentDetector:
                 return [_Hit(K.TEXT_NUDITY, 0.8, spans[i][0], spans[k][1], f"{toks[i]} {toks[k]}", "*")]
         return []
 
+    def _without_then(self, s: str, words: Words, targets: AbstractSet[str], reach: int,
+                      breaks: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+        """(i, k) for a "without" word toks[i] (L.WITHOUT_WORDS) and a word of `targets` at most `reach`
+        words after it, with no break between ("ohne alles", "without the fabric")."""
+        toks, spans = words.tokens, words.spans
+        if words.distinct.isdisjoint(self._c.without_words) or words.distinct.isdisjoint(targets):
+            return
+        for i in _where(toks, self._c.without_words):
+            k = next((k for k in range(i + 1, min(len(toks), i + 1 + reach)) if toks[k] in targets), None)
+            if k is not None and not breaks.search(s, spans[i][1], spans[k][0]):
+                yield i, k
+
     def _without_fabric(self, s: str, words: Words) -> list[_Hit]:
         """A person without the fabric, in an edit (L.FABRIC): "show the man without the fabric in
         between", "zonder stof ertussen"; not "a sofa without fabric softener"."""
         c = self._c
         toks, spans = words.tokens, words.spans
-        if words.distinct.isdisjoint(c.without_words) or words.distinct.isdisjoint(c.fabric):
-            return []
         ntok = len(toks)
-        for i in _where(toks, c.without_words):
-            k = next((k for k in range(i + 1, min(ntok, i + 1 + L.WITHOUT_FABRIC_REACH)) if toks[k] in c.fabric), None)
-            if k is None or _CLAUSE_GAP_BREAK.search(s, spans[i][1], spans[k][0]):
-                continue
+        for i, k in self._without_then(s, words, c.fabric, L.WITHOUT_FABRIC_REACH, _CLAUSE_GAP_BREAK):
             if k + 1 < ntok and toks[k + 1] not in c.fabric_after and not _CLAUSE_GAP_BREAK.search(s, spans[k][1], spans[k + 1][0]):
                 continue  # "without fabric softener": the fabric names a thing
             if any(t in c.things_words or t in c.fabric_things or t in c._undress_objects for t in toks[max(0, i - 2):i]):
