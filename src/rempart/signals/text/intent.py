@@ -328,6 +328,8 @@ class _Compiled:
         self.copulas = _word_set(L.COPULAS)
         self.copula_words = frozenset(normalize_term(w) for w in L.COPULAS.split())  # substring scripts
         self._undress_objects = _word_set(L.UNDRESS_OBJECTS)
+        self._store_next = _word_set(L.STORE_THINGS_NEXT)
+        self._store_prev = _word_set(L.STORE_THINGS_PREV)
         self.garment_things = _word_set(L.GARMENT_THINGS)
         self.accessories = _word_set(L.ACCESSORIES)
         self.recolour = _word_set(L.RECOLOUR_WORDS)
@@ -464,7 +466,6 @@ class _Compiled:
         self.fabric_after = _word_set(L.FABRIC_AFTER)
         self.merchandise_plurals = _word_set(L.MERCHANDISE_PLURALS)
         self.merchandise_display = SubstringMatcher({normalize_term(e) for e in _split_list(L.MERCHANDISE_DISPLAY)})
-        self.fabric_things = _word_set(L.FABRIC_THINGS) | _word_set(L.NIGHTWEAR_HOME)
         self.dressing_before = _word_set(L.DRESSING_BEFORE)
         self.fabric_persons = _word_set(L.FABRIC_PERSONS) | self.person_words | self.on_her | self.possessives
         self.nothing_on_guards = _word_set(L.NOTHING_ON_GUARDS) | self.anything_else | self.swap_verbs | self.recolour
@@ -473,6 +474,7 @@ class _Compiled:
         self.put_on_final = _word_set(L.PUT_ON_VERBS_FINAL)
         self.negations = _word_set(L.NEGATIONS)
         self.home_textiles = _word_set(L.NIGHTWEAR_HOME)
+        self.fabric_things = _word_set(L.FABRIC_THINGS) | self.home_textiles
         self.lace_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.NIGHTWEAR_LACE_SUBSTRINGS)})
         self.sleep_sub_re = SubstringMatcher({normalize_term(e) for e in _split_list(L.NIGHTWEAR_SLEEP_SUBSTRINGS)})
         self.removal_of = _word_set(L.REMOVAL_OF)
@@ -692,8 +694,8 @@ class _Compiled:
         self.join_pairs = frozenset((w[:k], w[k]) for w in joinable for k in range(2, len(w)))
 
     def read_as(self, token: str) -> str | None:
-        """The lexicon word an unknown `token` is a slip of ("roxbierz"), or an elongated single-word
-        term ("nakkeed" -> "naked"); None if neither."""
+        """The lexicon word an unknown `token` is a slip of ("roxbierz"), an elongated single-word
+        term ("nakkeed" -> "naked"), or a word of VOWEL_DROP_LANGS without vowels ("lpsin"); else None."""
         if token in self.slips.known:
             return None
         fixed = self.slips.correct(token) if len(token) >= MIN_LENGTH else None
@@ -744,8 +746,8 @@ class _Compiled:
                 # "arbres dénudés": in the noun-first languages the thing comes first
                 self._things[key] = (things | self._undress_objects, things, frozenset())
             elif kind in MERCHANDISE_KINDS:
-                store_prev = _word_set(L.STORE_THINGS_PREV)  # "rayon lingerie": a loanword after a French noun
-                self._things[key] = (_word_set(L.STORE_THINGS_NEXT), store_prev, store_prev)
+                # "the lingerie display"; "le rayon lingerie", a loanword after a French noun, in any language
+                self._things[key] = (self._store_next, self._store_prev, self._store_prev)
             else:
                 self._things[key] = _NO_THINGS
         return self._things[key]
@@ -2194,15 +2196,16 @@ class RuleIntentDetector:
         unique = words.distinct
         if unique.isdisjoint(c.nothing_phrases.first_words) or unique.isdisjoint(c.on_person.first_words):
             return []
-        ons = [(i, n) for i, n, _, _ in c.on_person.longest_matches(toks, c.on_person.first_words)
-               if toks[i + n - 1] != "her" or i + n >= len(toks) or toks[i + n] in c.nothing_on_after_her
-               or _SENTENCE_BREAK.search(s, spans[i + n - 1][1], spans[i + n][0])]
+        # (start, words) of each "on her" phrase; a possessive "her" before a noun is no person ("on her face")
+        ons = [(i, size) for i, size, _, _ in c.on_person.longest_matches(toks, c.on_person.first_words)
+               if toks[i + size - 1] != "her" or i + size >= len(toks) or toks[i + size] in c.nothing_on_after_her
+               or _SENTENCE_BREAK.search(s, spans[i + size - 1][1], spans[i + size][0])]
         if not ons:
             return []
         for k, m, _, _ in c.nothing_phrases.longest_matches(toks, c.nothing_phrases.first_words):
-            for i, n in ons:
-                a, b = min(i, k), max(i + n, k + m) - 1
-                if b - a + 1 - n - m > L.NOTHING_ON_REACH or _CLAUSE_GAP_BREAK.search(s, spans[a][1], spans[b][0]):
+            for i, size in ons:
+                a, b = min(i, k), max(i + size, k + m) - 1
+                if b - a + 1 - size - m > L.NOTHING_ON_REACH or _CLAUSE_GAP_BREAK.search(s, spans[a][1], spans[b][0]):
                     continue
                 lo, hi = _in_sentence(s, spans, a, b, L.NOTHING_ON_REACH, L.NOTHING_ON_REACH, _CLAUSE_GAP_BREAK)
                 if c.nothing_on_guards.isdisjoint(toks[lo:hi + 1]):  # ("leave nothing on her" is no keeping)
