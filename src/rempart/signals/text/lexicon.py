@@ -480,7 +480,7 @@ INANIMATE: dict[str, str] = {
     "hi": "पेड़ पेड़ों पेड़ डाली डालियां डालियाँ डालियों शाखा शाखाएं शाखाओं टहनियां टहनियों दीवार दीवारें दीवारों पत्थर पहाड़ खेत आँख आंख आंखों आँखों "
     "लिपस्टिक रंग तलवार",
     "bn": "চোখে গাছ গাছগুলো গাছপালা ডাল ডালপালা শাখা দেয়াল দেয়ালগুলো পাথর পাহাড় মাঠ চোখ লিপস্টিক রং",
-    "ur": "دیواریں دیوار بلوط تار تاروں درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
+    "ur": "بلوط تار تاروں درخت درختوں شاخیں شاخوں ٹہنیاں دیوار دیواریں پتھر پہاڑ کھیت آنکھ لپ اسٹک رنگ تلوار تلواریں",
     "id": "senjata pohon pepohonan dahan ranting dinding tembok batu bukit pemandangan gunung "
     "ladang bohlam kabel mata lipstik gincu warna kutek kaki",
     "ms": "senjata pokok dahan ranting dinding batu bukit pemandangan gunung ladang "
@@ -605,8 +605,8 @@ STORE_THINGS_PREV = "rayon rayons rak regal rafi estante scaffale reparto"
 # Garments in the plural, on display in an edit of a shop or product photo: "fold the swimsuits on the shop
 # shelf", "المايوهات المعروضة عالرف". One garment, or a person named, is someone's ("put her in the bikini
 # from the shop window").
-MERCHANDISE_PLURALS = "swimsuits bikinis swimwear bras panties maillots bikinis bañadores banadores costumi " \
-    "badeanzuge badeanzüge badpakken kostiumy stroje купальники mayolar mayolari mayolar mayoları baddrakter " \
+MERCHANDISE_PLURALS = "swimsuits bikinis swimwear bras panties maillots bañadores costumi " \
+    "badeanzüge badpakken kostiumy stroje купальники mayolar mayoları baddrakter " \
     "المايوهات مايوهات ومايوهات البكينيات بكينيات وبكينيات"
 MERCHANDISE_DISPLAY = "shelf, shelves, shop shelf, store shelf, rack, racks, product shot, product photo, flat lay, " \
     "الرف, عالرف, على الرف, رفوف, المعروضه, معروضه, محل ملابس, rayon, estante, scaffale, regal, schap, polka, полке, rafta"
