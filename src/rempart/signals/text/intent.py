@@ -657,11 +657,17 @@ class _Compiled:
         # Words typed with one slip ("roxbierz"): read as the lexicon word they miss by one
         # edit, when that word is a term, a piece of clothing or a removal verb.
         words, stems, phrases = set(), set(), set()
+        # chat spelling without vowels, in the languages whose chat writes so ("lpsin bjunya"); not a
+        # real word of another language that lacks one vowel of a term ("gołe", bare, is no "goale")
+        drop_langs = L.VOWEL_DROP_LANGS
+        drop_words: set[str] = set()
         for kind, lang, e in entries:
             if kind != K.TEXT_REAL_PERSON:
                 pieces = _norm_words(_score(e, L.DIRECT)[0].lstrip("^"), False)
                 for t, is_stem in pieces:
                     (stems if is_stem else words).add(t)
+                if lang in drop_langs:
+                    drop_words.update(t for t, is_stem in pieces if not is_stem)
                 if len(pieces) > 1 and not pieces[-1][1]:
                     phrases.add(tuple(t for t, _ in pieces))
         words.update(self.clothing, self.remove_pre, self.remove_post)
@@ -672,11 +678,6 @@ class _Compiled:
         # a frequent word of a served language is never a slip (Malay "pinggan", a plate)
         known = common_words() | word_frequencies().keys() | words | idiom_words | _STEM_EXCEPTIONS
         self.slips = NearMissIndex(words, stems, known)
-        # chat spelling without vowels, in the languages whose chat writes so ("lpsin bjunya"); not a
-        # real word of another language that lacks one vowel of a term ("gołe", bare, is no "goale")
-        drop_langs = L.VOWEL_DROP_LANGS
-        drop_words = {t for kind, lang, e in entries if lang in drop_langs and kind != K.TEXT_REAL_PERSON
-                      for t, is_stem in _norm_words(_score(e, L.DIRECT)[0].lstrip("^"), False) if not is_stem}
         drop_words.update(w for w, (langs, _) in self.clothing.items() if not langs.isdisjoint(drop_langs))
         drop_words.update(w for table in (self.remove_pre, self.remove_post) for w, langs in table.items()
                           if not langs.isdisjoint(drop_langs))
